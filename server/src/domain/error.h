@@ -1,0 +1,56 @@
+#pragma once
+// The one error type of Jinguo. Every refusal the service gives to a caller is a
+// DomainError with a stable code, the field at fault (may be empty), a message in
+// Chinese for users and the same in English for logs. It is mapped to an HTTP
+// status in exactly one place (http/error_mapping.cpp) and to an exit code in the CLI.
+#include <stdexcept>
+#include <string>
+
+namespace jinguo::domain {
+
+enum class ErrorKind {
+  kInvalid,    // 400/422: the input is malformed or breaks a rule
+  kNotFound,   // 404: no such entity (or outside the caller's scope)
+  kConflict,   // 409: clashes with what is stored (duplicate ID number, ...)
+  kForbidden,  // 403
+  kUnauthorized,  // 401
+  kTooLarge,   // 413
+  kInternal,   // 500: never carries internal detail to the client
+};
+
+class DomainError : public std::runtime_error {
+ public:
+  DomainError(ErrorKind kind, std::string code, std::string field, std::string message_zh,
+              std::string message_en)
+      : std::runtime_error(message_en),
+        kind_(kind),
+        code_(std::move(code)),
+        field_(std::move(field)),
+        message_zh_(std::move(message_zh)),
+        message_en_(std::move(message_en)) {}
+
+  ErrorKind kind() const { return kind_; }
+  const std::string& code() const { return code_; }
+  const std::string& field() const { return field_; }
+  const std::string& message_zh() const { return message_zh_; }
+  const std::string& message_en() const { return message_en_; }
+
+ private:
+  ErrorKind kind_;
+  std::string code_;
+  std::string field_;
+  std::string message_zh_;
+  std::string message_en_;
+};
+
+inline DomainError invalid(std::string code, std::string field, std::string zh, std::string en) {
+  return {ErrorKind::kInvalid, std::move(code), std::move(field), std::move(zh), std::move(en)};
+}
+inline DomainError not_found(std::string field, std::string zh, std::string en) {
+  return {ErrorKind::kNotFound, "not_found", std::move(field), std::move(zh), std::move(en)};
+}
+inline DomainError conflict(std::string code, std::string field, std::string zh, std::string en) {
+  return {ErrorKind::kConflict, std::move(code), std::move(field), std::move(zh), std::move(en)};
+}
+
+}  // namespace jinguo::domain

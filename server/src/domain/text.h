@@ -1,0 +1,16 @@
+#pragma once
+// Small helpers for user-entered text (UTF-8).
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace jinguo::domain {
+
+// Code points in a valid UTF-8 string; nullopt if the bytes are not valid UTF-8
+// (overlongs, surrogates and values past U+10FFFF are invalid). NUL is refused too.
+std::optional<std::size_t> utf8_length(std::string_view s);
+
+// Removes ASCII white space and U+3000 at both ends.
+std::string_view trim(std::string_view s);
+
+}  // namespace jinguo::domain
