@@ -1,0 +1,41 @@
+# Jinguo: `make run` to try it, `make test` to test everything. Each installs what is missing.
+PORT ?= 8080
+HOST ?= 127.0.0.1
+BUILD ?= build
+DB ?= var/jinguo.db
+JOBS ?= 2
+
+.PHONY: all deps build server web run demo test bench clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+server: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD) -j$(JOBS)
+
+web: deps
+	@bash scripts/build-web.sh
+
+build: server web
+
+# Creates the demo database once (keeps your changes on later runs; `make demo` starts afresh).
+run: build
+	@mkdir -p $(dir $(DB))
+	@[ -f $(DB) ] || $(BUILD)/jinguo demo --database $(DB)
+	@$(BUILD)/jinguo serve --database $(DB) --host $(HOST) --port $(PORT)
+
+demo: server
+	@mkdir -p $(dir $(DB))
+	@$(BUILD)/jinguo demo --database $(DB) --force
+
+test: build
+	@bash scripts/test.sh $(BUILD)
+
+bench: build
+	@bash bench/run.sh
+
+clean:
+	rm -rf $(BUILD) web/dist

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Runs every test against real things: C++ unit tests, the storage and API suites on
+# SQLite and on a throwaway PostgreSQL server, the web app's unit tests, and the browser
+# test in Debian's Chromium against the real binary serving the demo data.
+set -uo pipefail
+build=${1:-build}
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+work=$(mktemp -d /tmp/jinguo-test.XXXXXX)
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  bash scripts/postgres.sh stop "$work/pg"
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+passed=0; failed=0; failures=()
+stage() {  # stage NAME COMMAND...
+  local name=$1; shift
+  echo; echo "=== $name"
+  local t0=$SECONDS
+  if "$@"; then passed=$((passed + 1)); echo "--- $name: ok ($((SECONDS - t0)) s)"
+  else failed=$((failed + 1)); failures+=("$name"); echo "--- $name: FAILED ($((SECONDS - t0)) s)"; fi
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
+    || echo $((20000 + RANDOM % 20000))
+}
+
+start_postgres() {
+  JINGUO_TEST_POSTGRESQL_URL=$(bash scripts/postgres.sh start "$work/pg") || return 1
+  export JINGUO_TEST_POSTGRESQL_URL
+}
+
+e2e() {
+  local port db="$work/e2e.db"
+  port=$(free_port)
+  "$build/jinguo" demo --database "$db" >"$work/demo.log" 2>&1 || { cat "$work/demo.log"; return 1; }
+  "$build/jinguo" serve --database "$db" --host 127.0.0.1 --port "$port" --web-root web/dist \
+    >"$work/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 100); do
+    curl -fs "http://127.0.0.1:$port/api/health" >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  JINGUO_E2E_URL="http://127.0.0.1:$port" npm --prefix web run --silent e2e
+  local rc=$?
+  kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; server_pid=""
+  [ $rc -eq 0 ] || tail -n 30 "$work/server.log"
+  return $rc
+}
+
+stage "throwaway PostgreSQL server" start_postgres
+stage "C++ unit, storage and API tests (SQLite and PostgreSQL)" \
+  ctest --test-dir "$build" --output-on-failure -j2 --timeout 600
+stage "web unit tests" npm --prefix web test --silent
+stage "browser tests (Chromium)" e2e
+
+echo
+[ $failed -eq 0 ] || echo "failed: ${failures[*]}"
+echo "test stages: $passed passed, $failed failed"
+[ $failed -eq 0 ]
