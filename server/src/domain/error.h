@@ -3,6 +3,8 @@
 // DomainError with a stable code, the field at fault (may be empty), a message in
 // Chinese for users and the same in English for logs. It is mapped to an HTTP
 // status in exactly one place (http/error_mapping.cpp) and to an exit code in the CLI.
+#include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -34,6 +36,12 @@ class DomainError : public std::runtime_error {
   const std::string& field() const { return field_; }
   const std::string& message_zh() const { return message_zh_; }
   const std::string& message_en() const { return message_en_; }
+  // For conflicts with a stored record (a duplicate person): the id of that record.
+  const std::optional<std::int64_t>& existing_id() const { return existing_id_; }
+  DomainError& with_existing_id(std::int64_t id) {
+    existing_id_ = id;
+    return *this;
+  }
 
  private:
   ErrorKind kind_;
@@ -41,6 +49,7 @@ class DomainError : public std::runtime_error {
   std::string field_;
   std::string message_zh_;
   std::string message_en_;
+  std::optional<std::int64_t> existing_id_;
 };
 
 inline DomainError invalid(std::string code, std::string field, std::string zh, std::string en) {

@@ -1,0 +1,16 @@
+#include "domain/clock.h"
+
+#include <ctime>
+
+namespace jinguo::domain {
+
+std::string utc_timestamp_now() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+}  // namespace jinguo::domain

@@ -1,0 +1,105 @@
+#pragma once
+// The database: a pool of SOCI sessions on SQLite or PostgreSQL. The unit of work owns
+// the transaction: db.write([&](WriteTx& tx) { ... }) commits when the function returns
+// and rolls back when it throws; a violated constraint is mapped by its name to a
+// DomainError. SQLite allows one writer at a time; writes are serialised here.
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include <soci/soci.h>
+
+namespace jinguo::storage {
+
+enum class Backend { kSqlite, kPostgresql };
+
+struct DatabaseConfig {
+  // A SQLite file path (or "sqlite:PATH"), or a PostgreSQL connection string:
+  // "postgresql://user@host:5432/db" or "host=/tmp/pg port=5432 dbname=jinguo".
+  std::string url;
+  std::size_t pool_size = 8;
+};
+
+Backend backend_of(std::string_view url);
+
+// A transaction on one pooled session. Repositories take it (see repositories.h).
+class ReadTx {
+ public:
+  ReadTx(soci::session& sql, Backend backend) : sql_(sql), backend_(backend) {}
+  soci::session& sql() const { return sql_; }
+  Backend backend() const { return backend_; }
+
+ private:
+  soci::session& sql_;
+  Backend backend_;
+};
+
+class WriteTx : public ReadTx {
+ public:
+  using ReadTx::ReadTx;
+};
+
+class Database {
+ public:
+  explicit Database(const DatabaseConfig& config);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  Backend backend() const { return backend_; }
+  std::string_view backend_name() const;
+
+  // Applies the pending migrations, each in its own transaction; returns their names.
+  std::vector<std::string> migrate();
+  std::vector<std::string> applied_migrations();
+
+  template <class F>
+  auto read(F&& f) {
+    using Result = std::invoke_result_t<F, ReadTx&>;
+    if constexpr (std::is_void_v<Result>) {
+      run(false, [&](soci::session& s) { ReadTx tx(s, backend_); f(tx); });
+    } else {
+      std::optional<Result> result;
+      run(false, [&](soci::session& s) { ReadTx tx(s, backend_); result.emplace(f(tx)); });
+      return std::move(*result);
+    }
+  }
+
+  template <class F>
+  auto write(F&& f) {
+    using Result = std::invoke_result_t<F, WriteTx&>;
+    if constexpr (std::is_void_v<Result>) {
+      run(true, [&](soci::session& s) { WriteTx tx(s, backend_); f(tx); });
+    } else {
+      std::optional<Result> result;
+      run(true, [&](soci::session& s) { WriteTx tx(s, backend_); result.emplace(f(tx)); });
+      return std::move(*result);
+    }
+  }
+
+  // A session outside any transaction, for the bulk importer (it manages its own).
+  template <class F>
+  void with_session(F&& f) {
+    run_plain([&](soci::session& s) { f(s); });
+  }
+
+ private:
+  void run(bool writing, const std::function<void(soci::session&)>& body);
+  void run_plain(const std::function<void(soci::session&)>& body);
+
+  Backend backend_;
+  std::unique_ptr<soci::connection_pool> pool_;
+  std::size_t pool_size_;
+  std::mutex writer_;  // SQLite: one writer at a time
+};
+
+// Maps a database error naming one of 0001's constraints or unique indexes to a
+// DomainError; rethrows anything else unchanged. Call inside a catch block.
+[[noreturn]] void rethrow_mapped(const std::exception& e);
+
+}  // namespace jinguo::storage

@@ -1,0 +1,163 @@
+#include "storage/person_columns.h"
+#include "storage/query.h"
+#include "storage/repositories.h"
+
+namespace jinguo::storage {
+
+namespace {
+
+using domain::Date;
+using domain::PersonId;
+
+constexpr const char* kSelectPerson = "SELECT " JINGUO_PERSON_COLUMNS("p") " FROM people p";
+constexpr const char* kCountPeople = "SELECT COUNT(*) FROM people p";
+constexpr const char* kWhereId = " WHERE p.id = :id";
+constexpr const char* kSelectIdByIdNumber = "SELECT id FROM people WHERE id_number = :id_number";
+constexpr const char* kCurrentPositions =
+    "SELECT ps.person_id, ps.organisation_id, o.name, COALESCE(r.label, ps.role) FROM positions ps "
+    "JOIN organisations o ON o.id = ps.organisation_id "
+    "LEFT JOIN dictionary_entries r ON r.kind = 'role' AND r.code = ps.role "
+    "WHERE ps.start_on <= :on1 AND (ps.end_on IS NULL OR ps.end_on > :on2) AND ps.person_id IN ";
+constexpr const char* kCurrentPositionsOrder = " ORDER BY ps.person_id, r.sort_order, ps.start_on";
+constexpr const char* kInsertPerson =
+    "INSERT INTO people (name, id_number, birth_date, sex, ethnicity, political_status, education, "
+    "work_unit, job_title, mobile, office_phone, notes, created_at, updated_at) VALUES (:name, "
+    ":id_number, :birth_date, :sex, :ethnicity, :political_status, :education, :work_unit, "
+    ":job_title, :mobile, :office_phone, :notes, :created_at, :updated_at) RETURNING id";
+constexpr const char* kUpdatePerson =
+    "UPDATE people SET name = :name, id_number = :id_number, birth_date = :birth_date, sex = :sex, "
+    "ethnicity = :ethnicity, political_status = :political_status, education = :education, "
+    "work_unit = :work_unit, job_title = :job_title, mobile = :mobile, office_phone = :office_phone, "
+    "notes = :notes, updated_at = :updated_at WHERE id = :id";
+constexpr const char* kNameOrIdNumber = "(p.name LIKE :pattern ESCAPE '\\' OR p.id_number LIKE :prefix)";
+constexpr const char* kHoldsPositionIn =
+    "EXISTS (SELECT 1 FROM positions ps JOIN organisations o ON o.id = ps.organisation_id "
+    "WHERE ps.person_id = p.id AND ps.start_on <= :on1 AND (ps.end_on IS NULL OR ps.end_on > :on2) "
+    "AND o.path >= :low AND o.path < :high)";
+
+std::string escape_like(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// The writable columns of a person, in the order of kInsertPerson / kUpdatePerson.
+struct Values {
+  std::string name, id_number, birth_date, sex;
+  Nullable ethnicity, political_status, education, work_unit, job_title, mobile, office_phone, notes;
+  explicit Values(const domain::Person& p)
+      : name(p.name), id_number(p.id_number), birth_date(p.birth_date.iso()), sex(domain::sex_code(p.sex)),
+        ethnicity(p.ethnicity), political_status(p.political_status), education(p.education),
+        work_unit(p.work_unit), job_title(p.job_title), mobile(p.mobile), office_phone(p.office_phone),
+        notes(p.notes) {}
+  void bind(Query& q) {
+    q.use(name).use(id_number).use(birth_date).use(sex).use(ethnicity).use(political_status)
+        .use(education).use(work_unit).use(job_title).use(mobile).use(office_phone).use(notes);
+  }
+};
+
+}  // namespace
+
+std::optional<domain::Person> PersonRepository::find(PersonId id) const {
+  PersonColumns c;
+  long long key = id;
+  Query q(tx_.sql());
+  c.bind(q);
+  q.use(key);
+  if (!q.run(std::string(kSelectPerson) + kWhereId)) return std::nullopt;
+  return c.person();
+}
+
+std::optional<PersonId> PersonRepository::find_by_id_number(const std::string& id_number) const {
+  long long id = 0;
+  std::string key = id_number;
+  Query q(tx_.sql());
+  q.into(id).use(key);
+  if (!q.run(kSelectIdByIdNumber)) return std::nullopt;
+  return id;
+}
+
+Page<domain::Person> PersonRepository::list(const PeopleFilter& filter, const PageSpec& page,
+                                            const Date& on) const {
+  Params params, count_params;
+  auto both = [&](const std::string& v) {
+    params.text(v);
+    count_params.text(v);
+  };
+  std::string where;
+  auto add = [&](const char* clause) { where += (where.empty() ? " WHERE " : " AND ") + std::string(clause); };
+  if (!filter.text.empty()) {
+    add(kNameOrIdNumber);
+    both("%" + escape_like(filter.text) + "%");
+    both(escape_like(filter.text) + "%");
+  }
+  if (filter.organisation_path) {
+    add(kHoldsPositionIn);
+    both(on.iso());
+    both(on.iso());
+    both(*filter.organisation_path);
+    both(*filter.organisation_path + "~");
+  }
+  Page<domain::Person> out;
+  {
+    Query q(tx_.sql());
+    q.into(out.total);
+    count_params.bind(q);
+    q.run(kCountPeople + where);
+  }
+  std::string column = page.sort == "birth_date" ? "p.birth_date" : page.sort == "id" ? "p.id" : "p.name";
+  std::string dir = page.descending ? " DESC" : " ASC";
+  PersonColumns c;
+  Query q(tx_.sql());
+  c.bind(q);
+  params.bind(q);
+  q.open(kSelectPerson + where + " ORDER BY " + column + dir + ", p.id" + dir + " LIMIT " +
+         std::to_string(page.page_size) + " OFFSET " + std::to_string(page.offset()));
+  while (q.fetch()) out.items.push_back(c.person());
+  return out;
+}
+
+std::vector<CurrentPosition> PersonRepository::current_positions(const std::vector<PersonId>& people,
+                                                                 const Date& on) const {
+  std::vector<CurrentPosition> out;
+  if (people.empty()) return out;
+  CurrentPosition row;
+  long long person = 0, organisation = 0;
+  std::string on1 = on.iso(), on2 = on.iso();
+  Query q(tx_.sql());
+  q.into(person).into(organisation).into(row.organisation_name).into(row.role_label).use(on1).use(on2);
+  q.open(kCurrentPositions + id_list(people) + kCurrentPositionsOrder);
+  while (q.fetch()) {
+    row.person_id = person;
+    row.organisation_id = organisation;
+    out.push_back(row);
+  }
+  return out;
+}
+
+PersonId PersonRepository::insert(const domain::Person& p, const std::string& now) const {
+  Values v(p);
+  std::string created = now, updated = now;
+  long long id = 0;
+  Query q(tx_.sql());
+  q.into(id);
+  v.bind(q);
+  q.use(created).use(updated);
+  q.run(kInsertPerson);
+  return id;
+}
+
+void PersonRepository::update(const domain::Person& p, const std::string& now) const {
+  Values v(p);
+  std::string updated = now;
+  long long id = p.id;
+  Query q(tx_.sql());
+  v.bind(q);
+  q.use(updated).use(id);
+  q.run(kUpdatePerson);
+}
+
+}  // namespace jinguo::storage
