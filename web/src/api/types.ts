@@ -1,0 +1,217 @@
+// Wire shapes of the JSON API (docs/api-contract.md). Optional fields arrive as null.
+
+export type IsoDate = string; // YYYY-MM-DD
+
+export type BodyType =
+  | 'city'
+  | 'district'
+  | 'county'
+  | 'county_city'
+  | 'street'
+  | 'township'
+  | 'community'
+  | 'village'
+  | 'village_congress';
+
+export type Sex = 'female' | 'male';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  page_size: number;
+}
+
+export interface PathStep {
+  id: number;
+  name: string;
+  type: BodyType;
+}
+
+export interface Organisation {
+  id: number;
+  parent_id: number | null;
+  type: BodyType;
+  type_label: string;
+  name: string;
+  division_code: string | null;
+  pilot: boolean;
+  established_on: IsoDate | null;
+  closed_on: IsoDate | null;
+  open: boolean;
+  depth: number;
+  child_count: number;
+  member_count: number;
+}
+
+export interface OrganisationDetail extends Organisation {
+  path: PathStep[];
+  allowed_child_types: BodyType[];
+}
+
+export interface OrganisationSearchHit extends Organisation {
+  path: PathStep[];
+}
+
+export interface OrganisationCreate {
+  parent_id: number;
+  type: BodyType;
+  name: string;
+  division_code?: string | null;
+  pilot?: boolean;
+  established_on?: IsoDate | null;
+}
+
+export interface OrganisationPatch {
+  name?: string;
+  division_code?: string | null;
+  pilot?: boolean;
+  established_on?: IsoDate | null;
+}
+
+export interface RosterEntry {
+  position_id: number;
+  person_id: number;
+  name: string;
+  sex: Sex;
+  birth_date: IsoDate;
+  age: number;
+  ethnicity: string | null;
+  political_status: string | null;
+  education: string | null;
+  work_unit: string | null;
+  job_title: string | null;
+  mobile_masked: string | null;
+  role: string;
+  role_label: string;
+  manner: string;
+  manner_label: string;
+  source: string | null;
+  source_label: string | null;
+  start_on: IsoDate;
+  end_on: IsoDate | null;
+}
+
+export interface Roster {
+  organisation_id: number;
+  on: IsoDate;
+  items: RosterEntry[];
+}
+
+export interface PersonFields {
+  name: string;
+  id_number: string;
+  birth_date: IsoDate | null;
+  sex: Sex | null;
+  ethnicity: string | null;
+  political_status: string | null;
+  education: string | null;
+  work_unit: string | null;
+  job_title: string | null;
+  mobile: string | null;
+  office_phone: string | null;
+  notes: string | null;
+}
+
+/** What the client sends: birth date and sex may be left to the ID number. */
+export type PersonInput = Omit<PersonFields, 'birth_date' | 'sex'> & { birth_date?: IsoDate; sex?: Sex };
+
+export interface Person extends PersonFields {
+  id: number;
+  id_number_masked: string;
+  birth_date: IsoDate;
+  sex: Sex;
+}
+
+export interface Position {
+  id: number;
+  person_id: number;
+  person_name: string;
+  organisation_id: number;
+  organisation_name: string;
+  organisation_path?: string;
+  role: string;
+  role_label: string;
+  manner: string;
+  manner_label: string;
+  source: string | null;
+  source_label: string | null;
+  start_on: IsoDate;
+  end_on: IsoDate | null;
+  end_reason: string | null;
+  notes: string | null;
+  current: boolean;
+}
+
+export interface PersonDetail extends Person {
+  positions: Position[];
+}
+
+export interface CurrentPosition {
+  organisation_id: number;
+  organisation_name: string;
+  role_label: string;
+}
+
+export interface PersonListItem extends Person {
+  current_positions: CurrentPosition[];
+}
+
+export interface PersonQuery {
+  q?: string;
+  organisation_id?: number;
+  page?: number;
+  page_size?: number;
+}
+
+export interface PositionCreate {
+  person_id: number;
+  organisation_id: number;
+  role: string;
+  manner: string;
+  source?: string | null;
+  start_on: IsoDate;
+  notes?: string | null;
+}
+
+export interface PositionEnd {
+  end_on: IsoDate;
+  end_reason: string;
+}
+
+export type DictionaryKind = 'role' | 'manner' | 'source' | 'ethnicity' | 'political_status' | 'education';
+
+export interface DictionaryEntry {
+  code: string;
+  label: string;
+  label_en: string;
+  short_label: string | null;
+  sort_order: number;
+  active: boolean;
+  body_types: BodyType[] | null;
+}
+
+export type Dictionaries = Record<DictionaryKind, DictionaryEntry[]>;
+
+export interface BodyTypeInfo {
+  code: BodyType;
+  label: string;
+  level: number;
+  child_types: BodyType[];
+}
+
+export interface Meta {
+  version: string;
+  today: IsoDate;
+  body_types: BodyTypeInfo[];
+}
+
+export interface ErrorBody {
+  error: {
+    code: string;
+    field: string | null;
+    message: string;
+    message_en: string;
+    existing_id?: number | null;
+  };
+}
