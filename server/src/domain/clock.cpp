@@ -13,4 +13,9 @@ std::string utc_timestamp_now() {
   return buf;
 }
 
+Date today_in_china() {
+  constexpr std::time_t kOffset = 8 * 3600;
+  return Date::from_days(static_cast<std::int32_t>((std::time(nullptr) + kOffset) / 86400));
+}
+
 }  // namespace jinguo::domain

@@ -11,7 +11,8 @@
 namespace jinguo::domain {
 
 enum class ErrorKind {
-  kInvalid,    // 400/422: the input is malformed or breaks a rule
+  kMalformed,  // 400: the request itself is malformed (JSON, types, unknown fields, query)
+  kInvalid,    // 422: the input breaks a rule
   kNotFound,   // 404: no such entity (or outside the caller's scope)
   kConflict,   // 409: clashes with what is stored (duplicate ID number, ...)
   kForbidden,  // 403
@@ -54,6 +55,9 @@ class DomainError : public std::runtime_error {
 
 inline DomainError invalid(std::string code, std::string field, std::string zh, std::string en) {
   return {ErrorKind::kInvalid, std::move(code), std::move(field), std::move(zh), std::move(en)};
+}
+inline DomainError malformed(std::string code, std::string field, std::string zh, std::string en) {
+  return {ErrorKind::kMalformed, std::move(code), std::move(field), std::move(zh), std::move(en)};
 }
 inline DomainError not_found(std::string field, std::string zh, std::string en) {
   return {ErrorKind::kNotFound, "not_found", std::move(field), std::move(zh), std::move(en)};

@@ -1,0 +1,145 @@
+#pragma once
+// The registry's use cases: what a federation does to its organisations, people,
+// positions and dictionaries. Each change is one transaction with one audit event.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/date.h"
+#include "domain/dictionary.h"
+#include "domain/organisation.h"
+#include "domain/person.h"
+#include "domain/position.h"
+#include "services/actor.h"
+#include "storage/database.h"
+#include "storage/repositories.h"
+
+namespace jinguo::services {
+
+// A field of a partial update: absent (leave alone), null (clear) or a value.
+template <class T>
+using Patch = std::optional<std::optional<T>>;
+
+struct NewOrganisation {
+  std::optional<domain::OrganisationId> parent_id;
+  std::string type;
+  std::string name;
+  std::optional<std::string> division_code;
+  bool pilot = false;
+  std::optional<domain::Date> established_on;
+};
+
+struct OrganisationChanges {
+  std::optional<std::string> name;
+  Patch<std::string> division_code;
+  std::optional<bool> pilot;
+  Patch<domain::Date> established_on;
+};
+
+// The fields of a person as a caller sends them (registering: absent = null).
+struct PersonChanges {
+  std::optional<std::string> name;
+  std::optional<std::string> id_number;
+  std::optional<domain::Date> birth_date;  // must agree with the ID number
+  std::optional<std::string> sex;          // must agree with the ID number
+  Patch<std::string> ethnicity, political_status, education, work_unit, job_title, mobile, office_phone,
+      notes;
+};
+
+struct NewPosition {
+  domain::PersonId person_id = 0;
+  domain::OrganisationId organisation_id = 0;
+  std::string role;
+  std::string manner;
+  std::optional<std::string> source;
+  domain::Date start_on;
+  std::optional<std::string> notes;
+};
+
+struct DictionaryChanges {
+  std::optional<std::string> label;
+  Patch<std::string> label_en, short_label;
+  std::optional<int> sort_order;
+  std::optional<bool> active;
+  Patch<std::vector<std::string>> body_types;
+};
+
+// ---- read models ---------------------------------------------------------------------
+struct OrganisationDetail {
+  storage::OrganisationRow row;
+  std::vector<storage::PathEntry> path;  // root first, the body itself last
+};
+
+struct PersonSummary {
+  domain::Person person;
+  std::vector<storage::CurrentPosition> current_positions;
+};
+
+struct PositionDetail {
+  storage::PositionRow row;
+  std::string organisation_path;  // "哈尔滨市妇联 / 道里区妇联 / ..."
+};
+
+struct PersonDetail {
+  domain::Person person;
+  std::vector<PositionDetail> positions;  // newest first
+};
+
+struct Roster {
+  domain::OrganisationId organisation_id = 0;
+  domain::Date on;
+  std::vector<storage::RosterRow> items;
+};
+
+using Clock = std::function<domain::Date()>;
+
+class Registry {
+ public:
+  Registry(storage::Database& db, Clock today);
+
+  domain::Date today() const { return today_(); }
+
+  // organisations
+  OrganisationDetail CreateOrganisation(const Actor& actor, const NewOrganisation& input);
+  OrganisationDetail UpdateOrganisation(const Actor& actor, domain::OrganisationId id,
+                                        const OrganisationChanges& changes);
+  OrganisationDetail MoveOrganisation(const Actor& actor, domain::OrganisationId id,
+                                      domain::OrganisationId new_parent);
+  OrganisationDetail CloseOrganisation(const Actor& actor, domain::OrganisationId id, domain::Date closed_on);
+
+  OrganisationDetail Organisation(domain::OrganisationId id);
+  storage::Page<storage::OrganisationRow> Children(const storage::ChildrenFilter& filter,
+                                                   const storage::PageSpec& page);
+  storage::Page<OrganisationDetail> SearchOrganisations(const std::string& text,
+                                                        std::optional<domain::OrganisationId> within,
+                                                        std::optional<domain::BodyType> type,
+                                                        const storage::PageSpec& page);
+  Roster RosterOn(domain::OrganisationId id, std::optional<domain::Date> on);
+
+  // people
+  PersonDetail RegisterPerson(const Actor& actor, const PersonChanges& input);
+  PersonDetail UpdatePerson(const Actor& actor, domain::PersonId id, const PersonChanges& changes);
+  PersonDetail Person(domain::PersonId id);
+  storage::Page<PersonSummary> People(const std::string& text,
+                                      std::optional<domain::OrganisationId> organisation,
+                                      const storage::PageSpec& page);
+
+  // positions
+  storage::PositionRow Appoint(const Actor& actor, const NewPosition& input);
+  storage::PositionRow EndPosition(const Actor& actor, domain::PositionId id, domain::Date end_on,
+                                   const std::string& reason);
+  storage::PositionRow Position(domain::PositionId id);
+
+  // dictionaries
+  std::vector<domain::DictionaryEntry> Dictionary(std::optional<domain::DictionaryKind> kind);
+  domain::DictionaryEntry AddDictionaryEntry(const Actor& actor, const domain::DictionaryEntry& entry);
+  domain::DictionaryEntry UpdateDictionaryEntry(const Actor& actor, domain::DictionaryKind kind,
+                                                const std::string& code, const DictionaryChanges& changes);
+
+ private:
+  storage::Database& db_;
+  Clock today_;
+};
+
+}  // namespace jinguo::services

@@ -1,0 +1,215 @@
+#include "domain/clock.h"
+#include "domain/error.h"
+#include "domain/text.h"
+#include "services/audit.h"
+#include "services/registry.h"
+
+namespace jinguo::services {
+
+namespace {
+
+using domain::Date;
+using domain::OrganisationId;
+using storage::OrganisationRepository;
+
+domain::DomainError no_organisation(const std::string& field) {
+  return domain::not_found(field, "组织不存在", "no such organisation");
+}
+
+storage::OrganisationRow load(const storage::ReadTx& tx, OrganisationId id, const Date& today,
+                              const std::string& field = "id") {
+  auto row = OrganisationRepository(tx).find(id, today);
+  if (!row) throw no_organisation(field);
+  return *row;
+}
+
+void require_open(const storage::OrganisationRow& row, const std::string& field) {
+  if (!row.organisation.is_open())
+    throw domain::invalid("organisation_closed", field, "该组织已撤销", "the organisation is closed");
+}
+
+void require_parent_type(domain::BodyType child, std::optional<domain::BodyType> parent) {
+  if (domain::may_stand_under(child, parent)) return;
+  std::string allowed;
+  if (parent)
+    for (auto t : domain::child_types_of(*parent))
+      allowed += (allowed.empty() ? "" : "、") + std::string(domain::body_type_label(t));
+  throw domain::invalid(
+      "parent_type_not_allowed", "parent_id",
+      parent ? std::string(domain::body_type_label(child)) + "不能设在" +
+                   std::string(domain::body_type_label(*parent)) + "之下" +
+                   (allowed.empty() ? "" : "（可设：" + allowed + "）")
+             : std::string(domain::body_type_label(child)) + "必须有上级组织",
+      parent ? std::string(domain::body_type_code(child)) + " cannot stand under " +
+                   std::string(domain::body_type_code(*parent))
+             : std::string(domain::body_type_code(child)) + " needs a parent");
+}
+
+OrganisationDetail detail(const storage::ReadTx& tx, storage::OrganisationRow row) {
+  auto path = OrganisationRepository(tx).path_of(row.path);
+  return {std::move(row), std::move(path)};
+}
+
+}  // namespace
+
+Registry::Registry(storage::Database& db, Clock today) : db_(db), today_(std::move(today)) {
+  if (!today_) today_ = domain::today_in_china;
+}
+
+OrganisationDetail Registry::CreateOrganisation(const Actor& actor, const NewOrganisation& input) {
+  auto type = domain::body_type_from_code(input.type);
+  if (!type) throw domain::invalid("unknown_type", "type", "未知的组织类型", "unknown body type");
+  domain::Organisation o;
+  o.parent_id = input.parent_id;
+  o.type = *type;
+  domain::validate_organisation_name(input.name);
+  o.name = std::string(domain::trim(input.name));
+  if (input.division_code) o.division_code = domain::normalise_division_code(*input.division_code);
+  o.pilot = input.pilot;
+  o.established_on = input.established_on;
+  Date today = today_();
+  return db_.write([&](storage::WriteTx& tx) {
+    std::string parent_path = "/";
+    int depth = 0;
+    std::optional<domain::BodyType> parent_type;
+    if (o.parent_id) {
+      auto parent = load(tx, *o.parent_id, today, "parent_id");
+      require_open(parent, "parent_id");
+      parent_path = parent.path;
+      depth = parent.depth + 1;
+      parent_type = parent.organisation.type;
+    }
+    require_parent_type(o.type, parent_type);
+    std::string now = domain::utc_timestamp_now();
+    OrganisationId id = OrganisationRepository(tx).insert(o, parent_path, depth, now);
+    ChangeSet changes;
+    changes.created("parent_id", o.parent_id).created("type", std::string(domain::body_type_code(o.type)))
+        .created("name", o.name).created("division_code", o.division_code).created("pilot", o.pilot)
+        .created("established_on", o.established_on);
+    record_audit(tx, actor, {"create", "organisation", std::to_string(id), id}, changes);
+    return detail(tx, load(tx, id, today));
+  });
+}
+
+OrganisationDetail Registry::UpdateOrganisation(const Actor& actor, OrganisationId id,
+                                                const OrganisationChanges& input) {
+  Date today = today_();
+  return db_.write([&](storage::WriteTx& tx) {
+    auto row = load(tx, id, today);
+    domain::Organisation before = row.organisation, after = row.organisation;
+    if (input.name) {
+      domain::validate_organisation_name(*input.name);
+      after.name = std::string(domain::trim(*input.name));
+    }
+    if (input.division_code)
+      after.division_code = *input.division_code
+                                ? std::optional(domain::normalise_division_code(**input.division_code))
+                                : std::nullopt;
+    if (input.pilot) after.pilot = *input.pilot;
+    if (input.established_on) after.established_on = *input.established_on;
+    ChangeSet changes;
+    changes.add("name", before.name, after.name).add("division_code", before.division_code, after.division_code)
+        .add("pilot", before.pilot, after.pilot).add("established_on", before.established_on, after.established_on);
+    if (!changes.empty()) {
+      OrganisationRepository(tx).update(after, domain::utc_timestamp_now());
+      record_audit(tx, actor, {"update", "organisation", std::to_string(id), id}, changes);
+    }
+    return detail(tx, load(tx, id, today));
+  });
+}
+
+OrganisationDetail Registry::MoveOrganisation(const Actor& actor, OrganisationId id, OrganisationId new_parent) {
+  Date today = today_();
+  return db_.write([&](storage::WriteTx& tx) {
+    auto row = load(tx, id, today);
+    require_open(row, "id");
+    auto parent = load(tx, new_parent, today, "parent_id");
+    require_open(parent, "parent_id");
+    if (parent.path.starts_with(row.path))
+      throw domain::invalid("move_into_own_subtree", "parent_id", "不能把组织移到它自己或它的下级组织之下",
+                            "a body cannot move under itself or one of its descendants");
+    require_parent_type(row.organisation.type, parent.organisation.type);
+    std::string new_path = parent.path + std::to_string(id) + "/";
+    int delta = parent.depth + 1 - row.depth;
+    OrganisationRepository(tx).move(id, new_parent, row.path, new_path, delta, domain::utc_timestamp_now());
+    ChangeSet changes;
+    changes.add("parent_id", row.organisation.parent_id, std::optional<OrganisationId>(new_parent));
+    record_audit(tx, actor, {"move", "organisation", std::to_string(id), id}, changes);
+    return detail(tx, load(tx, id, today));
+  });
+}
+
+OrganisationDetail Registry::CloseOrganisation(const Actor& actor, OrganisationId id, Date closed_on) {
+  Date today = today_();
+  return db_.write([&](storage::WriteTx& tx) {
+    auto row = load(tx, id, today);
+    if (!row.organisation.is_open())
+      throw domain::invalid("organisation_closed", "closed_on", "该组织已撤销", "the organisation is already closed");
+    if (row.organisation.established_on && closed_on < *row.organisation.established_on)
+      throw domain::invalid("closed_before_established", "closed_on", "撤销日期不能早于成立日期",
+                            "the closing date is before the founding date");
+    if (closed_on > today.plus_days(366))
+      throw domain::invalid("closed_too_late", "closed_on", "撤销日期不能晚于一年以后",
+                            "the closing date is more than a year ahead");
+    if (OrganisationRepository(tx).open_children(id) > 0)
+      throw domain::invalid("has_open_children", "id", "请先撤销或移走全部下级组织",
+                            "close or move the bodies under it first");
+    domain::Organisation after = row.organisation;
+    after.closed_on = closed_on;
+    OrganisationRepository(tx).update(after, domain::utc_timestamp_now());
+    ChangeSet changes;
+    changes.add("closed_on", row.organisation.closed_on, after.closed_on);
+    record_audit(tx, actor, {"close", "organisation", std::to_string(id), id}, changes);
+    return detail(tx, load(tx, id, today));
+  });
+}
+
+OrganisationDetail Registry::Organisation(OrganisationId id) {
+  Date today = today_();
+  return db_.read([&](storage::ReadTx& tx) { return detail(tx, load(tx, id, today)); });
+}
+
+storage::Page<storage::OrganisationRow> Registry::Children(const storage::ChildrenFilter& filter,
+                                                           const storage::PageSpec& page) {
+  Date today = today_();
+  return db_.read([&](storage::ReadTx& tx) {
+    if (filter.parent_id) load(tx, *filter.parent_id, today, "parent_id");
+    return OrganisationRepository(tx).children(filter, page, today);
+  });
+}
+
+storage::Page<OrganisationDetail> Registry::SearchOrganisations(const std::string& text,
+                                                                std::optional<OrganisationId> within,
+                                                                std::optional<domain::BodyType> type,
+                                                                const storage::PageSpec& page) {
+  Date today = today_();
+  return db_.read([&](storage::ReadTx& tx) {
+    OrganisationRepository repo(tx);
+    storage::SearchFilter filter{std::string(domain::trim(text)), std::nullopt, type, false};
+    if (within) filter.within_path = load(tx, *within, today, "within").path;
+    auto found = repo.search(filter, page, today);
+    std::vector<OrganisationId> ids;
+    for (const auto& r : found.items)
+      for (auto id : storage::ids_in_path(r.path)) ids.push_back(id);
+    auto entries = repo.entries(ids);
+    storage::Page<OrganisationDetail> out;
+    out.total = found.total;
+    for (auto& r : found.items) {
+      OrganisationDetail d{r, {}};
+      for (auto id : storage::ids_in_path(r.path))
+        if (auto it = entries.find(id); it != entries.end()) d.path.push_back(it->second);
+      out.items.push_back(std::move(d));
+    }
+    return out;
+  });
+}
+
+Roster Registry::RosterOn(OrganisationId id, std::optional<Date> on) {
+  Date day = on.value_or(today_());
+  return db_.read([&](storage::ReadTx& tx) {
+    load(tx, id, day);
+    return Roster{id, day, storage::PositionRepository(tx).roster(id, day)};
+  });
+}
+
+}  // namespace jinguo::services

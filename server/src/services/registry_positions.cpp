@@ -1,0 +1,157 @@
+#include "domain/clock.h"
+#include "domain/error.h"
+#include "domain/text.h"
+#include "services/audit.h"
+#include "services/registry.h"
+
+namespace jinguo::services {
+
+namespace {
+
+using domain::Date;
+using domain::DictionaryKind;
+
+domain::DictionaryEntry require_entry(const storage::ReadTx& tx, DictionaryKind kind, const std::string& code,
+                                      const std::string& field) {
+  auto entry = storage::DictionaryRepository(tx).find(kind, code);
+  if (!entry || !entry->active)
+    throw domain::invalid("unknown_code", field, "字典中没有该代码：" + code, "no such dictionary code: " + code);
+  return *entry;
+}
+
+storage::PositionRow load(const storage::ReadTx& tx, domain::PositionId id) {
+  auto row = storage::PositionRepository(tx).find(id);
+  if (!row) throw domain::not_found("id", "职务不存在", "no such position");
+  return *row;
+}
+
+}  // namespace
+
+storage::PositionRow Registry::Appoint(const Actor& actor, const NewPosition& input) {
+  Date today = today_();
+  domain::validate_start(input.start_on, today);
+  if (input.notes) domain::validate_free_text("notes", *input.notes, 1000);
+  return db_.write([&](storage::WriteTx& tx) {
+    if (!storage::PersonRepository(tx).find(input.person_id))
+      throw domain::not_found("person_id", "人员不存在", "no such person");
+    auto organisation = storage::OrganisationRepository(tx).find(input.organisation_id, today);
+    if (!organisation) throw domain::not_found("organisation_id", "组织不存在", "no such organisation");
+    if (!organisation->organisation.is_open())
+      throw domain::invalid("organisation_closed", "organisation_id", "该组织已撤销，不能任命",
+                            "the organisation is closed");
+    auto role = require_entry(tx, DictionaryKind::kRole, input.role, "role");
+    if (!domain::role_allowed_in(role, organisation->organisation.type))
+      throw domain::invalid("role_not_allowed", "role",
+                            role.label + "不适用于" +
+                                std::string(domain::body_type_label(organisation->organisation.type)),
+                            "role " + role.code + " does not exist in a " +
+                                std::string(domain::body_type_code(organisation->organisation.type)));
+    require_entry(tx, DictionaryKind::kManner, input.manner, "manner");
+    if (input.source) require_entry(tx, DictionaryKind::kSource, *input.source, "source");
+    domain::Position p;
+    p.person_id = input.person_id;
+    p.organisation_id = input.organisation_id;
+    p.role = input.role;
+    p.manner = input.manner;
+    p.source = input.source;
+    p.start_on = input.start_on;
+    if (input.notes && !domain::trim(*input.notes).empty()) p.notes = std::string(domain::trim(*input.notes));
+    auto id = storage::PositionRepository(tx).insert(p, domain::utc_timestamp_now());
+    ChangeSet changes;
+    changes.created("person_id", p.person_id).created("organisation_id", p.organisation_id).created("role", p.role)
+        .created("manner", p.manner).created("source", p.source).created("start_on", p.start_on)
+        .created("notes", p.notes);
+    record_audit(tx, actor, {"create", "position", std::to_string(id), p.organisation_id}, changes);
+    return load(tx, id);
+  });
+}
+
+storage::PositionRow Registry::EndPosition(const Actor& actor, domain::PositionId id, Date end_on,
+                                           const std::string& reason) {
+  return db_.write([&](storage::WriteTx& tx) {
+    auto row = load(tx, id);
+    domain::validate_ending(row.position, end_on, reason);
+    std::string why(domain::trim(reason));
+    storage::PositionRepository(tx).end(id, end_on, why, domain::utc_timestamp_now());
+    ChangeSet changes;
+    changes.add("end_on", row.position.end_on, std::optional(end_on))
+        .add("end_reason", row.position.end_reason, std::optional(why));
+    record_audit(tx, actor, {"end", "position", std::to_string(id), row.position.organisation_id}, changes);
+    return load(tx, id);
+  });
+}
+
+storage::PositionRow Registry::Position(domain::PositionId id) {
+  return db_.read([&](storage::ReadTx& tx) { return load(tx, id); });
+}
+
+std::vector<domain::DictionaryEntry> Registry::Dictionary(std::optional<DictionaryKind> kind) {
+  return db_.read([&](storage::ReadTx& tx) { return storage::DictionaryRepository(tx).list(kind); });
+}
+
+namespace {
+
+void validate_entry(const domain::DictionaryEntry& e) {
+  domain::validate_dictionary_label("label", e.label, true);
+  if (e.label_en) domain::validate_dictionary_label("label_en", *e.label_en, false);
+  if (e.short_label) domain::validate_dictionary_label("short_label", *e.short_label, false);
+  if (e.body_types) {
+    if (e.kind != DictionaryKind::kRole)
+      throw domain::invalid("body_types_not_allowed", "body_types", "只有职务可以限定组织类型",
+                            "only roles have body types");
+    domain::validate_body_types(*e.body_types);
+  }
+}
+
+ChangeSet diff(const domain::DictionaryEntry& a, const domain::DictionaryEntry& b) {
+  ChangeSet c;
+  c.add("label", a.label, b.label).add("label_en", a.label_en, b.label_en).add("short_label", a.short_label, b.short_label)
+      .add("sort_order", a.sort_order, b.sort_order).add("active", a.active, b.active)
+      .add("body_types", a.body_types, b.body_types);
+  return c;
+}
+
+std::string entry_key(const domain::DictionaryEntry& e) {
+  return std::string(domain::dictionary_kind_code(e.kind)) + "/" + e.code;
+}
+
+}  // namespace
+
+domain::DictionaryEntry Registry::AddDictionaryEntry(const Actor& actor, const domain::DictionaryEntry& entry) {
+  domain::validate_dictionary_code(entry.code);
+  validate_entry(entry);
+  return db_.write([&](storage::WriteTx& tx) {
+    storage::DictionaryRepository repo(tx);
+    if (repo.find(entry.kind, entry.code))
+      throw domain::conflict("code_taken", "code", "该代码已存在", "the code exists");
+    repo.insert(entry);
+    record_audit(tx, actor, {"create", "dictionary_entry", entry_key(entry), std::nullopt},
+                 diff(domain::DictionaryEntry{entry.kind, entry.code, "", {}, {}, 0, false, {}}, entry));
+    return *repo.find(entry.kind, entry.code);
+  });
+}
+
+domain::DictionaryEntry Registry::UpdateDictionaryEntry(const Actor& actor, DictionaryKind kind, const std::string& code,
+                                                        const DictionaryChanges& changes) {
+  return db_.write([&](storage::WriteTx& tx) {
+    storage::DictionaryRepository repo(tx);
+    auto before = repo.find(kind, code);
+    if (!before) throw domain::not_found("code", "字典条目不存在", "no such dictionary entry");
+    domain::DictionaryEntry after = *before;
+    if (changes.label) after.label = std::string(domain::trim(*changes.label));
+    if (changes.label_en) after.label_en = *changes.label_en;
+    if (changes.short_label) after.short_label = *changes.short_label;
+    if (changes.sort_order) after.sort_order = *changes.sort_order;
+    if (changes.active) after.active = *changes.active;
+    if (changes.body_types) after.body_types = *changes.body_types;
+    validate_entry(after);
+    auto change_set = diff(*before, after);
+    if (!change_set.empty()) {
+      repo.update(after);
+      record_audit(tx, actor, {"update", "dictionary_entry", entry_key(after), std::nullopt}, change_set);
+    }
+    return after;
+  });
+}
+
+}  // namespace jinguo::services
