@@ -3,7 +3,7 @@ import type { Messages } from './zh-CN';
 const en: Messages = {
   app: {
     product: 'Jinguo',
-    subtitle: 'Grassroots Women’s Federation Membership',
+    subtitle: "Grassroots Women's Federation Membership",
     language: 'Language',
     home: 'Choose an organisation on the left, or search for one by name.',
     notFound: 'Page not found',
@@ -33,7 +33,7 @@ const en: Messages = {
     township: 'Township federation',
     community: 'Community federation',
     village: 'Village federation',
-    village_congress: 'Village women’s congress',
+    village_congress: "Village women's congress",
   },
   tree: {
     title: 'Organisations',
@@ -146,7 +146,7 @@ const en: Messages = {
     nameTooLong: 'A name has at most {max} characters',
     textTooLong: 'At most {max} characters',
     mobile: 'A mobile number has 11 digits and starts with 13–19',
-    officePhone: 'Digits, spaces and “-” only',
+    officePhone: 'An area code and number, e.g. 0451-84694842',
     divisionCode: 'A division code has 12 digits (or 6 at county level)',
     required_date: 'Choose a date',
     id_number: {

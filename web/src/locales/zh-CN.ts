@@ -145,7 +145,7 @@ const zhCN = {
     nameTooLong: '姓名不能超过{max}个字',
     textTooLong: '不能超过{max}个字',
     mobile: '手机号码应为11位，以13–19开头',
-    officePhone: '办公电话只能包含数字、空格和“-”',
+    officePhone: '办公电话应为区号加号码，如0451-84694842',
     divisionCode: '行政区划代码应为12位数字（或6位县级代码）',
     required_date: '请选择日期',
     id_number: {

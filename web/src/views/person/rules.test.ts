@@ -11,7 +11,8 @@ describe('person rules', () => {
     expect(check('')).toEqual({ key: 'rules.required', params: { field: 'person.name' } });
     expect(check('  ')).not.toBeNull();
     expect(check('王秀兰')).toBeNull();
-    expect(check('长'.repeat(41))).toEqual({ key: 'rules.nameTooLong', params: { max: 40 } });
+    expect(check('长'.repeat(50))).toBeNull();
+    expect(check('长'.repeat(51))).toEqual({ key: 'rules.nameTooLong', params: { max: 50 } });
   });
 
   it('checks the ID number as the server does', () => {
@@ -31,12 +32,17 @@ describe('person rules', () => {
     expect(checkMobile('12804512345')).toEqual({ key: 'rules.mobile' });
     expect(checkMobile('1380451234')).toEqual({ key: 'rules.mobile' });
     expect(checkMobile('138045123456')).toEqual({ key: 'rules.mobile' });
+    expect(checkMobile('+86 138-0451-2345')).toBeNull();
   });
 
   it('accepts office phones with digits, spaces and hyphens', () => {
     expect(checkOfficePhone('0451-84694842')).toBeNull();
     expect(checkOfficePhone('')).toBeNull();
+    expect(checkOfficePhone('0451 8469 4842')).toBeNull();
     expect(checkOfficePhone('call me')).toEqual({ key: 'rules.officePhone' });
+    expect(checkOfficePhone('0451--84694842')).toEqual({ key: 'rules.officePhone' });
+    expect(checkOfficePhone('-84694842')).toEqual({ key: 'rules.officePhone' });
+    expect(checkOfficePhone('123456')).toEqual({ key: 'rules.officePhone' });
   });
 
   it('builds Element Plus rules that report the translated problem', async () => {

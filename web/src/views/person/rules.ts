@@ -4,7 +4,9 @@ import { parseIdNumber } from '@/domain/id-number';
 import { asRule, isBlank, maxLength, required, type Check, type Problem, type Translate } from '@/domain/form-rules';
 import type { IsoDate } from '@/api/types';
 
-export const nameMaxLength = 40;
+// Limits and formats as server/src/domain/person.cpp and services/registry_people.cpp apply them.
+export const nameMaxLength = 50;
+export const textMaxLength = { work_unit: 100, job_title: 100, notes: 1000 } as const;
 
 export function checkIdNumber(today: IsoDate): Check<string | null | undefined> {
   return (value) => {
@@ -13,11 +15,22 @@ export function checkIdNumber(today: IsoDate): Check<string | null | undefined> 
   };
 }
 
-export const checkMobile: Check<string | null | undefined> = (value) =>
-  isBlank(value) || /^1[3-9]\d{9}$/.test((value ?? '').trim()) ? null : { key: 'rules.mobile' };
+/** Spaces and hyphens are ignored, a +86 prefix dropped; then 11 digits starting 13–19. */
+export function normaliseMobile(value: string): string {
+  const m = value.trim().replace(/[ \t-]/g, '');
+  return m.startsWith('+86') ? m.slice(3) : m;
+}
 
-export const checkOfficePhone: Check<string | null | undefined> = (value) =>
-  isBlank(value) || /^[0-9][0-9\- ]{2,29}$/.test((value ?? '').trim()) ? null : { key: 'rules.officePhone' };
+export const checkMobile: Check<string | null | undefined> = (value) =>
+  isBlank(value) || /^1[3-9]\d{9}$/.test(normaliseMobile(value ?? '')) ? null : { key: 'rules.mobile' };
+
+/** Digits with single hyphens between them (spaces ignored), 7 to 20 digits: 0451-84694842. */
+export const checkOfficePhone: Check<string | null | undefined> = (value) => {
+  if (isBlank(value)) return null;
+  const phone = (value ?? '').replace(/ /g, '');
+  const digits = phone.replace(/-/g, '').length;
+  return /^[0-9]+(-[0-9]+)*$/.test(phone) && digits >= 7 && digits <= 20 ? null : { key: 'rules.officePhone' };
+};
 
 export function checkName(translate: Translate): Check<string | null | undefined> {
   const req = required('person.name', translate);
@@ -31,8 +44,8 @@ export function personRules(translate: Translate, today: IsoDate): FormRules {
     id_number: [asRule(checkIdNumber(today), translate)],
     mobile: [asRule(checkMobile, translate)],
     office_phone: [asRule(checkOfficePhone, translate)],
-    work_unit: [asRule(maxLength(100), translate)],
-    job_title: [asRule(maxLength(60), translate)],
-    notes: [asRule(maxLength(500), translate)],
+    work_unit: [asRule(maxLength(textMaxLength.work_unit), translate)],
+    job_title: [asRule(maxLength(textMaxLength.job_title), translate)],
+    notes: [asRule(maxLength(textMaxLength.notes), translate)],
   };
 }
