@@ -23,6 +23,7 @@ const en: Messages = {
     saved: 'Saved',
     required: 'Required',
     select: 'Select',
+    labelWidth: '10.5em',
   },
   bodyType: {
     city: 'City federation',

@@ -22,6 +22,7 @@ const zhCN = {
     saved: '已保存',
     required: '必填',
     select: '请选择',
+    labelWidth: '8em',
   },
   bodyType: {
     city: '市妇联',
