@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# Load and memory figures of the Jinguo server (`make bench`).
+#
+#   bash bench/run.sh            the Harbin demo database (SQLite)
+#   bash bench/run.sh national   a national-scale database: SQLite, and PostgreSQL too
+#                                when BENCH_POSTGRES_URL is set (postgresql://...)
+#
+# Builds nothing: expects build/jinguo (JINGUO_BIN to use another). Writes the databases,
+# logs and results.md (also results-harbin.md / results-national.md) under bench/out/. Loopback only.
+# Knobs: BENCH_DURATION (10s), BENCH_CONNECTIONS (64), BENCH_SCALE (national; or province,
+# county for a quick try of the national mode).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BIN=${JINGUO_BIN:-$ROOT/build/jinguo}
+OUT=$ROOT/bench/out
+MODE=${1:-harbin}
+DURATION=${BENCH_DURATION:-10s}
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
+SCALE=${BENCH_SCALE:-national}
+HOST=127.0.0.1
+SERVER_PID=
+
+die() { echo "bench: $*" >&2; exit 1; }
+[ -x "$BIN" ] || die "no server binary at $BIN: run 'make build' first"
+command -v wrk >/dev/null || die "wrk is not installed"
+command -v jq >/dev/null || die "jq is not installed"
+case "$MODE" in harbin|national) ;; *) die "usage: bench/run.sh [national]" ;; esac
+mkdir -p "$OUT"
+
+stop_server() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=
+}
+trap stop_server EXIT
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+
+# A free loopback port: the first of 18080-18479 nobody answers on.
+free_port() {
+  local port
+  for port in $(seq 18080 18479); do
+    if ! (exec 3<>"/dev/tcp/$HOST/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+  die "no free port in 18080-18479"
+}
+
+get() { curl -fsS --max-time 10 "http://$HOST:$PORT$1"; }
+
+# Fills the database $1 (a file or a PostgreSQL URL) with the data of this mode.
+make_database() {
+  local database=$1 log=$2
+  local args=(demo --database "$database" --force)
+  [ "$MODE" = national ] && args+=(--scale "$SCALE")
+  local start; start=$(now)
+  "$BIN" "${args[@]}" >"$log" 2>&1 || { tail -20 "$log" >&2; die "'jinguo ${args[*]}' failed (log: $log)"; }
+  GENERATE_SECONDS=$(elapsed "$start" "$(now)")
+}
+
+# Starts the server on $1 and waits for /api/health (at most 120 s).
+start_server() {
+  local database=$1 log=$2
+  PORT=$(free_port)
+  local start; start=$(now)
+  "$BIN" serve --database "$database" --host "$HOST" --port "$PORT" --threads "$((CONNECTIONS + 8))" >"$log" 2>&1 &
+  SERVER_PID=$!
+  local tries
+  for tries in $(seq 1 6000); do
+    if curl -fsS --max-time 1 "http://$HOST:$PORT/api/health" >/dev/null 2>&1; then
+      READY_SECONDS=$(elapsed "$start" "$(now)")
+      return
+    fi
+    kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$log" >&2; die "the server stopped (log: $log)"; }
+    sleep 0.02
+  done
+  die "the server did not answer /api/health within 120 s (log: $log)"
+}
+
+# Ids to query: the first district under the (first) root, its first street or
+# township with the most members among the first few.
+discover() {
+  local root district
+  root=$(get "/api/organisations" | jq -r '.items[0].id')
+  district=$(get "/api/organisations?parent_id=$root&page_size=200" | jq -r '[.items[] | select(.child_count > 0)][0].id')
+  DISTRICT_ID=$district
+  DISTRICT_NAME=$(get "/api/organisations/$district" | jq -r '.name')
+  TOWNSHIP_ID=$(get "/api/organisations?parent_id=$district&page_size=20" |
+    jq -r '[.items[] | select(.type == "street" or .type == "township")] | max_by(.member_count) | .id')
+  [ -n "$TOWNSHIP_ID" ] && [ "$TOWNSHIP_ID" != null ] || die "found no street or township to query"
+  TOWNSHIP_NAME=$(get "/api/organisations/$TOWNSHIP_ID" | jq -r '.name')
+  ROSTER_SIZE=$(get "/api/organisations/$TOWNSHIP_ID/roster?on=2016-09-20" | jq '.items | length')
+}
+
+# One wrk run; appends a row to the table.
+measure() {
+  local label=$1 path=$2 line
+  get "$path" >/dev/null || die "GET $path failed"
+  line=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/bench/report.lua" "http://$HOST:$PORT$path" |
+    grep '^RESULT ' | sed 's/^RESULT //')
+  [ -n "$line" ] || die "wrk gave no result for $path"
+  ROWS+=("$(jq -r --arg l "$label" --arg db "$DB_KIND" \
+    '"| \($db) | \($l) | \(.rps | floor) | \(.p50_ms * 100 | round / 100) | \(.p99_ms * 100 | round / 100) | \(.errors) | \(.non2xx) |"' <<<"$line")")
+}
+
+ROWS=()
+SUMMARY=()
+# Everything for one database: fill it, serve it, load it, read the memory peak.
+bench_database() {
+  DB_KIND=$1
+  local database=$2 name=$3
+  echo "bench: $DB_KIND: generating the $MODE data ..." >&2
+  make_database "$database" "$OUT/$name-demo.log"
+  echo "bench: $DB_KIND: starting the server ..." >&2
+  start_server "$database" "$OUT/$name-serve.log"
+  discover
+  local search; search=$(jq -rn --arg q "社区" '$q | @uri')
+  measure "roster of $TOWNSHIP_NAME ($ROSTER_SIZE members)" "/api/organisations/$TOWNSHIP_ID/roster?on=2016-09-20"
+  measure "children of $DISTRICT_NAME" "/api/organisations?parent_id=$DISTRICT_ID"
+  measure "search 社区 within $DISTRICT_NAME" "/api/organisations/search?q=$search&within=$DISTRICT_ID"
+  measure "health" "/api/health"
+  local peak rss size=""
+  peak=$(awk '/^VmHWM/ { printf "%.1f MiB", $2 / 1024 }' "/proc/$SERVER_PID/status")
+  rss=$(awk '/^VmRSS/ { printf "%.1f MiB", $2 / 1024 }' "/proc/$SERVER_PID/status")
+  [ -f "$database" ] && size=$(du -m "$database" | awk '{ print $1 " MiB" }')
+  SUMMARY+=("| $DB_KIND | ${GENERATE_SECONDS} s | ${size:-n/a} | ${READY_SECONDS} s | $peak | $rss |")
+  stop_server
+}
+
+if [ "$MODE" = harbin ]; then
+  bench_database sqlite "$OUT/harbin.db" harbin
+else
+  bench_database sqlite "$OUT/national.db" national
+  if [ -n "${BENCH_POSTGRES_URL:-}" ]; then
+    bench_database postgresql "$BENCH_POSTGRES_URL" national-pg
+  else
+    echo "bench: BENCH_POSTGRES_URL not set: PostgreSQL skipped" >&2
+  fi
+fi
+
+{
+  echo "# Jinguo bench: $MODE data ($(date -u +%Y-%m-%d\ %H:%M) UTC)"
+  echo
+  echo "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); wrk -t2 -c$CONNECTIONS -d$DURATION on loopback."
+  echo
+  echo "| database | data generated and imported | size | ready (until /api/health answers) | server peak RSS (VmHWM) | RSS after load |"
+  echo "|---|---|---|---|---|---|"
+  printf '%s\n' "${SUMMARY[@]}"
+  echo
+  echo "| database | request | requests/s | median ms | p99 ms | socket errors | non-2xx |"
+  echo "|---|---|---|---|---|---|---|"
+  printf '%s\n' "${ROWS[@]}"
+} >"$OUT/results-$MODE.md"
+cp "$OUT/results-$MODE.md" "$OUT/results.md"
+cat "$OUT/results.md"
