@@ -1,6 +1,7 @@
 #include "demo/scaled.h"
 
 #include <algorithm>
+#include <charconv>
 #include <vector>
 
 #include "demo/emitter.h"
@@ -89,7 +90,13 @@ std::optional<ScaleOptions> scale_preset(std::string_view name) {
     options.townships_per_county = 15;
     return options;
   }
-  return std::nullopt;
+  // A plain number: that many townships (1 to 200,000).
+  std::size_t townships = 0;
+  const auto [end, error] = std::from_chars(name.data(), name.data() + name.size(), townships);
+  if (error != std::errc() || end != name.data() + name.size() || townships < 1 || townships > 200'000)
+    return std::nullopt;
+  options.townships = townships;
+  return options;
 }
 
 Summary generate_scaled(const ScaleOptions& options, Sink& sink) {

@@ -24,8 +24,9 @@ struct ScaleOptions {
   domain::Date today = domain::Date(2016, 9, 20);
 };
 
-// Presets by name: "national" (40,000 townships), "province" (1,500), "county" (15);
-// nullopt for an unknown name.
+// Presets by name: "national" (40,000 townships: ~610,000 bodies, ~12.5 million people,
+// ~13 million positions), "province" (1,500), "county" (15), or a number of townships
+// ("4000"); nullopt for anything else.
 std::optional<ScaleOptions> scale_preset(std::string_view name);
 
 Summary generate_scaled(const ScaleOptions& options, Sink& sink);

@@ -452,6 +452,9 @@ TEST(ScaledDemo, PresetsAndDeterminism) {
   EXPECT_EQ(scale_preset("national")->townships, 40'000u);
   ASSERT_TRUE(scale_preset("county"));
   EXPECT_FALSE(scale_preset("galaxy"));
+  EXPECT_EQ(scale_preset("4000")->townships, 4000u);
+  EXPECT_FALSE(scale_preset("0"));
+  EXPECT_FALSE(scale_preset("12x"));
   RecordingSink a, b;
   generate_scaled(*scale_preset("county"), a);
   generate_scaled(*scale_preset("county"), b);
