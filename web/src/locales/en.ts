@@ -44,6 +44,8 @@ const en: Messages = {
     closed: 'closed',
   },
   organisation: {
+    divisionCodeIs: 'Division code: {code}',
+    establishedOnIs: 'Established on: {date}',
     typeLabel: 'Type',
     divisionCode: 'Division code',
     pilot: 'Pilot site',
@@ -77,6 +79,7 @@ const en: Messages = {
     type: 'Type',
   },
   roster: {
+    actionsWidth: '156',
     name: 'Name',
     role: 'Role',
     manner: 'Manner',

@@ -43,6 +43,8 @@ const zhCN = {
     closed: '已撤销',
   },
   organisation: {
+    divisionCodeIs: '行政区划代码：{code}',
+    establishedOnIs: '成立日期：{date}',
     typeLabel: '组织类型',
     divisionCode: '行政区划代码',
     pilot: '示范点',
@@ -76,6 +78,7 @@ const zhCN = {
     type: '类型',
   },
   roster: {
+    actionsWidth: '130',
     name: '姓名',
     role: '职务',
     manner: '任职方式',
