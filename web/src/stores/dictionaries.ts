@@ -5,8 +5,9 @@ import { dictionariesApi } from '@/api/dictionaries';
 import type { BodyType, Dictionaries, DictionaryEntry, DictionaryKind } from '@/api/types';
 import { i18n } from '@/i18n';
 
-export function entryLabel(entry: DictionaryEntry, language: string): string {
-  return language === 'en' && entry.label_en ? entry.label_en : entry.label;
+export function entryLabel(entry: DictionaryEntry, language: string, short = false): string {
+  if (language === 'en' && entry.label_en) return entry.label_en;
+  return short && entry.short_label ? entry.short_label : entry.label;
 }
 
 /** The active entries of a list, in their sort order. */
@@ -42,11 +43,14 @@ export const useDictionaryStore = defineStore('dictionaries', () => {
     return lists.value ? activeEntries(lists.value[kind] ?? []) : [];
   }
 
-  /** The label of a code in the current language; the fallback (the server's label) or the code if unknown. */
-  function label(kind: DictionaryKind, code: string | null, fallback?: string | null): string {
+  /**
+   * The label of a code in the current language (the short form, e.g. 中共预备党员, where
+   * asked and known); the fallback (the server's label) or the code if the code is unknown.
+   */
+  function label(kind: DictionaryKind, code: string | null, fallback?: string | null, short = false): string {
     if (code === null || code === '') return '';
     const entry = lists.value?.[kind]?.find((e) => e.code === code);
-    return entry ? entryLabel(entry, language.value) : (fallback ?? code);
+    return entry ? entryLabel(entry, language.value, short) : (fallback ?? code);
   }
 
   function options(kind: DictionaryKind): { value: string; label: string }[] {
