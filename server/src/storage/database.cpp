@@ -177,6 +177,13 @@ void Database::run(bool writing, const std::function<void(soci::session&)>& body
   }
 }
 
+void Database::ping() {
+  run_plain([](soci::session& s) {
+    int one = 0;
+    s << "SELECT 1", soci::into(one);
+  });
+}
+
 std::vector<std::string> Database::applied_migrations() {
   std::vector<std::string> out;
   run_plain([&](soci::session& s) {

@@ -57,6 +57,7 @@ class Database {
   // Applies the pending migrations, each in its own transaction; returns their names.
   std::vector<std::string> migrate();
   std::vector<std::string> applied_migrations();
+  void ping();  // a trivial query: throws if the database does not answer
 
   template <class F>
   auto read(F&& f) {
@@ -82,11 +83,9 @@ class Database {
     }
   }
 
-  // A session outside any transaction, for the bulk importer (it manages its own).
-  template <class F>
-  void with_session(F&& f) {
-    run_plain([&](soci::session& s) { f(s); });
-  }
+  // A pooled session held by the caller, outside any transaction: the bulk importer
+  // manages its own transactions on it.
+  std::unique_ptr<soci::session> dedicated_session() { return std::make_unique<soci::session>(*pool_); }
 
  private:
   void run(bool writing, const std::function<void(soci::session&)>& body);

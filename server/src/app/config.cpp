@@ -1,0 +1,87 @@
+#include "app/config.h"
+
+#include <charconv>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+namespace jinguo::app {
+
+namespace {
+
+int to_int(const std::string& name, const std::string& text, int low, int high) {
+  int v = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || ptr != text.data() + text.size() || v < low || v > high)
+    throw std::invalid_argument(name + " must be a whole number from " + std::to_string(low) + " to " +
+                                std::to_string(high) + ", not '" + text + "'");
+  return v;
+}
+
+void apply_file(Config& c, const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::invalid_argument("cannot read the configuration file " + path);
+  std::stringstream text;
+  text << in.rdbuf();
+  auto j = nlohmann::json::parse(text.str(), nullptr, false);
+  if (j.is_discarded() || !j.is_object()) throw std::invalid_argument(path + " is not a JSON object");
+  for (const auto& [key, v] : j.items()) {
+    auto text_of = [&] {
+      if (!v.is_string()) throw std::invalid_argument(path + ": " + key + " must be a string");
+      return v.get<std::string>();
+    };
+    auto int_of = [&](int low, int high) {
+      if (!v.is_number_integer()) throw std::invalid_argument(path + ": " + key + " must be a whole number");
+      return to_int(key, std::to_string(v.get<long long>()), low, high);
+    };
+    if (key == "database") c.database = text_of();
+    else if (key == "host") c.host = text_of();
+    else if (key == "port") c.port = int_of(0, 65535);
+    else if (key == "web_root") c.web_root = text_of();
+    else if (key == "threads") c.threads = int_of(1, 4096);
+    else if (key == "pool_size") c.pool_size = int_of(1, 512);
+    else if (key == "log_level") c.log_level = text_of();
+    else throw std::invalid_argument(path + ": unknown setting " + key);
+  }
+}
+
+}  // namespace
+
+Environment read_environment(char** envp) {
+  Environment env;
+  for (char** e = envp; e && *e; ++e) {
+    std::string entry(*e);
+    auto eq = entry.find('=');
+    if (eq != std::string::npos && entry.starts_with("JINGUO_")) env[entry.substr(0, eq)] = entry.substr(eq + 1);
+  }
+  return env;
+}
+
+Config load_config(const ConfigFlags& flags, const Environment& env) {
+  Config c;
+  auto from_env = [&](const char* name) -> std::optional<std::string> {
+    auto it = env.find(name);
+    if (it == env.end() || it->second.empty()) return std::nullopt;
+    return it->second;
+  };
+  if (auto file = flags.config_file ? flags.config_file : from_env("JINGUO_CONFIG")) apply_file(c, *file);
+  if (auto v = from_env("JINGUO_DATABASE")) c.database = *v;
+  if (auto v = from_env("JINGUO_HOST")) c.host = *v;
+  if (auto v = from_env("JINGUO_PORT")) c.port = to_int("JINGUO_PORT", *v, 0, 65535);
+  if (auto v = from_env("JINGUO_WEB_ROOT")) c.web_root = *v;
+  if (auto v = from_env("JINGUO_THREADS")) c.threads = to_int("JINGUO_THREADS", *v, 1, 4096);
+  if (auto v = from_env("JINGUO_POOL_SIZE")) c.pool_size = to_int("JINGUO_POOL_SIZE", *v, 1, 512);
+  if (auto v = from_env("JINGUO_LOG_LEVEL")) c.log_level = *v;
+  if (flags.database) c.database = *flags.database;
+  if (flags.host) c.host = *flags.host;
+  if (flags.port) c.port = *flags.port;
+  if (flags.web_root) c.web_root = *flags.web_root;
+  if (flags.threads) c.threads = *flags.threads;
+  if (flags.pool_size) c.pool_size = *flags.pool_size;
+  if (flags.log_level) c.log_level = *flags.log_level;
+  return c;
+}
+
+}  // namespace jinguo::app

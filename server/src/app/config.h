@@ -1,0 +1,33 @@
+#pragma once
+// One typed configuration, read once in main: a JSON file (--config or JINGUO_CONFIG),
+// then the environment (JINGUO_*), then command-line flags.
+#include <map>
+#include <optional>
+#include <string>
+
+namespace jinguo::app {
+
+struct Config {
+  std::string database = "var/jinguo.db";
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string web_root = JINGUO_SOURCE_DIR "/web/dist";
+  int threads = 64;
+  int pool_size = 8;
+  std::string log_level = "info";
+};
+
+// Overrides given on the command line (unset: keep the earlier layer).
+struct ConfigFlags {
+  std::optional<std::string> config_file, database, host, web_root, log_level;
+  std::optional<int> port, threads, pool_size;
+};
+
+using Environment = std::map<std::string, std::string>;
+
+Environment read_environment(char** envp);
+
+// Throws std::invalid_argument with a message naming the bad value.
+Config load_config(const ConfigFlags& flags, const Environment& env);
+
+}  // namespace jinguo::app

@@ -1,0 +1,71 @@
+#include "http/api.h"
+#include "http/dto.h"
+#include "http/request.h"
+
+namespace jinguo::http {
+
+namespace {
+
+domain::DictionaryKind kind_of(const httplib::Request& req) {
+  auto kind = domain::dictionary_kind_from_code(req.matches[1].str());
+  if (!kind) throw domain::not_found("kind", "没有这种字典", "no such dictionary");
+  return *kind;
+}
+
+}  // namespace
+
+void add_dictionary_routes(Api& api, services::Registry& registry) {
+  api.get("/api/dictionaries", [&](const httplib::Request&, const services::Actor&) {
+    return Reply{200, dto::dictionaries(registry.Dictionary(std::nullopt))};
+  });
+
+  api.get(R"(/api/dictionaries/([a-z_]+))", [&](const httplib::Request& req, const services::Actor&) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& e : registry.Dictionary(kind_of(req))) items.push_back(dto::dictionary_entry(e));
+    return Reply{200, items};
+  });
+
+  api.post(R"(/api/dictionaries/([a-z_]+))", [&](const httplib::Request& req, const services::Actor& actor) {
+    auto kind = kind_of(req);
+    JsonBody body(req.body, {"code", "label", "label_en", "short_label", "sort_order", "active", "body_types"});
+    domain::DictionaryEntry e;
+    e.kind = kind;
+    e.code = body.required_text("code");
+    e.label = body.required_text("label");
+    e.label_en = body.text("label_en");
+    e.short_label = body.text("short_label");
+    e.sort_order = static_cast<int>(body.integer("sort_order").value_or(0));
+    e.active = body.boolean("active").value_or(true);
+    if (auto types = body.nullable_text_list("body_types")) e.body_types = *types;
+    return Reply{201, dto::dictionary_entry(registry.AddDictionaryEntry(actor, e))};
+  });
+
+  api.patch(R"(/api/dictionaries/([a-z_]+)/([A-Za-z0-9_]+))",
+            [&](const httplib::Request& req, const services::Actor& actor) {
+              auto kind = kind_of(req);
+              JsonBody body(req.body, {"label", "label_en", "short_label", "sort_order", "active", "body_types"});
+              services::DictionaryChanges c;
+              c.label = body.text("label");
+              if (body.has("label") && !c.label)
+                throw domain::invalid("required", "label", "名称不能为空", "label cannot be null");
+              c.label_en = body.nullable_text("label_en");
+              c.short_label = body.nullable_text("short_label");
+              if (auto order = body.integer("sort_order")) c.sort_order = static_cast<int>(*order);
+              c.active = body.boolean("active");
+              c.body_types = body.nullable_text_list("body_types");
+              return Reply{200, dto::dictionary_entry(
+                                    registry.UpdateDictionaryEntry(actor, kind, req.matches[2].str(), c))};
+            });
+}
+
+void add_meta_routes(Api& api, services::Registry& registry, storage::Database& db) {
+  api.get("/api/health", [&](const httplib::Request&, const services::Actor&) {
+    db.ping();
+    return Reply{200, {{"status", "ok"}, {"database", db.backend_name()}}};
+  });
+  api.get("/api/meta", [&](const httplib::Request&, const services::Actor&) {
+    return Reply{200, dto::meta(registry.today())};
+  });
+}
+
+}  // namespace jinguo::http

@@ -1,0 +1,60 @@
+#include "http/api.h"
+#include "http/dto.h"
+#include "http/request.h"
+
+namespace jinguo::http {
+
+namespace {
+
+constexpr std::string_view kPersonFields[] = {
+    "name",      "id_number", "birth_date", "sex",    "ethnicity",    "political_status", "education",
+    "work_unit", "job_title", "mobile",     "office_phone", "notes"};
+
+services::PersonChanges person_changes(const JsonBody& body) {
+  services::PersonChanges c;
+  c.name = body.text("name");
+  c.id_number = body.text("id_number");
+  c.birth_date = body.date("birth_date");
+  c.sex = body.text("sex");
+  c.ethnicity = body.nullable_text("ethnicity");
+  c.political_status = body.nullable_text("political_status");
+  c.education = body.nullable_text("education");
+  c.work_unit = body.nullable_text("work_unit");
+  c.job_title = body.nullable_text("job_title");
+  c.mobile = body.nullable_text("mobile");
+  c.office_phone = body.nullable_text("office_phone");
+  c.notes = body.nullable_text("notes");
+  return c;
+}
+
+}  // namespace
+
+void add_people_routes(Api& api, services::Registry& registry) {
+  api.get("/api/people", [&](const httplib::Request& req, const services::Actor&) {
+    QueryParams q(req);
+    auto page = q.page({"name", "birth_date", "id"});
+    return Reply{200, dto::page(registry.People(q.text("q").value_or(""), q.id("organisation_id"), page), page,
+                                dto::person_summary)};
+  });
+
+  api.get(R"(/api/people/(\d+))", [&](const httplib::Request& req, const services::Actor&) {
+    return Reply{200, dto::person_detail(registry.Person(path_id(req)), registry.today())};
+  });
+
+  api.post("/api/people", [&](const httplib::Request& req, const services::Actor& actor) {
+    JsonBody body(req.body, kPersonFields);
+    return Reply{201, dto::person_detail(registry.RegisterPerson(actor, person_changes(body)), registry.today())};
+  });
+
+  api.patch(R"(/api/people/(\d+))", [&](const httplib::Request& req, const services::Actor& actor) {
+    JsonBody body(req.body, kPersonFields);
+    if (body.has("name") && !body.text("name"))
+      throw domain::invalid("required", "name", "姓名不能为空", "name cannot be null");
+    if (body.has("id_number") && !body.text("id_number"))
+      throw domain::invalid("required", "id_number", "身份证号不能为空", "ID number cannot be null");
+    return Reply{200, dto::person_detail(registry.UpdatePerson(actor, path_id(req), person_changes(body)),
+                                         registry.today())};
+  });
+}
+
+}  // namespace jinguo::http

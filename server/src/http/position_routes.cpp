@@ -1,0 +1,29 @@
+#include "http/api.h"
+#include "http/dto.h"
+#include "http/request.h"
+
+namespace jinguo::http {
+
+void add_position_routes(Api& api, services::Registry& registry) {
+  api.get(R"(/api/positions/(\d+))", [&](const httplib::Request& req, const services::Actor&) {
+    return Reply{200, dto::position(registry.Position(path_id(req)), registry.today())};
+  });
+
+  api.post("/api/positions", [&](const httplib::Request& req, const services::Actor& actor) {
+    JsonBody body(req.body, {"person_id", "organisation_id", "role", "manner", "source", "start_on", "notes"});
+    services::NewPosition input{body.required_integer("person_id"), body.required_integer("organisation_id"),
+                                body.required_text("role"),         body.required_text("manner"),
+                                body.text("source"),                body.required_date("start_on"),
+                                body.text("notes")};
+    return Reply{201, dto::position(registry.Appoint(actor, input), registry.today())};
+  });
+
+  api.post(R"(/api/positions/(\d+)/end)", [&](const httplib::Request& req, const services::Actor& actor) {
+    JsonBody body(req.body, {"end_on", "end_reason"});
+    auto end_on = body.required_date("end_on");
+    auto reason = body.required_text("end_reason");
+    return Reply{200, dto::position(registry.EndPosition(actor, path_id(req), end_on, reason), registry.today())};
+  });
+}
+
+}  // namespace jinguo::http

@@ -1,0 +1,70 @@
+#pragma once
+// Strict reading of a request: the JSON body (malformed → 400 malformed_json, a wrong
+// type → 400 wrong_type, an unknown field → 400 unknown_field) and the query string
+// (a bad value → 400 naming the parameter). Everything else is the use case's job.
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "domain/date.h"
+#include "domain/organisation.h"
+#include "services/registry.h"
+#include "storage/repositories.h"
+
+namespace jinguo::http {
+
+using services::Patch;
+
+class JsonBody {
+ public:
+  // Parses the body as one JSON object whose fields are all in `allowed`.
+  JsonBody(const std::string& body, std::span<const std::string_view> allowed);
+  JsonBody(const std::string& body, std::initializer_list<std::string_view> allowed)
+      : JsonBody(body, std::span<const std::string_view>(allowed.begin(), allowed.size())) {}
+
+  bool has(const std::string& field) const { return object_.contains(field); }
+
+  std::optional<std::string> text(const std::string& field) const;  // null → nullopt
+  Patch<std::string> nullable_text(const std::string& field) const;
+  std::optional<std::int64_t> integer(const std::string& field) const;
+  std::optional<bool> boolean(const std::string& field) const;
+  std::optional<domain::Date> date(const std::string& field) const;
+  Patch<domain::Date> nullable_date(const std::string& field) const;
+  Patch<std::vector<std::string>> nullable_text_list(const std::string& field) const;
+
+  std::string required_text(const std::string& field) const;
+  std::int64_t required_integer(const std::string& field) const;
+  domain::Date required_date(const std::string& field) const;
+
+ private:
+  const nlohmann::json* value(const std::string& field) const;  // nullptr if absent or null
+  nlohmann::json object_;
+};
+
+// The query string of a request.
+class QueryParams {
+ public:
+  explicit QueryParams(const httplib::Request& req) : req_(req) {}
+  std::optional<std::string> text(const std::string& name) const;
+  std::optional<std::int64_t> id(const std::string& name) const;
+  std::optional<domain::Date> date(const std::string& name) const;
+  std::optional<bool> boolean(const std::string& name) const;
+  std::optional<domain::BodyType> body_type(const std::string& name) const;
+  // page, page_size (1–200), sort (one of `sortable`, first is the default), order.
+  storage::PageSpec page(std::initializer_list<std::string_view> sortable) const;
+
+ private:
+  const httplib::Request& req_;
+};
+
+// The id in the path (the n-th regex group); an id too large to exist is not found.
+std::int64_t path_id(const httplib::Request& req, std::size_t group = 1);
+
+}  // namespace jinguo::http

@@ -1,0 +1,131 @@
+#include "http/server.h"
+
+#include <sys/socket.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <httplib.h>
+#include <spdlog/spdlog.h>
+
+#include "http/api.h"
+#include "http/openapi_document.h"
+
+namespace jinguo::http {
+
+namespace {
+
+// httplib::Server with access to its listening socket, so that the backlog (hard-coded
+// to 5 in the Debian build) can be raised after binding.
+class ListeningServer : public httplib::Server {
+ public:
+  socket_t listening_socket() const { return svr_sock_; }
+};
+
+void send_json_error(httplib::Response& res, const domain::DomainError& e) {
+  Reply r = error_reply(e);
+  res.status = r.status;
+  res.set_content(r.body.dump(), "application/json; charset=utf-8");
+}
+
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+}  // namespace
+
+class HttpServer::Impl {
+ public:
+  Impl(HttpConfig config, services::Registry& registry, storage::Database& db)
+      : config_(std::move(config)) {
+    const int threads = config_.threads > 0 ? config_.threads : 64;
+    server_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+    server_.set_tcp_nodelay(true);
+    server_.set_keep_alive_max_count(10000);
+    server_.set_keep_alive_timeout(30);
+    server_.set_read_timeout(30);
+    server_.set_payload_max_length(config_.max_body);
+
+    Api api(server_);
+    add_meta_routes(api, registry, db);
+    add_organisation_routes(api, registry);
+    add_people_routes(api, registry);
+    add_position_routes(api, registry);
+    add_dictionary_routes(api, registry);
+    server_.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(std::string(openapi_document()), "application/json; charset=utf-8");
+    });
+
+    std::error_code ec;
+    web_root_ = config_.web_root;
+    bool have_web = !web_root_.empty() && std::filesystem::is_directory(web_root_, ec);
+    if (have_web) {
+      server_.set_mount_point("/", web_root_.string());
+    } else {
+      spdlog::warn("web app folder {} not found: serving the API only", config_.web_root);
+    }
+    auto fallback = [this, have_web](const httplib::Request& req, httplib::Response& res) {
+      if (req.path.rfind("/api/", 0) == 0 || req.path == "/api" || req.method != "GET" || !have_web) {
+        send_json_error(res, domain::not_found("", "请求的地址不存在", "no such route"));
+        return;
+      }
+      auto index = web_root_ / "index.html";
+      std::error_code missing;
+      if (!std::filesystem::exists(index, missing)) {
+        send_json_error(res, domain::not_found("", "请求的地址不存在", "no such route"));
+        return;
+      }
+      res.set_content(read_file(index), "text/html; charset=utf-8");
+    };
+    server_.Get(".*", fallback);
+    server_.Post(".*", fallback);
+    server_.Put(".*", fallback);
+    server_.Patch(".*", fallback);
+    server_.Delete(".*", fallback);
+
+    // Errors httplib answers itself (body too large, bad request line): the same shape.
+    server_.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+      if (!res.body.empty()) return;
+      if (res.status == 413)
+        send_json_error(res, domain::DomainError(domain::ErrorKind::kTooLarge, "body_too_large", "",
+                                                 "请求内容超过1 MiB上限", "the body is larger than 1 MiB"));
+      else if (res.status == 404)
+        send_json_error(res, domain::not_found("", "请求的地址不存在", "no such route"));
+      else if (res.status >= 400 && res.status < 500)
+        send_json_error(res, domain::malformed("bad_request", "", "请求格式错误", "malformed request"));
+    });
+    server_.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+      Reply r = error_reply(ep, req);
+      res.status = r.status;
+      res.set_content(r.body.dump(), "application/json; charset=utf-8");
+    });
+  }
+
+  bool bind() {
+    if (!server_.bind_to_port(config_.host, config_.port)) return false;
+    // Raise the backlog from httplib's 5: a second listen() on the bound socket does it.
+    if (::listen(server_.listening_socket(), config_.backlog) != 0)
+      spdlog::warn("could not raise the listen backlog to {}", config_.backlog);
+    return true;
+  }
+  bool run() { return server_.listen_after_bind(); }
+  void stop() { server_.stop(); }
+
+ private:
+  HttpConfig config_;
+  std::filesystem::path web_root_;
+  ListeningServer server_;
+};
+
+HttpServer::HttpServer(HttpConfig config, services::Registry& registry, storage::Database& db)
+    : impl_(std::make_unique<Impl>(std::move(config), registry, db)) {}
+HttpServer::~HttpServer() = default;
+bool HttpServer::bind() { return impl_->bind(); }
+bool HttpServer::run() { return impl_->run(); }
+void HttpServer::stop() { impl_->stop(); }
+
+}  // namespace jinguo::http

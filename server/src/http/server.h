@@ -1,0 +1,35 @@
+#pragma once
+// The HTTP server: the JSON API under /api, the OpenAPI document, and the web app's
+// static files with index.html for client-side routes.
+#include <memory>
+#include <string>
+
+#include "services/registry.h"
+#include "storage/database.h"
+
+namespace jinguo::http {
+
+struct HttpConfig {
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string web_root;          // built web app (web/dist); may be missing
+  int threads = 64;              // one per keep-alive connection
+  int backlog = 1024;
+  std::size_t max_body = 1 << 20;
+};
+
+class HttpServer {
+ public:
+  HttpServer(HttpConfig config, services::Registry& registry, storage::Database& db);
+  ~HttpServer();
+  // Binds the port (false if it cannot); then run() serves until stop().
+  bool bind();
+  bool run();
+  void stop();
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace jinguo::http
