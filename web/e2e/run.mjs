@@ -34,7 +34,16 @@ async function findVillageCongressPath() {
   throw new Error('no village_congress under a township in the demo data');
 }
 
-const state = { name: personName(), idNumber: idNumber() };
+/** A name nobody in the demo data has, so that the roster shows exactly one row for her. */
+async function unusedName() {
+  for (let i = 0; i < 20; i++) {
+    const name = personName();
+    if ((await api(`/people?q=${encodeURIComponent(name)}&page_size=1`)).total === 0) return name;
+  }
+  return `${personName()}${personName().slice(1)}`;
+}
+
+const state = { name: '', idNumber: idNumber() };
 
 async function shot(page, name) {
   await page.waitForTimeout(350); // let Element Plus transitions settle
@@ -61,6 +70,7 @@ const tests = [
     name: 'open a village 妇代会 through the tree and appoint a new person as 委员',
     async run(page) {
       const [city, area, township, congress] = await findVillageCongressPath();
+      state.name = await unusedName();
       state.congress = congress;
       await page.goto(baseUrl + '/');
       await page.getByTestId('brand').waitFor();
