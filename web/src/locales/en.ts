@@ -94,6 +94,7 @@ const en: Messages = {
     end: 'End position',
   },
   position: {
+    personOption: '{name} ({id})',
     endTitle: 'End position: {name} ({role})',
     endOn: 'End date',
     endReason: 'Reason',

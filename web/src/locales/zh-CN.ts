@@ -93,6 +93,7 @@ const zhCN = {
     end: '结束任职',
   },
   position: {
+    personOption: '{name}（{id}）',
     endTitle: '结束任职：{name}（{role}）',
     endOn: '结束日期',
     endReason: '结束原因',
