@@ -207,7 +207,7 @@ storage::Page<OrganisationDetail> Registry::SearchOrganisations(const std::strin
 Roster Registry::RosterOn(OrganisationId id, std::optional<Date> on) {
   Date day = on.value_or(today_());
   return db_.read([&](storage::ReadTx& tx) {
-    load(tx, id, day);
+    if (!OrganisationRepository(tx).exists(id)) throw no_organisation("id");
     return Roster{id, day, storage::PositionRepository(tx).roster(id, day)};
   });
 }

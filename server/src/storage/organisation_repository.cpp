@@ -24,6 +24,7 @@ constexpr const char* kMemberCounts =
     "AND (end_on IS NULL OR end_on > :on2) AND organisation_id IN ";
 constexpr const char* kGroupByOrganisation = " GROUP BY organisation_id";
 constexpr const char* kSelectEntries = "SELECT id, name, type FROM organisations WHERE id IN ";
+constexpr const char* kExists = "SELECT 1 FROM organisations WHERE id = :id";
 constexpr const char* kCountOpenChildren =
     "SELECT COUNT(*) FROM organisations WHERE parent_id = :id AND closed_on IS NULL";
 constexpr const char* kInsertOrganisation =
@@ -217,6 +218,14 @@ std::vector<PathEntry> OrganisationRepository::path_of(const std::string& path) 
   for (auto id : ids)
     if (auto it = found.find(id); it != found.end()) out.push_back(it->second);
   return out;
+}
+
+bool OrganisationRepository::exists(OrganisationId id) const {
+  int one = 0;
+  long long key = id;
+  Query q(tx_.sql());
+  q.into(one).use(key);
+  return q.run(kExists);
 }
 
 int OrganisationRepository::open_children(OrganisationId id) const {

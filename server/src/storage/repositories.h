@@ -72,6 +72,7 @@ class OrganisationRepository {
   std::map<domain::OrganisationId, PathEntry> entries(const std::vector<domain::OrganisationId>& ids) const;
   std::vector<PathEntry> path_of(const std::string& path) const;
   int open_children(domain::OrganisationId id) const;
+  bool exists(domain::OrganisationId id) const;
 
   domain::OrganisationId insert(const domain::Organisation& o, const std::string& parent_path,
                                 int depth, const std::string& now) const;
