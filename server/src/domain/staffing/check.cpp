@@ -1,0 +1,232 @@
+#include "domain/staffing/check.h"
+
+#include <algorithm>
+#include <set>
+
+#include "domain/error.h"
+#include "domain/person.h"
+#include "domain/text.h"
+
+namespace jinguo::domain::staffing {
+
+namespace {
+
+int distinct_people(const std::vector<HeldPosition>& positions, std::optional<std::string_view> role) {
+  std::set<PersonId> people;
+  for (const HeldPosition& p : positions)
+    if (!role || p.role == *role)
+      people.insert(p.person_id);
+  return static_cast<int>(people.size());
+}
+
+bool holds(const std::vector<HeldPosition>& positions, PersonId person, std::string_view role) {
+  return std::any_of(positions.begin(), positions.end(),
+                     [&](const HeldPosition& p) { return p.person_id == person && p.role == role; });
+}
+
+// "应为 22–32 人", "应为 1 人", "应至少 3 人", "应至多 5 人"
+std::string expected_zh(int min, const std::optional<int>& max) {
+  if (!max)
+    return "应至少 " + std::to_string(min) + " 人";
+  if (min == 0 && *max > 0)
+    return "应至多 " + std::to_string(*max) + " 人";
+  return "应为 " + format_range(min, max) + " 人";
+}
+
+std::string person_ref(PersonId id) { return "人员 " + std::to_string(id); }
+
+// A finding on a count: below the minimum is a warning, above the maximum an error.
+std::optional<Finding> count_finding(FindingKind kind, const std::string& rule,
+                                     std::optional<std::string> role, int min, const std::optional<int>& max,
+                                     int actual, const std::string& what_zh, const std::string& what_en) {
+  bool short_of = actual < min;
+  bool over = max && actual > *max;
+  if (!short_of && !over)
+    return std::nullopt;
+  Finding f;
+  f.kind = kind;
+  f.severity = over ? Severity::kError : Severity::kWarning;
+  f.rule = rule;
+  f.role = std::move(role);
+  f.expected_min = min;
+  f.expected_max = max;
+  f.actual = actual;
+  f.message_zh = what_zh + " " + std::to_string(actual) + " 人，" + expected_zh(min, max);
+  f.message_en = std::to_string(actual) + " " + what_en + ", expected " + format_range(min, max);
+  return f;
+}
+
+void check_seats(const RuleSet& set, const BodySnapshot& body, const std::vector<DictionaryEntry>& roles,
+                 std::vector<Finding>& out) {
+  if (!body.parent_id)
+    return;  // the root, or a body whose parent is unknown: nothing to check
+  for (std::size_t i = 0; i < set.seat_rules.size(); ++i) {
+    const SeatRule& seat = set.seat_rules[i];
+    if (seat.holder_body_type != body_type_code(body.type))
+      continue;
+    const std::string holder_zh =
+        std::string(body_type_label(body.type)) + role_label(seat.holder_role, roles);
+    const std::string seat_zh = role_label(seat.seat_role, roles);
+    std::set<PersonId> reported;
+    for (const HeldPosition& holder : body.positions) {
+      if (holder.role != seat.holder_role || holds(body.parent_positions, holder.person_id, seat.seat_role))
+        continue;
+      if (!reported.insert(holder.person_id).second)
+        continue;
+      Finding f;
+      f.kind = FindingKind::kSeat;
+      f.severity = Severity::kWarning;
+      f.rule = "seat_rules." + std::to_string(i);
+      f.role = seat.holder_role;
+      f.expected_min = 1;
+      f.expected_max = 1;
+      f.actual = 0;
+      f.person_id = holder.person_id;
+      f.message_zh = holder_zh + "（" + person_ref(holder.person_id) + "）未担任上级组织" + seat_zh;
+      f.message_en = "the " + seat.holder_role + " (person " + std::to_string(holder.person_id) +
+                     ") holds no " + seat.seat_role + " seat in the parent body";
+      // A former holder (the latest first) who kept the seat after leaving the office.
+      for (const HeldPosition& former : body.ended_positions) {
+        if (former.role != seat.holder_role || holds(body.positions, former.person_id, seat.holder_role))
+          continue;
+        if (!holds(body.parent_positions, former.person_id, seat.seat_role))
+          continue;
+        f.occupant_id = former.person_id;
+        f.message_zh += "，该席位仍由前任" + role_label(seat.holder_role, roles) + "（" +
+                        person_ref(former.person_id) + "）占用";
+        f.message_en += "; the seat is still held by the former " + seat.holder_role + " (person " +
+                        std::to_string(former.person_id) + ")";
+        break;
+      }
+      out.push_back(std::move(f));
+    }
+  }
+}
+
+}  // namespace
+
+std::string_view finding_kind_code(FindingKind kind) {
+  switch (kind) {
+    case FindingKind::kTotal: return "total";
+    case FindingKind::kRoleCount: return "role_count";
+    case FindingKind::kForbiddenRole: return "forbidden_role";
+    case FindingKind::kSeat: return "seat";
+  }
+  return "";
+}
+
+std::string_view severity_code(Severity severity) {
+  return severity == Severity::kError ? "error" : "warning";
+}
+
+BodySnapshot snapshot_on(const Date& on, const Organisation& body, const std::optional<Organisation>& parent,
+                         const std::vector<Position>& positions) {
+  BodySnapshot snap;
+  snap.id = body.id;
+  snap.type = body.type;
+  snap.parent_id = parent ? std::optional(parent->id) : std::nullopt;
+  snap.parent_type = parent ? std::optional(parent->type) : std::nullopt;
+  snap.on = on;
+  std::vector<const Position*> ended;
+  for (const Position& p : positions) {
+    HeldPosition held{p.person_id, p.role, p.id};
+    if (p.organisation_id == body.id) {
+      if (p.held_on(on))
+        snap.positions.push_back(held);
+      else if (p.end_on && *p.end_on <= on)
+        ended.push_back(&p);
+    } else if (parent && p.organisation_id == parent->id && p.held_on(on)) {
+      snap.parent_positions.push_back(held);
+    }
+  }
+  std::stable_sort(ended.begin(), ended.end(),
+                   [](const Position* a, const Position* b) { return *a->end_on > *b->end_on; });
+  for (const Position* p : ended)
+    snap.ended_positions.push_back({p->person_id, p->role, p->id});
+  return snap;
+}
+
+std::vector<Finding> check_body(const RuleSet& set, const BodySnapshot& body,
+                                const std::vector<DictionaryEntry>& roles) {
+  std::vector<Finding> out;
+  if (const BodyTypeRules* rules = set.rules_for(body.type)) {
+    const std::string base = "rules." + rules->body_type;
+    if (auto f = count_finding(FindingKind::kTotal, base + ".total", std::nullopt, rules->total_min,
+                               rules->total_max, distinct_people(body.positions, std::nullopt), "总人数",
+                               "members in total"))
+      out.push_back(std::move(*f));
+    for (const RoleCount& rc : rules->role_counts)
+      if (auto f = count_finding(FindingKind::kRoleCount, base + ".role_counts." + rc.role, rc.role, rc.min,
+                                 rc.max, distinct_people(body.positions, rc.role), role_label(rc.role, roles),
+                                 rc.role))
+        out.push_back(std::move(*f));
+    for (const std::string& role : rules->forbidden_roles) {
+      int actual = distinct_people(body.positions, role);
+      if (actual == 0)
+        continue;
+      Finding f;
+      f.kind = FindingKind::kForbiddenRole;
+      f.severity = Severity::kError;
+      f.rule = base + ".forbidden_roles." + role;
+      f.role = role;
+      f.expected_max = 0;
+      f.actual = actual;
+      f.message_zh = std::string(body_type_label(body.type)) + "不设" + role_label(role, roles) + "，现有 " +
+                     std::to_string(actual) + " 人";
+      f.message_en = "a " + rules->body_type + " has no " + role + "; " + std::to_string(actual) + " held";
+      out.push_back(std::move(f));
+    }
+  }
+  check_seats(set, body, roles, out);
+  for (Finding& f : out) {
+    f.rule_set = ref_of(set);
+    f.organisation_id = body.id;
+  }
+  return out;
+}
+
+std::vector<Finding> findings_if_appointed(const RuleSet& set, const BodySnapshot& body,
+                                           std::string_view role, PersonId person_id,
+                                           const std::vector<DictionaryEntry>& roles) {
+  std::vector<Finding> before = check_body(set, body, roles);
+  BodySnapshot after_body = body;
+  after_body.positions.push_back({person_id, std::string(role), 0});
+  std::vector<Finding> refusals;
+  for (Finding& f : check_body(set, after_body, roles)) {
+    if (f.severity != Severity::kError || f.kind == FindingKind::kSeat)
+      continue;
+    bool already = std::any_of(before.begin(), before.end(), [&](const Finding& b) {
+      return b.severity == Severity::kError && b.rule == f.rule && b.actual >= f.actual;
+    });
+    if (!already)
+      refusals.push_back(std::move(f));
+  }
+  return refusals;
+}
+
+std::vector<Finding> enforce_appointment(const RuleSet& set, const BodySnapshot& body, std::string_view role,
+                                         PersonId person_id,
+                                         const std::optional<std::string>& override_reason,
+                                         const std::vector<DictionaryEntry>& roles) {
+  std::vector<Finding> refusals = findings_if_appointed(set, body, role, person_id, roles);
+  if (refusals.empty())
+    return refusals;
+  if (!override_reason) {
+    std::string zh = "不能任命：";
+    std::string en =
+        "appointment refused under rule set " + set.code + " v" + std::to_string(set.version) + ": ";
+    for (std::size_t i = 0; i < refusals.size(); ++i) {
+      zh += (i ? "；" : "") + refusals[i].message_zh;
+      en += (i ? "; " : "") + refusals[i].message_en;
+    }
+    zh += "（规则集“" + set.name + "”）";
+    throw conflict("staffing_rule_broken", refusals.front().rule, zh, en);
+  }
+  if (trim(*override_reason).empty())
+    throw invalid("override_reason", "override_reason", "越过配备标准任命时必须说明理由",
+                  "an override needs a stated reason");
+  validate_free_text("override_reason", *override_reason, 200);
+  return refusals;
+}
+
+}  // namespace jinguo::domain::staffing
