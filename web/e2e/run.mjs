@@ -120,11 +120,28 @@ const tests = [
     },
   },
   {
+    name: 'the person form refuses a wrong check digit and links a registered ID number to its person',
+    async run(page) {
+      await page.getByTestId('nav-person-new').click();
+      await field(page, 'person-name').fill(state.name);
+      const id = state.idNumber.value;
+      const wrong = id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
+      await field(page, 'person-id-number').fill(wrong);
+      await field(page, 'person-name').click();
+      await page.getByTestId('person-form').getByText('校验位').waitFor();
+      await shot(page, '07-id-number-checksum');
+      await field(page, 'person-id-number').fill(id.toLowerCase());
+      await page.getByTestId('person-save').click();
+      await page.getByTestId('person-exists').getByRole('link').click();
+      await page.getByTestId('person-title').filter({ hasText: state.name }).waitFor();
+    },
+  },
+  {
     name: 'the English switch translates the page',
     async run(page) {
       await page.getByTestId('language-switch').getByText('English').click();
       await page.getByTestId('person-edit').filter({ hasText: 'Edit' }).waitFor();
-      await shot(page, '07-english');
+      await shot(page, '08-english');
       await page.getByTestId('language-switch').getByText('中文').click();
       await page.getByTestId('person-edit').filter({ hasText: '编辑' }).waitFor();
     },
