@@ -8,7 +8,9 @@
 # Builds nothing: expects build/jinguo (JINGUO_BIN to use another). Writes the databases,
 # logs and results.md (also results-harbin.md / results-national.md) under bench/out/. Loopback only.
 # Knobs: BENCH_DURATION (10s), BENCH_CONNECTIONS (64), BENCH_SCALE (national; or province,
-# county for a quick try of the national mode).
+# county, or a number of townships for a quick try of the national mode), BENCH_DATABASE
+# (an existing database, file or URL, to serve as it is: a national one takes minutes
+# to build, so build it once and bench it often).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -54,11 +56,15 @@ get() { curl -fsS --max-time 10 "http://$HOST:$PORT$1"; }
 # Fills the database $1 (a file or a PostgreSQL URL) with the data of this mode.
 make_database() {
   local database=$1 log=$2
+  if [ -n "${BENCH_DATABASE:-}" ]; then
+    GENERATE_SECONDS="(given)"
+    return
+  fi
   local args=(demo --database "$database" --force)
-  [ "$MODE" = national ] && args+=(--scale "$SCALE")
+  [ "$MODE" = national ] && args+=(--scale "$SCALE")  # needs `jinguo demo --scale` (see bench/README.md)
   local start; start=$(now)
   "$BIN" "${args[@]}" >"$log" 2>&1 || { tail -20 "$log" >&2; die "'jinguo ${args[*]}' failed (log: $log)"; }
-  GENERATE_SECONDS=$(elapsed "$start" "$(now)")
+  GENERATE_SECONDS="$(elapsed "$start" "$(now)") s"
 }
 
 # Starts the server on $1 and waits for /api/health (at most 120 s).
@@ -80,12 +86,12 @@ start_server() {
   die "the server did not answer /api/health within 120 s (log: $log)"
 }
 
-# Ids to query: the first district under the (first) root, its first street or
-# township with the most members among the first few.
+# Ids to query: the district with the most children under the (first) root, and
+# among its first twenty streets and townships the one with the most members.
 discover() {
   local root district
   root=$(get "/api/organisations" | jq -r '.items[0].id')
-  district=$(get "/api/organisations?parent_id=$root&page_size=200" | jq -r '[.items[] | select(.child_count > 0)][0].id')
+  district=$(get "/api/organisations?parent_id=$root&page_size=200" | jq -r '.items | max_by(.child_count) | .id')
   DISTRICT_ID=$district
   DISTRICT_NAME=$(get "/api/organisations/$district" | jq -r '.name')
   TOWNSHIP_ID=$(get "/api/organisations?parent_id=$district&page_size=20" |
@@ -126,11 +132,14 @@ bench_database() {
   peak=$(awk '/^VmHWM/ { printf "%.1f MiB", $2 / 1024 }' "/proc/$SERVER_PID/status")
   rss=$(awk '/^VmRSS/ { printf "%.1f MiB", $2 / 1024 }' "/proc/$SERVER_PID/status")
   [ -f "$database" ] && size=$(du -m "$database" | awk '{ print $1 " MiB" }')
-  SUMMARY+=("| $DB_KIND | ${GENERATE_SECONDS} s | ${size:-n/a} | ${READY_SECONDS} s | $peak | $rss |")
+  SUMMARY+=("| $DB_KIND | ${GENERATE_SECONDS} | ${size:-n/a} | ${READY_SECONDS} s | $peak | $rss |")
   stop_server
 }
 
-if [ "$MODE" = harbin ]; then
+if [ -n "${BENCH_DATABASE:-}" ]; then
+  case "$BENCH_DATABASE" in postgres*) kind=postgresql ;; *) kind=sqlite ;; esac
+  bench_database "$kind" "$BENCH_DATABASE" "given-$MODE"
+elif [ "$MODE" = harbin ]; then
   bench_database sqlite "$OUT/harbin.db" harbin
 else
   bench_database sqlite "$OUT/national.db" national
