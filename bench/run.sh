@@ -137,7 +137,7 @@ bench_database() {
 }
 
 if [ -n "${BENCH_DATABASE:-}" ]; then
-  case "$BENCH_DATABASE" in postgres*) kind=postgresql ;; *) kind=sqlite ;; esac
+  case "$BENCH_DATABASE" in postgres* | *host=*) kind=postgresql ;; *) kind=sqlite ;; esac
   bench_database "$kind" "$BENCH_DATABASE" "given-$MODE"
 elif [ "$MODE" = harbin ]; then
   bench_database sqlite "$OUT/harbin.db" harbin
