@@ -67,7 +67,7 @@ const en: Messages = {
     appoint: 'Appoint member',
     closeTitle: 'Close organisation: {name}',
     closedOn: 'Closed on',
-    closeConfirm: 'A closed organisation accepts no more appointments. Close it?',
+    closeConfirm: 'A closed organisation accepts no more appointments; its past positions are kept.',
     closeDone: 'Organisation closed',
     moveTitle: 'Move organisation: {name}',
     newParent: 'New parent organisation',
