@@ -72,6 +72,7 @@ const tests = [
       const [city, area, township, congress] = await findVillageCongressPath();
       state.name = await unusedName();
       state.congress = congress;
+      state.township = township;
       await page.goto(baseUrl + '/');
       await page.getByTestId('brand').waitFor();
       await treeRow(page, city.id).waitFor();
@@ -137,13 +138,25 @@ const tests = [
     },
   },
   {
+    name: 'the search box finds a body by name and opens it',
+    async run(page) {
+      await field(page, 'org-search').fill(state.township.name.replace(/妇联$/, ''));
+      const hit = page.getByTestId('org-search-hit').filter({ hasText: state.township.name }).first();
+      await hit.waitFor();
+      await shot(page, '08-search');
+      await hit.click();
+      await page.getByTestId('org-name').filter({ hasText: state.township.name }).waitFor();
+      await page.getByTestId(`tree-node-${state.township.id}`).waitFor();
+    },
+  },
+  {
     name: 'the English switch translates the page',
     async run(page) {
       await page.getByTestId('language-switch').getByText('English').click();
-      await page.getByTestId('person-edit').filter({ hasText: 'Edit' }).waitFor();
-      await shot(page, '08-english');
+      await page.getByTestId('appoint').filter({ hasText: 'Appoint member' }).waitFor();
+      await shot(page, '09-english');
       await page.getByTestId('language-switch').getByText('中文').click();
-      await page.getByTestId('person-edit').filter({ hasText: '编辑' }).waitFor();
+      await page.getByTestId('appoint').filter({ hasText: '任命成员' }).waitFor();
     },
   },
 ];
