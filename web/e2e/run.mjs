@@ -114,7 +114,7 @@ const tests = [
     async run(page) {
       await page.getByTestId('roster-table').getByRole('link', { name: state.name, exact: true }).click();
       await page.getByTestId('person-title').filter({ hasText: state.name }).waitFor();
-      const masked = await page.getByTestId('person-id-masked').innerText();
+      const masked = await page.getByTestId('person-id_number').innerText();
       if (masked.includes(state.idNumber.value.slice(6, 14))) throw new Error(`ID number not masked: ${masked}`);
       await page.getByTestId('position-history').getByText(state.congress.name).first().waitFor();
       await shot(page, '06-person-page');

@@ -1,8 +1,20 @@
-import { createRouter, createWebHistory } from 'vue-router';
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
+import type { Permission } from './api/auth-types';
+import { useSessionStore } from './stores/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Shown without a session (the sign-in page). */
+    public?: boolean;
+    /** Needed to open the page; without it the page does not exist for her. */
+    permission?: Permission;
+  }
+}
 
 export const router = createRouter({
   history: createWebHistory(),
   routes: [
+    { path: '/login', name: 'login', component: () => import('./views/login/LoginPage.vue'), meta: { public: true } },
     { path: '/', name: 'home', component: () => import('./views/HomePage.vue') },
     {
       path: '/organisations/:id(\\d+)',
@@ -10,13 +22,41 @@ export const router = createRouter({
       component: () => import('./views/organisation/OrganisationPage.vue'),
       props: (route) => ({ id: Number(route.params.id) }),
     },
-    { path: '/people/new', name: 'person-new', component: () => import('./views/person/PersonNewPage.vue') },
+    { path: '/people/new', name: 'person-new', component: () => import('./views/person/PersonNewPage.vue'), meta: { permission: 'write' } },
     {
       path: '/people/:id(\\d+)',
       name: 'person',
       component: () => import('./views/person/PersonPage.vue'),
       props: (route) => ({ id: Number(route.params.id) }),
     },
+    { path: '/accounts', name: 'accounts', component: () => import('./views/accounts/AccountsPage.vue'), meta: { permission: 'manage_accounts' } },
+    { path: '/audit', name: 'audit', component: () => import('./views/audit/AuditPage.vue'), meta: { permission: 'view_audit' } },
+    { path: '/compliance', name: 'compliance', component: () => import('./views/compliance/CompliancePage.vue') },
+    { path: '/rule-sets', name: 'rule-sets', component: () => import('./views/rule-sets/RuleSetsPage.vue'), meta: { permission: 'manage_accounts' } },
     { path: '/:rest(.*)*', name: 'not-found', component: () => import('./views/NotFoundPage.vue') },
   ],
 });
+
+/** Where the sign-in page sends her back to: only a path of this app. */
+export function returnTarget(route: RouteLocationNormalized): string {
+  const wanted = route.query.redirect;
+  return typeof wanted === 'string' && wanted.startsWith('/') && !wanted.startsWith('//') ? wanted : '/';
+}
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) return true;
+  const session = useSessionStore();
+  if (!(await session.ensure())) return { name: 'login', query: { redirect: to.fullPath } };
+  if (to.meta.permission && !session.permissions.includes(to.meta.permission)) {
+    return { name: 'not-found', params: { rest: to.path.slice(1).split('/') } };
+  }
+  return true;
+});
+
+/** The session ended under her (401): to the sign-in page, keeping the page she was on. */
+export function toSignIn(): void {
+  useSessionStore().clear();
+  const current = router.currentRoute.value;
+  if (current.name === 'login') return;
+  void router.push({ name: 'login', query: { redirect: current.fullPath } });
+}

@@ -1,6 +1,7 @@
 // Turning a failed HTTP answer into one typed error, and choosing its message. Pure: no
 // DOM, no Element Plus, so it is unit-tested alone.
 import type { ErrorBody } from './types';
+import type { Finding } from './staffing-types';
 
 export type Language = 'zh-CN' | 'en';
 
@@ -11,6 +12,10 @@ export class ApiError extends Error {
   readonly messageZh: string;
   readonly messageEn: string;
   readonly existingId: number | null;
+  /** 429 login_locked: when the lock ends (ISO 8601). */
+  readonly lockedUntil: string | null;
+  /** 409 staffing_rule_broken: the broken rules. */
+  readonly findings: Finding[];
 
   constructor(init: {
     status: number;
@@ -19,6 +24,8 @@ export class ApiError extends Error {
     messageZh: string;
     messageEn: string;
     existingId?: number | null;
+    lockedUntil?: string | null;
+    findings?: Finding[];
   }) {
     super(init.messageEn);
     this.name = 'ApiError';
@@ -28,6 +35,8 @@ export class ApiError extends Error {
     this.messageZh = init.messageZh;
     this.messageEn = init.messageEn;
     this.existingId = init.existingId ?? null;
+    this.lockedUntil = init.lockedUntil ?? null;
+    this.findings = init.findings ?? [];
   }
 
   messageIn(language: Language): string {
@@ -47,6 +56,8 @@ function isErrorBody(value: unknown): value is ErrorBody {
 
 const fallbackByStatus: Record<number, { code: string; zh: string; en: string }> = {
   400: { code: 'bad_request', zh: '请求格式有误', en: 'the request was malformed' },
+  401: { code: 'not_authenticated', zh: '请先登录', en: 'please sign in' },
+  403: { code: 'forbidden', zh: '没有权限执行此操作', en: 'you may not do this' },
   404: { code: 'not_found', zh: '未找到该记录', en: 'no such record' },
   409: { code: 'conflict', zh: '与已有数据冲突', en: 'conflicts with stored data' },
   413: { code: 'too_large', zh: '提交的内容过大', en: 'the request is too large' },
@@ -64,6 +75,8 @@ export function toApiError(status: number, body: unknown): ApiError {
       messageZh: e.message,
       messageEn: typeof e.message_en === 'string' && e.message_en !== '' ? e.message_en : e.message,
       existingId: typeof e.existing_id === 'number' ? e.existing_id : null,
+      lockedUntil: typeof e.locked_until === 'string' ? e.locked_until : null,
+      findings: Array.isArray(e.findings) ? e.findings : [],
     });
   }
   const fallback = fallbackByStatus[status] ?? {

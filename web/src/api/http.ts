@@ -1,27 +1,45 @@
 // The one request pipeline: every call to the API goes through request(), which sends
 // JSON, parses JSON, and on failure throws an ApiError after showing its message (in the
 // current language) in one place, unless the caller shows it on a form field.
+// It also carries the session: the browser sends the cookie (same origin), every write
+// carries the CSRF token as X-CSRF-Token, and a 401 hands over to the sign-in page.
 import { ApiError, networkError, shouldNotify, toApiError, type Language } from './errors';
 
 export type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   query?: Record<string, QueryValue>;
   body?: unknown;
   /** Fields whose errors the caller shows on its form; others still go to the message. */
   fieldsHandled?: readonly string[];
+  /** Error codes the caller shows itself (e.g. staffing_rule_broken with its findings). */
+  codesHandled?: readonly string[];
+  /** A 401 is the caller's own answer (the sign-in form, the start-up `me`), not "the session ended". */
+  unauthenticatedHandled?: boolean;
 }
 
 export interface ErrorPresenter {
   language(): Language;
   show(message: string): void;
+  /** The session is gone (401): go to the sign-in page, keeping where the user was. */
+  signedOut(): void;
 }
 
 let presenter: ErrorPresenter = {
   language: () => 'zh-CN',
   show: () => undefined,
+  signedOut: () => undefined,
 };
+
+let csrfToken: string | null = null;
+
+/** The token of the current session (from the login answer or GET /api/auth/me); null after logout. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+const writes = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 /** Set once at start-up (main.ts) so that errors reach the screen. */
 export function setErrorPresenter(p: ErrorPresenter): void {
@@ -52,23 +70,33 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     Accept: 'application/json',
     'Accept-Language': presenter.language(),
   };
+  const method = options.method ?? 'GET';
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (writes.has(method) && csrfToken !== null) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
     response = await fetch(buildUrl(path, options.query), {
-      method: options.method ?? 'GET',
+      method,
       headers,
+      credentials: 'same-origin',
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
   } catch {
     throw report(networkError(), options);
   }
   const body = await parseBody(response);
+  if (response.status === 401 && !options.unauthenticatedHandled) {
+    csrfToken = null;
+    presenter.signedOut();
+    throw toApiError(response.status, body);
+  }
   if (!response.ok) throw report(toApiError(response.status, body), options);
   return body as T;
 }
 
 function report(error: ApiError, options: RequestOptions): ApiError {
+  if (error.status === 401) return error;
+  if ((options.codesHandled ?? []).includes(error.code)) return error;
   if (shouldNotify(error, options.fieldsHandled ?? [])) presenter.show(error.messageIn(presenter.language()));
   return error;
 }
@@ -79,4 +107,5 @@ export const http = {
     request<T>(path, { method: 'POST', body, fieldsHandled }),
   patch: <T>(path: string, body: unknown, fieldsHandled?: readonly string[]) =>
     request<T>(path, { method: 'PATCH', body, fieldsHandled }),
+  delete: <T>(path: string) => request<T>(path, { method: 'DELETE' }),
 };

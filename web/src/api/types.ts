@@ -1,4 +1,5 @@
 // Wire shapes of the JSON API (docs/api-contract.md). Optional fields arrive as null.
+import type { Finding } from './staffing-types';
 
 export type IsoDate = string; // YYYY-MM-DD
 
@@ -172,6 +173,13 @@ export interface PositionCreate {
   source?: string | null;
   start_on: IsoDate;
   notes?: string | null;
+  override_reason?: string;
+}
+
+/** The answer to an appointment: the position, the body's shortfalls after it, and what was overridden. */
+export interface PositionCreated extends Position {
+  warnings: Finding[];
+  overridden: Finding[];
 }
 
 export interface PositionEnd {
@@ -213,5 +221,7 @@ export interface ErrorBody {
     message: string;
     message_en: string;
     existing_id?: number | null;
+    locked_until?: string | null;
+    findings?: Finding[];
   };
 }

@@ -16,3 +16,12 @@ export function todayIso(): IsoDate {
 export function formatDate(value: IsoDate | null | undefined): string {
   return value ? value.slice(0, 10) : '—';
 }
+
+/** An ISO 8601 instant shown as local YYYY-MM-DD HH:MM. */
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return '—';
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return value;
+  const pad2 = (n: number) => String(n).padStart(2, '0');
+  return `${toIsoDate(d)} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}

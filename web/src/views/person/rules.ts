@@ -38,12 +38,19 @@ export function checkName(translate: Translate): Check<string | null | undefined
   return (value): Problem | null => req(value) ?? len(value);
 }
 
-export function personRules(translate: Translate, today: IsoDate): FormRules {
+/** The masked values a stored person came with: sent back unchanged they are not checked (nor sent). */
+export type MaskedValues = Partial<Record<'id_number' | 'mobile' | 'office_phone', string | null>>;
+
+function unlessUnchanged(check: Check<string | null | undefined>, masked: string | null | undefined): Check<string | null | undefined> {
+  return (value) => (masked && value === masked ? null : check(value));
+}
+
+export function personRules(translate: Translate, today: IsoDate, masked: MaskedValues = {}): FormRules {
   return {
     name: [asRule(checkName(translate), translate)],
-    id_number: [asRule(checkIdNumber(today), translate)],
-    mobile: [asRule(checkMobile, translate)],
-    office_phone: [asRule(checkOfficePhone, translate)],
+    id_number: [asRule(unlessUnchanged(checkIdNumber(today), masked.id_number), translate)],
+    mobile: [asRule(unlessUnchanged(checkMobile, masked.mobile), translate)],
+    office_phone: [asRule(unlessUnchanged(checkOfficePhone, masked.office_phone), translate)],
     work_unit: [asRule(maxLength(textMaxLength.work_unit), translate)],
     job_title: [asRule(maxLength(textMaxLength.job_title), translate)],
     notes: [asRule(maxLength(textMaxLength.notes), translate)],

@@ -6,6 +6,7 @@ import type { Person, PersonFields, PersonInput } from '@/api/types';
 import { parseIdNumber } from '@/domain/id-number';
 import { todayIso } from '@/domain/dates';
 import { useServerErrors } from '@/components/useServerErrors';
+import type { MaskedValues } from './rules';
 
 export type EditableField = Exclude<keyof PersonFields, 'birth_date' | 'sex'>;
 
@@ -52,23 +53,38 @@ export function formToBody(form: PersonFormModel, today: string): PersonInput {
   };
 }
 
+export function maskedOf(person: Person | null): MaskedValues {
+  return person ? { id_number: person.id_number, mobile: person.mobile, office_phone: person.office_phone } : {};
+}
+
+/** The server keeps a stored value when its masked form comes back; we simply do not send it. */
+export function withoutUnchanged(body: PersonInput, masked: MaskedValues): Partial<PersonInput> {
+  const out: Partial<PersonInput> = { ...body };
+  for (const key of ['id_number', 'mobile', 'office_phone'] as const) {
+    if (masked[key] && body[key] === masked[key]) delete out[key];
+  }
+  return out;
+}
+
 export function usePersonForm(existing: Person | null) {
   const today = todayIso();
   const form = reactive<PersonFormModel>(existing ? personToForm(existing) : emptyPersonForm());
   const server = useServerErrors(personFields);
+  const masked = maskedOf(existing);
 
   const derived = computed(() => {
+    if (existing && form.id_number === masked.id_number) return { birthDate: existing.birth_date, sex: existing.sex };
     const r = parseIdNumber(form.id_number, today);
     return r.ok ? { birthDate: r.birthDate, sex: r.sex } : null;
   });
 
   async function save(): Promise<Person | null> {
     server.clear();
-    const body = formToBody(form, today);
+    const body = withoutUnchanged(formToBody(form, today), masked);
     try {
       const person = existing
         ? await peopleApi.update(existing.id, body, personFields)
-        : await peopleApi.create(body, personFields);
+        : await peopleApi.create(formToBody(form, today), personFields);
       return person;
     } catch (error) {
       server.capture(error);
@@ -76,5 +92,5 @@ export function usePersonForm(existing: Person | null) {
     }
   }
 
-  return { form, derived, server, today, save };
+  return { form, derived, server, today, masked, save };
 }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { Permission } from '@/api/auth-types';
+import { abilities, assignableRoles, mayManage, visibleNav } from './permissions';
+
+const viewer: Permission[] = ['read'];
+const operator: Permission[] = ['read', 'write', 'reveal'];
+const federationAdmin: Permission[] = ['read', 'write', 'reveal', 'manage_accounts', 'view_audit'];
+
+describe('permissions', () => {
+  it('gives a viewer no edit, reveal or override button', () => {
+    expect(abilities(viewer)).toEqual({ write: false, reveal: false, override: false, manageAccounts: false, viewAudit: false });
+  });
+
+  it('lets an operator edit and reveal but not override, manage accounts or read the audit', () => {
+    expect(abilities(operator)).toMatchObject({ write: true, reveal: true, override: false, manageAccounts: false, viewAudit: false });
+  });
+
+  it('shows each role only the menu items it can use', () => {
+    const routes = (p: Permission[]) => visibleNav(p).map((n) => n.route);
+    expect(routes(viewer)).toEqual(['compliance']);
+    expect(routes(operator)).toEqual(['person-new', 'compliance']);
+    expect(routes(federationAdmin)).toEqual(['person-new', 'compliance', 'rule-sets', 'accounts', 'audit']);
+  });
+
+  it('offers roles no higher than her own', () => {
+    expect(assignableRoles('federation_admin')).toEqual(['federation_admin', 'operator', 'viewer']);
+    expect(assignableRoles('system_admin')).toHaveLength(4);
+    expect(assignableRoles('viewer')).toEqual(['viewer']);
+  });
+
+  it('lets her edit accounts at or below her role only', () => {
+    expect(mayManage('federation_admin', 'operator')).toBe(true);
+    expect(mayManage('federation_admin', 'federation_admin')).toBe(true);
+    expect(mayManage('federation_admin', 'system_admin')).toBe(false);
+  });
+});

@@ -1,0 +1,56 @@
+// What a signed-in account may see and do, decided from the permissions GET /api/auth/me
+// lists and the role order. Plain functions: the header, the pages and the buttons ask here.
+import { roles, type Permission, type Role } from '@/api/auth-types';
+
+export function roleRank(role: Role): number {
+  return roles.indexOf(role);
+}
+
+/** Roles an account of `own` may give (no higher than her own). */
+export function assignableRoles(own: Role): Role[] {
+  return roles.filter((r) => roleRank(r) >= roleRank(own));
+}
+
+/** Whether `own` may edit an account holding `target` (not one ranked above her). */
+export function mayManage(own: Role, target: Role): boolean {
+  return roleRank(target) >= roleRank(own);
+}
+
+export interface NavItem {
+  route: 'compliance' | 'accounts' | 'audit' | 'rule-sets' | 'person-new';
+  labelKey: string;
+  permission: Permission;
+}
+
+export const navItems: readonly NavItem[] = [
+  { route: 'person-new', labelKey: 'person.newTitle', permission: 'write' },
+  { route: 'compliance', labelKey: 'nav.compliance', permission: 'read' },
+  { route: 'rule-sets', labelKey: 'nav.ruleSets', permission: 'manage_accounts' },
+  { route: 'accounts', labelKey: 'nav.accounts', permission: 'manage_accounts' },
+  { route: 'audit', labelKey: 'nav.audit', permission: 'view_audit' },
+];
+
+export function visibleNav(permissions: readonly Permission[]): NavItem[] {
+  return navItems.filter((item) => permissions.includes(item.permission));
+}
+
+/** The actions of the organisation and person pages, as the permissions allow them. */
+export interface Abilities {
+  write: boolean;
+  reveal: boolean;
+  /** Administrators may push an appointment past a staffing rule, with a reason. */
+  override: boolean;
+  manageAccounts: boolean;
+  viewAudit: boolean;
+}
+
+export function abilities(permissions: readonly Permission[]): Abilities {
+  const has = (p: Permission) => permissions.includes(p);
+  return {
+    write: has('write'),
+    reveal: has('reveal'),
+    override: has('manage_accounts'),
+    manageAccounts: has('manage_accounts'),
+    viewAudit: has('view_audit'),
+  };
+}

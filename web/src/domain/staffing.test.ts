@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { Composition } from '@/api/staffing-types';
+import { boundsText, compositionLines, countStatus, statusTagType } from './staffing';
+
+describe('composition colouring', () => {
+  it('is green within the bounds, amber below, red above', () => {
+    expect(countStatus(18, 22, 32)).toBe('short');
+    expect(countStatus(22, 22, 32)).toBe('meets');
+    expect(countStatus(33, 22, 32)).toBe('over');
+    expect(countStatus(1, 1, 1)).toBe('meets');
+    expect(countStatus(5, 4, null)).toBe('meets');
+    expect(countStatus(3, 0, null)).toBe('free');
+    expect(statusTagType('short')).toBe('warning');
+    expect(statusTagType('over')).toBe('danger');
+    expect(statusTagType('meets')).toBe('success');
+  });
+
+  it('writes bounds as the rule sets do', () => {
+    expect(boundsText(22, 32)).toBe('22–32');
+    expect(boundsText(1, 1)).toBe('1');
+    expect(boundsText(4, null)).toBe('≥ 4');
+    expect(boundsText(null, null)).toBe('—');
+  });
+
+  it('lists the total, the counted roles and any forbidden role held (red)', () => {
+    const c: Composition = {
+      organisation_id: 1, on: '2016-09-20', status: 'over', rule_set: { code: 'harbin_2016', version: 1, name: 'H' },
+      total: { actual: 21, min: 25, max: 35 },
+      roles: [
+        { role: 'chair', role_label: '主席', actual: 1, min: 1, max: 1 },
+        { role: 'executive', role_label: '执委', actual: 18, min: 22, max: 32 },
+      ],
+      forbidden_roles: [{ role: 'member', role_label: '委员', actual: 2 }, { role: 'director', role_label: '主任', actual: 0 }],
+      findings: [],
+    };
+    expect(compositionLines(c, '合计').map((l) => [l.key, l.actual, l.bounds, l.status])).toEqual([
+      ['total', 21, '25–35', 'short'],
+      ['role:chair', 1, '1', 'meets'],
+      ['role:executive', 18, '22–32', 'short'],
+      ['forbidden:member', 2, '0', 'over'],
+    ]);
+  });
+});

@@ -1,0 +1,55 @@
+// How a count stands against its rule, for colouring the composition (green meets, amber
+// short, red over or forbidden) and writing bounds as the rule sets do ("22–32").
+import type { BodyStatus, Composition, CountRow, Finding } from '@/api/staffing-types';
+
+export type CountStatus = BodyStatus | 'free';
+
+/** `free`: no rule constrains this count (no minimum above 0 and no maximum). */
+export function countStatus(actual: number, min: number | null, max: number | null): CountStatus {
+  if (max !== null && actual > max) return 'over';
+  if (min !== null && actual < min) return 'short';
+  if ((min === null || min === 0) && max === null) return 'free';
+  return 'meets';
+}
+
+export function boundsText(min: number | null, max: number | null): string {
+  if (min === null && max === null) return '—';
+  if (max === null) return `≥ ${min ?? 0}`;
+  if (min === max) return String(max);
+  return `${min ?? 0}–${max}`;
+}
+
+/** The Element Plus tag type of a status. */
+export function statusTagType(status: CountStatus): 'success' | 'warning' | 'danger' | 'info' {
+  return status === 'meets' ? 'success' : status === 'short' ? 'warning' : status === 'over' ? 'danger' : 'info';
+}
+
+export interface CompositionLine {
+  key: string;
+  label: string;
+  actual: number;
+  bounds: string;
+  status: CountStatus;
+}
+
+/** The lines of the composition panel: the total, each counted role, each forbidden role held. */
+export function compositionLines(c: Composition, totalLabel: string): CompositionLine[] {
+  const line = (key: string, label: string, r: Pick<CountRow, 'actual' | 'min' | 'max'>): CompositionLine => ({
+    key,
+    label,
+    actual: r.actual,
+    bounds: boundsText(r.min, r.max),
+    status: countStatus(r.actual, r.min, r.max),
+  });
+  return [
+    line('total', totalLabel, c.total),
+    ...c.roles.map((r) => line(`role:${r.role}`, r.role_label, r)),
+    ...c.forbidden_roles
+      .filter((f) => f.actual > 0)
+      .map((f) => ({ key: `forbidden:${f.role}`, label: f.role_label, actual: f.actual, bounds: '0', status: 'over' as const })),
+  ];
+}
+
+export function findingMessage(f: Finding, language: string): string {
+  return language === 'en' ? f.message_en || f.message : f.message;
+}
