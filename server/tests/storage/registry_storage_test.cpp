@@ -61,7 +61,7 @@ class StorageTest : public ::testing::Test {
 
 TEST_F(StorageTest, MigrationsAreRecordedAndSeedTheDictionaries) {
   auto applied = db_->applied_migrations();
-  ASSERT_EQ(applied.size(), 2u);
+  ASSERT_EQ(applied.size(), 3u);
   EXPECT_EQ(applied[0], "0001");
   EXPECT_EQ(applied[1], "0002");
   EXPECT_TRUE(db_->migrate().empty());

@@ -1,0 +1,379 @@
+#include "services/staffing.h"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include "domain/clock.h"
+#include "services/audit.h"
+#include "services/rule_set_json.h"
+#include "storage/repositories.h"
+#include "storage/rule_set_repository.h"
+
+namespace jinguo::services {
+
+namespace {
+
+using domain::Date;
+using domain::OrganisationId;
+using domain::staffing::BodySnapshot;
+using domain::staffing::BodyCompliance;
+using domain::staffing::Finding;
+using domain::staffing::FindingKind;
+using domain::staffing::HeldPosition;
+using domain::staffing::RuleSet;
+using domain::staffing::Severity;
+
+constexpr std::string_view kBaselineSetting = "campaign_baseline";
+const Date kDefaultBaseline(2016, 6, 1);
+constexpr std::string_view kReservedCode = "schedule";  // /api/rule-sets/schedule
+
+std::string version_text(const std::string& code, int version) {
+  return code + " v" + std::to_string(version);
+}
+
+domain::DomainError no_rule_set(const std::string& code, int version) {
+  return domain::not_found("version", "没有规则集“" + code + "”第 " + std::to_string(version) + " 版",
+                           "no rule set " + version_text(code, version));
+}
+
+StoredRuleSet stored(const storage::RuleSetRow& row) {
+  StoredRuleSet s{rule_set_from_text(row.definition), row.created_at, row.created_by};
+  s.set.code = row.code;  // the columns are the key; the definition repeats them
+  s.set.version = row.version;
+  s.set.name = row.name;
+  return s;
+}
+
+// The library, the schedule and the role dictionary: what judging any date needs.
+struct RuleBook {
+  std::vector<RuleSet> library;
+  domain::staffing::RuleSetSchedule schedule;
+  std::vector<domain::DictionaryEntry> roles;
+
+  explicit RuleBook(const storage::ReadTx& tx) {
+    storage::RuleSetRepository repo(tx);
+    for (const auto& row : repo.all()) library.push_back(stored(row).set);
+    std::vector<domain::staffing::ScheduleEntry> entries;
+    for (const auto& row : repo.schedule()) entries.push_back({row.effective_from, {row.code, row.version}});
+    schedule = domain::staffing::RuleSetSchedule(std::move(entries));
+    roles = storage::DictionaryRepository(tx).list(domain::DictionaryKind::kRole);
+  }
+  RuleSet in_force_on(const Date& on) const { return domain::staffing::rule_set_in_force_on(on, schedule, library); }
+};
+
+bool judged(const RuleSet& set, domain::BodyType type) {
+  if (set.rules_for(type)) return true;
+  return std::any_of(set.seat_rules.begin(), set.seat_rules.end(),
+                     [&](const auto& s) { return s.holder_body_type == domain::body_type_code(type); });
+}
+
+std::vector<std::string> holder_roles(const RuleSet& set) {
+  std::set<std::string> roles;
+  for (const auto& s : set.seat_rules) roles.insert(s.holder_role);
+  return {roles.begin(), roles.end()};
+}
+
+using Held = std::unordered_map<OrganisationId, std::vector<HeldPosition>>;
+
+Held group(std::vector<storage::HeldRow> rows) {
+  Held out;
+  for (auto& r : rows) out[r.organisation_id].push_back({r.person_id, std::move(r.role), r.position_id});
+  return out;
+}
+
+const std::vector<HeldPosition>& of(const Held& held, std::optional<OrganisationId> id) {
+  static const std::vector<HeldPosition> kNone;
+  if (!id) return kNone;
+  auto it = held.find(*id);
+  return it == held.end() ? kNone : it->second;
+}
+
+// Fills in the former holders of bodies with a missing seat (who may still hold it), and
+// checks them again: one query for all of them.
+void explain_missing_seats(const storage::ComplianceQueries& q, const RuleSet& set,
+                           const std::vector<domain::DictionaryEntry>& roles, const Date& on,
+                           std::vector<BodySnapshot*>& snapshots, std::vector<std::vector<Finding>*>& findings) {
+  std::vector<OrganisationId> ids;
+  for (std::size_t i = 0; i < snapshots.size(); ++i)
+    if (std::any_of(findings[i]->begin(), findings[i]->end(), [](const Finding& f) { return f.kind == FindingKind::kSeat; }))
+      ids.push_back(snapshots[i]->id);
+  if (ids.empty()) return;
+  Held ended = group(q.ended_in(ids, on, holder_roles(set)));
+  for (std::size_t i = 0; i < snapshots.size(); ++i) {
+    auto it = ended.find(snapshots[i]->id);
+    if (it == ended.end()) continue;
+    snapshots[i]->ended_positions = it->second;
+    *findings[i] = domain::staffing::check_body(set, *snapshots[i], roles);
+  }
+}
+
+void add_seat_people(const std::vector<Finding>& findings, std::set<domain::PersonId>& people) {
+  for (const Finding& f : findings) {
+    if (f.person_id) people.insert(*f.person_id);
+    if (f.occupant_id) people.insert(*f.occupant_id);
+  }
+}
+
+struct SubtreeResult {
+  RuleSet set;
+  std::vector<storage::SubtreeBody> bodies;  // the judged ones
+  std::vector<BodyCompliance> compliance;    // one per body, same order
+};
+
+// Every judged body under `root` on `on`: two set-based queries, then the checks in memory.
+SubtreeResult judge_subtree(const storage::ComplianceQueries& q, const RuleBook& book,
+                            const storage::SubtreeBody& root, const Date& on) {
+  SubtreeResult out{book.in_force_on(on), {}, {}};
+  for (auto& b : q.bodies(root.path, on))
+    if (judged(out.set, b.type)) out.bodies.push_back(std::move(b));
+  Held held = group(q.held_in_subtree(root.path, on));
+  if (root.parent_id) {  // the seat rule of the root looks at its parent, outside the range
+    auto above = q.held_in({*root.parent_id}, on);
+    for (auto& r : above) held[r.organisation_id].push_back({r.person_id, std::move(r.role), r.position_id});
+  }
+  std::vector<BodySnapshot> snapshots(out.bodies.size());
+  out.compliance.resize(out.bodies.size());
+  std::vector<BodySnapshot*> seat_snapshots;
+  std::vector<std::vector<Finding>*> seat_findings;
+  for (std::size_t i = 0; i < out.bodies.size(); ++i) {
+    const auto& body = out.bodies[i];
+    BodySnapshot& s = snapshots[i];
+    s.id = body.id;
+    s.type = body.type;
+    s.parent_id = body.parent_id;
+    s.on = on;
+    s.positions = of(held, body.id);
+    s.parent_positions = of(held, body.parent_id);
+    BodyCompliance& c = out.compliance[i];
+    c.organisation_id = body.id;
+    c.type = body.type;
+    if (auto ids = storage::ids_in_path(body.path); ids.size() >= 2) c.district_id = ids[1];
+    c.findings = domain::staffing::check_body(out.set, s, book.roles);
+    seat_snapshots.push_back(&s);
+    seat_findings.push_back(&c.findings);
+  }
+  explain_missing_seats(q, out.set, book.roles, on, seat_snapshots, seat_findings);
+  return out;
+}
+
+storage::SubtreeBody require_body(const storage::ComplianceQueries& q, OrganisationId id, const std::string& field) {
+  auto body = q.body(id);
+  if (!body) throw domain::not_found(field, "组织不存在", "no such organisation");
+  return *body;
+}
+
+}  // namespace
+
+// ---- appointments ----------------------------------------------------------------------
+
+AppointmentCheck check_appointment(const storage::ReadTx& tx, const AppointmentTry& a) {
+  RuleBook book(tx);
+  RuleSet set = book.in_force_on(a.start_on);
+  storage::ComplianceQueries q(tx);
+  std::vector<OrganisationId> ids{a.organisation_id};
+  if (a.parent_id) ids.push_back(*a.parent_id);
+  Held held = group(q.held_in(ids, a.start_on));
+  BodySnapshot s;
+  s.id = a.organisation_id;
+  s.type = a.type;
+  s.parent_id = a.parent_id;
+  s.on = a.start_on;
+  s.positions = of(held, a.organisation_id);
+  s.parent_positions = of(held, a.parent_id);
+
+  AppointmentCheck out;
+  auto refusals = domain::staffing::findings_if_appointed(set, s, a.role, a.person_id, book.roles);
+  if (!refusals.empty() && a.override_reason && !a.may_override)
+    throw domain::DomainError(domain::ErrorKind::kForbidden, "override_not_allowed", "override_reason",
+                              "只有管理员可以越过配备标准任命", "only an administrator may override the staffing rules");
+  try {
+    out.overridden = domain::staffing::enforce_appointment(set, s, a.role, a.person_id, a.override_reason, book.roles);
+  } catch (const domain::DomainError& e) {
+    if (e.code() != "staffing_rule_broken") throw;
+    throw StaffingRuleBroken(e, std::move(refusals), FindingContext{book.roles, {}});
+  }
+  s.positions.push_back({a.person_id, a.role, 0});
+  for (Finding& f : domain::staffing::check_body(set, s, book.roles))
+    if (f.severity == Severity::kWarning) out.warnings.push_back(std::move(f));
+  return out;
+}
+
+// ---- reading ---------------------------------------------------------------------------
+
+Staffing::Staffing(storage::Database& db, std::function<Date()> today) : db_(db), today_(std::move(today)) {
+  if (!today_) today_ = domain::today_in_china;
+}
+
+Composition Staffing::CheckBody(OrganisationId id, std::optional<Date> on) {
+  Date day = on.value_or(today_());
+  return db_.read([&](storage::ReadTx& tx) {
+    storage::ComplianceQueries q(tx);
+    auto body = require_body(q, id, "id");
+    RuleBook book(tx);
+    Composition c;
+    c.organisation_id = id;
+    c.type = body.type;
+    c.on = day;
+    c.rule_set = book.in_force_on(day);
+    std::vector<OrganisationId> ids{id};
+    if (body.parent_id) ids.push_back(*body.parent_id);
+    Held held = group(q.held_in(ids, day));
+    BodySnapshot s;
+    s.id = id;
+    s.type = body.type;
+    s.parent_id = body.parent_id;
+    s.on = day;
+    s.positions = of(held, id);
+    s.parent_positions = of(held, body.parent_id);
+    c.findings = domain::staffing::check_body(c.rule_set, s, book.roles);
+    if (std::any_of(c.findings.begin(), c.findings.end(), [](const Finding& f) { return f.kind == FindingKind::kSeat; })) {
+      s.ended_positions = of(group(q.ended_in({id}, day, holder_roles(c.rule_set))), id);
+      c.findings = domain::staffing::check_body(c.rule_set, s, book.roles);
+    }
+    c.status = domain::staffing::status_of(c.findings);
+    std::set<domain::PersonId> everyone, people;
+    std::map<std::string, std::set<domain::PersonId>> by_role;
+    for (const HeldPosition& p : s.positions) {
+      everyone.insert(p.person_id);
+      by_role[p.role].insert(p.person_id);
+    }
+    c.total = static_cast<int>(everyone.size());
+    for (const auto& [role, holders] : by_role) c.held.push_back({role, static_cast<int>(holders.size())});
+    add_seat_people(c.findings, people);
+    c.context = {book.roles, q.person_names({people.begin(), people.end()})};
+    return c;
+  });
+}
+
+ComplianceReport Staffing::ComplianceOf(std::optional<OrganisationId> within, std::optional<Date> on,
+                                        std::optional<Date> baseline) {
+  Date day = on.value_or(today_());
+  return db_.read([&](storage::ReadTx& tx) {
+    storage::ComplianceQueries q(tx);
+    storage::SubtreeBody root;
+    root.path = "/";  // the whole tree
+    if (within) root = require_body(q, *within, "within");
+    Date before = baseline.value_or(kDefaultBaseline);
+    if (!baseline)
+      if (auto setting = storage::RuleSetRepository(tx).setting(std::string(kBaselineSetting)))
+        before = Date::parse(*setting).value_or(kDefaultBaseline);
+    RuleBook book(tx);
+    ComplianceReport report;
+    report.within = within;
+    auto side = [&](const Date& date, SubtreeResult& result) {
+      result = judge_subtree(q, book, root, date);
+      return ComplianceSide{date, ref_of(result.set), result.set.name, domain::staffing::roll_up(result.compliance)};
+    };
+    SubtreeResult now, then;
+    report.current = side(day, now);
+    report.baseline = side(before, then);
+    std::set<domain::PersonId> people;
+    std::set<OrganisationId> districts;
+    for (std::size_t i = 0; i < now.bodies.size(); ++i) {
+      auto& c = now.compliance[i];
+      if (c.district_id) districts.insert(*c.district_id);
+      auto status = domain::staffing::status_of(c.findings);
+      if (status == domain::staffing::ComplianceStatus::kMeets) continue;
+      add_seat_people(c.findings, people);
+      report.failing.push_back({std::move(now.bodies[i]), c.district_id, status, std::move(c.findings)});
+    }
+    for (const auto& [id, counts] : report.baseline.rollup.by_district) districts.insert(id);
+    for (const auto& [id, entry] : storage::OrganisationRepository(tx).entries({districts.begin(), districts.end()}))
+      report.district_names[id] = entry.name;
+    report.context = {book.roles, q.person_names({people.begin(), people.end()})};
+    return report;
+  });
+}
+
+// ---- the library -----------------------------------------------------------------------
+
+std::vector<RuleSetSummary> Staffing::RuleSets() {
+  return db_.read([&](storage::ReadTx& tx) {
+    std::vector<RuleSetSummary> out;
+    for (const auto& row : storage::RuleSetRepository(tx).all()) {  // by code, then version
+      if (out.empty() || out.back().code != row.code) out.push_back({row.code, row.name, 0, 0});
+      out.back().name = row.name;
+      out.back().latest_version = row.version;
+      ++out.back().versions;
+    }
+    return out;
+  });
+}
+
+std::vector<StoredRuleSet> Staffing::Versions(const std::string& code) {
+  return db_.read([&](storage::ReadTx& tx) {
+    std::vector<StoredRuleSet> out;
+    for (const auto& row : storage::RuleSetRepository(tx).all())
+      if (row.code == code) out.push_back(stored(row));
+    if (out.empty())
+      throw domain::not_found("code", "没有规则集“" + code + "”", "no rule set " + code);
+    return out;
+  });
+}
+
+StoredRuleSet Staffing::RuleSetOf(const std::string& code, int version) {
+  return db_.read([&](storage::ReadTx& tx) {
+    auto row = storage::RuleSetRepository(tx).find(code, version);
+    if (!row) throw no_rule_set(code, version);
+    return stored(*row);
+  });
+}
+
+StoredRuleSet Staffing::InForceOn(const Date& on) {
+  return db_.read([&](storage::ReadTx& tx) {
+    RuleSet set = RuleBook(tx).in_force_on(on);
+    auto row = storage::RuleSetRepository(tx).find(set.code, set.version);
+    return row ? stored(*row) : StoredRuleSet{set, "", "system"};
+  });
+}
+
+StoredRuleSet Staffing::SaveRuleSet(const Actor& actor, RuleSet set) {
+  if (set.code == kReservedCode)
+    throw domain::invalid("rule_set_code", "code", "规则集代码不能是“schedule”", "the code 'schedule' is reserved");
+  return db_.write([&](storage::WriteTx& tx) {
+    storage::RuleSetRepository repo(tx);
+    set.version = repo.latest_version(set.code) + 1;
+    domain::staffing::validate_rule_set(set, storage::DictionaryRepository(tx).list(domain::DictionaryKind::kRole));
+    storage::RuleSetRow row{set.code, set.version, set.name, rule_set_to_json(set).dump(),
+                            domain::utc_timestamp_now(), actor.name};
+    repo.insert(row);
+    ChangeSet changes;
+    changes.created("name", set.name).created("version", set.version).created("definition", row.definition);
+    record_audit(tx, actor, {"create", "rule_set", version_text(set.code, set.version), std::nullopt}, changes);
+    return stored(*repo.find(set.code, set.version));
+  });
+}
+
+std::vector<ScheduledRuleSet> Staffing::Schedule() {
+  return db_.read([&](storage::ReadTx& tx) {
+    storage::RuleSetRepository repo(tx);
+    std::map<std::pair<std::string, int>, std::string> names;
+    for (const auto& row : repo.all()) names[{row.code, row.version}] = row.name;
+    std::vector<ScheduledRuleSet> out;
+    for (const auto& row : repo.schedule())
+      out.push_back({row.effective_from, {row.code, row.version}, names[{row.code, row.version}]});
+    return out;
+  });
+}
+
+std::vector<ScheduledRuleSet> Staffing::ScheduleRuleSet(const Actor& actor, const Date& effective_from,
+                                                        const std::string& code, int version) {
+  db_.write([&](storage::WriteTx& tx) {
+    storage::RuleSetRepository repo(tx);
+    if (!repo.find(code, version)) throw no_rule_set(code, version);
+    for (const auto& row : repo.schedule())
+      if (row.effective_from == effective_from)
+        throw domain::invalid("schedule_duplicate_date", "effective_from",
+                              effective_from.iso() + "起已有生效的规则集（" + version_text(row.code, row.version) + "）",
+                              "rule set " + version_text(row.code, row.version) + " takes effect on " +
+                                  effective_from.iso());
+    repo.schedule_insert({effective_from, code, version, domain::utc_timestamp_now(), actor.name});
+    ChangeSet changes;
+    changes.created("effective_from", effective_from).created("code", code).created("version", version);
+    record_audit(tx, actor, {"schedule", "rule_set_schedule", effective_from.iso(), std::nullopt}, changes);
+  });
+  return Schedule();
+}
+
+}  // namespace jinguo::services

@@ -1,0 +1,157 @@
+#pragma once
+// The staffing use cases (配备标准): the composition of one body against the rule set in
+// force on a date, compliance over a subtree (the date asked for beside the campaign's
+// baseline), the rule-set library and its schedule, and the check an appointment must pass.
+// A date is always judged under the set the schedule puts in force on that date, so
+// changing the schedule never rewrites how a stored roster is read, only which set applies.
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/date.h"
+#include "domain/dictionary.h"
+#include "domain/error.h"
+#include "domain/organisation.h"
+#include "domain/staffing/check.h"
+#include "domain/staffing/compliance.h"
+#include "domain/staffing/rule_set.h"
+#include "services/actor.h"
+#include "storage/compliance_queries.h"
+#include "storage/database.h"
+
+namespace jinguo::services {
+
+struct StoredRuleSet {
+  domain::staffing::RuleSet set;
+  std::string created_at;
+  std::string created_by;
+};
+
+struct RuleSetSummary {
+  std::string code;
+  std::string name;  // of the latest version
+  int latest_version = 0;
+  int versions = 0;
+};
+
+struct ScheduledRuleSet {
+  domain::Date effective_from;
+  domain::staffing::RuleSetRef rule_set;
+  std::string name;
+};
+
+// What a reader of findings needs besides them: role labels and people's names.
+struct FindingContext {
+  std::vector<domain::DictionaryEntry> roles;
+  std::map<domain::PersonId, std::string> people;
+};
+
+struct RoleTally {
+  std::string role;
+  int actual = 0;  // distinct people holding it
+};
+
+struct Composition {
+  domain::OrganisationId organisation_id = 0;
+  domain::BodyType type = domain::BodyType::kCity;
+  domain::Date on;
+  domain::staffing::RuleSet rule_set;
+  int total = 0;               // distinct people holding any position
+  std::vector<RoleTally> held;  // roles held, by role code
+  std::vector<domain::staffing::Finding> findings;
+  domain::staffing::ComplianceStatus status = domain::staffing::ComplianceStatus::kMeets;
+  FindingContext context;
+};
+
+struct ComplianceSide {
+  domain::Date on;
+  domain::staffing::RuleSetRef rule_set;
+  std::string rule_set_name;
+  domain::staffing::ComplianceRollup rollup;
+};
+
+struct FailingBody {
+  storage::SubtreeBody body;
+  std::optional<domain::OrganisationId> district_id;
+  domain::staffing::ComplianceStatus status = domain::staffing::ComplianceStatus::kShort;
+  std::vector<domain::staffing::Finding> findings;
+};
+
+struct ComplianceReport {
+  std::optional<domain::OrganisationId> within;  // nullopt: the whole tree
+  ComplianceSide current;
+  ComplianceSide baseline;
+  std::vector<FailingBody> failing;  // of `current`, in tree (path) order
+  std::map<domain::OrganisationId, std::string> district_names;
+  FindingContext context;
+};
+
+// 409 staffing_rule_broken with the refusals, for the error body.
+class StaffingRuleBroken : public domain::DomainError {
+ public:
+  StaffingRuleBroken(const domain::DomainError& e, std::vector<domain::staffing::Finding> findings,
+                     FindingContext context)
+      : domain::DomainError(e), findings_(std::move(findings)), context_(std::move(context)) {}
+  const std::vector<domain::staffing::Finding>& findings() const { return findings_; }
+  const FindingContext& context() const { return context_; }
+
+ private:
+  std::vector<domain::staffing::Finding> findings_;
+  FindingContext context_;
+};
+
+// An appointment about to be stored, as the staffing rules see it.
+struct AppointmentTry {
+  domain::OrganisationId organisation_id = 0;
+  domain::BodyType type = domain::BodyType::kCity;
+  std::optional<domain::OrganisationId> parent_id;
+  std::string role;
+  domain::PersonId person_id = 0;
+  domain::Date start_on;
+  std::optional<std::string> override_reason;
+  bool may_override = false;  // the caller's right to override (administrators)
+};
+
+struct AppointmentCheck {
+  std::vector<domain::staffing::Finding> overridden;  // refusals overridden with the reason
+  std::vector<domain::staffing::Finding> warnings;    // shortfalls and missing seats after it
+};
+
+// Inside the appointment's transaction: judges it under the set in force on its start date.
+// Throws StaffingRuleBroken (409) for refusals without an override reason, 403
+// override_not_allowed when the caller may not override, 422 override_reason when blank.
+AppointmentCheck check_appointment(const storage::ReadTx& tx, const AppointmentTry& appointment);
+
+class Staffing {
+ public:
+  Staffing(storage::Database& db, std::function<domain::Date()> today);
+
+  domain::Date today() const { return today_(); }
+
+  // One body on a date (default today): counts against the set in force, and findings.
+  Composition CheckBody(domain::OrganisationId id, std::optional<domain::Date> on);
+  // A subtree (default the whole tree) on a date (default today) beside the baseline date
+  // (default the campaign_baseline setting).
+  ComplianceReport ComplianceOf(std::optional<domain::OrganisationId> within, std::optional<domain::Date> on,
+                                std::optional<domain::Date> baseline);
+
+  std::vector<RuleSetSummary> RuleSets();
+  std::vector<StoredRuleSet> Versions(const std::string& code);  // oldest first; 404 if none
+  StoredRuleSet RuleSetOf(const std::string& code, int version);
+  StoredRuleSet InForceOn(const domain::Date& on);
+  // Validates and stores `set` as the next version of its code (its own version is ignored).
+  StoredRuleSet SaveRuleSet(const Actor& actor, domain::staffing::RuleSet set);
+  std::vector<ScheduledRuleSet> Schedule();
+  // Puts (code, version) in force from `effective_from`, which may be in the past: then the
+  // past is judged under it from that date on (audited).
+  std::vector<ScheduledRuleSet> ScheduleRuleSet(const Actor& actor, const domain::Date& effective_from,
+                                                const std::string& code, int version);
+
+ private:
+  storage::Database& db_;
+  std::function<domain::Date()> today_;
+};
+
+}  // namespace jinguo::services
