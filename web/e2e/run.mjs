@@ -13,11 +13,38 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const shots = path.join(here, '..', 'test-results');
 mkdirSync(shots, { recursive: true });
 
-async function api(pathAndQuery) {
-  const response = await fetch(`${baseUrl}/api${pathAndQuery}`);
-  if (!response.ok) throw new Error(`GET ${pathAndQuery}: ${response.status}`);
-  return response.json();
+// Demo accounts (docs/api-contract.md, "Demo accounts").
+const accounts = {
+  city: { username: 'harbin', password: 'Harbin-City-2016' },
+  daoli: { username: 'daoli', password: 'Daoli-District-2016' },
+  township: { username: 'hulan_town', password: 'Hulan-Town-2016' },
+};
+
+/** An API session of its own (cookie + CSRF token), for finding and preparing test data. */
+async function signIn({ username, password }) {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!response.ok) throw new Error(`login ${username}: ${response.status}`);
+  const me = await response.json();
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
+  async function call(method, pathAndQuery, body) {
+    const r = await fetch(`${baseUrl}/api${pathAndQuery}`, {
+      method,
+      headers: { Cookie: cookie, 'X-CSRF-Token': me.csrf_token, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const answer = await r.json().catch(() => null);
+    if (!r.ok) throw new Error(`${method} ${pathAndQuery}: ${r.status} ${JSON.stringify(answer?.error ?? answer)}`);
+    return answer;
+  }
+  return { me, get: (p) => call('GET', p), post: (p, b) => call('POST', p, b) };
 }
+
+let cityApi;
+const api = (pathAndQuery) => cityApi.get(pathAndQuery);
 
 /** A path city → district/county → township → village 妇代会 in the demo data, found through the API. */
 async function findVillageCongressPath() {
@@ -65,7 +92,51 @@ async function chooseOption(page, selectTestId, text) {
   await option.click();
 }
 
+/** Signs in through the page; waits for her name in the header. */
+async function signInPage(page, { username, password }) {
+  await page.goto(baseUrl + '/login');
+  await field(page, 'login-username').fill(username);
+  await field(page, 'login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('user-name').filter({ hasText: username }).waitFor();
+}
+
+async function signOutPage(page) {
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('menu-logout').click();
+  await page.getByTestId('login-form').waitFor();
+}
+
+/** A new person registered through the API, for filling a body up to its maximum. */
+async function registerPerson(client) {
+  const id = idNumber();
+  return client.post('/people', { name: personName(), id_number: id.value });
+}
+
+const stamp = Date.now().toString(36).slice(-5);
+
 const tests = [
+  {
+    name: 'the app asks for a sign-in, refuses a wrong password, then returns to the wanted page',
+    async run(page) {
+      cityApi = await signIn(accounts.city);
+      await page.goto(baseUrl + '/compliance');
+      await page.getByTestId('login-form').waitFor();
+      if (!page.url().includes('redirect=%2Fcompliance')) throw new Error(`no return route kept: ${page.url()}`);
+      await field(page, 'login-username').fill(accounts.city.username);
+      await field(page, 'login-password').fill('not-the-password');
+      await page.getByTestId('login-submit').click();
+      await page.getByTestId('login-error').filter({ hasText: '用户名或密码错误' }).waitFor();
+      await shot(page, '00-login-refused');
+      await field(page, 'login-password').fill(accounts.city.password);
+      await page.getByTestId('login-submit').click();
+      await page.getByTestId('compliance-compare').waitFor({ timeout: 20000 });
+      const role = await page.getByTestId('user-role').innerText();
+      if (!role.includes('妇联管理员') || !role.includes('哈尔滨市妇联')) throw new Error(`header shows ${role}`);
+      await page.getByTestId('district-chart').locator('canvas').waitFor();
+      await shot(page, '00-compliance');
+    },
+  },
   {
     name: 'open a village 妇代会 through the tree and appoint a new person as 委员',
     async run(page) {
@@ -157,6 +228,111 @@ const tests = [
       await shot(page, '09-english');
       await page.getByTestId('language-switch').getByText('中文').click();
       await page.getByTestId('appoint').filter({ hasText: '任命成员' }).waitFor();
+    },
+  },
+  {
+    name: 'a township operator sees only her township: tree root, no admin menus, another district not found',
+    async run(page) {
+      await signOutPage(page);
+      const town = await signIn(accounts.township);
+      state.ownTownship = town.me.organisation;
+      await signInPage(page, accounts.township);
+      const first = page.locator('[data-testid^="tree-node-"]').first();
+      await first.waitFor();
+      const rootId = Number((await first.getAttribute('data-testid')).replace('tree-node-', ''));
+      if (rootId !== state.ownTownship.id) throw new Error(`tree root ${rootId}, her township ${state.ownTownship.id}`);
+      if (await page.getByTestId('nav-accounts').count()) throw new Error('an operator sees the accounts menu');
+      if (await page.getByTestId('nav-audit').count()) throw new Error('an operator sees the audit menu');
+      await shot(page, '10-township-operator');
+      const daoli = (await api('/organisations?parent_id=' + (await api('/organisations')).items[0].id + '&page_size=200')).items.find((o) => o.name.startsWith('道里'));
+      await page.goto(`${baseUrl}/organisations/${daoli.id}`);
+      await page.getByText('页面不存在').waitFor();
+      await shot(page, '11-other-district-not-found');
+    },
+  },
+  {
+    name: 'a district administrator creates an operator for one of her townships, who then signs in',
+    async run(page) {
+      await signOutPage(page);
+      const daoli = await signIn(accounts.daoli);
+      state.daoli = daoli;
+      const townships = (await daoli.get(`/organisations?parent_id=${daoli.me.organisation.id}&page_size=200`)).items.filter((o) => o.open && ['township', 'street'].includes(o.type));
+      // the emptiest body: fewest appointments needed to reach its maximum
+      state.target = townships.sort((a, b) => (a.type === b.type ? b.member_count - a.member_count : a.type === 'township' ? -1 : 1))[0];
+      state.operator = { username: `op_${stamp}`, password: `Op-${stamp}-2026-town` };
+      await signInPage(page, accounts.daoli);
+      await page.getByTestId('nav-accounts').click();
+      await page.getByTestId('account-table').waitFor();
+      await page.getByTestId('account-create').click();
+      await field(page, 'account-username').fill(state.operator.username);
+      await field(page, 'account-organisation').fill(state.target.name.replace(/妇联$/, ''));
+      await page.locator('.el-select-dropdown__item:visible', { hasText: state.target.name }).first().click();
+      await chooseOption(page, 'account-role', '操作员');
+      await field(page, 'account-password').fill(state.operator.password);
+      await shot(page, '12-create-operator');
+      await page.getByTestId('account-dialog-confirm').click();
+      await page.getByTestId('account-dialog').waitFor({ state: 'hidden' });
+      await page.getByTestId('account-table').getByText(state.operator.username).waitFor();
+      await shot(page, '13-accounts');
+      await signOutPage(page);
+      await signInPage(page, state.operator);
+      const role = await page.getByTestId('user-role').innerText();
+      if (!role.includes(state.target.name)) throw new Error(`the new operator's header shows ${role}`);
+    },
+  },
+  {
+    name: 'a body filled to its maximum refuses the next appointment; an administrator overrides it and the audit shows it',
+    async run(page) {
+      const target = state.target;
+      const composition = await state.daoli.get(`/organisations/${target.id}/composition`);
+      const executive = composition.roles.find((r) => r.role === 'executive');
+      if (!executive || executive.max === null) throw new Error(`no maximum for 执委 in ${target.name}`);
+      for (let i = executive.actual; i < executive.max; i++) {
+        const person = await registerPerson(state.daoli);
+        await state.daoli.post('/positions', { person_id: person.id, organisation_id: target.id, role: 'executive', manner: 'part_time', start_on: composition.on });
+      }
+      const appointNew = async (name) => {
+        await page.getByTestId('appoint').click();
+        await page.getByTestId('appoint-mode-new').click();
+        await field(page, 'person-name').fill(name);
+        await field(page, 'person-id-number').fill(idNumber().value);
+        await chooseOption(page, 'appoint-role', '执委');
+        await chooseOption(page, 'appoint-manner', '兼职');
+        await page.getByTestId('appoint-dialog-confirm').click();
+        await page.getByTestId('appoint-refused').waitFor();
+      };
+      // the township's own operator: refused, the rule shown, no override offered
+      await page.goto(`${baseUrl}/organisations/${target.id}`);
+      await page.getByTestId('composition').waitFor();
+      await shot(page, '14-composition-full');
+      await appointNew(await unusedName());
+      const finding = await page.getByTestId('appoint-finding').first().innerText();
+      if (!finding.includes('执委')) throw new Error(`finding shown: ${finding}`);
+      if (await page.getByTestId('appoint-override').count()) throw new Error('an operator is offered the override');
+      await shot(page, '15-appoint-refused');
+      await page.keyboard.press('Escape');
+      // the district administrator overrides, with a reason
+      await signOutPage(page);
+      await signInPage(page, accounts.daoli);
+      await page.goto(`${baseUrl}/organisations/${target.id}`);
+      await page.getByTestId('composition').waitFor();
+      state.overridden = await unusedName();
+      await appointNew(state.overridden);
+      await page.getByTestId('appoint-override').click();
+      const reason = `e2e 换届过渡 ${stamp}`;
+      await field(page, 'appoint-override-reason').fill(reason);
+      await shot(page, '16-override');
+      await page.getByTestId('appoint-dialog-confirm').click();
+      await page.getByTestId('appoint-dialog').waitFor({ state: 'hidden' });
+      await page.getByTestId('roster-table').getByText(state.overridden, { exact: true }).waitFor();
+      await page.getByTestId('count-role:executive').filter({ hasText: String(executive.max + 1) }).waitFor();
+      await shot(page, '17-composition-over');
+      await page.getByTestId('nav-audit').click();
+      await page.getByTestId('audit-table').locator('.el-table__row').first().waitFor();
+      const row = page.getByTestId('audit-table').locator('.el-table__row', { hasText: target.name }).first();
+      await row.locator('.el-table__expand-icon').click();
+      await page.getByTestId('audit-changes').filter({ hasText: reason }).first().waitFor();
+      await shot(page, '18-audit-override');
     },
   },
 ];

@@ -54,9 +54,15 @@ router.beforeEach(async (to) => {
 });
 
 /** The session ended under her (401): to the sign-in page, keeping the page she was on. */
+let signingIn = false;
+
 export function toSignIn(): void {
   useSessionStore().clear();
   const current = router.currentRoute.value;
-  if (current.name === 'login') return;
-  void router.push({ name: 'login', query: { redirect: current.fullPath } });
+  // several requests may fail at once: go to the sign-in page once
+  if (current.name === 'login' || signingIn) return;
+  signingIn = true;
+  void router.push({ name: 'login', query: { redirect: current.fullPath } }).finally(() => {
+    signingIn = false;
+  });
 }

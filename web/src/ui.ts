@@ -13,5 +13,5 @@ export function showSuccess(message: string): void {
 
 /** A notice that stays until closed: e.g. the shortfalls a body still has after an appointment. */
 export function showWarnings(title: string, lines: string[]): void {
-  ElNotification({ type: 'warning', title, message: lines.join('\n'), duration: 0, customClass: 'jg-warnings' });
+  ElNotification({ type: 'warning', title, message: lines.join('\n'), duration: 0, position: 'bottom-right', customClass: 'jg-warnings' });
 }
