@@ -6,6 +6,7 @@
 
 #include "app/commands.h"
 #include "app/config.h"
+#include "app/staffing_commands.h"
 #include "domain/error.h"
 
 extern char** environ;
@@ -40,6 +41,25 @@ int main(int argc, char** argv) {
   add_database(demo);
   demo->add_option("--seed", seed, "random seed (default 2016)");
   demo->add_flag("--force", force, "replace an existing SQLite database file");
+  CheckOptions check_options;
+  std::string on_text, from_text, rule_set_file, rule_set_code;
+  int rule_set_version = 0;
+  auto* check_cmd = cli.add_subcommand("check", "staffing compliance of a subtree on a date (exit 3 if any body fails)");
+  add_database(check_cmd);
+  check_cmd->add_option("--within", check_options.within, "organisation id of the subtree (default: the whole tree)");
+  check_cmd->add_option("--on", on_text, "date YYYY-MM-DD (default today)");
+  check_cmd->add_flag("--json", check_options.json, "JSON output (the shape of GET /api/compliance, every failing body)");
+  check_cmd->add_flag("--timing", check_options.timing, "print the milliseconds of the check on stderr");
+  auto* rule_set = cli.add_subcommand("rule-set", "staffing rule sets");
+  rule_set->require_subcommand(1);
+  auto* load_cmd = rule_set->add_subcommand("load", "validate a rule set (JSON file) and store it as the next version");
+  add_database(load_cmd);
+  load_cmd->add_option("file", rule_set_file, "rule set JSON file")->required();
+  auto* schedule_cmd = rule_set->add_subcommand("schedule", "put a stored rule set version in force from a date");
+  add_database(schedule_cmd);
+  schedule_cmd->add_option("code", rule_set_code, "rule set code")->required();
+  schedule_cmd->add_option("version", rule_set_version, "version")->required()->check(CLI::Range(1, 1000000));
+  schedule_cmd->add_option("--from", from_text, "effective from YYYY-MM-DD")->required();
   cli.add_subcommand("version", "print the version")->callback([] { std::cout << "jinguo " JINGUO_VERSION "\n"; });
 
   try {
@@ -50,6 +70,16 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (cli.got_subcommand("version")) return 0;
+
+  std::optional<jinguo::domain::Date> from;
+  for (auto [text, target] : {std::pair{&on_text, &check_options.on}, std::pair{&from_text, &from}}) {
+    if (text->empty()) continue;
+    *target = jinguo::domain::Date::parse(*text);
+    if (!*target) {
+      std::cerr << "参数错误 / bad arguments: " << *text << " is not a date YYYY-MM-DD\n";
+      return 2;
+    }
+  }
 
   Config config;
   try {
@@ -64,6 +94,9 @@ int main(int argc, char** argv) {
     if (cli.got_subcommand("migrate")) return jinguo::app::migrate(config);
     if (cli.got_subcommand("check-db")) return jinguo::app::check_db(config);
     if (cli.got_subcommand("demo")) return jinguo::app::demo(config, seed, force);
+    if (cli.got_subcommand("check")) return jinguo::app::check(config, check_options);
+    if (load_cmd->parsed()) return jinguo::app::rule_set_load(config, rule_set_file);
+    if (schedule_cmd->parsed()) return jinguo::app::rule_set_schedule(config, rule_set_code, rule_set_version, *from);
   } catch (const jinguo::domain::DomainError& e) {
     std::cerr << "失败 / failed: " << e.message_zh() << " / " << e.message_en() << "\n";
     return 1;

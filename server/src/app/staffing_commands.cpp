@@ -21,7 +21,9 @@ namespace {
 
 services::Actor cli_actor() {
   const char* user = ::getlogin();
-  return services::Actor{std::string("cli:") + (user ? user : "unknown"), std::nullopt};
+  services::Actor actor;
+  actor.name = std::string("cli:") + (user ? user : "unknown");
+  return actor;
 }
 
 std::string counts_row(const domain::staffing::ComplianceCounts& c) {

@@ -1,6 +1,7 @@
 #include <spdlog/spdlog.h>
 
 #include "http/api.h"
+#include "http/staffing_dto.h"
 
 namespace jinguo::http {
 
@@ -24,6 +25,8 @@ Reply error_reply(const domain::DomainError& e) {
                           {"message", e.message_zh()},
                           {"message_en", e.message_en()}};
   if (e.existing_id()) error["existing_id"] = *e.existing_id();
+  if (const auto* broken = dynamic_cast<const services::StaffingRuleBroken*>(&e))
+    error["findings"] = dto::findings(broken->findings(), broken->context());
   return {status_of(e.kind()), {{"error", std::move(error)}}};
 }
 

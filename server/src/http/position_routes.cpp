@@ -1,6 +1,7 @@
 #include "http/api.h"
 #include "http/dto.h"
 #include "http/request.h"
+#include "http/staffing_dto.h"
 
 namespace jinguo::http {
 
@@ -10,12 +11,19 @@ void add_position_routes(Api& api, services::Registry& registry) {
   });
 
   api.post("/api/positions", [&](const httplib::Request& req, const services::Actor& actor) {
-    JsonBody body(req.body, {"person_id", "organisation_id", "role", "manner", "source", "start_on", "notes"});
+    JsonBody body(req.body, {"person_id", "organisation_id", "role", "manner", "source", "start_on", "notes",
+                             "override_reason"});
     services::NewPosition input{body.required_integer("person_id"), body.required_integer("organisation_id"),
                                 body.required_text("role"),         body.required_text("manner"),
                                 body.text("source"),                body.required_date("start_on"),
                                 body.text("notes")};
-    return Reply{201, dto::position(registry.Appoint(actor, input), registry.today())};
+    input.override_reason = body.text("override_reason");
+    auto appointment = registry.Appoint(actor, input);
+    auto out = dto::position(appointment, registry.today());
+    services::FindingContext context{registry.Dictionary(domain::DictionaryKind::kRole), {}};
+    out["warnings"] = dto::findings(appointment.warnings, context);
+    out["overridden"] = dto::findings(appointment.overridden, context);
+    return Reply{201, std::move(out)};
   });
 
   api.post(R"(/api/positions/(\d+)/end)", [&](const httplib::Request& req, const services::Actor& actor) {

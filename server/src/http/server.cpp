@@ -11,6 +11,7 @@
 
 #include "http/api.h"
 #include "http/openapi_document.h"
+#include "http/staffing_routes.h"
 
 namespace jinguo::http {
 
@@ -41,7 +42,7 @@ std::string read_file(const std::filesystem::path& p) {
 class HttpServer::Impl {
  public:
   Impl(HttpConfig config, services::Registry& registry, storage::Database& db)
-      : config_(std::move(config)) {
+      : config_(std::move(config)), staffing_(db, [&registry] { return registry.today(); }) {
     const int threads = config_.threads > 0 ? config_.threads : 64;
     server_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
     server_.set_tcp_nodelay(true);
@@ -56,6 +57,7 @@ class HttpServer::Impl {
     add_people_routes(api, registry);
     add_position_routes(api, registry);
     add_dictionary_routes(api, registry);
+    add_staffing_routes(api, staffing_);
     server_.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(std::string(openapi_document()), "application/json; charset=utf-8");
     });
@@ -117,6 +119,7 @@ class HttpServer::Impl {
 
  private:
   HttpConfig config_;
+  services::Staffing staffing_;  // the registry's database and clock
   std::filesystem::path web_root_;
   ListeningServer server_;
 };

@@ -11,6 +11,7 @@
 #include "domain/organisation.h"
 #include "domain/person.h"
 #include "domain/position.h"
+#include "domain/staffing/check.h"
 #include "services/actor.h"
 #include "storage/database.h"
 #include "storage/repositories.h"
@@ -55,6 +56,16 @@ struct NewPosition {
   std::optional<std::string> source;
   domain::Date start_on;
   std::optional<std::string> notes;
+  // Staffing rules: a reason lets an appointment break a maximum or an exact count (audited);
+  // may_override is the caller's right to give one (administrators only once accounts exist).
+  std::optional<std::string> override_reason = std::nullopt;
+  bool may_override = true;
+};
+
+// A stored appointment and what the staffing rules said of it.
+struct Appointment : storage::PositionRow {
+  std::vector<domain::staffing::Finding> warnings;    // shortfalls and missing seats after it
+  std::vector<domain::staffing::Finding> overridden;  // refusals overridden by override_reason
 };
 
 struct DictionaryChanges {
@@ -126,7 +137,7 @@ class Registry {
                                       const storage::PageSpec& page);
 
   // positions
-  storage::PositionRow Appoint(const Actor& actor, const NewPosition& input);
+  Appointment Appoint(const Actor& actor, const NewPosition& input);
   storage::PositionRow EndPosition(const Actor& actor, domain::PositionId id, domain::Date end_on,
                                    const std::string& reason);
   storage::PositionRow Position(domain::PositionId id);

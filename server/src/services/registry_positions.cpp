@@ -3,6 +3,7 @@
 #include "domain/text.h"
 #include "services/audit.h"
 #include "services/registry.h"
+#include "services/staffing.h"
 
 namespace jinguo::services {
 
@@ -27,7 +28,7 @@ storage::PositionRow load(const storage::ReadTx& tx, domain::PositionId id) {
 
 }  // namespace
 
-storage::PositionRow Registry::Appoint(const Actor& actor, const NewPosition& input) {
+Appointment Registry::Appoint(const Actor& actor, const NewPosition& input) {
   Date today = today_();
   domain::validate_start(input.start_on, today);
   if (input.notes) domain::validate_free_text("notes", *input.notes, 1000);
@@ -48,6 +49,10 @@ storage::PositionRow Registry::Appoint(const Actor& actor, const NewPosition& in
                                 std::string(domain::body_type_code(organisation->organisation.type)));
     require_entry(tx, DictionaryKind::kManner, input.manner, "manner");
     if (input.source) require_entry(tx, DictionaryKind::kSource, *input.source, "source");
+    const auto& body = organisation->organisation;
+    AppointmentCheck staffing = check_appointment(
+        tx, {body.id, body.type, body.parent_id, input.role, input.person_id, input.start_on, input.override_reason,
+             input.may_override});
     domain::Position p;
     p.person_id = input.person_id;
     p.organisation_id = input.organisation_id;
@@ -61,8 +66,17 @@ storage::PositionRow Registry::Appoint(const Actor& actor, const NewPosition& in
     changes.created("person_id", p.person_id).created("organisation_id", p.organisation_id).created("role", p.role)
         .created("manner", p.manner).created("source", p.source).created("start_on", p.start_on)
         .created("notes", p.notes);
+    if (!staffing.overridden.empty()) {
+      std::vector<std::string> overridden;
+      for (const auto& f : staffing.overridden)
+        overridden.push_back(f.rule_set.code + " v" + std::to_string(f.rule_set.version) + " " + f.rule + ": " +
+                             f.message_zh);
+      changes.created("override_reason", std::string(domain::trim(*input.override_reason)))
+          .created("overridden_findings", overridden);
+    }
     record_audit(tx, actor, {"create", "position", std::to_string(id), p.organisation_id}, changes);
-    return load(tx, id);
+    Appointment out{load(tx, id), std::move(staffing.warnings), std::move(staffing.overridden)};
+    return out;
   });
 }
 

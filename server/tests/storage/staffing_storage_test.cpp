@@ -22,7 +22,11 @@ namespace {
 
 const Date kReport(2016, 9, 20);
 const Date kBaseline(2016, 6, 1);
-const services::Actor kActor{"test", std::nullopt};
+const services::Actor kActor = [] {
+  services::Actor actor;
+  actor.name = "test";
+  return actor;
+}();
 
 std::unique_ptr<storage::Database> demo_database() {
   auto db = std::make_unique<storage::Database>(storage::DatabaseConfig{test_support::fresh_database_url(), 2});
