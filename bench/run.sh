@@ -163,5 +163,9 @@ fi
   echo "|---|---|---|---|---|---|---|"
   printf '%s\n' "${ROWS[@]}"
 } >"$OUT/results-$MODE.md"
+# Staffing compliance (issue 4), in-process: the whole demo city and one district.
+if [ "$MODE" = harbin ] && [ -z "${BENCH_DATABASE:-}" ]; then
+  { echo; JINGUO_BIN="$BIN" bash "$ROOT/bench/compliance.sh" "$OUT/harbin.db"; } >>"$OUT/results-$MODE.md"
+fi
 cp "$OUT/results-$MODE.md" "$OUT/results.md"
 cat "$OUT/results.md"

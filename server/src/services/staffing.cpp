@@ -62,11 +62,12 @@ struct RuleBook {
   RuleSet in_force_on(const Date& on) const { return domain::staffing::rule_set_in_force_on(on, schedule, library); }
 };
 
-bool judged(const RuleSet& set, domain::BodyType type) {
-  if (set.rules_for(type)) return true;
+bool holds_seats(const RuleSet& set, domain::BodyType type) {
   return std::any_of(set.seat_rules.begin(), set.seat_rules.end(),
                      [&](const auto& s) { return s.holder_body_type == domain::body_type_code(type); });
 }
+
+bool judged(const RuleSet& set, domain::BodyType type) { return set.rules_for(type) || holds_seats(set, type); }
 
 std::vector<std::string> holder_roles(const RuleSet& set) {
   std::set<std::string> roles;
@@ -125,13 +126,19 @@ struct SubtreeResult {
 SubtreeResult judge_subtree(const storage::ComplianceQueries& q, const RuleBook& book,
                             const storage::SubtreeBody& root, const Date& on) {
   SubtreeResult out{book.in_force_on(on), {}, {}};
-  for (auto& b : q.bodies(root.path, on))
+  std::vector<OrganisationId> ids;  // every body open on the date, and the root's parent (seat rule)
+  if (root.parent_id) ids.push_back(*root.parent_id);
+  for (auto& b : q.bodies(root.path, on)) {
+    ids.push_back(b.id);
     if (judged(out.set, b.type)) out.bodies.push_back(std::move(b));
-  Held held = group(q.held_in_subtree(root.path, on));
-  if (root.parent_id) {  // the seat rule of the root looks at its parent, outside the range
-    auto above = q.held_in({*root.parent_id}, on);
-    for (auto& r : above) held[r.organisation_id].push_back({r.person_id, std::move(r.role), r.position_id});
   }
+  // A district or smaller: by id, so that both databases walk the positions index body by body
+  // (PostgreSQL would scan the whole table for a path range). A large subtree: by path range.
+  constexpr std::size_t kByIdUpTo = 1000;
+  Held held = group(ids.size() <= kByIdUpTo ? q.held_in(ids, on) : q.held_in_subtree(root.path, on));
+  if (ids.size() > kByIdUpTo && root.parent_id)
+    for (auto& r : q.held_in({*root.parent_id}, on))
+      held[r.organisation_id].push_back({r.person_id, std::move(r.role), r.position_id});
   std::vector<BodySnapshot> snapshots(out.bodies.size());
   out.compliance.resize(out.bodies.size());
   std::vector<BodySnapshot*> seat_snapshots;
@@ -143,8 +150,12 @@ SubtreeResult judge_subtree(const storage::ComplianceQueries& q, const RuleBook&
     s.type = body.type;
     s.parent_id = body.parent_id;
     s.on = on;
-    s.positions = of(held, body.id);
-    s.parent_positions = of(held, body.parent_id);
+    if (holds_seats(out.set, body.type)) s.parent_positions = of(held, body.parent_id);
+  }
+  for (std::size_t i = 0; i < out.bodies.size(); ++i) {  // parents' positions copied: now move
+    const auto& body = out.bodies[i];
+    BodySnapshot& s = snapshots[i];
+    if (auto it = held.find(body.id); it != held.end()) s.positions = std::move(it->second);
     BodyCompliance& c = out.compliance[i];
     c.organisation_id = body.id;
     c.type = body.type;
