@@ -85,7 +85,7 @@ int check(const Config& config, const CheckOptions& options) {
   services::Staffing staffing(db, domain::today_in_china);
   auto timed = [&] {
     auto started = std::chrono::steady_clock::now();
-    auto report = staffing.ComplianceOf(options.within, options.on, std::nullopt);
+    auto report = staffing.ComplianceOf(domain::Scope::whole_tree(), options.within, options.on, std::nullopt);
     return std::pair{std::move(report),
                      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count()};
   };

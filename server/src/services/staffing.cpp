@@ -168,9 +168,10 @@ SubtreeResult judge_subtree(const storage::ComplianceQueries& q, const RuleBook&
   return out;
 }
 
-storage::SubtreeBody require_body(const storage::ComplianceQueries& q, OrganisationId id, const std::string& field) {
+storage::SubtreeBody require_body(const storage::ComplianceQueries& q, const domain::Scope& scope, OrganisationId id,
+                                  const std::string& field) {
   auto body = q.body(id);
-  if (!body) throw domain::not_found(field, "组织不存在", "no such organisation");
+  if (!body || !scope.contains(body->path)) throw domain::not_found(field, "组织不存在", "no such organisation");
   return *body;
 }
 
@@ -216,11 +217,11 @@ Staffing::Staffing(storage::Database& db, std::function<Date()> today) : db_(db)
   if (!today_) today_ = domain::today_in_china;
 }
 
-Composition Staffing::CheckBody(OrganisationId id, std::optional<Date> on) {
+Composition Staffing::CheckBody(const domain::Scope& scope, OrganisationId id, std::optional<Date> on) {
   Date day = on.value_or(today_());
   return db_.read([&](storage::ReadTx& tx) {
     storage::ComplianceQueries q(tx);
-    auto body = require_body(q, id, "id");
+    auto body = require_body(q, scope, id, "id");
     RuleBook book(tx);
     Composition c;
     c.organisation_id = id;
@@ -257,14 +258,15 @@ Composition Staffing::CheckBody(OrganisationId id, std::optional<Date> on) {
   });
 }
 
-ComplianceReport Staffing::ComplianceOf(std::optional<OrganisationId> within, std::optional<Date> on,
-                                        std::optional<Date> baseline) {
+ComplianceReport Staffing::ComplianceOf(const domain::Scope& scope, std::optional<OrganisationId> within,
+                                        std::optional<Date> on, std::optional<Date> baseline) {
   Date day = on.value_or(today_());
   return db_.read([&](storage::ReadTx& tx) {
     storage::ComplianceQueries q(tx);
     storage::SubtreeBody root;
     root.path = "/";  // the whole tree
-    if (within) root = require_body(q, *within, "within");
+    if (!within && !scope.is_whole_tree()) within = scope.organisation_id;
+    if (within) root = require_body(q, scope, *within, "within");
     Date before = baseline.value_or(kDefaultBaseline);
     if (!baseline)
       if (auto setting = storage::RuleSetRepository(tx).setting(std::string(kBaselineSetting)))

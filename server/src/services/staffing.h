@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "domain/date.h"
+#include "domain/access/access.h"
 #include "domain/dictionary.h"
 #include "domain/error.h"
 #include "domain/organisation.h"
@@ -130,12 +131,13 @@ class Staffing {
 
   domain::Date today() const { return today_(); }
 
-  // One body on a date (default today): counts against the set in force, and findings.
-  Composition CheckBody(domain::OrganisationId id, std::optional<domain::Date> on);
-  // A subtree (default the whole tree) on a date (default today) beside the baseline date
-  // (default the campaign_baseline setting).
-  ComplianceReport ComplianceOf(std::optional<domain::OrganisationId> within, std::optional<domain::Date> on,
-                                std::optional<domain::Date> baseline);
+  // One body of the scope on a date (default today): counts against the set in force, and
+  // findings. A body outside the scope is not found.
+  Composition CheckBody(const domain::Scope& scope, domain::OrganisationId id, std::optional<domain::Date> on);
+  // A subtree of the scope (default: the scope itself) on a date (default today) beside the
+  // baseline date (default the campaign_baseline setting).
+  ComplianceReport ComplianceOf(const domain::Scope& scope, std::optional<domain::OrganisationId> within,
+                                std::optional<domain::Date> on, std::optional<domain::Date> baseline);
 
   std::vector<RuleSetSummary> RuleSets();
   std::vector<StoredRuleSet> Versions(const std::string& code);  // oldest first; 404 if none
