@@ -15,9 +15,9 @@ mkdirSync(shots, { recursive: true });
 
 // Demo accounts (docs/api-contract.md, "Demo accounts").
 const accounts = {
-  city: { username: 'harbin', password: 'Harbin-City-2016' },
-  daoli: { username: 'daoli', password: 'Daoli-District-2016' },
-  township: { username: 'hulan_town', password: 'Hulan-Town-2016' },
+  city: { username: 'harbin', password: 'City-Federation-2016' },
+  daoli: { username: 'daoli', password: 'Songhua-River-2016' },
+  township: { username: 'hulan_town', password: 'Village-Work-2016' },
 };
 
 /** An API session of its own (cookie + CSRF token), for finding and preparing test data. */

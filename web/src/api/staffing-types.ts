@@ -103,7 +103,8 @@ export interface FailingBody {
 }
 
 export interface Compliance {
-  within: number;
+  /** null: the whole tree (a system administrator without `within`). */
+  within: number | null;
   on: IsoDate;
   current: ComplianceSnapshot;
   baseline: ComplianceSnapshot;

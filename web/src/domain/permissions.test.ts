@@ -8,7 +8,7 @@ const federationAdmin: Permission[] = ['read', 'write', 'reveal', 'manage_accoun
 
 describe('permissions', () => {
   it('gives a viewer no edit, reveal or override button', () => {
-    expect(abilities(viewer)).toEqual({ write: false, reveal: false, override: false, manageAccounts: false, viewAudit: false });
+    expect(abilities(viewer)).toEqual({ write: false, reveal: false, override: false, manageAccounts: false, viewAudit: false, editRules: false });
   });
 
   it('lets an operator edit and reveal but not override, manage accounts or read the audit', () => {
@@ -17,9 +17,14 @@ describe('permissions', () => {
 
   it('shows each role only the menu items it can use', () => {
     const routes = (p: Permission[]) => visibleNav(p).map((n) => n.route);
-    expect(routes(viewer)).toEqual(['compliance']);
-    expect(routes(operator)).toEqual(['person-new', 'compliance']);
+    expect(routes(viewer)).toEqual(['compliance', 'rule-sets']);
+    expect(routes(operator)).toEqual(['person-new', 'compliance', 'rule-sets']);
     expect(routes(federationAdmin)).toEqual(['person-new', 'compliance', 'rule-sets', 'accounts', 'audit']);
+  });
+
+  it('leaves editing the staffing rules to the system administrator', () => {
+    expect(abilities(federationAdmin).editRules).toBe(false);
+    expect(abilities([...federationAdmin, 'manage_dictionaries']).editRules).toBe(true);
   });
 
   it('offers roles no higher than her own', () => {

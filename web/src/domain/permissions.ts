@@ -25,7 +25,7 @@ export interface NavItem {
 export const navItems: readonly NavItem[] = [
   { route: 'person-new', labelKey: 'person.newTitle', permission: 'write' },
   { route: 'compliance', labelKey: 'nav.compliance', permission: 'read' },
-  { route: 'rule-sets', labelKey: 'nav.ruleSets', permission: 'manage_accounts' },
+  { route: 'rule-sets', labelKey: 'nav.ruleSets', permission: 'read' },
   { route: 'accounts', labelKey: 'nav.accounts', permission: 'manage_accounts' },
   { route: 'audit', labelKey: 'nav.audit', permission: 'view_audit' },
 ];
@@ -42,6 +42,8 @@ export interface Abilities {
   override: boolean;
   manageAccounts: boolean;
   viewAudit: boolean;
+  /** Saving and scheduling staffing rule sets: the server asks for the dictionaries permission. */
+  editRules: boolean;
 }
 
 export function abilities(permissions: readonly Permission[]): Abilities {
@@ -52,5 +54,6 @@ export function abilities(permissions: readonly Permission[]): Abilities {
     override: has('manage_accounts'),
     manageAccounts: has('manage_accounts'),
     viewAudit: has('view_audit'),
+    editRules: has('manage_dictionaries'),
   };
 }

@@ -277,6 +277,7 @@ const en: Messages = {
     findings: 'Findings',
   },
   ruleSets: {
+    readOnly: 'Only a system administrator may change the staffing rules',
     sets: 'Rule sets',
     code: 'Code',
     name: 'Name',

@@ -276,6 +276,7 @@ const zhCN = {
     findings: '问题',
   },
   ruleSets: {
+    readOnly: '只有系统管理员可以修改配备标准',
     sets: '标准列表',
     code: '代码',
     name: '名称',
