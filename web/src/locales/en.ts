@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN';
 
 const en: Messages = {
   app: {
+    openOwn: 'Open your organisation: {name}',
     product: 'Jinguo',
     subtitle: "Grassroots Women's Federation Membership",
     language: 'Language',

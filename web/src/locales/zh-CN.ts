@@ -1,6 +1,7 @@
 // Every string the app shows, in Chinese (the first language). en.ts has the same keys.
 const zhCN = {
   app: {
+    openOwn: '打开本单位：{name}',
     product: '巾帼',
     subtitle: '基层妇联组织成员管理',
     language: '语言',
