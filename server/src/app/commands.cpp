@@ -2,6 +2,8 @@
 
 #include <csignal>
 #include <filesystem>
+#include <fstream>
+#include <iomanip>
 #include <iostream>
 
 #include <spdlog/spdlog.h>
@@ -9,6 +11,7 @@
 #include "demo/harbin.h"
 #include "domain/clock.h"
 #include "http/server.h"
+#include "services/accounts.h"
 #include "services/registry.h"
 #include "storage/bulk_importer.h"
 #include "storage/database.h"
@@ -28,6 +31,63 @@ void make_parent_folder(const Config& c) {
 }
 
 http::HttpServer* running_server = nullptr;
+
+services::Actor cli_actor(const std::string& what) {
+  services::Actor actor;
+  actor.name = "cli:" + what;
+  return actor;  // the system's scope: the whole tree
+}
+
+// The demo's accounts (demo only: the passwords are published in the README).
+struct DemoAccount {
+  const char* username;
+  const char* password;
+  const char* role;
+  const char* organisation;  // a name, found by search
+  const char* parent;        // the township: first township under this body
+};
+constexpr DemoAccount kDemoAccounts[] = {
+    {"admin", "Jinguo-System-2016", "system_admin", "哈尔滨市妇联", nullptr},
+    {"harbin", "City-Federation-2016", "federation_admin", "哈尔滨市妇联", nullptr},
+    {"daoli", "Songhua-River-2016", "federation_admin", "道里区妇联", nullptr},
+    {"hulan_town", "Village-Work-2016", "operator", nullptr, "呼兰区妇联"},
+    {"viewer", "Read-Only-2016", "viewer", "哈尔滨市妇联", nullptr},
+};
+
+std::optional<services::OrganisationDetail> find_by_name(services::Registry& registry, const std::string& name) {
+  storage::PageSpec page;
+  auto found = registry.SearchOrganisations(cli_actor("demo"), name, std::nullopt, std::nullopt, page);
+  for (auto& d : found.items)
+    if (d.row.organisation.name == name) return d;
+  return std::nullopt;
+}
+
+void create_demo_accounts(storage::Database& db) {
+  services::Registry registry(db, domain::today_in_china);
+  services::Accounts accounts(db);
+  std::cout << "\n演示账号 / demo accounts (demo only):\n";
+  for (const auto& a : kDemoAccounts) {
+    std::optional<domain::OrganisationId> organisation;
+    std::string organisation_name;
+    if (a.organisation) {
+      if (auto d = find_by_name(registry, a.organisation)) organisation = d->row.organisation.id;
+      organisation_name = a.organisation;
+    } else if (auto parent = find_by_name(registry, a.parent)) {
+      storage::ChildrenFilter filter{parent->row.organisation.id, false, domain::BodyType::kTownship};
+      storage::PageSpec page;
+      page.page_size = 1;
+      auto towns = registry.Children(cli_actor("demo"), filter, page);
+      if (!towns.items.empty()) {
+        organisation = towns.items.front().organisation.id;
+        organisation_name = towns.items.front().organisation.name;
+      }
+    }
+    if (!organisation) continue;
+    accounts.Create(cli_actor("demo"), {a.username, a.password, *organisation, a.role});
+    std::cout << "  " << std::left << std::setw(12) << a.username << std::setw(22) << a.password << std::setw(18)
+              << a.role << organisation_name << "\n";
+  }
+}
 
 extern "C" void on_signal(int) {
   if (running_server) running_server->stop();
@@ -56,8 +116,15 @@ int serve(const Config& config) {
   storage::Database db(database_config(config, static_cast<std::size_t>(config.pool_size)));
   db.migrate();
   services::Registry registry(db, domain::today_in_china);
+  services::SessionPolicy policy;
+  policy.idle_seconds = config.session_idle_seconds;
+  policy.absolute_seconds = config.session_absolute_seconds;
+  policy.touch_every_seconds = std::min<std::int64_t>(60, config.session_idle_seconds / 2);
+  services::Auth auth(db, policy);
+  services::Accounts accounts(db);
   http::HttpConfig http_config{config.host, config.port, config.web_root, config.threads, 1024, 1 << 20};
-  http::HttpServer server(http_config, registry, db);
+  http_config.secure_cookies = config.secure_cookies;
+  http::HttpServer server(http_config, {registry, auth, accounts}, db);
   if (!server.bind()) {
     std::cerr << "无法监听 " << config.host << ":" << config.port << " / cannot listen on " << config.host << ":"
               << config.port << "\n";
@@ -87,12 +154,75 @@ int demo(const Config& config, std::uint64_t seed, bool force) {
   make_parent_folder(config);
   storage::Database db(database_config(config, 1));
   db.migrate();
-  storage::BulkImporter importer(db);
-  demo::Options options;
-  options.seed = seed;
-  auto summary = demo::generate_harbin(options, importer);
+  demo::Summary summary;
+  {
+    storage::BulkImporter importer(db);  // holds the pool's one session until it goes
+    demo::Options options;
+    options.seed = seed;
+    summary = demo::generate_harbin(options, importer);
+  }
   std::cout << "演示数据已生成 / demo data loaded: " << summary.organisations << " organisations, " << summary.people
             << " people, " << summary.positions << " positions\n";
+  create_demo_accounts(db);
+  return 0;
+}
+
+int create_admin(const Config& config, const AdminRequest& request) {
+  std::string password;
+  if (!request.password_file.empty()) {
+    std::ifstream in(request.password_file);
+    if (!in) {
+      std::cerr << "无法读取密码文件 / cannot read " << request.password_file << "\n";
+      return 2;
+    }
+    std::getline(in, password);
+  } else {
+    std::cerr << "密码 / password: " << std::flush;
+    std::getline(std::cin, password);
+  }
+  make_parent_folder(config);
+  storage::Database db(database_config(config, 1));
+  db.migrate();
+  services::Accounts accounts(db);
+  std::int64_t organisation = request.organisation_id;
+  if (!request.new_root.empty()) {
+    services::Registry registry(db, domain::today_in_china);
+    organisation = registry
+                       .CreateOrganisation(cli_actor("create-admin"),
+                                           {std::nullopt, "city", request.new_root, std::nullopt, false, std::nullopt})
+                       .row.organisation.id;
+  }
+  auto row = accounts.Create(cli_actor("create-admin"), {request.username, password, organisation, request.role});
+  std::cout << "账号已创建 / account created: " << row.username << " (" << domain::role_code(row.role) << ", "
+            << row.organisation_name << ")\n";
+  return 0;
+}
+
+int list_accounts(const Config& config, const std::string& as) {
+  storage::Database db(database_config(config, 1));
+  services::Actor actor = cli_actor("accounts");
+  if (!as.empty()) {
+    auto account = db.read([&](storage::ReadTx& tx) { return storage::AccountRepository(tx).find_by_username(as); });
+    if (!account) {
+      std::cerr << "没有该账号 / no such account: " << as << "\n";
+      return 2;
+    }
+    actor.name = "cli:as:" + as;
+    actor.account_id = account->id;
+    actor.organisation_id = account->organisation_id;
+    actor.role = account->role;
+    actor.scope = domain::scope_of(account->role, account->organisation_id, account->organisation_path);
+  }
+  storage::PageSpec page;
+  page.page_size = 200;
+  for (int n = 1;; ++n) {
+    page.page = n;
+    auto found = services::Accounts(db).List(actor, {}, std::nullopt, page);
+    for (const auto& a : found.items)
+      std::cout << std::left << std::setw(20) << a.username << std::setw(18) << domain::role_code(a.role)
+                << std::setw(8) << (a.active ? "active" : "off") << a.organisation_name << "\n";
+    if (static_cast<long long>(n) * page.page_size >= found.total) break;
+  }
   return 0;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The composition root: each command wires configuration → database → services → http.
 #include <cstdint>
+#include <string>
 
 #include "app/config.h"
 
@@ -10,5 +11,17 @@ int serve(const Config& config);
 int migrate(const Config& config);
 int check_db(const Config& config);
 int demo(const Config& config, std::uint64_t seed, bool force);
+
+struct AdminRequest {
+  std::string username;
+  std::int64_t organisation_id = 0;
+  std::string role = "system_admin";
+  std::string password_file;  // empty: read one line from standard input
+  std::string new_root;       // on an empty database: the name of the city federation to create first
+};
+// Creates an account from the command line (the first administrator), with the system's scope.
+int create_admin(const Config& config, const AdminRequest& request);
+// Lists the accounts; `as` limits it to the subtree of that account (and her permissions).
+int list_accounts(const Config& config, const std::string& as);
 
 }  // namespace jinguo::app

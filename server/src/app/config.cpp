@@ -43,6 +43,12 @@ void apply_file(Config& c, const std::string& path) {
     else if (key == "threads") c.threads = int_of(1, 4096);
     else if (key == "pool_size") c.pool_size = int_of(1, 512);
     else if (key == "log_level") c.log_level = text_of();
+    else if (key == "secure_cookies") {
+      if (!v.is_boolean()) throw std::invalid_argument(path + ": secure_cookies must be true or false");
+      c.secure_cookies = v.get<bool>();
+    }
+    else if (key == "session_idle_seconds") c.session_idle_seconds = int_of(1, 7 * 24 * 3600);
+    else if (key == "session_absolute_seconds") c.session_absolute_seconds = int_of(1, 30 * 24 * 3600);
     else throw std::invalid_argument(path + ": unknown setting " + key);
   }
 }
@@ -74,6 +80,11 @@ Config load_config(const ConfigFlags& flags, const Environment& env) {
   if (auto v = from_env("JINGUO_THREADS")) c.threads = to_int("JINGUO_THREADS", *v, 1, 4096);
   if (auto v = from_env("JINGUO_POOL_SIZE")) c.pool_size = to_int("JINGUO_POOL_SIZE", *v, 1, 512);
   if (auto v = from_env("JINGUO_LOG_LEVEL")) c.log_level = *v;
+  if (auto v = from_env("JINGUO_SECURE_COOKIES")) c.secure_cookies = *v == "1" || *v == "true";
+  if (auto v = from_env("JINGUO_SESSION_IDLE_SECONDS"))
+    c.session_idle_seconds = to_int("JINGUO_SESSION_IDLE_SECONDS", *v, 1, 7 * 24 * 3600);
+  if (auto v = from_env("JINGUO_SESSION_ABSOLUTE_SECONDS"))
+    c.session_absolute_seconds = to_int("JINGUO_SESSION_ABSOLUTE_SECONDS", *v, 1, 30 * 24 * 3600);
   if (flags.database) c.database = *flags.database;
   if (flags.host) c.host = *flags.host;
   if (flags.port) c.port = *flags.port;
@@ -81,6 +92,8 @@ Config load_config(const ConfigFlags& flags, const Environment& env) {
   if (flags.threads) c.threads = *flags.threads;
   if (flags.pool_size) c.pool_size = *flags.pool_size;
   if (flags.log_level) c.log_level = *flags.log_level;
+  if (flags.secure_cookies) c.secure_cookies = *flags.secure_cookies;
+  if (flags.session_idle_seconds) c.session_idle_seconds = *flags.session_idle_seconds;
   return c;
 }
 

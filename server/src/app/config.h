@@ -15,12 +15,16 @@ struct Config {
   int threads = 64;
   int pool_size = 8;
   std::string log_level = "info";
+  bool secure_cookies = false;        // served over TLS (directly or behind a proxy)
+  int session_idle_seconds = 30 * 60;
+  int session_absolute_seconds = 12 * 3600;
 };
 
 // Overrides given on the command line (unset: keep the earlier layer).
 struct ConfigFlags {
   std::optional<std::string> config_file, database, host, web_root, log_level;
-  std::optional<int> port, threads, pool_size;
+  std::optional<int> port, threads, pool_size, session_idle_seconds;
+  std::optional<bool> secure_cookies;
 };
 
 using Environment = std::map<std::string, std::string>;

@@ -41,6 +41,28 @@ int main(int argc, char** argv) {
   add_database(demo);
   demo->add_option("--seed", seed, "random seed (default 2016)");
   demo->add_flag("--force", force, "replace an existing SQLite database file");
+  serve->add_option("--session-idle-seconds", flags.session_idle_seconds,
+                    "idle expiry of sessions (JINGUO_SESSION_IDLE_SECONDS, default 1800)")
+      ->check(CLI::Range(1, 7 * 24 * 3600));
+  bool secure_cookies = false;
+  serve->add_flag("--secure-cookies", secure_cookies, "served over TLS: Secure cookies (JINGUO_SECURE_COOKIES)");
+  AdminRequest admin;
+  auto* create_admin = cli.add_subcommand("create-admin", "create an account (the first administrator)");
+  add_database(create_admin);
+  create_admin->add_option("--username", admin.username, "user name")->required();
+  auto* organisation_option =
+      create_admin->add_option("--organisation-id", admin.organisation_id, "the organisation of the account");
+  create_admin->add_option("--new-root", admin.new_root, "on an empty database: create this city federation first")
+      ->excludes(organisation_option);
+  create_admin->add_option("--role", admin.role, "system_admin (default), federation_admin, operator or viewer");
+  create_admin->add_option("--password-file", admin.password_file, "file whose first line is the password "
+                                                                   "(default: read one line from standard input)");
+  std::string as;
+  auto* accounts = cli.add_subcommand("accounts", "accounts");
+  auto* accounts_list = accounts->add_subcommand("list", "list the accounts");
+  accounts->require_subcommand(1);
+  add_database(accounts_list);
+  accounts_list->add_option("--as", as, "only what this account may see");
   CheckOptions check_options;
   std::string on_text, from_text, rule_set_file, rule_set_code;
   int rule_set_version = 0;
@@ -70,6 +92,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (cli.got_subcommand("version")) return 0;
+  if (secure_cookies) flags.secure_cookies = true;
 
   std::optional<jinguo::domain::Date> from;
   for (auto [text, target] : {std::pair{&on_text, &check_options.on}, std::pair{&from_text, &from}}) {
@@ -97,6 +120,8 @@ int main(int argc, char** argv) {
     if (cli.got_subcommand("check")) return jinguo::app::check(config, check_options);
     if (load_cmd->parsed()) return jinguo::app::rule_set_load(config, rule_set_file);
     if (schedule_cmd->parsed()) return jinguo::app::rule_set_schedule(config, rule_set_code, rule_set_version, *from);
+    if (cli.got_subcommand("create-admin")) return jinguo::app::create_admin(config, admin);
+    if (cli.got_subcommand("accounts")) return jinguo::app::list_accounts(config, as);
   } catch (const jinguo::domain::DomainError& e) {
     std::cerr << "失败 / failed: " << e.message_zh() << " / " << e.message_en() << "\n";
     return 1;

@@ -7,6 +7,8 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace jinguo::domain {
 
@@ -18,6 +20,7 @@ enum class ErrorKind {
   kForbidden,  // 403
   kUnauthorized,  // 401
   kTooLarge,   // 413
+  kTooManyRequests,  // 429: login throttled
   kInternal,   // 500: never carries internal detail to the client
 };
 
@@ -43,6 +46,12 @@ class DomainError : public std::runtime_error {
     existing_id_ = id;
     return *this;
   }
+  // Extra text fields of the error body ("locked_until": "...").
+  const std::vector<std::pair<std::string, std::string>>& details() const { return details_; }
+  DomainError& with_detail(std::string key, std::string value) {
+    details_.emplace_back(std::move(key), std::move(value));
+    return *this;
+  }
 
  private:
   ErrorKind kind_;
@@ -51,7 +60,15 @@ class DomainError : public std::runtime_error {
   std::string message_zh_;
   std::string message_en_;
   std::optional<std::int64_t> existing_id_;
+  std::vector<std::pair<std::string, std::string>> details_;
 };
+
+inline DomainError forbidden(std::string code, std::string field, std::string zh, std::string en) {
+  return {ErrorKind::kForbidden, std::move(code), std::move(field), std::move(zh), std::move(en)};
+}
+inline DomainError unauthorized(std::string code, std::string zh, std::string en) {
+  return {ErrorKind::kUnauthorized, std::move(code), "", std::move(zh), std::move(en)};
+}
 
 inline DomainError invalid(std::string code, std::string field, std::string zh, std::string en) {
   return {ErrorKind::kInvalid, std::move(code), std::move(field), std::move(zh), std::move(en)};

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/error.h"
+#include "services/accounts.h"
 #include "services/actor.h"
 #include "services/registry.h"
 #include "storage/database.h"
@@ -17,31 +18,57 @@ namespace jinguo::http {
 struct Reply {
   int status = 200;
   nlohmann::json body;
+  httplib::Headers headers = {};  // Set-Cookie and the like
 };
 
+// A route of a signed-in account (the default): it gets the actor with her scope.
 using Handler = std::function<Reply(const httplib::Request&, const services::Actor&)>;
+// A route about the session itself (logout, sessions, me).
+using SessionHandler = std::function<Reply(const httplib::Request&, const services::Authenticated&)>;
+// A public route (login, health): only the client's address.
+using PublicHandler = std::function<Reply(const httplib::Request&, const services::Client&)>;
+
+inline constexpr const char* kSessionCookie = "jinguo_session";
+inline constexpr const char* kCsrfHeader = "X-CSRF-Token";
 
 // The error body and status for an exception (DomainError or anything else).
 Reply error_reply(const std::exception_ptr& error, const httplib::Request& req);
 Reply error_reply(const domain::DomainError& e);
 int status_of(domain::ErrorKind kind);
 
+// Registers routes (a short-lived object: handlers must not capture it). Every route but the public ones authenticates the session cookie
+// and, for POST/PATCH/PUT/DELETE, checks the CSRF token and the origin: in one place.
 class Api {
  public:
-  explicit Api(httplib::Server& server) : server_(server) {}
+  Api(httplib::Server& server, services::Auth& auth, bool secure_cookies)
+      : server_(server), auth_(auth), secure_cookies_(secure_cookies) {}
   void get(const std::string& pattern, Handler h);
   void post(const std::string& pattern, Handler h);
   void patch(const std::string& pattern, Handler h);
+  void del(const std::string& pattern, Handler h);
+  void session(const std::string& method, const std::string& pattern, SessionHandler h);
+  void open(const std::string& method, const std::string& pattern, PublicHandler h);
+
+  bool secure_cookies() const { return secure_cookies_; }
 
  private:
-  httplib::Server::Handler wrap(Handler h);
+  void add(const std::string& method, const std::string& pattern, SessionHandler h);
   httplib::Server& server_;
+  services::Auth& auth_;
+  bool secure_cookies_;
 };
+
+// The value of a cookie of the request ("" if absent).
+std::string cookie_value(const httplib::Request& req, const std::string& name);
+// Refuses a cross-site request (Origin of another host, Sec-Fetch-Site: cross-site).
+void check_same_origin(const httplib::Request& req);
 
 void add_organisation_routes(Api& api, services::Registry& registry);
 void add_people_routes(Api& api, services::Registry& registry);
 void add_position_routes(Api& api, services::Registry& registry);
 void add_dictionary_routes(Api& api, services::Registry& registry);
 void add_meta_routes(Api& api, services::Registry& registry, storage::Database& db);
+void add_auth_routes(Api& api, services::Auth& auth, services::Registry& registry);
+void add_account_routes(Api& api, services::Accounts& accounts);
 
 }  // namespace jinguo::http

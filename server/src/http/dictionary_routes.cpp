@@ -59,7 +59,7 @@ void add_dictionary_routes(Api& api, services::Registry& registry) {
 }
 
 void add_meta_routes(Api& api, services::Registry& registry, storage::Database& db) {
-  api.get("/api/health", [&](const httplib::Request&, const services::Actor&) {
+  api.open("GET", "/api/health", [&](const httplib::Request&, const services::Client&) {
     db.ping();
     return Reply{200, {{"status", "ok"}, {"database", db.backend_name()}}};
   });

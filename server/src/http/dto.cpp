@@ -1,5 +1,7 @@
 #include "http/dto.h"
 
+#include "domain/access/masking.h"
+
 namespace jinguo::http::dto {
 
 namespace {
@@ -11,10 +13,7 @@ json nullable(const std::optional<T>& v) {
 
 json nullable(const std::optional<domain::Date>& d) { return d ? json(d->iso()) : json(nullptr); }
 
-std::string mask_mobile(const std::optional<std::string>& m) {
-  if (!m || m->size() < 7) return m.value_or("");
-  return m->substr(0, 3) + std::string(m->size() - 7, '*') + m->substr(m->size() - 4);
-}
+json masked_phone(const std::optional<std::string>& phone) { return nullable(domain::mask_optional_phone(phone)); }
 
 }  // namespace
 
@@ -50,11 +49,15 @@ json organisation_detail(const services::OrganisationDetail& d) {
   return out;
 }
 
+// Personal data is masked in every answer; the full value only through reveal.
 json person(const domain::Person& p) {
+  std::string masked_id = domain::mask_id_number(p.id_number);
   return {{"id", p.id},
           {"name", p.name},
-          {"id_number_masked", domain::mask_id_number(p.id_number)},
-          {"id_number", p.id_number},
+          {"id_number_masked", masked_id},
+          {"id_number", masked_id},
+          {"mobile_masked", masked_phone(p.mobile)},
+          {"office_phone_masked", masked_phone(p.office_phone)},
           {"birth_date", p.birth_date.iso()},
           {"sex", domain::sex_code(p.sex)},
           {"ethnicity", nullable(p.ethnicity)},
@@ -62,8 +65,8 @@ json person(const domain::Person& p) {
           {"education", nullable(p.education)},
           {"work_unit", nullable(p.work_unit)},
           {"job_title", nullable(p.job_title)},
-          {"mobile", nullable(p.mobile)},
-          {"office_phone", nullable(p.office_phone)},
+          {"mobile", masked_phone(p.mobile)},
+          {"office_phone", masked_phone(p.office_phone)},
           {"notes", nullable(p.notes)}};
 }
 
@@ -126,7 +129,7 @@ json roster(const services::Roster& r) {
                      {"education", nullable(who.education)},
                      {"work_unit", nullable(who.work_unit)},
                      {"job_title", nullable(who.job_title)},
-                     {"mobile_masked", who.mobile ? json(mask_mobile(who.mobile)) : json(nullptr)},
+                     {"mobile_masked", masked_phone(who.mobile)},
                      {"role", p.role},
                      {"role_label", e.row.role_label},
                      {"manner", p.manner},
@@ -167,6 +170,50 @@ json meta(const domain::Date& today) {
                      {"child_types", std::move(children)}});
   }
   return {{"version", JINGUO_VERSION}, {"today", today.iso()}, {"body_types", std::move(types)}};
+}
+
+}  // namespace jinguo::http::dto
+
+namespace jinguo::http::dto {
+
+json account(const storage::AccountRow& a) {
+  return {{"id", a.id},
+          {"username", a.username},
+          {"organisation_id", a.organisation_id},
+          {"organisation_name", a.organisation_name},
+          {"role", domain::role_code(a.role)},
+          {"role_label", domain::role_label(a.role)},
+          {"active", a.active},
+          {"created_at", a.created_at},
+          {"password_changed_at", a.password_changed_at}};
+}
+
+json session(const storage::SessionRow& s, const std::string& current_token_hash) {
+  return {{"id", s.public_id},
+          {"created_at", services::iso_of_unix(s.created_at)},
+          {"last_seen_at", services::iso_of_unix(s.last_seen_at)},
+          {"expires_at", services::iso_of_unix(s.expires_at)},
+          {"absolute_expires_at", services::iso_of_unix(s.absolute_expires_at)},
+          {"address", nullable(s.address)},
+          {"user_agent", nullable(s.user_agent)},
+          {"current", s.token_hash == current_token_hash}};
+}
+
+json audit_record(const storage::StoredAuditEvent& e) {
+  json changes = json::parse(e.event.changes, nullptr, false);
+  if (changes.is_discarded()) changes = json::object();
+  return {{"id", e.id},
+          {"at", e.event.at},
+          {"actor", e.event.actor},
+          {"account_id", nullable(e.event.account_id)},
+          {"address", nullable(e.event.address)},
+          {"action", e.event.action},
+          {"entity", e.event.entity},
+          {"entity_id", e.event.entity_id},
+          {"organisation_id", nullable(e.event.organisation_id)},
+          {"organisation_name", nullable(e.organisation_name)},
+          {"person_id", nullable(e.event.person_id)},
+          {"changes", std::move(changes)}};
 }
 
 }  // namespace jinguo::http::dto

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/dictionary.h"
+#include "services/accounts.h"
 #include "services/registry.h"
 #include "storage/repositories.h"
 
@@ -22,6 +23,9 @@ json roster(const services::Roster& r);
 json dictionary_entry(const domain::DictionaryEntry& e);
 json dictionaries(const std::vector<domain::DictionaryEntry>& entries);
 json meta(const domain::Date& today);
+json account(const storage::AccountRow& a);  // never the password hash
+json session(const storage::SessionRow& s, const std::string& current_token_hash);  // never the token or its hash
+json audit_record(const storage::StoredAuditEvent& e);
 
 template <class T, class F>
 json page(const storage::Page<T>& p, const storage::PageSpec& spec, F&& item) {

@@ -2,6 +2,7 @@
 
 #include "http/api.h"
 #include "http/staffing_dto.h"
+#include "services/crypto.h"
 
 namespace jinguo::http {
 
@@ -14,6 +15,7 @@ int status_of(domain::ErrorKind kind) {
     case domain::ErrorKind::kForbidden: return 403;
     case domain::ErrorKind::kUnauthorized: return 401;
     case domain::ErrorKind::kTooLarge: return 413;
+    case domain::ErrorKind::kTooManyRequests: return 429;
     case domain::ErrorKind::kInternal: return 500;
   }
   return 500;
@@ -27,6 +29,7 @@ Reply error_reply(const domain::DomainError& e) {
   if (e.existing_id()) error["existing_id"] = *e.existing_id();
   if (const auto* broken = dynamic_cast<const services::StaffingRuleBroken*>(&e))
     error["findings"] = dto::findings(broken->findings(), broken->context());
+  for (const auto& [key, value] : e.details()) error[key] = value;
   return {status_of(e.kind()), {{"error", std::move(error)}}};
 }
 
@@ -45,23 +48,107 @@ Reply error_reply(const std::exception_ptr& error, const httplib::Request& req) 
                                          "服务器内部错误，请稍后再试或联系管理员", "internal server error"));
 }
 
-httplib::Server::Handler Api::wrap(Handler h) {
-  return [h = std::move(h)](const httplib::Request& req, httplib::Response& res) {
-    Reply reply;
-    try {
-      services::Actor actor{"anonymous", req.remote_addr};
-      reply = h(req, actor);
-    } catch (...) {
-      reply = error_reply(std::current_exception(), req);
-    }
-    res.status = reply.status;
-    res.set_content(reply.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                    "application/json; charset=utf-8");
-  };
+namespace {
+
+bool changes_state(const std::string& method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
+
+void respond(const httplib::Request& req, httplib::Response& res, const std::function<Reply()>& body) {
+  Reply reply;
+  try {
+    reply = body();
+  } catch (...) {
+    reply = error_reply(std::current_exception(), req);
+  }
+  res.status = reply.status;
+  for (const auto& [key, value] : reply.headers) res.set_header(key, value);
+  if (reply.status == 429 && reply.body.contains("error") && reply.body["error"].contains("retry_after"))
+    res.set_header("Retry-After", reply.body["error"]["retry_after"].get<std::string>());
+  res.set_content(reply.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                  "application/json; charset=utf-8");
 }
 
-void Api::get(const std::string& pattern, Handler h) { server_.Get(pattern, wrap(std::move(h))); }
-void Api::post(const std::string& pattern, Handler h) { server_.Post(pattern, wrap(std::move(h))); }
-void Api::patch(const std::string& pattern, Handler h) { server_.Patch(pattern, wrap(std::move(h))); }
+domain::DomainError csrf_failed() {
+  return domain::forbidden("csrf_failed", "", "请求未通过跨站校验，请刷新页面后重试", "CSRF check failed");
+}
+
+}  // namespace
+
+std::string cookie_value(const httplib::Request& req, const std::string& name) {
+  const std::string header = req.get_header_value("Cookie");
+  std::size_t pos = 0;
+  while (pos < header.size()) {
+    std::size_t end = header.find(';', pos);
+    if (end == std::string::npos) end = header.size();
+    std::string_view part(header.data() + pos, end - pos);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    if (part.size() > name.size() && part.starts_with(name) && part[name.size()] == '=')
+      return std::string(part.substr(name.size() + 1));
+    pos = end + 1;
+  }
+  return "";
+}
+
+void check_same_origin(const httplib::Request& req) {
+  if (req.get_header_value("Sec-Fetch-Site") == "cross-site") throw csrf_failed();
+  if (req.has_header("Origin")) {
+    std::string origin = req.get_header_value("Origin"), host = req.get_header_value("Host");
+    if (origin != "http://" + host && origin != "https://" + host) throw csrf_failed();
+  }
+}
+
+namespace {
+
+services::Authenticated authenticate(services::Auth& auth, const httplib::Request& req) {
+  auto who = auth.Authenticate(cookie_value(req, kSessionCookie), req.remote_addr);
+  if (changes_state(req.method)) {
+    check_same_origin(req);
+    if (!services::constant_time_equal(req.get_header_value(kCsrfHeader), who.session.csrf_token)) throw csrf_failed();
+  }
+  return who;
+}
+
+}  // namespace
+
+void Api::add(const std::string& method, const std::string& pattern, SessionHandler h) {
+  // The Api object lives only while routes are added: handlers keep what they need.
+  auto handler = [&auth = auth_, h = std::move(h)](const httplib::Request& req, httplib::Response& res) {
+    respond(req, res, [&] { return h(req, authenticate(auth, req)); });
+  };
+  if (method == "GET") server_.Get(pattern, handler);
+  else if (method == "POST") server_.Post(pattern, handler);
+  else if (method == "PATCH") server_.Patch(pattern, handler);
+  else if (method == "DELETE") server_.Delete(pattern, handler);
+  else throw std::logic_error("unsupported method " + method);
+}
+
+void Api::session(const std::string& method, const std::string& pattern, SessionHandler h) {
+  add(method, pattern, std::move(h));
+}
+
+void Api::open(const std::string& method, const std::string& pattern, PublicHandler h) {
+  auto handler = [h = std::move(h)](const httplib::Request& req, httplib::Response& res) {
+    respond(req, res, [&] {
+      services::Client client{req.remote_addr, std::nullopt};
+      if (req.has_header("User-Agent")) client.user_agent = req.get_header_value("User-Agent");
+      return h(req, client);
+    });
+  };
+  if (method == "GET") server_.Get(pattern, handler);
+  else if (method == "POST") server_.Post(pattern, handler);
+  else throw std::logic_error("unsupported method " + method);
+}
+
+namespace {
+SessionHandler with_actor(Handler h) {
+  return [h = std::move(h)](const httplib::Request& req, const services::Authenticated& who) {
+    return h(req, who.actor);
+  };
+}
+}  // namespace
+
+void Api::get(const std::string& pattern, Handler h) { add("GET", pattern, with_actor(std::move(h))); }
+void Api::post(const std::string& pattern, Handler h) { add("POST", pattern, with_actor(std::move(h))); }
+void Api::patch(const std::string& pattern, Handler h) { add("PATCH", pattern, with_actor(std::move(h))); }
+void Api::del(const std::string& pattern, Handler h) { add("DELETE", pattern, with_actor(std::move(h))); }
 
 }  // namespace jinguo::http

@@ -5,17 +5,17 @@
 namespace jinguo::http {
 
 void add_organisation_routes(Api& api, services::Registry& registry) {
-  api.get("/api/organisations", [&](const httplib::Request& req, const services::Actor&) {
+  api.get("/api/organisations", [&](const httplib::Request& req, const services::Actor& actor) {
     QueryParams q(req);
     storage::ChildrenFilter filter{q.id("parent_id"), q.boolean("include_closed").value_or(false), q.body_type("type")};
     auto page = q.page({"name", "type", "established_on"});
-    return Reply{200, dto::page(registry.Children(filter, page), page, dto::organisation)};
+    return Reply{200, dto::page(registry.Children(actor, filter, page), page, dto::organisation)};
   });
 
-  api.get("/api/organisations/search", [&](const httplib::Request& req, const services::Actor&) {
+  api.get("/api/organisations/search", [&](const httplib::Request& req, const services::Actor& actor) {
     QueryParams q(req);
     auto page = q.page({"name", "type", "depth", "established_on"});
-    auto found = registry.SearchOrganisations(q.text("q").value_or(""), q.id("within"), q.body_type("type"), page);
+    auto found = registry.SearchOrganisations(actor, q.text("q").value_or(""), q.id("within"), q.body_type("type"), page);
     return Reply{200, dto::page(found, page, [](const services::OrganisationDetail& d) {
                    auto j = dto::organisation(d.row);
                    j["path"] = dto::path(d.path);
@@ -23,8 +23,8 @@ void add_organisation_routes(Api& api, services::Registry& registry) {
                  })};
   });
 
-  api.get(R"(/api/organisations/(\d+))", [&](const httplib::Request& req, const services::Actor&) {
-    return Reply{200, dto::organisation_detail(registry.Organisation(path_id(req)))};
+  api.get(R"(/api/organisations/(\d+))", [&](const httplib::Request& req, const services::Actor& actor) {
+    return Reply{200, dto::organisation_detail(registry.Organisation(actor, path_id(req)))};
   });
 
   api.post("/api/organisations", [&](const httplib::Request& req, const services::Actor& actor) {
@@ -54,8 +54,8 @@ void add_organisation_routes(Api& api, services::Registry& registry) {
     return Reply{200, dto::organisation_detail(registry.CloseOrganisation(actor, path_id(req), closed_on))};
   });
 
-  api.get(R"(/api/organisations/(\d+)/roster)", [&](const httplib::Request& req, const services::Actor&) {
-    return Reply{200, dto::roster(registry.RosterOn(path_id(req), QueryParams(req).date("on")))};
+  api.get(R"(/api/organisations/(\d+)/roster)", [&](const httplib::Request& req, const services::Actor& actor) {
+    return Reply{200, dto::roster(registry.RosterOn(actor, path_id(req), QueryParams(req).date("on")))};
   });
 }
 

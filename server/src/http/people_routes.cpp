@@ -30,15 +30,15 @@ services::PersonChanges person_changes(const JsonBody& body) {
 }  // namespace
 
 void add_people_routes(Api& api, services::Registry& registry) {
-  api.get("/api/people", [&](const httplib::Request& req, const services::Actor&) {
+  api.get("/api/people", [&](const httplib::Request& req, const services::Actor& actor) {
     QueryParams q(req);
     auto page = q.page({"name", "birth_date", "id"});
-    return Reply{200, dto::page(registry.People(q.text("q").value_or(""), q.id("organisation_id"), page), page,
+    return Reply{200, dto::page(registry.People(actor, q.text("q").value_or(""), q.id("organisation_id"), page), page,
                                 dto::person_summary)};
   });
 
-  api.get(R"(/api/people/(\d+))", [&](const httplib::Request& req, const services::Actor&) {
-    return Reply{200, dto::person_detail(registry.Person(path_id(req)), registry.today())};
+  api.get(R"(/api/people/(\d+))", [&](const httplib::Request& req, const services::Actor& actor) {
+    return Reply{200, dto::person_detail(registry.Person(actor, path_id(req)), registry.today())};
   });
 
   api.post("/api/people", [&](const httplib::Request& req, const services::Actor& actor) {
@@ -54,6 +54,14 @@ void add_people_routes(Api& api, services::Registry& registry) {
       throw domain::invalid("required", "id_number", "身份证号不能为空", "ID number cannot be null");
     return Reply{200, dto::person_detail(registry.UpdatePerson(actor, path_id(req), person_changes(body)),
                                          registry.today())};
+  });
+
+  api.post(R"(/api/people/(\d+)/reveal)", [&](const httplib::Request& req, const services::Actor& actor) {
+    JsonBody body(req.body, {"field"});
+    auto field = body.required_text("field");
+    auto id = path_id(req);
+    auto value = registry.RevealPersonalData(actor, id, field);
+    return Reply{200, {{"person_id", id}, {"field", field}, {"value", value ? nlohmann::json(*value) : nlohmann::json()}}};
   });
 }
 

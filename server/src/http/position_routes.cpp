@@ -6,17 +6,23 @@
 namespace jinguo::http {
 
 void add_position_routes(Api& api, services::Registry& registry) {
-  api.get(R"(/api/positions/(\d+))", [&](const httplib::Request& req, const services::Actor&) {
-    return Reply{200, dto::position(registry.Position(path_id(req)), registry.today())};
+  api.get(R"(/api/positions/(\d+))", [&](const httplib::Request& req, const services::Actor& actor) {
+    return Reply{200, dto::position(registry.Position(actor, path_id(req)), registry.today())};
   });
 
   api.post("/api/positions", [&](const httplib::Request& req, const services::Actor& actor) {
-    JsonBody body(req.body, {"person_id", "organisation_id", "role", "manner", "source", "start_on", "notes",
-                             "override_reason"});
-    services::NewPosition input{body.required_integer("person_id"), body.required_integer("organisation_id"),
-                                body.required_text("role"),         body.required_text("manner"),
-                                body.text("source"),                body.required_date("start_on"),
-                                body.text("notes")};
+    JsonBody body(req.body,
+                  {"person_id", "id_number", "organisation_id", "role", "manner", "source", "start_on", "notes",
+                   "override_reason"});
+    auto id_number = body.text("id_number");
+    services::NewPosition input{id_number ? body.integer("person_id").value_or(0) : body.required_integer("person_id"),
+                                body.required_integer("organisation_id"),
+                                body.required_text("role"),
+                                body.required_text("manner"),
+                                body.text("source"),
+                                body.required_date("start_on"),
+                                body.text("notes"),
+                                id_number};
     input.override_reason = body.text("override_reason");
     auto appointment = registry.Appoint(actor, input);
     auto out = dto::position(appointment, registry.today());

@@ -30,6 +30,15 @@ void send_json_error(httplib::Response& res, const domain::DomainError& e) {
   res.set_content(r.body.dump(), "application/json; charset=utf-8");
 }
 
+// On every answer, the API's and the web app's alike.
+httplib::Headers security_headers() {
+  return {{"Content-Security-Policy",
+           "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"},
+          {"X-Frame-Options", "DENY"},
+          {"X-Content-Type-Options", "nosniff"},
+          {"Referrer-Policy", "no-referrer"}};
+}
+
 std::string read_file(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream out;
@@ -41,8 +50,9 @@ std::string read_file(const std::filesystem::path& p) {
 
 class HttpServer::Impl {
  public:
-  Impl(HttpConfig config, services::Registry& registry, storage::Database& db)
-      : config_(std::move(config)), staffing_(db, [&registry] { return registry.today(); }) {
+  Impl(HttpConfig config, const Services& wired, storage::Database& db)
+      : config_(std::move(config)), staffing_(db, [&registry = wired.registry] { return registry.today(); }) {
+    services::Registry& registry = wired.registry;
     const int threads = config_.threads > 0 ? config_.threads : 64;
     server_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
     server_.set_tcp_nodelay(true);
@@ -51,13 +61,16 @@ class HttpServer::Impl {
     server_.set_read_timeout(30);
     server_.set_payload_max_length(config_.max_body);
 
-    Api api(server_);
+    server_.set_default_headers(security_headers());
+    Api api(server_, wired.auth, config_.secure_cookies);
     add_meta_routes(api, registry, db);
+    add_auth_routes(api, wired.auth, registry);
+    add_account_routes(api, wired.accounts);
     add_organisation_routes(api, registry);
     add_people_routes(api, registry);
     add_position_routes(api, registry);
-    add_dictionary_routes(api, registry);
     add_staffing_routes(api, staffing_);
+    add_dictionary_routes(api, registry);
     server_.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(std::string(openapi_document()), "application/json; charset=utf-8");
     });
@@ -124,8 +137,8 @@ class HttpServer::Impl {
   ListeningServer server_;
 };
 
-HttpServer::HttpServer(HttpConfig config, services::Registry& registry, storage::Database& db)
-    : impl_(std::make_unique<Impl>(std::move(config), registry, db)) {}
+HttpServer::HttpServer(HttpConfig config, const Services& wired, storage::Database& db)
+    : impl_(std::make_unique<Impl>(std::move(config), wired, db)) {}
 HttpServer::~HttpServer() = default;
 bool HttpServer::bind() { return impl_->bind(); }
 bool HttpServer::run() { return impl_->run(); }

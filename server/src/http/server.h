@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "services/accounts.h"
 #include "services/registry.h"
 #include "storage/database.h"
 
@@ -16,11 +17,19 @@ struct HttpConfig {
   int threads = 64;              // one per keep-alive connection
   int backlog = 1024;
   std::size_t max_body = 1 << 20;
+  bool secure_cookies = false;   // behind TLS: cookies get the Secure flag
+};
+
+// The use cases the HTTP API serves.
+struct Services {
+  services::Registry& registry;
+  services::Auth& auth;
+  services::Accounts& accounts;
 };
 
 class HttpServer {
  public:
-  HttpServer(HttpConfig config, services::Registry& registry, storage::Database& db);
+  HttpServer(HttpConfig config, const Services& services, storage::Database& db);
   ~HttpServer();
   // Binds the port (false if it cannot); then run() serves until stop().
   bool bind();

@@ -1,14 +1,22 @@
 #pragma once
-// Who asks for a change: recorded with every audit event. Accounts come in issue 3;
-// until then the HTTP actor is "anonymous" and the CLI actor is "cli".
+// Who asks: the account behind a request (or the CLI), with her role and the part of the
+// tree she may see and change. Every use case takes one; the scope goes down to storage.
+// The default actor is the system's (whole tree, system administrator): the CLI and tests.
+#include <cstdint>
 #include <optional>
 #include <string>
+
+#include "domain/access/access.h"
 
 namespace jinguo::services {
 
 struct Actor {
-  std::string name;
-  std::optional<std::string> address;  // client address of an HTTP request
+  std::string name;                               // username, or "cli:<user>", "system"
+  std::optional<std::string> address = std::nullopt;           // client address of an HTTP request
+  std::optional<std::int64_t> account_id = std::nullopt;
+  std::optional<std::int64_t> organisation_id = std::nullopt;  // the account's organisation
+  domain::Role role = domain::Role::kSystemAdmin;
+  domain::Scope scope = domain::Scope::whole_tree();
 };
 
 }  // namespace jinguo::services

@@ -10,6 +10,8 @@ void record_audit(const storage::WriteTx& tx, const Actor& actor, const AuditTar
   storage::AuditEvent e;
   e.at = domain::utc_timestamp_now();
   e.actor = actor.name;
+  e.account_id = actor.account_id;
+  e.person_id = target.person_id;
   e.address = actor.address;
   e.action = target.action;
   e.entity = target.entity;

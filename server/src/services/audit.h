@@ -53,7 +53,8 @@ struct AuditTarget {
   std::string action;  // create, update, move, close, end, ...
   std::string entity;  // organisation, person, position, dictionary_entry
   std::string entity_id;
-  std::optional<std::int64_t> organisation_id;
+  std::optional<std::int64_t> organisation_id = std::nullopt;
+  std::optional<std::int64_t> person_id = std::nullopt;  // person and position records
 };
 
 void record_audit(const storage::WriteTx& tx, const Actor& actor, const AuditTarget& target,

@@ -49,13 +49,14 @@ struct PersonChanges {
 };
 
 struct NewPosition {
-  domain::PersonId person_id = 0;
+  domain::PersonId person_id = 0;  // or, when 0, the person with this full ID number:
   domain::OrganisationId organisation_id = 0;
   std::string role;
   std::string manner;
   std::optional<std::string> source;
   domain::Date start_on;
   std::optional<std::string> notes;
+  std::optional<std::string> id_number;  // appoints a person registered outside the caller's subtree
   // Staffing rules: a reason lets an appointment break a maximum or an exact count (audited);
   // may_override is the caller's right to give one (administrators only once accounts exist).
   std::optional<std::string> override_reason = std::nullopt;
@@ -119,20 +120,22 @@ class Registry {
                                       domain::OrganisationId new_parent);
   OrganisationDetail CloseOrganisation(const Actor& actor, domain::OrganisationId id, domain::Date closed_on);
 
-  OrganisationDetail Organisation(domain::OrganisationId id);
-  storage::Page<storage::OrganisationRow> Children(const storage::ChildrenFilter& filter,
+  OrganisationDetail Organisation(const Actor& actor, domain::OrganisationId id);
+  storage::Page<storage::OrganisationRow> Children(const Actor& actor, const storage::ChildrenFilter& filter,
                                                    const storage::PageSpec& page);
-  storage::Page<OrganisationDetail> SearchOrganisations(const std::string& text,
+  storage::Page<OrganisationDetail> SearchOrganisations(const Actor& actor, const std::string& text,
                                                         std::optional<domain::OrganisationId> within,
                                                         std::optional<domain::BodyType> type,
                                                         const storage::PageSpec& page);
-  Roster RosterOn(domain::OrganisationId id, std::optional<domain::Date> on);
+  Roster RosterOn(const Actor& actor, domain::OrganisationId id, std::optional<domain::Date> on);
 
   // people
   PersonDetail RegisterPerson(const Actor& actor, const PersonChanges& input);
   PersonDetail UpdatePerson(const Actor& actor, domain::PersonId id, const PersonChanges& changes);
-  PersonDetail Person(domain::PersonId id);
-  storage::Page<PersonSummary> People(const std::string& text,
+  PersonDetail Person(const Actor& actor, domain::PersonId id);
+  // The full value of id_number, mobile or office_phone; audited.
+  std::optional<std::string> RevealPersonalData(const Actor& actor, domain::PersonId id, const std::string& field);
+  storage::Page<PersonSummary> People(const Actor& actor, const std::string& text,
                                       std::optional<domain::OrganisationId> organisation,
                                       const storage::PageSpec& page);
 
@@ -140,7 +143,7 @@ class Registry {
   Appointment Appoint(const Actor& actor, const NewPosition& input);
   storage::PositionRow EndPosition(const Actor& actor, domain::PositionId id, domain::Date end_on,
                                    const std::string& reason);
-  storage::PositionRow Position(domain::PositionId id);
+  storage::PositionRow Position(const Actor& actor, domain::PositionId id);
 
   // dictionaries
   std::vector<domain::DictionaryEntry> Dictionary(std::optional<domain::DictionaryKind> kind);

@@ -16,11 +16,16 @@ domain::DomainError no_organisation(const std::string& field) {
   return domain::not_found(field, "组织不存在", "no such organisation");
 }
 
-storage::OrganisationRow load(const storage::ReadTx& tx, OrganisationId id, const Date& today,
-                              const std::string& field = "id") {
-  auto row = OrganisationRepository(tx).find(id, today);
+storage::OrganisationRow load(const storage::ReadTx& tx, const domain::Scope& scope, OrganisationId id,
+                              const Date& today, const std::string& field = "id") {
+  auto row = OrganisationRepository(tx).find(scope, id, today);
   if (!row) throw no_organisation(field);
   return *row;
+}
+
+// Moving or closing the root of one's own subtree reaches above it: as if it did not exist.
+void refuse_scope_root(const Actor& actor, OrganisationId id) {
+  if (!actor.scope.is_whole_tree() && id == actor.scope.organisation_id) throw no_organisation("id");
 }
 
 void require_open(const storage::OrganisationRow& row, const std::string& field) {
@@ -68,12 +73,16 @@ OrganisationDetail Registry::CreateOrganisation(const Actor& actor, const NewOrg
   o.pilot = input.pilot;
   o.established_on = input.established_on;
   Date today = today_();
+  domain::require(actor.role, domain::Permission::kWrite);
+  if (!o.parent_id && !actor.scope.is_whole_tree())  // a new root lies outside every subtree
+    throw domain::DomainError(domain::ErrorKind::kForbidden, "forbidden", "parent_id", "只有系统管理员可以创建顶级组织",
+                              "only the system administrator creates a root organisation");
   return db_.write([&](storage::WriteTx& tx) {
     std::string parent_path = "/";
     int depth = 0;
     std::optional<domain::BodyType> parent_type;
     if (o.parent_id) {
-      auto parent = load(tx, *o.parent_id, today, "parent_id");
+      auto parent = load(tx, actor.scope, *o.parent_id, today, "parent_id");
       require_open(parent, "parent_id");
       parent_path = parent.path;
       depth = parent.depth + 1;
@@ -87,15 +96,16 @@ OrganisationDetail Registry::CreateOrganisation(const Actor& actor, const NewOrg
         .created("name", o.name).created("division_code", o.division_code).created("pilot", o.pilot)
         .created("established_on", o.established_on);
     record_audit(tx, actor, {"create", "organisation", std::to_string(id), id}, changes);
-    return detail(tx, load(tx, id, today));
+    return detail(tx, load(tx, actor.scope, id, today));
   });
 }
 
 OrganisationDetail Registry::UpdateOrganisation(const Actor& actor, OrganisationId id,
                                                 const OrganisationChanges& input) {
   Date today = today_();
+  domain::require(actor.role, domain::Permission::kWrite);
   return db_.write([&](storage::WriteTx& tx) {
-    auto row = load(tx, id, today);
+    auto row = load(tx, actor.scope, id, today);
     domain::Organisation before = row.organisation, after = row.organisation;
     if (input.name) {
       domain::validate_organisation_name(*input.name);
@@ -114,16 +124,18 @@ OrganisationDetail Registry::UpdateOrganisation(const Actor& actor, Organisation
       OrganisationRepository(tx).update(after, domain::utc_timestamp_now());
       record_audit(tx, actor, {"update", "organisation", std::to_string(id), id}, changes);
     }
-    return detail(tx, load(tx, id, today));
+    return detail(tx, load(tx, actor.scope, id, today));
   });
 }
 
 OrganisationDetail Registry::MoveOrganisation(const Actor& actor, OrganisationId id, OrganisationId new_parent) {
   Date today = today_();
+  domain::require(actor.role, domain::Permission::kWrite);
   return db_.write([&](storage::WriteTx& tx) {
-    auto row = load(tx, id, today);
+    refuse_scope_root(actor, id);
+    auto row = load(tx, actor.scope, id, today);
     require_open(row, "id");
-    auto parent = load(tx, new_parent, today, "parent_id");
+    auto parent = load(tx, actor.scope, new_parent, today, "parent_id");
     require_open(parent, "parent_id");
     if (parent.path.starts_with(row.path))
       throw domain::invalid("move_into_own_subtree", "parent_id", "不能把组织移到它自己或它的下级组织之下",
@@ -135,14 +147,16 @@ OrganisationDetail Registry::MoveOrganisation(const Actor& actor, OrganisationId
     ChangeSet changes;
     changes.add("parent_id", row.organisation.parent_id, std::optional<OrganisationId>(new_parent));
     record_audit(tx, actor, {"move", "organisation", std::to_string(id), id}, changes);
-    return detail(tx, load(tx, id, today));
+    return detail(tx, load(tx, actor.scope, id, today));
   });
 }
 
 OrganisationDetail Registry::CloseOrganisation(const Actor& actor, OrganisationId id, Date closed_on) {
   Date today = today_();
+  domain::require(actor.role, domain::Permission::kWrite);
   return db_.write([&](storage::WriteTx& tx) {
-    auto row = load(tx, id, today);
+    refuse_scope_root(actor, id);
+    auto row = load(tx, actor.scope, id, today);
     if (!row.organisation.is_open())
       throw domain::invalid("organisation_closed", "closed_on", "该组织已撤销", "the organisation is already closed");
     if (row.organisation.established_on && closed_on < *row.organisation.established_on)
@@ -160,33 +174,33 @@ OrganisationDetail Registry::CloseOrganisation(const Actor& actor, OrganisationI
     ChangeSet changes;
     changes.add("closed_on", row.organisation.closed_on, after.closed_on);
     record_audit(tx, actor, {"close", "organisation", std::to_string(id), id}, changes);
-    return detail(tx, load(tx, id, today));
+    return detail(tx, load(tx, actor.scope, id, today));
   });
 }
 
-OrganisationDetail Registry::Organisation(OrganisationId id) {
+OrganisationDetail Registry::Organisation(const Actor& actor, OrganisationId id) {
   Date today = today_();
-  return db_.read([&](storage::ReadTx& tx) { return detail(tx, load(tx, id, today)); });
+  return db_.read([&](storage::ReadTx& tx) { return detail(tx, load(tx, actor.scope, id, today)); });
 }
 
-storage::Page<storage::OrganisationRow> Registry::Children(const storage::ChildrenFilter& filter,
+storage::Page<storage::OrganisationRow> Registry::Children(const Actor& actor, const storage::ChildrenFilter& filter,
                                                            const storage::PageSpec& page) {
   Date today = today_();
   return db_.read([&](storage::ReadTx& tx) {
-    if (filter.parent_id) load(tx, *filter.parent_id, today, "parent_id");
-    return OrganisationRepository(tx).children(filter, page, today);
+    if (filter.parent_id) load(tx, actor.scope, *filter.parent_id, today, "parent_id");
+    return OrganisationRepository(tx).children(actor.scope, filter, page, today);
   });
 }
 
-storage::Page<OrganisationDetail> Registry::SearchOrganisations(const std::string& text,
+storage::Page<OrganisationDetail> Registry::SearchOrganisations(const Actor& actor, const std::string& text,
                                                                 std::optional<OrganisationId> within,
                                                                 std::optional<domain::BodyType> type,
                                                                 const storage::PageSpec& page) {
   Date today = today_();
   return db_.read([&](storage::ReadTx& tx) {
     OrganisationRepository repo(tx);
-    storage::SearchFilter filter{std::string(domain::trim(text)), std::nullopt, type, false};
-    if (within) filter.within_path = load(tx, *within, today, "within").path;
+    storage::SearchFilter filter{std::string(domain::trim(text)), actor.scope.path, type, false};
+    if (within) filter.within_path = load(tx, actor.scope, *within, today, "within").path;
     auto found = repo.search(filter, page, today);
     std::vector<OrganisationId> ids;
     for (const auto& r : found.items)
@@ -204,10 +218,10 @@ storage::Page<OrganisationDetail> Registry::SearchOrganisations(const std::strin
   });
 }
 
-Roster Registry::RosterOn(OrganisationId id, std::optional<Date> on) {
+Roster Registry::RosterOn(const Actor& actor, OrganisationId id, std::optional<Date> on) {
   Date day = on.value_or(today_());
   return db_.read([&](storage::ReadTx& tx) {
-    if (!OrganisationRepository(tx).exists(id)) throw no_organisation("id");
+    if (!OrganisationRepository(tx).path_in(actor.scope, id)) throw no_organisation("id");
     return Roster{id, day, storage::PositionRepository(tx).roster(id, day)};
   });
 }

@@ -1,3 +1,4 @@
+#include "domain/access/masking.h"
 #include "domain/clock.h"
 #include "domain/error.h"
 #include "domain/text.h"
@@ -68,13 +69,24 @@ void apply(domain::Person& p, const PersonChanges& c, const Date& today) {
                          : std::nullopt;
 }
 
+// Personal data stays masked in the audit too.
+std::optional<std::string> masked_id(const domain::Person& p) {
+  if (p.id_number.empty()) return std::nullopt;
+  return domain::mask_id_number(p.id_number);
+}
+
 ChangeSet diff(const domain::Person& a, const domain::Person& b) {
   ChangeSet c;
-  c.add("name", a.name, b.name).add("id_number", a.id_number, b.id_number).add("birth_date", a.birth_date, b.birth_date)
+  c.add("name", a.name, b.name);
+  if (a.id_number != b.id_number) c.add("id_number", masked_id(a), masked_id(b));
+  if (a.mobile != b.mobile) c.add("mobile", domain::mask_optional_phone(a.mobile), domain::mask_optional_phone(b.mobile));
+  if (a.office_phone != b.office_phone)
+    c.add("office_phone", domain::mask_optional_phone(a.office_phone), domain::mask_optional_phone(b.office_phone));
+  c.add("birth_date", a.birth_date, b.birth_date)
       .add("sex", domain::sex_code(a.sex), domain::sex_code(b.sex)).add("ethnicity", a.ethnicity, b.ethnicity)
       .add("political_status", a.political_status, b.political_status).add("education", a.education, b.education)
       .add("work_unit", a.work_unit, b.work_unit).add("job_title", a.job_title, b.job_title)
-      .add("mobile", a.mobile, b.mobile).add("office_phone", a.office_phone, b.office_phone).add("notes", a.notes, b.notes);
+      .add("notes", a.notes, b.notes);
   return c;
 }
 
@@ -84,19 +96,36 @@ void check_references(const storage::ReadTx& tx, const domain::Person& p) {
   require_code(tx, domain::DictionaryKind::kEducation, p.education, "education");
 }
 
-void refuse_duplicate(const storage::ReadTx& tx, const domain::Person& p) {
-  auto existing = storage::PersonRepository(tx).find_by_id_number(p.id_number);
-  if (existing && *existing != p.id)
-    throw domain::conflict("person_exists", "id_number", "该身份证号的人员已登记（编号" + std::to_string(*existing) + "）",
-                           "a person with this ID number is registered")
-        .with_existing_id(*existing);
+// A duplicate in the caller's subtree is named; one outside it is only said to exist.
+void refuse_duplicate(const storage::ReadTx& tx, const domain::Scope& scope, const domain::Person& p) {
+  storage::PersonRepository repo(tx);
+  auto existing = repo.find_by_id_number(p.id_number);
+  if (!existing || *existing == p.id) return;
+  if (!repo.find(scope, *existing))
+    throw domain::conflict("person_exists_elsewhere", "id_number", "该身份证号的人员已在其他组织登记，可凭身份证号直接任命",
+                           "a person with this ID number is registered outside your organisation");
+  throw domain::conflict("person_exists", "id_number", "该身份证号的人员已登记（编号" + std::to_string(*existing) + "）",
+                         "a person with this ID number is registered")
+      .with_existing_id(*existing);
 }
 
-PersonDetail load_detail(const storage::ReadTx& tx, PersonId id) {
-  auto person = storage::PersonRepository(tx).find(id);
-  if (!person) throw domain::not_found("id", "人员不存在", "no such person");
+domain::DomainError no_person() { return domain::not_found("id", "人员不存在", "no such person"); }
+
+// A masked value sent back unchanged leaves the stored value alone.
+void drop_masked_echoes(PersonChanges& c, const domain::Person& stored) {
+  if (c.id_number && *c.id_number == domain::mask_id_number(stored.id_number)) c.id_number.reset();
+  auto same_mask = [](const Patch<std::string>& sent, const std::optional<std::string>& value) {
+    return sent && *sent && value && **sent == domain::mask_phone(*value) && **sent != *value;
+  };
+  if (same_mask(c.mobile, stored.mobile)) c.mobile.reset();
+  if (same_mask(c.office_phone, stored.office_phone)) c.office_phone.reset();
+}
+
+PersonDetail load_detail(const storage::ReadTx& tx, const domain::Scope& scope, PersonId id) {
+  auto person = storage::PersonRepository(tx).find(scope, id);
+  if (!person) throw no_person();
   PersonDetail d{*person, {}};
-  auto rows = storage::PositionRepository(tx).of_person(id);
+  auto rows = storage::PositionRepository(tx).of_person(scope, id);
   std::vector<domain::OrganisationId> ids;
   for (const auto& r : rows)
     for (auto o : storage::ids_in_path(r.organisation_path)) ids.push_back(o);
@@ -116,56 +145,76 @@ PersonDetail Registry::RegisterPerson(const Actor& actor, const PersonChanges& i
   Date today = today_();
   if (!input.name) throw domain::invalid("required", "name", "请填写姓名", "name is required");
   if (!input.id_number) throw domain::invalid("required", "id_number", "请填写身份证号", "ID number is required");
+  domain::require(actor.role, domain::Permission::kWrite);
   domain::Person p;
   apply(p, input, today);
   return db_.write([&](storage::WriteTx& tx) {
     check_references(tx, p);
-    refuse_duplicate(tx, p);
-    PersonId id = storage::PersonRepository(tx).insert(p, domain::utc_timestamp_now());
+    refuse_duplicate(tx, actor.scope, p);
+    PersonId id = storage::PersonRepository(tx).insert(p, actor.organisation_id, domain::utc_timestamp_now());
     p.id = id;
-    record_audit(tx, actor, {"create", "person", std::to_string(id), std::nullopt}, diff(domain::Person{}, p));
-    return load_detail(tx, id);
+    record_audit(tx, actor, {"create", "person", std::to_string(id), actor.organisation_id, id},
+                 diff(domain::Person{}, p));
+    return load_detail(tx, actor.scope, id);
   });
 }
 
 PersonDetail Registry::UpdatePerson(const Actor& actor, PersonId id, const PersonChanges& changes) {
   Date today = today_();
+  domain::require(actor.role, domain::Permission::kWrite);
   return db_.write([&](storage::WriteTx& tx) {
-    auto before = storage::PersonRepository(tx).find(id);
-    if (!before) throw domain::not_found("id", "人员不存在", "no such person");
+    auto before = storage::PersonRepository(tx).find(actor.scope, id);
+    if (!before) throw no_person();
+    PersonChanges sent = changes;
+    drop_masked_echoes(sent, *before);
     domain::Person after = *before;
-    apply(after, changes, today);
+    apply(after, sent, today);
     check_references(tx, after);
-    refuse_duplicate(tx, after);
+    refuse_duplicate(tx, actor.scope, after);
     auto change_set = diff(*before, after);
     if (!change_set.empty()) {
       storage::PersonRepository(tx).update(after, domain::utc_timestamp_now());
-      record_audit(tx, actor, {"update", "person", std::to_string(id), std::nullopt}, change_set);
+      record_audit(tx, actor, {"update", "person", std::to_string(id), actor.organisation_id, id}, change_set);
     }
-    return load_detail(tx, id);
+    return load_detail(tx, actor.scope, id);
   });
 }
 
-PersonDetail Registry::Person(PersonId id) {
-  return db_.read([&](storage::ReadTx& tx) { return load_detail(tx, id); });
+PersonDetail Registry::Person(const Actor& actor, PersonId id) {
+  return db_.read([&](storage::ReadTx& tx) { return load_detail(tx, actor.scope, id); });
 }
 
-storage::Page<PersonSummary> Registry::People(const std::string& text,
+std::optional<std::string> Registry::RevealPersonalData(const Actor& actor, PersonId id, const std::string& field) {
+  if (field != "id_number" && field != "mobile" && field != "office_phone")
+    throw domain::invalid("unknown_field", "field", "只能查看身份证号、手机或办公电话", "field is id_number, mobile or office_phone");
+  domain::require(actor.role, domain::Permission::kReveal);
+  return db_.write([&](storage::WriteTx& tx) {
+    auto person = storage::PersonRepository(tx).find(actor.scope, id);
+    if (!person) throw no_person();
+    ChangeSet changes;
+    changes.created("field", field);
+    record_audit(tx, actor, {"reveal", "person", std::to_string(id), actor.organisation_id, id}, changes);
+    if (field == "id_number") return std::optional<std::string>(person->id_number);
+    return field == "mobile" ? person->mobile : person->office_phone;
+  });
+}
+
+storage::Page<PersonSummary> Registry::People(const Actor& actor, const std::string& text,
                                               std::optional<domain::OrganisationId> organisation,
                                               const storage::PageSpec& page) {
   Date today = today_();
   return db_.read([&](storage::ReadTx& tx) {
     storage::PeopleFilter filter{std::string(domain::trim(text)), std::nullopt};
     if (organisation) {
-      auto row = storage::OrganisationRepository(tx).find(*organisation, today);
-      if (!row) throw domain::not_found("organisation_id", "组织不存在", "no such organisation");
-      filter.organisation_path = row->path;
+      auto path = storage::OrganisationRepository(tx).path_in(actor.scope, *organisation);
+      if (!path) throw domain::not_found("organisation_id", "组织不存在", "no such organisation");
+      filter.organisation_path = *path;
     }
     storage::PersonRepository repo(tx);
-    auto found = repo.list(filter, page, today);
+    auto found = repo.list(actor.scope, filter, page, today);
     std::vector<PersonId> ids;
     for (const auto& p : found.items) ids.push_back(p.id);
-    auto current = repo.current_positions(ids, today);
+    auto current = repo.current_positions(actor.scope, ids, today);
     storage::Page<PersonSummary> out;
     out.total = found.total;
     for (auto& p : found.items) {

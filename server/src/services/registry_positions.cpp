@@ -20,8 +20,8 @@ domain::DictionaryEntry require_entry(const storage::ReadTx& tx, DictionaryKind 
   return *entry;
 }
 
-storage::PositionRow load(const storage::ReadTx& tx, domain::PositionId id) {
-  auto row = storage::PositionRepository(tx).find(id);
+storage::PositionRow load(const storage::ReadTx& tx, const domain::Scope& scope, domain::PositionId id) {
+  auto row = storage::PositionRepository(tx).find(scope, id);
   if (!row) throw domain::not_found("id", "职务不存在", "no such position");
   return *row;
 }
@@ -32,10 +32,18 @@ Appointment Registry::Appoint(const Actor& actor, const NewPosition& input) {
   Date today = today_();
   domain::validate_start(input.start_on, today);
   if (input.notes) domain::validate_free_text("notes", *input.notes, 1000);
+  domain::require(actor.role, domain::Permission::kWrite);
   return db_.write([&](storage::WriteTx& tx) {
-    if (!storage::PersonRepository(tx).find(input.person_id))
+    storage::PersonRepository people(tx);
+    domain::PersonId person_id = input.person_id;
+    if (input.id_number) {  // knowing the full ID number names a person registered anywhere
+      auto id = people.find_by_id_number(domain::parse_id_number(*input.id_number, today).value);
+      if (!id) throw domain::not_found("id_number", "没有该身份证号的人员", "no person has this ID number");
+      person_id = *id;
+    } else if (!people.find(actor.scope, person_id)) {
       throw domain::not_found("person_id", "人员不存在", "no such person");
-    auto organisation = storage::OrganisationRepository(tx).find(input.organisation_id, today);
+    }
+    auto organisation = storage::OrganisationRepository(tx).find(actor.scope, input.organisation_id, today);
     if (!organisation) throw domain::not_found("organisation_id", "组织不存在", "no such organisation");
     if (!organisation->organisation.is_open())
       throw domain::invalid("organisation_closed", "organisation_id", "该组织已撤销，不能任命",
@@ -50,11 +58,12 @@ Appointment Registry::Appoint(const Actor& actor, const NewPosition& input) {
     require_entry(tx, DictionaryKind::kManner, input.manner, "manner");
     if (input.source) require_entry(tx, DictionaryKind::kSource, *input.source, "source");
     const auto& body = organisation->organisation;
+    const bool administrator = actor.role == domain::Role::kSystemAdmin || actor.role == domain::Role::kFederationAdmin;
     AppointmentCheck staffing = check_appointment(
-        tx, {body.id, body.type, body.parent_id, input.role, input.person_id, input.start_on, input.override_reason,
-             input.may_override});
+        tx, {body.id, body.type, body.parent_id, input.role, person_id, input.start_on, input.override_reason,
+             input.may_override && administrator});
     domain::Position p;
-    p.person_id = input.person_id;
+    p.person_id = person_id;
     p.organisation_id = input.organisation_id;
     p.role = input.role;
     p.manner = input.manner;
@@ -74,29 +83,32 @@ Appointment Registry::Appoint(const Actor& actor, const NewPosition& input) {
       changes.created("override_reason", std::string(domain::trim(*input.override_reason)))
           .created("overridden_findings", overridden);
     }
-    record_audit(tx, actor, {"create", "position", std::to_string(id), p.organisation_id}, changes);
-    Appointment out{load(tx, id), std::move(staffing.warnings), std::move(staffing.overridden)};
+    record_audit(tx, actor, {"create", "position", std::to_string(id), p.organisation_id, p.person_id}, changes);
+    Appointment out{load(tx, actor.scope, id), std::move(staffing.warnings), std::move(staffing.overridden)};
     return out;
   });
 }
 
 storage::PositionRow Registry::EndPosition(const Actor& actor, domain::PositionId id, Date end_on,
                                            const std::string& reason) {
+  domain::require(actor.role, domain::Permission::kWrite);
   return db_.write([&](storage::WriteTx& tx) {
-    auto row = load(tx, id);
+    auto row = load(tx, actor.scope, id);
     domain::validate_ending(row.position, end_on, reason);
     std::string why(domain::trim(reason));
     storage::PositionRepository(tx).end(id, end_on, why, domain::utc_timestamp_now());
     ChangeSet changes;
     changes.add("end_on", row.position.end_on, std::optional(end_on))
         .add("end_reason", row.position.end_reason, std::optional(why));
-    record_audit(tx, actor, {"end", "position", std::to_string(id), row.position.organisation_id}, changes);
-    return load(tx, id);
+    record_audit(tx, actor, {"end", "position", std::to_string(id), row.position.organisation_id,
+                             row.position.person_id},
+                 changes);
+    return load(tx, actor.scope, id);
   });
 }
 
-storage::PositionRow Registry::Position(domain::PositionId id) {
-  return db_.read([&](storage::ReadTx& tx) { return load(tx, id); });
+storage::PositionRow Registry::Position(const Actor& actor, domain::PositionId id) {
+  return db_.read([&](storage::ReadTx& tx) { return load(tx, actor.scope, id); });
 }
 
 std::vector<domain::DictionaryEntry> Registry::Dictionary(std::optional<DictionaryKind> kind) {
@@ -132,6 +144,7 @@ std::string entry_key(const domain::DictionaryEntry& e) {
 }  // namespace
 
 domain::DictionaryEntry Registry::AddDictionaryEntry(const Actor& actor, const domain::DictionaryEntry& entry) {
+  domain::require(actor.role, domain::Permission::kManageDictionaries);
   domain::validate_dictionary_code(entry.code);
   validate_entry(entry);
   return db_.write([&](storage::WriteTx& tx) {
@@ -147,6 +160,7 @@ domain::DictionaryEntry Registry::AddDictionaryEntry(const Actor& actor, const d
 
 domain::DictionaryEntry Registry::UpdateDictionaryEntry(const Actor& actor, DictionaryKind kind, const std::string& code,
                                                         const DictionaryChanges& changes) {
+  domain::require(actor.role, domain::Permission::kManageDictionaries);
   return db_.write([&](storage::WriteTx& tx) {
     storage::DictionaryRepository repo(tx);
     auto before = repo.find(kind, code);

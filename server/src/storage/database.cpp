@@ -104,6 +104,10 @@ const ConstraintRule kConstraintRules[] = {
                                  "division code has 12 digits"); }},
     {"organisations_type_known", "organisations_type_known",
      [] { return domain::invalid("unknown_type", "type", "未知的组织类型", "unknown body type"); }},
+    {"accounts_username_unique", "accounts.username",
+     [] { return domain::conflict("username_taken", "username", "该用户名已被使用", "the username is taken"); }},
+    {"accounts_role_known", "accounts_role_known",
+     [] { return domain::invalid("unknown_role", "role", "未知的角色", "unknown role"); }},
     {"dictionary_entries_pkey", "dictionary_entries.kind, dictionary_entries.code",
      [] { return domain::conflict("code_taken", "code", "该代码已存在", "the code exists"); }},
 };

@@ -16,6 +16,8 @@ constexpr const char* kSelectOrganisation =
     "o.closed_on, o.path, o.depth FROM organisations o";
 constexpr const char* kCountOrganisations = "SELECT COUNT(*) FROM organisations o";
 constexpr const char* kWhereId = " WHERE o.id = :id";
+constexpr const char* kAndInScope = " AND o.path >= :low AND o.path < :high";
+constexpr const char* kSelectPath = "SELECT o.path FROM organisations o WHERE o.id = :id";
 constexpr const char* kOpenChildCounts =
     "SELECT parent_id, COUNT(*) FROM organisations WHERE closed_on IS NULL AND parent_id IN ";
 constexpr const char* kGroupByParent = " GROUP BY parent_id";
@@ -24,7 +26,6 @@ constexpr const char* kMemberCounts =
     "AND (end_on IS NULL OR end_on > :on2) AND organisation_id IN ";
 constexpr const char* kGroupByOrganisation = " GROUP BY organisation_id";
 constexpr const char* kSelectEntries = "SELECT id, name, type FROM organisations WHERE id IN ";
-constexpr const char* kExists = "SELECT 1 FROM organisations WHERE id = :id";
 constexpr const char* kCountOpenChildren =
     "SELECT COUNT(*) FROM organisations WHERE parent_id = :id AND closed_on IS NULL";
 constexpr const char* kInsertOrganisation =
@@ -143,26 +144,32 @@ std::vector<OrganisationId> ids_in_path(const std::string& path) {
   return ids;
 }
 
-std::optional<OrganisationRow> OrganisationRepository::find(OrganisationId id, const Date& on) const {
+std::optional<OrganisationRow> OrganisationRepository::find(const domain::Scope& scope, OrganisationId id,
+                                                           const Date& on) const {
   Columns c;
   long long key = id;
+  std::string low = scope.low(), high = scope.high();
   Query q(tx_.sql());
   c.bind(q);
-  q.use(key);
-  if (!q.run(std::string(kSelectOrganisation) + kWhereId)) return std::nullopt;
+  q.use(key).use(low).use(high);
+  if (!q.run(std::string(kSelectOrganisation) + kWhereId + kAndInScope)) return std::nullopt;
   std::vector<OrganisationRow> rows{c.row()};
   fill_counts(tx_, rows, on);
   return rows.front();
 }
 
-Page<OrganisationRow> OrganisationRepository::children(const ChildrenFilter& filter, const PageSpec& page,
-                                                       const Date& on) const {
+Page<OrganisationRow> OrganisationRepository::children(const domain::Scope& scope, const ChildrenFilter& filter,
+                                                       const PageSpec& page, const Date& on) const {
   Params params, count_params;
   std::string where;
   if (filter.parent_id) {
     where = " WHERE o.parent_id = :parent_id";
     params.integer(*filter.parent_id);
     count_params.integer(*filter.parent_id);
+  } else if (!scope.is_whole_tree()) {
+    where = " WHERE o.id = :root";
+    params.integer(scope.organisation_id);
+    count_params.integer(scope.organisation_id);
   } else {
     where = " WHERE o.parent_id IS NULL";
   }
@@ -220,12 +227,13 @@ std::vector<PathEntry> OrganisationRepository::path_of(const std::string& path) 
   return out;
 }
 
-bool OrganisationRepository::exists(OrganisationId id) const {
-  int one = 0;
+std::optional<std::string> OrganisationRepository::path_in(const domain::Scope& scope, OrganisationId id) const {
+  std::string path;
   long long key = id;
   Query q(tx_.sql());
-  q.into(one).use(key);
-  return q.run(kExists);
+  q.into(path).use(key);
+  if (!q.run(kSelectPath) || !scope.contains(path)) return std::nullopt;
+  return path;
 }
 
 int OrganisationRepository::open_children(OrganisationId id) const {

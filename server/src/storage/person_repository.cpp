@@ -17,13 +17,14 @@ constexpr const char* kCurrentPositions =
     "SELECT ps.person_id, ps.organisation_id, o.name, COALESCE(r.label, ps.role) FROM positions ps "
     "JOIN organisations o ON o.id = ps.organisation_id "
     "LEFT JOIN dictionary_entries r ON r.kind = 'role' AND r.code = ps.role "
-    "WHERE ps.start_on <= :on1 AND (ps.end_on IS NULL OR ps.end_on > :on2) AND ps.person_id IN ";
+    "WHERE ps.start_on <= :on1 AND (ps.end_on IS NULL OR ps.end_on > :on2) "
+    "AND o.path >= :low AND o.path < :high AND ps.person_id IN ";
 constexpr const char* kCurrentPositionsOrder = " ORDER BY ps.person_id, r.sort_order, ps.start_on";
 constexpr const char* kInsertPerson =
     "INSERT INTO people (name, id_number, birth_date, sex, ethnicity, political_status, education, "
-    "work_unit, job_title, mobile, office_phone, notes, created_at, updated_at) VALUES (:name, "
+    "work_unit, job_title, mobile, office_phone, notes, registered_in, created_at, updated_at) VALUES (:name, "
     ":id_number, :birth_date, :sex, :ethnicity, :political_status, :education, :work_unit, "
-    ":job_title, :mobile, :office_phone, :notes, :created_at, :updated_at) RETURNING id";
+    ":job_title, :mobile, :office_phone, :notes, :registered_in, :created_at, :updated_at) RETURNING id";
 constexpr const char* kUpdatePerson =
     "UPDATE people SET name = :name, id_number = :id_number, birth_date = :birth_date, sex = :sex, "
     "ethnicity = :ethnicity, political_status = :political_status, education = :education, "
@@ -34,6 +35,12 @@ constexpr const char* kHoldsPositionIn =
     "EXISTS (SELECT 1 FROM positions ps JOIN organisations o ON o.id = ps.organisation_id "
     "WHERE ps.person_id = p.id AND ps.start_on <= :on1 AND (ps.end_on IS NULL OR ps.end_on > :on2) "
     "AND o.path >= :low AND o.path < :high)";
+// The scope of people: a position (past or present) in the subtree, or registered there.
+constexpr const char* kVisibleIn =
+    "(EXISTS (SELECT 1 FROM positions vs JOIN organisations vo ON vo.id = vs.organisation_id "
+    "WHERE vs.person_id = p.id AND vo.path >= :vlow AND vo.path < :vhigh) "
+    "OR EXISTS (SELECT 1 FROM organisations ro WHERE ro.id = p.registered_in "
+    "AND ro.path >= :rlow AND ro.path < :rhigh))";
 
 std::string escape_like(const std::string& text) {
   std::string out;
@@ -61,13 +68,19 @@ struct Values {
 
 }  // namespace
 
-std::optional<domain::Person> PersonRepository::find(PersonId id) const {
+std::optional<domain::Person> PersonRepository::find(const domain::Scope& scope, PersonId id) const {
   PersonColumns c;
   long long key = id;
+  std::string low = scope.low(), high = scope.high(), low2 = low, high2 = high;
   Query q(tx_.sql());
   c.bind(q);
   q.use(key);
-  if (!q.run(std::string(kSelectPerson) + kWhereId)) return std::nullopt;
+  std::string sql = std::string(kSelectPerson) + kWhereId;
+  if (!scope.is_whole_tree()) {
+    sql += std::string(" AND ") + kVisibleIn;
+    q.use(low).use(high).use(low2).use(high2);
+  }
+  if (!q.run(sql)) return std::nullopt;
   return c.person();
 }
 
@@ -80,8 +93,8 @@ std::optional<PersonId> PersonRepository::find_by_id_number(const std::string& i
   return id;
 }
 
-Page<domain::Person> PersonRepository::list(const PeopleFilter& filter, const PageSpec& page,
-                                            const Date& on) const {
+Page<domain::Person> PersonRepository::list(const domain::Scope& scope, const PeopleFilter& filter,
+                                            const PageSpec& page, const Date& on) const {
   Params params, count_params;
   auto both = [&](const std::string& v) {
     params.text(v);
@@ -100,6 +113,12 @@ Page<domain::Person> PersonRepository::list(const PeopleFilter& filter, const Pa
     both(on.iso());
     both(*filter.organisation_path);
     both(*filter.organisation_path + "~");
+  } else if (!scope.is_whole_tree()) {
+    add(kVisibleIn);
+    for (int i = 0; i < 2; ++i) {
+      both(scope.low());
+      both(scope.high());
+    }
   }
   Page<domain::Person> out;
   {
@@ -120,15 +139,17 @@ Page<domain::Person> PersonRepository::list(const PeopleFilter& filter, const Pa
   return out;
 }
 
-std::vector<CurrentPosition> PersonRepository::current_positions(const std::vector<PersonId>& people,
+std::vector<CurrentPosition> PersonRepository::current_positions(const domain::Scope& scope,
+                                                                 const std::vector<PersonId>& people,
                                                                  const Date& on) const {
   std::vector<CurrentPosition> out;
   if (people.empty()) return out;
   CurrentPosition row;
   long long person = 0, organisation = 0;
-  std::string on1 = on.iso(), on2 = on.iso();
+  std::string on1 = on.iso(), on2 = on.iso(), low = scope.low(), high = scope.high();
   Query q(tx_.sql());
-  q.into(person).into(organisation).into(row.organisation_name).into(row.role_label).use(on1).use(on2);
+  q.into(person).into(organisation).into(row.organisation_name).into(row.role_label).use(on1).use(on2).use(low)
+      .use(high);
   q.open(kCurrentPositions + id_list(people) + kCurrentPositionsOrder);
   while (q.fetch()) {
     row.person_id = person;
@@ -138,14 +159,16 @@ std::vector<CurrentPosition> PersonRepository::current_positions(const std::vect
   return out;
 }
 
-PersonId PersonRepository::insert(const domain::Person& p, const std::string& now) const {
+PersonId PersonRepository::insert(const domain::Person& p, std::optional<domain::OrganisationId> registered_in,
+                                  const std::string& now) const {
   Values v(p);
   std::string created = now, updated = now;
+  NullableId registrar(registered_in);
   long long id = 0;
   Query q(tx_.sql());
   q.into(id);
   v.bind(q);
-  q.use(created).use(updated);
+  q.use(registrar).use(created).use(updated);
   q.run(kInsertPerson);
   return id;
 }

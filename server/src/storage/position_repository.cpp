@@ -19,8 +19,10 @@ constexpr const char* kFromPositions =
     "LEFT JOIN dictionary_entries r ON r.kind = 'role' AND r.code = ps.role "
     "LEFT JOIN dictionary_entries m ON m.kind = 'manner' AND m.code = ps.manner "
     "LEFT JOIN dictionary_entries s ON s.kind = 'source' AND s.code = ps.source";
-constexpr const char* kWhereId = " WHERE ps.id = :id";
-constexpr const char* kWherePerson = " WHERE ps.person_id = :person_id ORDER BY ps.start_on DESC, ps.id DESC";
+constexpr const char* kWhereId = " WHERE ps.id = :id AND o.path >= :low AND o.path < :high";
+constexpr const char* kWherePerson =
+    " WHERE ps.person_id = :person_id AND o.path >= :low AND o.path < :high "
+    "ORDER BY ps.start_on DESC, ps.id DESC";
 constexpr const char* kWhereRoster =
     " WHERE ps.organisation_id = :organisation_id AND ps.start_on <= :on1 "
     "AND (ps.end_on IS NULL OR ps.end_on > :on2) "
@@ -67,23 +69,25 @@ struct Columns {
 
 }  // namespace
 
-std::optional<PositionRow> PositionRepository::find(domain::PositionId id) const {
+std::optional<PositionRow> PositionRepository::find(const domain::Scope& scope, domain::PositionId id) const {
   Columns c;
   long long key = id;
+  std::string low = scope.low(), high = scope.high();
   Query q(tx_.sql());
   c.bind(q);
-  q.use(key);
+  q.use(key).use(low).use(high);
   if (!q.run(std::string(kSelectPosition) + kFromPositions + kWhereId)) return std::nullopt;
   return c.row();
 }
 
-std::vector<PositionRow> PositionRepository::of_person(domain::PersonId person) const {
+std::vector<PositionRow> PositionRepository::of_person(const domain::Scope& scope, domain::PersonId person) const {
   std::vector<PositionRow> out;
   Columns c;
   long long key = person;
+  std::string low = scope.low(), high = scope.high();
   Query q(tx_.sql());
   c.bind(q);
-  q.use(key);
+  q.use(key).use(low).use(high);
   q.open(std::string(kSelectPosition) + kFromPositions + kWherePerson);
   while (q.fetch()) out.push_back(c.row());
   return out;

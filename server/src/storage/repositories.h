@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/access/access.h"
 #include "domain/date.h"
 #include "domain/dictionary.h"
 #include "domain/organisation.h"
@@ -63,8 +64,13 @@ std::vector<domain::OrganisationId> ids_in_path(const std::string& path);
 class OrganisationRepository {
  public:
   explicit OrganisationRepository(const ReadTx& tx) : tx_(tx) {}
-  std::optional<OrganisationRow> find(domain::OrganisationId id, const domain::Date& on) const;
-  Page<OrganisationRow> children(const ChildrenFilter& filter, const PageSpec& page,
+  // Every read of a body by id is limited to a scope: outside it, the body does not exist.
+  std::optional<OrganisationRow> find(const domain::Scope& scope, domain::OrganisationId id,
+                                      const domain::Date& on) const;
+  std::optional<std::string> path_in(const domain::Scope& scope, domain::OrganisationId id) const;
+  // The children of filter.parent_id (in scope: the caller checks the parent), or with no
+  // parent the roots of the scope (the real roots for the whole tree).
+  Page<OrganisationRow> children(const domain::Scope& scope, const ChildrenFilter& filter, const PageSpec& page,
                                  const domain::Date& on) const;
   Page<OrganisationRow> search(const SearchFilter& filter, const PageSpec& page,
                                const domain::Date& on) const;
@@ -72,7 +78,6 @@ class OrganisationRepository {
   std::map<domain::OrganisationId, PathEntry> entries(const std::vector<domain::OrganisationId>& ids) const;
   std::vector<PathEntry> path_of(const std::string& path) const;
   int open_children(domain::OrganisationId id) const;
-  bool exists(domain::OrganisationId id) const;
 
   domain::OrganisationId insert(const domain::Organisation& o, const std::string& parent_path,
                                 int depth, const std::string& now) const;
@@ -101,12 +106,17 @@ struct PeopleFilter {
 class PersonRepository {
  public:
   explicit PersonRepository(const ReadTx& tx) : tx_(tx) {}
-  std::optional<domain::Person> find(domain::PersonId id) const;
+  // A person is in a scope when she holds or held a position in it, or was registered in it.
+  std::optional<domain::Person> find(const domain::Scope& scope, domain::PersonId id) const;
+  // Unscoped: for the duplicate check and appointing by the full ID number.
   std::optional<domain::PersonId> find_by_id_number(const std::string& id_number) const;
-  Page<domain::Person> list(const PeopleFilter& filter, const PageSpec& page, const domain::Date& on) const;
-  std::vector<CurrentPosition> current_positions(const std::vector<domain::PersonId>& people,
+  Page<domain::Person> list(const domain::Scope& scope, const PeopleFilter& filter, const PageSpec& page,
+                            const domain::Date& on) const;
+  std::vector<CurrentPosition> current_positions(const domain::Scope& scope,
+                                                 const std::vector<domain::PersonId>& people,
                                                  const domain::Date& on) const;
-  domain::PersonId insert(const domain::Person& p, const std::string& now) const;
+  domain::PersonId insert(const domain::Person& p, std::optional<domain::OrganisationId> registered_in,
+                          const std::string& now) const;
   void update(const domain::Person& p, const std::string& now) const;
 
  private:
@@ -132,8 +142,9 @@ struct RosterRow {
 class PositionRepository {
  public:
   explicit PositionRepository(const ReadTx& tx) : tx_(tx) {}
-  std::optional<PositionRow> find(domain::PositionId id) const;
-  std::vector<PositionRow> of_person(domain::PersonId person) const;  // newest first
+  std::optional<PositionRow> find(const domain::Scope& scope, domain::PositionId id) const;
+  // The positions of a person in bodies of the scope, newest first.
+  std::vector<PositionRow> of_person(const domain::Scope& scope, domain::PersonId person) const;
   std::vector<RosterRow> roster(domain::OrganisationId organisation, const domain::Date& on) const;
   domain::PositionId insert(const domain::Position& p, const std::string& now) const;
   void end(domain::PositionId id, const domain::Date& end_on, const std::string& reason,
@@ -160,6 +171,8 @@ class DictionaryRepository {
 struct AuditEvent {
   std::string at;
   std::string actor;
+  std::optional<std::int64_t> account_id;
+  std::optional<std::int64_t> person_id;
   std::optional<std::string> address;
   std::string action;
   std::string entity;
@@ -171,6 +184,15 @@ struct AuditEvent {
 struct StoredAuditEvent {
   long long id = 0;
   AuditEvent event;
+  std::optional<std::string> organisation_name;
+};
+
+struct AuditFilter {
+  std::optional<std::string> within_path;  // records of bodies in this subtree (none: all, with no body too)
+  std::optional<std::int64_t> person_id;
+  std::optional<std::string> actor;
+  std::optional<std::string> from_at, to_at;  // ISO timestamps, inclusive / exclusive
+  std::optional<std::string> action, entity;
 };
 
 class AuditRepository {
@@ -178,10 +200,92 @@ class AuditRepository {
   explicit AuditRepository(const ReadTx& tx) : tx_(tx) {}
   void append(const AuditEvent& e) const;
   std::vector<StoredAuditEvent> latest(int limit) const;
+  Page<StoredAuditEvent> list(const AuditFilter& filter, const PageSpec& page) const;
   long long count() const;
 
  private:
   const ReadTx& tx_;
 };
+
+// ---- accounts, sessions, login attempts -------------------------------------------------
+struct AccountRow {
+  std::int64_t id = 0;
+  std::string username;
+  std::string password_hash;
+  domain::OrganisationId organisation_id = 0;
+  std::string organisation_name;
+  std::string organisation_path;
+  domain::Role role = domain::Role::kViewer;
+  bool active = true;
+  std::string created_at, password_changed_at;
+};
+
+struct AccountFilter {
+  std::string text;                         // username contains
+  std::optional<std::string> within_path;   // organisation in this subtree (default: the scope)
+  std::optional<domain::Role> role;
+  std::optional<bool> active;
+};
+
+class AccountRepository {
+ public:
+  explicit AccountRepository(const ReadTx& tx) : tx_(tx) {}
+  std::optional<AccountRow> find(const domain::Scope& scope, std::int64_t id) const;
+  std::optional<AccountRow> find_by_username(const std::string& username) const;  // for login
+  Page<AccountRow> list(const domain::Scope& scope, const AccountFilter& filter, const PageSpec& page) const;
+  std::int64_t insert(const AccountRow& a, const std::string& now) const;
+  void update(const AccountRow& a) const;  // role, organisation, active
+  void set_password(std::int64_t id, const std::string& hash, const std::string& now) const;
+  long long count() const;
+
+ private:
+  const ReadTx& tx_;
+};
+
+struct SessionRow {
+  std::string token_hash, public_id, csrf_token;
+  std::int64_t account_id = 0;
+  std::int64_t created_at = 0, last_seen_at = 0, expires_at = 0, absolute_expires_at = 0;  // Unix seconds
+  std::optional<std::string> address, user_agent;
+};
+
+struct AuthenticatedSession {
+  SessionRow session;
+  AccountRow account;  // without password_hash
+};
+
+class SessionRepository {
+ public:
+  explicit SessionRepository(const ReadTx& tx) : tx_(tx) {}
+  // The session and its account in one indexed query.
+  std::optional<AuthenticatedSession> find(const std::string& token_hash) const;
+  std::vector<SessionRow> of_account(std::int64_t account_id) const;  // newest first
+  void insert(const SessionRow& s) const;
+  void touch(const std::string& token_hash, std::int64_t last_seen_at, std::int64_t expires_at) const;
+  void remove(const std::string& token_hash) const;
+  bool remove_public(std::int64_t account_id, const std::string& public_id) const;
+  // Ends every session of an account except `keep` (a token hash; empty: all).
+  void remove_all_of(std::int64_t account_id, const std::string& keep = "") const;
+  void remove_expired(std::int64_t now) const;
+
+ private:
+  const ReadTx& tx_;
+};
+
+class LoginAttemptRepository {
+ public:
+  explicit LoginAttemptRepository(const ReadTx& tx) : tx_(tx) {}
+  // Times of the failures since `since` of a username and of an address.
+  std::vector<std::int64_t> failures_of_username(const std::string& username, std::int64_t since) const;
+  std::vector<std::int64_t> failures_of_address(const std::string& address, std::int64_t since) const;
+  void record(const std::string& username, const std::string& address, std::int64_t at, bool succeeded) const;
+  void forget_failures_of(const std::string& username) const;  // after a successful login
+
+ private:
+  const ReadTx& tx_;
+};
+
+// A timestamp column as ISO 8601 UTC text ("2026-11-28T09:30:00Z") on both databases.
+std::string iso_timestamp_sql(const ReadTx& tx, const std::string& column);
 
 }  // namespace jinguo::storage

@@ -15,41 +15,13 @@
 #include <nlohmann/json.hpp>
 
 #include "../support/test_database.h"
+#include "api_client.h"
 #include "domain/id_number.h"
 
 using nlohmann::json;
+using jinguo::api_test::Answer;
 
 namespace {
-
-int free_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
-
-pid_t spawn(const std::vector<std::string>& args) {
-  pid_t pid = ::fork();
-  if (pid == 0) {
-    std::vector<char*> argv;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
-  }
-  return pid;
-}
-
-int run(const std::vector<std::string>& args) {
-  int status = 0;
-  ::waitpid(spawn(args), &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
 
 std::string encode(const std::string& text) {
   static const char* kHex = "0123456789ABCDEF";
@@ -70,39 +42,22 @@ std::string id_number(std::string first17) { return first17 + jinguo::domain::id
 
 class ApiTest : public ::testing::Test {
  protected:
+  // One server for the suite, signed in as a system administrator (created by the CLI).
   static void SetUpTestSuite() {
     std::string url = jinguo::test_support::fresh_database_url();
-    ASSERT_EQ(run({JINGUO_BINARY, "migrate", "--database", url}), 0);
-    port_ = free_port();
-    server_ = spawn({JINGUO_BINARY, "serve", "--database", url, "--port", std::to_string(port_), "--web-root",
-                     "/nonexistent-web-root", "--threads", "8"});
-    httplib::Client c("127.0.0.1", port_);
-    for (int i = 0; i < 100; ++i) {
-      if (auto r = c.Get("/api/health"); r && r->status == 200) return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    FAIL() << "the server did not answer /api/health";
+    ASSERT_EQ(jinguo::api_test::run({JINGUO_BINARY, "migrate", "--database", url}), 0);
+    jinguo::api_test::create_first_admin(url, "admin", jinguo::api_test::kAdminPassword, "管理员市妇联");
+    server_ = new jinguo::api_test::Server(url);
+    client_ = new jinguo::api_test::Client(server_->port());
+    ASSERT_EQ(client_->login("admin", jinguo::api_test::kAdminPassword).status, 200);
   }
   static void TearDownTestSuite() {
-    if (server_ > 0) {
-      ::kill(server_, SIGTERM);
-      ::waitpid(server_, nullptr, 0);
-    }
+    delete client_;
+    delete server_;
   }
 
-  struct Answer {
-    int status = 0;
-    json body;
-  };
   Answer call(const std::string& method, const std::string& path, const std::string& body = "") {
-    httplib::Client c("127.0.0.1", port_);
-    httplib::Result r = method == "GET"     ? c.Get(path)
-                        : method == "POST"  ? c.Post(path, body, "application/json")
-                        : method == "PATCH" ? c.Patch(path, body, "application/json")
-                                            : c.Delete(path);
-    EXPECT_TRUE(r) << method << " " << path;
-    if (!r) return {};
-    return {r->status, json::parse(r->body, nullptr, false)};
+    return client_->call(method, path, body);
   }
   Answer get(const std::string& path) { return call("GET", path); }
   Answer post(const std::string& path, const json& body) { return call("POST", path, body.dump()); }
@@ -141,8 +96,8 @@ class ApiTest : public ::testing::Test {
     return t;
   }
 
-  static inline int port_ = 0;
-  static inline pid_t server_ = -1;
+  static inline jinguo::api_test::Server* server_ = nullptr;
+  static inline jinguo::api_test::Client* client_ = nullptr;
 };
 
 }  // namespace
@@ -233,7 +188,9 @@ TEST_F(ApiTest, PeopleAndPositions) {
   auto created = post("/api/people", person);
   ASSERT_EQ(created.status, 201) << created.body.dump();
   long long pid = created.body["id"];
-  EXPECT_EQ(created.body["mobile"], "13804512345");
+  EXPECT_EQ(created.body["mobile"], "138****2345");  // masked in every answer
+  auto revealed = post("/api/people/" + std::to_string(pid) + "/reveal", {{"field", "mobile"}});
+  EXPECT_EQ(revealed.body["value"], "13804512345") << revealed.body.dump();
   EXPECT_EQ(created.body["id_number_masked"], "230102********" + id_number("23010219800101002").substr(14));
   auto dup = post("/api/people", {{"name", "别人"}, {"id_number", id_number("23010219800101002")}});
   expect_error(dup, 409, "person_exists", "id_number");

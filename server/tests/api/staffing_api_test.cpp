@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../support/test_database.h"
+#include "api_client.h"
 #include "domain/id_number.h"
 #include "storage/database.h"
 
@@ -52,6 +53,7 @@ class StaffingApiTest : public ::testing::Test {
   static void SetUpTestSuite() {
     url_ = jinguo::test_support::fresh_database_url();
     ASSERT_EQ(run_binary({"migrate", "--database", url_}), 0);
+    jinguo::api_test::create_first_admin(url_, "admin", jinguo::api_test::kAdminPassword, "管理员市妇联");
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
@@ -71,12 +73,17 @@ class StaffingApiTest : public ::testing::Test {
     }
     httplib::Client c("127.0.0.1", port_);
     for (int i = 0; i < 100; ++i) {
-      if (auto r = c.Get("/api/health"); r && r->status == 200) return;
+      if (auto r = c.Get("/api/health"); r && r->status == 200) {
+        client_ = new jinguo::api_test::Client(port_);  // signed in as the system administrator
+        ASSERT_EQ(client_->login("admin", jinguo::api_test::kAdminPassword).status, 200);
+        return;
+      }
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     FAIL() << "the server did not answer /api/health";
   }
   static void TearDownTestSuite() {
+    delete client_;
     if (server_ > 0) {
       ::kill(server_, SIGTERM);
       ::waitpid(server_, nullptr, 0);
@@ -88,11 +95,8 @@ class StaffingApiTest : public ::testing::Test {
     json body;
   };
   Answer call(const std::string& method, const std::string& path, const std::string& body = "") {
-    httplib::Client c("127.0.0.1", port_);
-    auto r = method == "GET" ? c.Get(path) : c.Post(path, body, "application/json");
-    EXPECT_TRUE(r) << method << " " << path;
-    if (!r) return {};
-    return {r->status, json::parse(r->body, nullptr, false)};
+    auto a = client_->call(method, path, body);
+    return {a.status, a.body};
   }
   Answer get(const std::string& path) { return call("GET", path); }
   Answer post(const std::string& path, const json& body) { return call("POST", path, body.dump()); }
@@ -139,6 +143,7 @@ class StaffingApiTest : public ::testing::Test {
     return t;
   }
 
+  static inline jinguo::api_test::Client* client_ = nullptr;
   static inline std::string url_;
   static inline int port_ = 0;
   static inline pid_t server_ = -1;
@@ -223,7 +228,7 @@ TEST_F(StaffingApiTest, RuleSetsAreVersionedAndRefusedWithTheRuleAtFault) {
   auto v1 = post("/api/rule-sets", harbin_like("county_2017"));
   ASSERT_EQ(v1.status, 201) << v1.body.dump();
   EXPECT_EQ(v1.body["version"], 1);
-  EXPECT_EQ(v1.body["created_by"], "anonymous");
+  EXPECT_EQ(v1.body["created_by"], "admin");
   auto v2 = post("/api/rule-sets", harbin_like("county_2017"));
   EXPECT_EQ(v2.body["version"], 2);
   auto versions = get("/api/rule-sets/county_2017");

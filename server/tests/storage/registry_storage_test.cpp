@@ -61,9 +61,10 @@ class StorageTest : public ::testing::Test {
 
 TEST_F(StorageTest, MigrationsAreRecordedAndSeedTheDictionaries) {
   auto applied = db_->applied_migrations();
-  ASSERT_EQ(applied.size(), 3u);
+  ASSERT_EQ(applied.size(), 4u);
   EXPECT_EQ(applied[0], "0001");
   EXPECT_EQ(applied[1], "0002");
+  EXPECT_EQ(applied[2], "0003");
   EXPECT_TRUE(db_->migrate().empty());
   auto roles = registry_->Dictionary(domain::DictionaryKind::kRole);
   ASSERT_EQ(roles.size(), 7u);
@@ -83,16 +84,16 @@ TEST_F(StorageTest, SubtreeRangesFollowAMove) {
   EXPECT_EQ(audit_count(), before + 1);
   EXPECT_EQ(moved.row.organisation.parent_id, d2);
   auto search = [&](domain::OrganisationId within) {
-    return registry_->SearchOrganisations("新农", within, std::nullopt, storage::PageSpec{}).total;
+    return registry_->SearchOrganisations(kActor, "新农", within, std::nullopt, storage::PageSpec{}).total;
   };
   EXPECT_EQ(search(d1), 0);
   EXPECT_EQ(search(d2), 2);
-  auto v = registry_->Organisation(village);
+  auto v = registry_->Organisation(kActor, village);
   EXPECT_EQ(v.row.depth, 3);
   ASSERT_EQ(v.path.size(), 4u);
   EXPECT_EQ(v.path[1].id, d2);
-  EXPECT_EQ(registry_->Organisation(d2).row.child_count, 1);
-  EXPECT_EQ(registry_->Organisation(d1).row.child_count, 0);
+  EXPECT_EQ(registry_->Organisation(kActor, d2).row.child_count, 1);
+  EXPECT_EQ(registry_->Organisation(kActor, d1).row.child_count, 0);
 }
 
 TEST_F(StorageTest, MoveRefusalsChangeNothing) {
@@ -107,7 +108,7 @@ TEST_F(StorageTest, MoveRefusalsChangeNothing) {
   EXPECT_EQ(code_of([&] { registry_->MoveOrganisation(kActor, village, d2); }), "parent_type_not_allowed");
   EXPECT_EQ(code_of([&] { registry_->MoveOrganisation(kActor, village, 9999); }), "not_found");
   EXPECT_EQ(audit_count(), before);
-  EXPECT_EQ(registry_->Organisation(village).path[1].id, d1);
+  EXPECT_EQ(registry_->Organisation(kActor, village).path[1].id, d1);
 }
 
 TEST_F(StorageTest, RosterAsOfDates) {
@@ -121,7 +122,7 @@ TEST_F(StorageTest, RosterAsOfDates) {
   registry_->EndPosition(kActor, p1.position.id, Date(2016, 8, 31), "换届");
   auto names = [&](Date on) {
     std::vector<domain::PersonId> out;
-    for (const auto& r : registry_->RosterOn(town, on).items) out.push_back(r.person.id);
+    for (const auto& r : registry_->RosterOn(kActor, town, on).items) out.push_back(r.person.id);
     return out;
   };
   EXPECT_EQ(names(Date(2016, 5, 31)), (std::vector<domain::PersonId>{}));
@@ -129,7 +130,7 @@ TEST_F(StorageTest, RosterAsOfDates) {
   EXPECT_EQ(names(Date(2016, 6, 10)), (std::vector<domain::PersonId>{b, a}));  // chair first
   EXPECT_EQ(names(Date(2016, 8, 30)), (std::vector<domain::PersonId>{b, a}));
   EXPECT_EQ(names(Date(2016, 8, 31)), (std::vector<domain::PersonId>{b}));
-  EXPECT_EQ(registry_->Organisation(town).row.member_count, 1);
+  EXPECT_EQ(registry_->Organisation(kActor, town).row.member_count, 1);
 }
 
 TEST_F(StorageTest, DuplicateIdNumberPointsToTheExistingPerson) {
@@ -149,10 +150,10 @@ TEST_F(StorageTest, DuplicateIdNumberPointsToTheExistingPerson) {
 
 TEST_F(StorageTest, ConstraintViolationsAreMappedByName) {
   auto first = person("23010219800101002");
-  auto stored = registry_->Person(first).person;
+  auto stored = registry_->Person(kActor, first).person;
   // Straight to the repository, past the use case's own check: the unique index answers.
   EXPECT_EQ(code_of([&] {
-              db_->write([&](storage::WriteTx& tx) { storage::PersonRepository(tx).insert(stored, "2016-09-20T00:00:00Z"); });
+              db_->write([&](storage::WriteTx& tx) { storage::PersonRepository(tx).insert(stored, std::nullopt, "2016-09-20T00:00:00Z"); });
             }),
             "person_exists");
   auto city = create(std::nullopt, "city", "市妇联");
@@ -191,15 +192,15 @@ TEST_F(StorageTest, AFailingUseCaseLeavesNothingHalfWritten) {
                  throw std::runtime_error("boom");
                }),
                std::runtime_error);
-  EXPECT_EQ(registry_->Organisation(city).row.child_count, 0);
-  EXPECT_EQ(registry_->SearchOrganisations("半途", std::nullopt, std::nullopt, {}).total, 0);
+  EXPECT_EQ(registry_->Organisation(kActor, city).row.child_count, 0);
+  EXPECT_EQ(registry_->SearchOrganisations(kActor, "半途", std::nullopt, std::nullopt, {}).total, 0);
   auto a = person("23010219800101002");
   EXPECT_EQ(audit_count(), before + 1);  // one event per change
   EXPECT_EQ(code_of([&] {
               registry_->Appoint(kActor, {a, city, "director", "part_time", std::nullopt, Date(2016, 6, 1), {}});
             }),
             "role_not_allowed");
-  EXPECT_EQ(registry_->RosterOn(city, kToday).items.size(), 0u);
+  EXPECT_EQ(registry_->RosterOn(kActor, city, kToday).items.size(), 0u);
   EXPECT_EQ(audit_count(), before + 1);
   auto events = db_->read([](storage::ReadTx& tx) { return storage::AuditRepository(tx).latest(1); });
   ASSERT_EQ(events.size(), 1u);
@@ -237,10 +238,10 @@ TEST_F(StorageTest, BulkImporterKeepsIdsAndPaths) {
     importer.add(pos);
     importer.finish();
   }
-  auto d = registry_->Organisation(2);
+  auto d = registry_->Organisation(kActor, 2);
   EXPECT_EQ(d.row.depth, 1);
   EXPECT_EQ(d.row.member_count, 1);
-  EXPECT_EQ(registry_->Person(7).positions.size(), 1u);
+  EXPECT_EQ(registry_->Person(kActor, 7).positions.size(), 1u);
   // new rows get ids after the imported ones
   EXPECT_GT(create(2, "street", "街道妇联"), 2);
 }

@@ -1,0 +1,146 @@
+#include "domain/access/password_policy.h"
+#include "domain/clock.h"
+#include "domain/error.h"
+#include "services/accounts.h"
+#include "services/audit.h"
+#include "services/crypto.h"
+
+namespace jinguo::services {
+
+namespace {
+
+using domain::Role;
+
+domain::DomainError no_account() { return domain::not_found("id", "账号不存在", "no such account"); }
+
+domain::DomainError role_too_high() {
+  return domain::forbidden("role_too_high", "role", "不能授予或管理高于自己角色的账号",
+                           "cannot grant or manage a role above one's own");
+}
+
+Role parse_role(const std::string& code) {
+  auto role = domain::role_from_code(code);
+  if (!role) throw domain::invalid("unknown_role", "role", "未知的角色：" + code, "unknown role: " + code);
+  return *role;
+}
+
+std::string organisation_path_in(const storage::ReadTx& tx, const domain::Scope& scope,
+                                 domain::OrganisationId id, const std::string& field) {
+  auto path = storage::OrganisationRepository(tx).path_in(scope, id);
+  if (!path) throw domain::not_found(field, "组织不存在", "no such organisation");
+  return *path;
+}
+
+}  // namespace
+
+storage::Page<storage::AccountRow> Accounts::List(const Actor& actor, storage::AccountFilter filter,
+                                                  std::optional<domain::OrganisationId> within,
+                                                  const storage::PageSpec& page) {
+  domain::require(actor.role, domain::Permission::kManageAccounts);
+  return db_.read([&](storage::ReadTx& tx) {
+    if (within) filter.within_path = organisation_path_in(tx, actor.scope, *within, "within");
+    return storage::AccountRepository(tx).list(actor.scope, filter, page);
+  });
+}
+
+storage::AccountRow Accounts::Get(const Actor& actor, std::int64_t id) {
+  domain::require(actor.role, domain::Permission::kManageAccounts);
+  return db_.read([&](storage::ReadTx& tx) {
+    auto row = storage::AccountRepository(tx).find(actor.scope, id);
+    if (!row) throw no_account();
+    return *row;
+  });
+}
+
+storage::AccountRow Accounts::Create(const Actor& actor, const NewAccount& input) {
+  domain::require(actor.role, domain::Permission::kManageAccounts);
+  domain::validate_username(input.username);
+  Role role = parse_role(input.role);
+  if (!domain::may_grant(actor.role, role)) throw role_too_high();
+  domain::validate_password(input.password, input.username);
+  db_.read([&](storage::ReadTx& tx) { organisation_path_in(tx, actor.scope, input.organisation_id, "organisation_id"); });
+  std::string hash = hash_password(input.password);
+  return db_.write([&](storage::WriteTx& tx) {
+    organisation_path_in(tx, actor.scope, input.organisation_id, "organisation_id");
+    storage::AccountRepository repo(tx);
+    if (repo.find_by_username(input.username))
+      throw domain::conflict("username_taken", "username", "该用户名已被使用", "the username is taken");
+    storage::AccountRow row;
+    row.username = input.username;
+    row.password_hash = hash;
+    row.organisation_id = input.organisation_id;
+    row.role = role;
+    row.active = true;
+    auto id = repo.insert(row, domain::utc_timestamp_now());
+    ChangeSet changes;
+    changes.created("username", row.username).created("organisation_id", row.organisation_id)
+        .created("role", std::string(domain::role_code(role))).created("active", true);
+    record_audit(tx, actor, {"create", "account", std::to_string(id), row.organisation_id}, changes);
+    return *repo.find(domain::Scope::whole_tree(), id);
+  });
+}
+
+storage::AccountRow Accounts::Update(const Actor& actor, std::int64_t id, const AccountChanges& input) {
+  domain::require(actor.role, domain::Permission::kManageAccounts);
+  std::optional<Role> role;
+  if (input.role) role = parse_role(*input.role);
+  auto target = db_.read([&](storage::ReadTx& tx) { return storage::AccountRepository(tx).find(actor.scope, id); });
+  if (!target) throw no_account();
+  std::optional<std::string> hash;
+  if (input.password) {
+    domain::validate_password(*input.password, target->username);
+    hash = hash_password(*input.password);
+  }
+  return db_.write([&](storage::WriteTx& tx) {
+    storage::AccountRepository repo(tx);
+    auto before = repo.find(actor.scope, id);
+    if (!before) throw no_account();
+    if (domain::role_rank(before->role) > domain::role_rank(actor.role)) throw role_too_high();
+    if (actor.account_id == id && (input.role || input.organisation_id || input.active))
+      throw domain::invalid("own_account", "id", "不能修改自己账号的角色、组织或状态",
+                            "one cannot change the role, organisation or active flag of one's own account");
+    storage::AccountRow after = *before;
+    if (role) {
+      if (!domain::may_grant(actor.role, *role)) throw role_too_high();
+      after.role = *role;
+    }
+    if (input.organisation_id) {
+      organisation_path_in(tx, actor.scope, *input.organisation_id, "organisation_id");
+      after.organisation_id = *input.organisation_id;
+    }
+    if (input.active) after.active = *input.active;
+    ChangeSet changes;
+    changes.add("role", std::string(domain::role_code(before->role)), std::string(domain::role_code(after.role)))
+        .add("organisation_id", before->organisation_id, after.organisation_id)
+        .add("active", before->active, after.active);
+    std::string now = domain::utc_timestamp_now();
+    if (hash) {
+      repo.set_password(id, *hash, now);
+      changes.add("password_changed_at", before->password_changed_at, now);
+    }
+    if (changes.empty()) return *before;
+    repo.update(after);
+    if (hash || !after.active) storage::SessionRepository(tx).remove_all_of(id);
+    record_audit(tx, actor, {"update", "account", std::to_string(id), after.organisation_id}, changes);
+    return *repo.find(domain::Scope::whole_tree(), id);
+  });
+}
+
+storage::Page<storage::StoredAuditEvent> Accounts::Audit(const Actor& actor, const AuditQuery& query,
+                                                         const storage::PageSpec& page) {
+  domain::require(actor.role, domain::Permission::kViewAudit);
+  return db_.read([&](storage::ReadTx& tx) {
+    storage::AuditFilter filter;
+    if (query.within) filter.within_path = organisation_path_in(tx, actor.scope, *query.within, "within");
+    else if (!actor.scope.is_whole_tree()) filter.within_path = actor.scope.path;
+    filter.person_id = query.person_id;
+    filter.actor = query.account;
+    if (query.from) filter.from_at = query.from->iso() + "T00:00:00Z";
+    if (query.to) filter.to_at = query.to->plus_days(1).iso() + "T00:00:00Z";
+    filter.action = query.action;
+    filter.entity = query.entity;
+    return storage::AuditRepository(tx).list(filter, page);
+  });
+}
+
+}  // namespace jinguo::services

@@ -1,0 +1,68 @@
+#include "services/crypto.h"
+
+#include <sodium.h>
+
+#include <mutex>
+#include <stdexcept>
+#include <vector>
+
+namespace jinguo::services {
+
+namespace {
+
+void ensure_sodium() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+  });
+}
+
+std::string to_hex(const unsigned char* bytes, std::size_t n) {
+  std::string out(n * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), bytes, n);
+  out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+std::string hash_password(std::string_view password) {
+  ensure_sodium();
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    throw std::runtime_error("password hashing ran out of memory");
+  return out;
+}
+
+bool verify_password(const std::string& hash, std::string_view password) {
+  ensure_sodium();
+  return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+void verify_dummy_password(std::string_view password) {
+  static const std::string dummy = hash_password("jinguo-dummy-password-for-timing");
+  verify_password(dummy, password);
+}
+
+std::string random_hex(std::size_t bytes) {
+  ensure_sodium();
+  std::vector<unsigned char> buf(bytes);
+  randombytes_buf(buf.data(), buf.size());
+  return to_hex(buf.data(), buf.size());
+}
+
+std::string sha256_hex(std::string_view text) {
+  ensure_sodium();
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  return to_hex(digest, sizeof digest);
+}
+
+bool constant_time_equal(std::string_view a, std::string_view b) {
+  ensure_sodium();
+  if (a.size() != b.size()) return false;
+  return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace jinguo::services

@@ -1,0 +1,20 @@
+#pragma once
+// The cryptography of accounts and sessions, all from libsodium: argon2id password
+// hashes, random tokens, SHA-256 of tokens, constant-time comparison.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace jinguo::services {
+
+// argon2id at libsodium's interactive limits (~0.1 s, 64 MiB): deliberately slow.
+std::string hash_password(std::string_view password);
+bool verify_password(const std::string& hash, std::string_view password);
+// The same work as a verification, for unknown usernames (no timing difference).
+void verify_dummy_password(std::string_view password);
+
+std::string random_hex(std::size_t bytes);  // 32 bytes: a 256-bit token
+std::string sha256_hex(std::string_view text);
+bool constant_time_equal(std::string_view a, std::string_view b);
+
+}  // namespace jinguo::services

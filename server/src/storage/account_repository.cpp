@@ -1,0 +1,318 @@
+#include "storage/query.h"
+#include "storage/repositories.h"
+
+namespace jinguo::storage {
+
+namespace {
+
+// Columns of an account with its organisation; the two timestamps come first so that
+// they can be formatted per backend.
+constexpr const char* kAccountColumns =
+    " a.id, a.username, a.password_hash, a.organisation_id, o.name, o.path, a.role, a.active "
+    "FROM accounts a JOIN organisations o ON o.id = a.organisation_id";
+constexpr const char* kWhereId = " WHERE a.id = :id AND o.path >= :low AND o.path < :high";
+constexpr const char* kWhereUsername = " WHERE a.username = :username";
+constexpr const char* kInsertAccount =
+    "INSERT INTO accounts (username, password_hash, organisation_id, role, active, created_at, "
+    "password_changed_at) VALUES (:username, :password_hash, :organisation_id, :role, :active, :created_at, "
+    ":password_changed_at) RETURNING id";
+constexpr const char* kUpdateAccount =
+    "UPDATE accounts SET organisation_id = :organisation_id, role = :role, active = :active WHERE id = :id";
+constexpr const char* kSetPassword =
+    "UPDATE accounts SET password_hash = :hash, password_changed_at = :at WHERE id = :id";
+constexpr const char* kCountAccounts = "SELECT COUNT(*) FROM accounts";
+
+constexpr const char* kSelectSession =
+    "SELECT s.public_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, s.absolute_expires_at, "
+    "s.address, s.user_agent, a.id, a.username, a.organisation_id, o.name, o.path, a.role, a.active "
+    "FROM sessions s JOIN accounts a ON a.id = s.account_id JOIN organisations o ON o.id = a.organisation_id "
+    "WHERE s.token_hash = :token_hash";
+constexpr const char* kSessionsOfAccount =
+    "SELECT token_hash, public_id, created_at, last_seen_at, expires_at, absolute_expires_at, address, user_agent "
+    "FROM sessions WHERE account_id = :account_id ORDER BY created_at DESC, public_id";
+constexpr const char* kInsertSession =
+    "INSERT INTO sessions (token_hash, public_id, account_id, csrf_token, created_at, last_seen_at, expires_at, "
+    "absolute_expires_at, address, user_agent) VALUES (:token_hash, :public_id, :account_id, :csrf_token, "
+    ":created_at, :last_seen_at, :expires_at, :absolute_expires_at, :address, :user_agent)";
+constexpr const char* kTouchSession =
+    "UPDATE sessions SET last_seen_at = :last_seen_at, expires_at = :expires_at WHERE token_hash = :token_hash";
+constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE token_hash = :token_hash";
+constexpr const char* kDeletePublic = "DELETE FROM sessions WHERE account_id = :account_id AND public_id = :public_id";
+constexpr const char* kDeleteOfAccount = "DELETE FROM sessions WHERE account_id = :account_id AND token_hash <> :keep";
+constexpr const char* kDeleteExpired =
+    "DELETE FROM sessions WHERE expires_at <= :now1 OR absolute_expires_at <= :now2";
+
+constexpr const char* kFailuresOfUsername =
+    "SELECT at FROM login_attempts WHERE username = :username AND at >= :since AND succeeded = 0";
+constexpr const char* kFailuresOfAddress =
+    "SELECT at FROM login_attempts WHERE address = :address AND at >= :since AND succeeded = 0";
+constexpr const char* kInsertAttempt =
+    "INSERT INTO login_attempts (username, address, at, succeeded) VALUES (:username, :address, :at, :succeeded)";
+constexpr const char* kForgetFailures = "DELETE FROM login_attempts WHERE username = :username AND succeeded = 0";
+
+struct AccountColumns {
+  AccountRow row;
+  long long id = 0, organisation_id = 0;
+  std::string role;
+  int active = 1;
+  void bind(Query& q) {
+    q.into(row.created_at).into(row.password_changed_at).into(id).into(row.username).into(row.password_hash)
+        .into(organisation_id).into(row.organisation_name).into(row.organisation_path).into(role).into(active);
+  }
+  AccountRow get() const {
+    AccountRow r = row;
+    r.id = id;
+    r.organisation_id = organisation_id;
+    r.role = domain::role_from_code(role).value_or(domain::Role::kViewer);
+    r.active = active != 0;
+    return r;
+  }
+};
+
+std::string select_account(const ReadTx& tx) {
+  return "SELECT " + iso_timestamp_sql(tx, "a.created_at") + ", " + iso_timestamp_sql(tx, "a.password_changed_at") +
+         "," + kAccountColumns;
+}
+
+std::vector<std::int64_t> times(const ReadTx& tx, const char* sql, const std::string& key, std::int64_t since) {
+  std::vector<std::int64_t> out;
+  long long at = 0, from = since;
+  std::string k = key;
+  Query q(tx.sql());
+  q.into(at).use(k).use(from);
+  q.open(sql);
+  while (q.fetch()) out.push_back(at);
+  return out;
+}
+
+}  // namespace
+
+std::optional<AccountRow> AccountRepository::find(const domain::Scope& scope, std::int64_t id) const {
+  AccountColumns c;
+  long long key = id;
+  std::string low = scope.low(), high = scope.high();
+  Query q(tx_.sql());
+  c.bind(q);
+  q.use(key).use(low).use(high);
+  if (!q.run(select_account(tx_) + kWhereId)) return std::nullopt;
+  return c.get();
+}
+
+std::optional<AccountRow> AccountRepository::find_by_username(const std::string& username) const {
+  AccountColumns c;
+  std::string key = username;
+  Query q(tx_.sql());
+  c.bind(q);
+  q.use(key);
+  if (!q.run(select_account(tx_) + kWhereUsername)) return std::nullopt;
+  return c.get();
+}
+
+Page<AccountRow> AccountRepository::list(const domain::Scope& scope, const AccountFilter& filter,
+                                         const PageSpec& page) const {
+  Params params, count_params;
+  auto both = [&](const std::string& v) {
+    params.text(v);
+    count_params.text(v);
+  };
+  std::string within = filter.within_path.value_or(scope.path);
+  std::string where = " WHERE o.path >= :low AND o.path < :high";
+  both(within);
+  both(within + "~");
+  if (!filter.text.empty()) {
+    where += " AND a.username LIKE :pattern";
+    std::string pattern = "%";
+    for (char ch : filter.text)
+      if (ch != '%' && ch != '_' && ch != '\\') pattern += ch;
+    both(pattern + "%");
+  }
+  if (filter.role) {
+    where += " AND a.role = :role";
+    both(std::string(domain::role_code(*filter.role)));
+  }
+  if (filter.active) {
+    where += std::string(" AND a.active = ") + (*filter.active ? "1" : "0");
+  }
+  Page<AccountRow> out;
+  {
+    Query q(tx_.sql());
+    q.into(out.total);
+    count_params.bind(q);
+    q.run("SELECT COUNT(*) FROM accounts a JOIN organisations o ON o.id = a.organisation_id" + where);
+  }
+  AccountColumns c;
+  Query q(tx_.sql());
+  c.bind(q);
+  params.bind(q);
+  std::string dir = page.descending ? " DESC" : " ASC";
+  q.open(select_account(tx_) + where + " ORDER BY a.username" + dir + " LIMIT " + std::to_string(page.page_size) +
+         " OFFSET " + std::to_string(page.offset()));
+  while (q.fetch()) out.items.push_back(c.get());
+  return out;
+}
+
+std::int64_t AccountRepository::insert(const AccountRow& a, const std::string& now) const {
+  std::string username = a.username, hash = a.password_hash, role(domain::role_code(a.role)), created = now,
+              changed = now;
+  long long organisation = a.organisation_id, id = 0;
+  int active = a.active ? 1 : 0;
+  Query q(tx_.sql());
+  q.into(id).use(username).use(hash).use(organisation).use(role).use(active).use(created).use(changed);
+  q.run(kInsertAccount);
+  return id;
+}
+
+void AccountRepository::update(const AccountRow& a) const {
+  long long organisation = a.organisation_id, id = a.id;
+  std::string role(domain::role_code(a.role));
+  int active = a.active ? 1 : 0;
+  Query q(tx_.sql());
+  q.use(organisation).use(role).use(active).use(id);
+  q.run(kUpdateAccount);
+}
+
+void AccountRepository::set_password(std::int64_t id, const std::string& hash, const std::string& now) const {
+  std::string h = hash, at = now;
+  long long key = id;
+  Query q(tx_.sql());
+  q.use(h).use(at).use(key);
+  q.run(kSetPassword);
+}
+
+long long AccountRepository::count() const {
+  long long n = 0;
+  Query q(tx_.sql());
+  q.into(n);
+  q.run(kCountAccounts);
+  return n;
+}
+
+std::optional<AuthenticatedSession> SessionRepository::find(const std::string& token_hash) const {
+  AuthenticatedSession out;
+  auto& s = out.session;
+  long long created = 0, seen = 0, expires = 0, absolute = 0, account = 0, organisation = 0;
+  Nullable address, agent;
+  std::string role, key = token_hash;
+  int active = 0;
+  Query q(tx_.sql());
+  q.into(s.public_id).into(s.csrf_token).into(created).into(seen).into(expires).into(absolute).into(address)
+      .into(agent).into(account).into(out.account.username).into(organisation).into(out.account.organisation_name)
+      .into(out.account.organisation_path).into(role).into(active);
+  q.use(key);
+  if (!q.run(kSelectSession)) return std::nullopt;
+  s.token_hash = token_hash;
+  s.account_id = account;
+  s.created_at = created;
+  s.last_seen_at = seen;
+  s.expires_at = expires;
+  s.absolute_expires_at = absolute;
+  s.address = address.text();
+  s.user_agent = agent.text();
+  out.account.id = account;
+  out.account.organisation_id = organisation;
+  out.account.role = domain::role_from_code(role).value_or(domain::Role::kViewer);
+  out.account.active = active != 0;
+  return out;
+}
+
+std::vector<SessionRow> SessionRepository::of_account(std::int64_t account_id) const {
+  std::vector<SessionRow> out;
+  SessionRow s;
+  long long created = 0, seen = 0, expires = 0, absolute = 0, key = account_id;
+  Nullable address, agent;
+  Query q(tx_.sql());
+  q.into(s.token_hash).into(s.public_id).into(created).into(seen).into(expires).into(absolute).into(address)
+      .into(agent).use(key);
+  q.open(kSessionsOfAccount);
+  while (q.fetch()) {
+    SessionRow r = s;
+    r.account_id = account_id;
+    r.created_at = created;
+    r.last_seen_at = seen;
+    r.expires_at = expires;
+    r.absolute_expires_at = absolute;
+    r.address = address.text();
+    r.user_agent = agent.text();
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+void SessionRepository::insert(const SessionRow& s) const {
+  std::string hash = s.token_hash, public_id = s.public_id, csrf = s.csrf_token;
+  long long account = s.account_id, created = s.created_at, seen = s.last_seen_at, expires = s.expires_at,
+            absolute = s.absolute_expires_at;
+  Nullable address(s.address), agent(s.user_agent);
+  Query q(tx_.sql());
+  q.use(hash).use(public_id).use(account).use(csrf).use(created).use(seen).use(expires).use(absolute).use(address)
+      .use(agent);
+  q.run(kInsertSession);
+}
+
+void SessionRepository::touch(const std::string& token_hash, std::int64_t last_seen_at, std::int64_t expires_at) const {
+  long long seen = last_seen_at, expires = expires_at;
+  std::string key = token_hash;
+  Query q(tx_.sql());
+  q.use(seen).use(expires).use(key);
+  q.run(kTouchSession);
+}
+
+void SessionRepository::remove(const std::string& token_hash) const {
+  std::string key = token_hash;
+  Query q(tx_.sql());
+  q.use(key);
+  q.run(kDeleteSession);
+}
+
+bool SessionRepository::remove_public(std::int64_t account_id, const std::string& public_id) const {
+  long long account = account_id;
+  std::string key = public_id;
+  Query q(tx_.sql());
+  q.use(account).use(key);
+  q.run(kDeletePublic);
+  return q.affected_rows() > 0;
+}
+
+void SessionRepository::remove_all_of(std::int64_t account_id, const std::string& keep) const {
+  long long account = account_id;
+  std::string k = keep;
+  Query q(tx_.sql());
+  q.use(account).use(k);
+  q.run(kDeleteOfAccount);
+}
+
+void SessionRepository::remove_expired(std::int64_t now) const {
+  long long a = now, b = now;
+  Query q(tx_.sql());
+  q.use(a).use(b);
+  q.run(kDeleteExpired);
+}
+
+std::vector<std::int64_t> LoginAttemptRepository::failures_of_username(const std::string& username,
+                                                                      std::int64_t since) const {
+  return times(tx_, kFailuresOfUsername, username, since);
+}
+
+std::vector<std::int64_t> LoginAttemptRepository::failures_of_address(const std::string& address,
+                                                                     std::int64_t since) const {
+  return times(tx_, kFailuresOfAddress, address, since);
+}
+
+void LoginAttemptRepository::record(const std::string& username, const std::string& address, std::int64_t at,
+                                    bool succeeded) const {
+  std::string u = username, a = address;
+  long long t = at;
+  int ok = succeeded ? 1 : 0;
+  Query q(tx_.sql());
+  q.use(u).use(a).use(t).use(ok);
+  q.run(kInsertAttempt);
+}
+
+void LoginAttemptRepository::forget_failures_of(const std::string& username) const {
+  std::string u = username;
+  Query q(tx_.sql());
+  q.use(u);
+  q.run(kForgetFailures);
+}
+
+}  // namespace jinguo::storage

@@ -1,0 +1,148 @@
+#pragma once
+// Shared by the API suites: start the real binary on a fresh database, sign in, and
+// call routes with the session cookie and the CSRF token.
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "../support/test_database.h"
+
+namespace jinguo::api_test {
+
+using nlohmann::json;
+
+inline int free_port() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  ::close(fd);
+  return ntohs(addr.sin_port);
+}
+
+inline pid_t spawn(const std::vector<std::string>& args) {
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  return pid;
+}
+
+inline int run(const std::vector<std::string>& args) {
+  int status = 0;
+  ::waitpid(spawn(args), &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+struct Answer {
+  int status = 0;
+  json body;
+  httplib::Headers headers;
+};
+
+// A running `jinguo serve` on its own port.
+class Server {
+ public:
+  Server(const std::string& url, std::vector<std::string> extra = {}) : port_(free_port()) {
+    std::vector<std::string> args{JINGUO_BINARY, "serve", "--database", url, "--port", std::to_string(port_),
+                                  "--web-root", "/nonexistent-web-root", "--threads", "8"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    pid_ = spawn(args);
+    httplib::Client c("127.0.0.1", port_);
+    for (int i = 0; i < 200; ++i) {
+      if (auto r = c.Get("/api/health"); r && r->status == 200) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ADD_FAILURE() << "the server did not answer /api/health";
+  }
+  ~Server() {
+    if (pid_ > 0) {
+      ::kill(pid_, SIGTERM);
+      ::waitpid(pid_, nullptr, 0);
+    }
+  }
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+  int port() const { return port_; }
+
+ private:
+  int port_;
+  pid_t pid_ = -1;
+};
+
+// A browser-like client: the cookie of its session and the CSRF token.
+class Client {
+ public:
+  explicit Client(int port) : port_(port) {}
+  Answer login(const std::string& username, const std::string& password) {
+    auto a = call("POST", "/api/auth/login", json{{"username", username}, {"password", password}}.dump());
+    if (a.status == 200) {
+      csrf_ = a.body.value("csrf_token", "");
+      for (const auto& [key, value] : a.headers)
+        if (key == "Set-Cookie" && value.starts_with("jinguo_session=")) cookie_ = value.substr(0, value.find(';'));
+    }
+    return a;
+  }
+  Answer call(const std::string& method, const std::string& path, const std::string& body = "",
+              httplib::Headers extra = {}) {
+    httplib::Client c("127.0.0.1", port_);
+    httplib::Headers headers = extra;
+    if (!cookie_.empty()) headers.emplace("Cookie", cookie_);
+    if (send_csrf_ && !csrf_.empty() && method != "GET") headers.emplace("X-CSRF-Token", csrf_);
+    httplib::Result r = method == "GET"     ? c.Get(path, headers)
+                        : method == "POST"  ? c.Post(path, headers, body, "application/json")
+                        : method == "PATCH" ? c.Patch(path, headers, body, "application/json")
+                        : method == "PUT"   ? c.Put(path, headers, body, "application/json")
+                                            : c.Delete(path, headers, body, "application/json");
+    EXPECT_TRUE(r) << method << " " << path;
+    if (!r) return {};
+    return {r->status, json::parse(r->body, nullptr, false), r->headers};
+  }
+  Answer get(const std::string& path) { return call("GET", path); }
+  Answer post(const std::string& path, const json& body) { return call("POST", path, body.dump()); }
+  Answer patch(const std::string& path, const json& body) { return call("PATCH", path, body.dump()); }
+  void set_cookie(const std::string& cookie) { cookie_ = cookie; }
+  const std::string& cookie() const { return cookie_; }
+  const std::string& csrf() const { return csrf_; }
+  void send_csrf(bool on) { send_csrf_ = on; }
+
+ private:
+  int port_;
+  std::string cookie_, csrf_;
+  bool send_csrf_ = true;
+};
+
+// Creates the first administrator (and the city she belongs to) on a migrated database.
+inline void create_first_admin(const std::string& url, const std::string& username, const std::string& password,
+                               const std::string& city) {
+  auto file = std::filesystem::temp_directory_path() / ("jinguo-pw-" + std::to_string(::getpid()) + username);
+  std::ofstream(file) << password << "\n";
+  ASSERT_EQ(run({JINGUO_BINARY, "create-admin", "--database", url, "--username", username, "--new-root", city,
+                 "--password-file", file.string()}),
+            0);
+  std::filesystem::remove(file);
+}
+
+inline constexpr const char* kAdminPassword = "Test-Root-Secret-2016";
+
+}  // namespace jinguo::api_test
