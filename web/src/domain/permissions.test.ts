@@ -8,7 +8,7 @@ const federationAdmin: Permission[] = ['read', 'write', 'reveal', 'manage_accoun
 
 describe('permissions', () => {
   it('gives a viewer no edit, reveal or override button', () => {
-    expect(abilities(viewer)).toEqual({ write: false, reveal: false, override: false, manageAccounts: false, viewAudit: false, editRules: false });
+    expect(abilities(viewer)).toEqual({ write: false, reveal: false, override: false, manageAccounts: false, viewAudit: false, editRules: false, restructureOwn: false });
   });
 
   it('lets an operator edit and reveal but not override, manage accounts or read the audit', () => {

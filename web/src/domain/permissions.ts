@@ -44,6 +44,8 @@ export interface Abilities {
   viewAudit: boolean;
   /** Saving and scheduling staffing rule sets: the server asks for the dictionaries permission. */
   editRules: boolean;
+  /** Moving or closing her own organisation (the root of her subtree): only the system administrator. */
+  restructureOwn: boolean;
 }
 
 export function abilities(permissions: readonly Permission[]): Abilities {
@@ -55,5 +57,6 @@ export function abilities(permissions: readonly Permission[]): Abilities {
     manageAccounts: has('manage_accounts'),
     viewAudit: has('view_audit'),
     editRules: has('manage_dictionaries'),
+    restructureOwn: has('manage_dictionaries'),
   };
 }
