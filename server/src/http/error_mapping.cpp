@@ -139,8 +139,11 @@ void Api::open(const std::string& method, const std::string& pattern, PublicHand
 }
 
 namespace {
+// A data route that changes something needs at least the write permission (viewers never
+// change data); use cases check the finer permissions themselves.
 SessionHandler with_actor(Handler h) {
   return [h = std::move(h)](const httplib::Request& req, const services::Authenticated& who) {
+    if (changes_state(req.method)) domain::require(who.actor.role, domain::Permission::kWrite);
     return h(req, who.actor);
   };
 }

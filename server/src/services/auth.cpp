@@ -93,6 +93,7 @@ LoginResult Auth::Login(const std::string& username, const std::string& password
     record_failure(username, seen.account, client, !seen.account ? "unknown_username" : !ok ? "wrong_password" : "inactive");
     throw login_failed();
   }
+  const std::int64_t issued = now_();  // after the slow hash
   LoginResult result;
   result.token = random_hex(32);
   storage::SessionRow& s = result.who.session;
@@ -100,9 +101,9 @@ LoginResult Auth::Login(const std::string& username, const std::string& password
   s.public_id = random_hex(12);
   s.csrf_token = random_hex(32);
   s.account_id = seen.account->id;
-  s.created_at = s.last_seen_at = now;
-  s.absolute_expires_at = now + policy_.absolute_seconds;
-  s.expires_at = std::min(now + policy_.idle_seconds, s.absolute_expires_at);
+  s.created_at = s.last_seen_at = issued;
+  s.absolute_expires_at = issued + policy_.absolute_seconds;
+  s.expires_at = std::min(issued + policy_.idle_seconds, s.absolute_expires_at);
   s.address = client.address;
   if (client.user_agent) s.user_agent = client.user_agent->substr(0, 300);
   result.who.account = *seen.account;
