@@ -117,6 +117,7 @@ storage::AccountRow Accounts::Update(const Actor& actor, std::int64_t id, const 
     if (hash) {
       repo.set_password(id, *hash, now);
       changes.add("password_changed_at", before->password_changed_at, now);
+      changes.created("password", std::string("reset"));  // never the password itself
     }
     if (changes.empty()) return *before;
     repo.update(after);

@@ -186,6 +186,7 @@ void Auth::ChangePassword(const Authenticated& who, const std::string& current, 
     storage::SessionRepository(tx).remove_all_of(account->id, who.session.token_hash);
     ChangeSet changes;
     changes.add("password_changed_at", account->password_changed_at, at);
+    changes.created("password", std::string("changed"));  // never the password itself
     record_audit(tx, who.actor, {"password_change", "account", std::to_string(account->id), account->organisation_id},
                  changes);
   });
