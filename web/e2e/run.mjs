@@ -18,6 +18,7 @@ const accounts = {
   city: { username: 'harbin', password: 'City-Federation-2016' },
   daoli: { username: 'daoli', password: 'Songhua-River-2016' },
   township: { username: 'hulan_town', password: 'Village-Work-2016' },
+  admin: { username: 'admin', password: 'Jinguo-System-2016' },
 };
 
 /** An API session of its own (cookie + CSRF token), for finding and preparing test data. */
@@ -192,6 +193,8 @@ const tests = [
       await page.getByTestId('person-title').filter({ hasText: state.name }).waitFor();
       const masked = await page.getByTestId('person-id_number').innerText();
       if (masked.includes(state.idNumber.value.slice(6, 14))) throw new Error(`ID number not masked: ${masked}`);
+      await page.getByTestId('reveal-id_number').click();
+      await page.getByTestId('person-id_number').filter({ hasText: state.idNumber.value }).waitFor();
       await page.getByTestId('position-history').getByText(state.congress.name).first().waitFor();
       await shot(page, '06-person-page');
     },
@@ -341,6 +344,25 @@ const tests = [
       await row.locator('.el-table__expand-icon').click();
       await page.getByTestId('audit-changes').filter({ hasText: reason }).first().waitFor();
       await shot(page, '18-audit-override');
+    },
+  },
+  {
+    name: 'the rule-set editor points at the rule a refused version breaks',
+    async run(page) {
+      await signOutPage(page);
+      await signInPage(page, accounts.admin);
+      await page.getByTestId('nav-rule-sets').click();
+      await page.getByTestId('rule-set-editor').waitFor();
+      await page.getByTestId('rules-township').waitFor();
+      const min = field(page, 'min-township-vice_chair');
+      await min.fill('5');
+      await min.press('Tab');
+      await page.getByTestId('rule-set-save').click();
+      await page.getByTestId('rule-set-fault').waitFor();
+      const row = page.getByTestId('row-role-township-vice_chair');
+      if (!(await row.getAttribute('class'))?.includes('jg-fault')) throw new Error('the row at fault is not marked');
+      await row.scrollIntoViewIfNeeded();
+      await shot(page, '19-rule-set-refused');
     },
   },
 ];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Composition } from '@/api/staffing-types';
-import { boundsText, compositionLines, countStatus, statusTagType } from './staffing';
+import type { Finding } from '@/api/staffing-types';
+import { boundsText, compositionLines, countStatus, findingMessage, statusTagType } from './staffing';
 
 describe('composition colouring', () => {
   it('is green within the bounds, amber below, red above', () => {
@@ -39,5 +40,17 @@ describe('composition colouring', () => {
       ['role:executive', 18, '22–32', 'short'],
       ['forbidden:member', 2, '0', 'over'],
     ]);
+  });
+
+  it('names the person of a seat finding', () => {
+    const seat: Finding = {
+      organisation_id: 40, kind: 'seat', severity: 'warning', rule_set: { code: 'harbin_2016', version: 1 }, rule: 'seat_rules.0',
+      role: 'executive', role_label: '执委', expected_min: null, expected_max: null, actual: null, person_id: 48023,
+      person_name: '王秀兰', occupant_id: null, occupant_name: null,
+      message: '村妇代会主任（人员 48023）未担任上级组织执委', message_en: 'director (person 48023) lacks her seat',
+    };
+    expect(findingMessage(seat, 'zh-CN')).toBe('村妇代会主任（人员 48023）未担任上级组织执委 — 王秀兰');
+    expect(findingMessage({ ...seat, message: '王秀兰未担任执委' }, 'zh-CN')).toBe('王秀兰未担任执委');
+    expect(findingMessage(seat, 'en')).toBe('director (person 48023) lacks her seat — 王秀兰');
   });
 });

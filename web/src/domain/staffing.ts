@@ -50,6 +50,9 @@ export function compositionLines(c: Composition, totalLabel: string): Compositio
   ];
 }
 
+/** The server's message of a finding; a seat finding also names the person (the message may give only her number). */
 export function findingMessage(f: Finding, language: string): string {
-  return language === 'en' ? f.message_en || f.message : f.message;
+  const message = language === 'en' ? f.message_en || f.message : f.message;
+  const names = [f.person_name, f.occupant_name].filter((n): n is string => !!n && !message.includes(n));
+  return names.length > 0 ? `${message} — ${names.join(', ')}` : message;
 }

@@ -283,7 +283,6 @@ const en: Messages = {
     ruleSetInForce: 'Rules applied: {name} (version {version})',
     noRuleSet: 'No staffing rules apply',
     notConstrained: 'The rules in force set nothing for this type of body',
-    occupant: '(the seat is still held by {name})',
     status: {
       meets: 'Meets',
       short: 'Short',

@@ -282,7 +282,6 @@ const zhCN = {
     ruleSetInForce: '适用标准：{name}（第{version}版）',
     noRuleSet: '没有适用的配备标准',
     notConstrained: '现行标准对该类组织没有配备要求',
-    occupant: '（席位仍由 {name} 占用）',
     status: {
       meets: '达标',
       short: '不足',
