@@ -7,6 +7,7 @@ build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 work=$(mktemp -d /tmp/jinguo-test.XXXXXX)
+chmod 755 "$work"  # the PostgreSQL server runs as user postgres and keeps its folder in here
 server_pid=""
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
