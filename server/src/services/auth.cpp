@@ -128,7 +128,7 @@ Authenticated Auth::Authenticate(const std::string& token, const std::string& ad
   if (token.empty() || token.size() > 128)
     throw domain::unauthorized("not_authenticated", "请先登录", "not signed in");
   const std::string hash = sha256_hex(token);
-  auto found = db_.read([&](storage::ReadTx& tx) { return storage::SessionRepository(tx).find(hash); });
+  auto found = db_.read_one([&](storage::ReadTx& tx) { return storage::SessionRepository(tx).find(hash); });
   if (!found) throw domain::unauthorized("not_authenticated", "请先登录", "not signed in");
   const std::int64_t now = now_();
   if (!found->account.active || now >= found->session.expires_at || now >= found->session.absolute_expires_at) {

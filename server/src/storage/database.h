@@ -71,6 +71,16 @@ class Database {
     }
   }
 
+  // One read statement outside an explicit transaction (autocommit): for the lookup done
+  // on every request (the session), where BEGIN and COMMIT would cost more than the query.
+  template <class F>
+  auto read_one(F&& f) {
+    using Result = std::invoke_result_t<F, ReadTx&>;
+    std::optional<Result> result;
+    run_plain([&](soci::session& s) { ReadTx tx(s, backend_); result.emplace(f(tx)); });
+    return std::move(*result);
+  }
+
   template <class F>
   auto write(F&& f) {
     using Result = std::invoke_result_t<F, WriteTx&>;
