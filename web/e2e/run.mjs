@@ -19,6 +19,7 @@ const accounts = {
   daoli: { username: 'daoli', password: 'Songhua-River-2016' },
   township: { username: 'hulan_town', password: 'Village-Work-2016' },
   admin: { username: 'admin', password: 'Jinguo-System-2016' },
+  viewer: { username: 'viewer', password: 'Read-Only-2016' },
 };
 
 /** An API session of its own (cookie + CSRF token), for finding and preparing test data. */
@@ -327,6 +328,8 @@ const tests = [
       await signInPage(page, accounts.daoli);
       await page.goto(`${baseUrl}/organisations/${target.id}`);
       await page.getByTestId('composition').waitFor();
+      const executives = async () => Number(await page.getByTestId('count-role:executive').locator('.jg-count-value').innerText());
+      const before = await executives();
       state.overridden = await unusedName();
       await appointNew(state.overridden);
       await page.getByTestId('appoint-override').click();
@@ -336,7 +339,7 @@ const tests = [
       await page.getByTestId('appoint-dialog-confirm').click();
       await page.getByTestId('appoint-dialog').waitFor({ state: 'hidden' });
       await page.getByTestId('roster-table').getByText(state.overridden, { exact: true }).waitFor();
-      await page.getByTestId('count-role:executive').filter({ hasText: String(executive.max + 1) }).waitFor();
+      await page.waitForFunction((n) => document.querySelector('[data-testid="count-role:executive"] .jg-count-value')?.textContent === String(n), before + 1);
       await shot(page, '17-composition-over');
       await page.getByTestId('nav-audit').click();
       await page.getByTestId('audit-table').locator('.el-table__row').first().waitFor();
@@ -363,6 +366,27 @@ const tests = [
       if (!(await row.getAttribute('class'))?.includes('jg-fault')) throw new Error('the row at fault is not marked');
       await row.scrollIntoViewIfNeeded();
       await shot(page, '19-rule-set-refused');
+    },
+  },
+  {
+    name: 'a viewer reads but sees no edit, reveal or admin control; her sessions are listed',
+    async run(page) {
+      await signOutPage(page);
+      await signInPage(page, accounts.viewer);
+      await page.goto(`${baseUrl}/organisations/${state.target.id}`);
+      await page.getByTestId('roster-table').getByTestId('roster-name').first().waitFor();
+      for (const id of ['appoint', 'edit-org', 'roster-end', 'nav-person-new', 'nav-accounts', 'nav-audit']) {
+        if (await page.getByTestId(id).count()) throw new Error(`a viewer sees ${id}`);
+      }
+      await page.getByTestId('roster-table').getByTestId('roster-name').first().click();
+      await page.getByTestId('person-title').waitFor();
+      if (await page.getByTestId('person-edit').count()) throw new Error('a viewer sees the edit button');
+      if (await page.locator('[data-testid^="reveal-"]').count()) throw new Error('a viewer sees a reveal button');
+      await page.getByTestId('user-menu').click();
+      await page.getByTestId('menu-sessions').click();
+      await page.getByTestId('sessions-dialog').getByText('当前会话').waitFor();
+      await shot(page, '20-viewer-sessions');
+      await page.keyboard.press('Escape');
     },
   },
 ];
