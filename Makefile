@@ -27,6 +27,13 @@ build: server web
 run: build
 	@mkdir -p $(dir $(DB))
 	@[ -f $(DB) ] || $(BUILD)/jinguo demo --database $(DB)
+	@echo "巾帼 Jinguo: http://$(HOST):$(PORT)/"
+	@echo "Demo logins (demo data only):"
+	@echo "  admin      / Jinguo-System-2016    system administrator, 哈尔滨市妇联"
+	@echo "  harbin     / City-Federation-2016  federation administrator, 哈尔滨市妇联"
+	@echo "  daoli      / Songhua-River-2016    federation administrator, 道里区妇联"
+	@echo "  hulan_town / Village-Work-2016     operator, 二八镇妇联 (呼兰区)"
+	@echo "  viewer     / Read-Only-2016        viewer, 哈尔滨市妇联"
 	@$(BUILD)/jinguo serve --database $(DB) --host $(HOST) --port $(PORT)
 
 demo: server
