@@ -33,7 +33,11 @@ export interface CompositionLine {
 }
 
 /** The lines of the composition panel: the total, each counted role, each forbidden role held. */
-export function compositionLines(c: Composition, totalLabel: string): CompositionLine[] {
+export function compositionLines(
+  c: Composition,
+  totalLabel: string,
+  roleLabel: (role: string, serverLabel: string) => string = (_r, l) => l,
+): CompositionLine[] {
   const line = (key: string, label: string, r: Pick<CountRow, 'actual' | 'min' | 'max'>): CompositionLine => ({
     key,
     label,
@@ -43,10 +47,10 @@ export function compositionLines(c: Composition, totalLabel: string): Compositio
   });
   return [
     line('total', totalLabel, c.total),
-    ...c.roles.map((r) => line(`role:${r.role}`, r.role_label, r)),
+    ...c.roles.map((r) => line(`role:${r.role}`, roleLabel(r.role, r.role_label), r)),
     ...c.forbidden_roles
       .filter((f) => f.actual > 0)
-      .map((f) => ({ key: `forbidden:${f.role}`, label: f.role_label, actual: f.actual, bounds: '0', status: 'over' as const })),
+      .map((f) => ({ key: `forbidden:${f.role}`, label: roleLabel(f.role, f.role_label), actual: f.actual, bounds: '0', status: 'over' as const })),
   ];
 }
 
