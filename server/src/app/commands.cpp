@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include "demo/harbin.h"
+#include "demo/scaled.h"
 #include "domain/clock.h"
 #include "http/server.h"
 #include "services/accounts.h"
@@ -139,7 +140,17 @@ int serve(const Config& config) {
   return ok ? 0 : 1;
 }
 
-int demo(const Config& config, std::uint64_t seed, bool force) {
+int demo(const Config& config, std::uint64_t seed, bool force, const std::string& scale) {
+  std::optional<demo::ScaleOptions> scaled;
+  if (!scale.empty()) {
+    scaled = demo::scale_preset(scale);
+    if (!scaled) {
+      std::cerr << "--scale 应为 national、province、county 或乡镇数量 / --scale: national | province | county | "
+                   "<number of townships>\n";
+      return 2;
+    }
+    scaled->seed = seed;
+  }
   if (storage::backend_of(config.database) == storage::Backend::kSqlite) {
     std::filesystem::path file(config.database.starts_with("sqlite:") ? config.database.substr(7) : config.database);
     if (std::filesystem::exists(file)) {
@@ -157,13 +168,22 @@ int demo(const Config& config, std::uint64_t seed, bool force) {
   demo::Summary summary;
   {
     storage::BulkImporter importer(db);  // holds the pool's one session until it goes
-    demo::Options options;
-    options.seed = seed;
-    summary = demo::generate_harbin(options, importer);
+    if (scaled) {
+      summary = demo::generate_scaled(*scaled, importer);
+    } else {
+      demo::Options options;
+      options.seed = seed;
+      summary = demo::generate_harbin(options, importer);
+    }
   }
   std::cout << "演示数据已生成 / demo data loaded: " << summary.organisations << " organisations, " << summary.people
             << " people, " << summary.positions << " positions\n";
-  create_demo_accounts(db);
+  if (scaled) {  // benchmark data: one system administrator at the root
+    services::Accounts(db).Create(cli_actor("demo"), {"admin", "Jinguo-System-2016", 1, "system_admin"});
+    std::cout << "  admin / Jinguo-System-2016 (system_admin)\n";
+  } else {
+    create_demo_accounts(db);
+  }
   return 0;
 }
 

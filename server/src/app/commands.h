@@ -10,7 +10,7 @@ namespace jinguo::app {
 int serve(const Config& config);
 int migrate(const Config& config);
 int check_db(const Config& config);
-int demo(const Config& config, std::uint64_t seed, bool force);
+int demo(const Config& config, std::uint64_t seed, bool force, const std::string& scale = {});
 
 struct AdminRequest {
   std::string username;

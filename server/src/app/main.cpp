@@ -41,6 +41,9 @@ int main(int argc, char** argv) {
   add_database(demo);
   demo->add_option("--seed", seed, "random seed (default 2016)");
   demo->add_flag("--force", force, "replace an existing SQLite database file");
+  std::string scale;
+  demo->add_option("--scale", scale,
+                   "benchmark data instead of Harbin: national, province, county or a number of townships");
   serve->add_option("--session-idle-seconds", flags.session_idle_seconds,
                     "idle expiry of sessions (JINGUO_SESSION_IDLE_SECONDS, default 1800)")
       ->check(CLI::Range(1, 7 * 24 * 3600));
@@ -116,7 +119,7 @@ int main(int argc, char** argv) {
     if (cli.got_subcommand("serve")) return jinguo::app::serve(config);
     if (cli.got_subcommand("migrate")) return jinguo::app::migrate(config);
     if (cli.got_subcommand("check-db")) return jinguo::app::check_db(config);
-    if (cli.got_subcommand("demo")) return jinguo::app::demo(config, seed, force);
+    if (cli.got_subcommand("demo")) return jinguo::app::demo(config, seed, force, scale);
     if (cli.got_subcommand("check")) return jinguo::app::check(config, check_options);
     if (load_cmd->parsed()) return jinguo::app::rule_set_load(config, rule_set_file);
     if (schedule_cmd->parsed()) return jinguo::app::rule_set_schedule(config, rule_set_code, rule_set_version, *from);
