@@ -125,8 +125,13 @@ void rethrow_mapped(const std::exception& e) {
   std::string_view what = e.what();
   if (dynamic_cast<const soci::soci_error*>(&e)) {
     for (const ConstraintRule& rule : kConstraintRules) {
-      bool pg_match = what.find("\"" + std::string(rule.name) + "\"") != std::string_view::npos;
-      bool sqlite_match = what.find("constraint failed: " + std::string(rule.sqlite_text)) !=
+      // Built with append: GCC 12 at -O3 warns (-Wrestrict) on "literal" + std::string.
+      std::string quoted_name("\"");
+      quoted_name.append(rule.name).push_back('"');
+      std::string sqlite_message("constraint failed: ");
+      sqlite_message.append(rule.sqlite_text);
+      bool pg_match = what.find(quoted_name) != std::string_view::npos;
+      bool sqlite_match = what.find(sqlite_message) !=
                           std::string_view::npos;
       if (pg_match || sqlite_match) throw rule.make();
     }
