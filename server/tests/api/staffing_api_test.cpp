@@ -3,14 +3,13 @@
 // appointments refused with the finding and accepted with an audited override.
 #include <fcntl.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <thread>
 
@@ -54,49 +53,18 @@ class StaffingApiTest : public ::testing::Test {
     url_ = jinguo::test_support::fresh_database_url();
     ASSERT_EQ(run_binary({"migrate", "--database", url_}), 0);
     jinguo::api_test::create_first_admin(url_, "admin", jinguo::api_test::kAdminPassword, "管理员市妇联");
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    socklen_t len = sizeof addr;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-    ::close(fd);
-    port_ = ntohs(addr.sin_port);
-    server_ = ::fork();
-    if (server_ == 0) {
-      std::string port = std::to_string(port_);
-      const char* argv[] = {JINGUO_BINARY, "serve", "--database", url_.c_str(), "--port", port.c_str(),
-                            "--web-root", "/nonexistent-web-root", "--threads", "4", nullptr};
-      ::execv(argv[0], const_cast<char**>(argv));
-      ::_exit(127);
-    }
-    httplib::Client c("127.0.0.1", port_);
-    for (int i = 0; i < 100; ++i) {
-      if (auto r = c.Get("/api/health"); r && r->status == 200) {
-        client_ = new jinguo::api_test::Client(port_);  // signed in as the system administrator
-        ASSERT_EQ(client_->login("admin", jinguo::api_test::kAdminPassword).status, 200);
-        return;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    FAIL() << "the server did not answer /api/health";
+    server_ = std::make_unique<jinguo::api_test::Server>(url_);
+    client_ = std::make_unique<jinguo::api_test::Client>(server_->port());  // the system administrator
+    ASSERT_EQ(client_->login("admin", jinguo::api_test::kAdminPassword).status, 200);
   }
   static void TearDownTestSuite() {
-    delete client_;
-    if (server_ > 0) {
-      ::kill(server_, SIGTERM);
-      ::waitpid(server_, nullptr, 0);
-    }
+    client_.reset();
+    server_.reset();
   }
 
-  struct Answer {
-    int status = 0;
-    json body;
-  };
+  using Answer = jinguo::api_test::Answer;
   Answer call(const std::string& method, const std::string& path, const std::string& body = "") {
-    auto a = client_->call(method, path, body);
-    return {a.status, a.body};
+    return client_->call(method, path, body);
   }
   Answer get(const std::string& path) { return call("GET", path); }
   Answer post(const std::string& path, const json& body) { return call("POST", path, body.dump()); }
@@ -143,10 +111,9 @@ class StaffingApiTest : public ::testing::Test {
     return t;
   }
 
-  static inline jinguo::api_test::Client* client_ = nullptr;
+  static inline std::unique_ptr<jinguo::api_test::Server> server_;
+  static inline std::unique_ptr<jinguo::api_test::Client> client_;
   static inline std::string url_;
-  static inline int port_ = 0;
-  static inline pid_t server_ = -1;
 };
 
 json harbin_like(const std::string& code) {
