@@ -11,6 +11,9 @@ namespace jinguo::services {
 
 namespace {
 
+// Login attempts matter only to throttling (a 15-minute window); a day is ample.
+constexpr std::int64_t kKeepAttemptsSeconds = 24 * 60 * 60;
+
 domain::DomainError login_failed() {
   return domain::unauthorized("login_failed", "用户名或密码错误", "wrong username or password");
 }
@@ -45,7 +48,10 @@ Auth::Auth(storage::Database& db, SessionPolicy policy, UnixClock now)
 void Auth::record_failure(const std::string& username, const std::optional<storage::AccountRow>& account,
                           const Client& client, const std::string& reason) {
   db_.write([&](storage::WriteTx& tx) {
-    if (reason != "locked") storage::LoginAttemptRepository(tx).record(username, client.address, now_(), false);
+    storage::LoginAttemptRepository attempts(tx);
+    const std::int64_t now = now_();
+    attempts.forget_before(now - kKeepAttemptsSeconds);
+    if (reason != "locked") attempts.record(username, client.address, now, false);
     Actor actor;
     actor.name = username.substr(0, 100);
     actor.address = client.address;
@@ -111,6 +117,7 @@ LoginResult Auth::Login(const std::string& username, const std::string& password
   result.who.actor = actor_of(result.who.account, client.address);
   db_.write([&](storage::WriteTx& tx) {
     storage::LoginAttemptRepository attempts(tx);
+    attempts.forget_before(now - kKeepAttemptsSeconds);
     attempts.record(username, client.address, now, true);
     attempts.forget_failures_of(username);
     storage::SessionRepository sessions(tx);

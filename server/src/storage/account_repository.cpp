@@ -26,7 +26,7 @@ constexpr const char* kSelectSession =
     "SELECT s.public_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, s.absolute_expires_at, "
     "s.address, s.user_agent, a.id, a.username, a.organisation_id, o.name, o.path, a.role, a.active "
     "FROM sessions s JOIN accounts a ON a.id = s.account_id JOIN organisations o ON o.id = a.organisation_id "
-    "WHERE s.token_hash = :token_hash";
+    "WHERE s.token_hash = $1";
 constexpr const char* kSessionsOfAccount =
     "SELECT token_hash, public_id, created_at, last_seen_at, expires_at, absolute_expires_at, address, user_agent "
     "FROM sessions WHERE account_id = :account_id ORDER BY created_at DESC, public_id";
@@ -35,7 +35,7 @@ constexpr const char* kInsertSession =
     "absolute_expires_at, address, user_agent) VALUES (:token_hash, :public_id, :account_id, :csrf_token, "
     ":created_at, :last_seen_at, :expires_at, :absolute_expires_at, :address, :user_agent)";
 constexpr const char* kTouchSession =
-    "UPDATE sessions SET last_seen_at = :last_seen_at, expires_at = :expires_at WHERE token_hash = :token_hash";
+    "UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE token_hash = $3";
 constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE token_hash = :token_hash";
 constexpr const char* kDeletePublic = "DELETE FROM sessions WHERE account_id = :account_id AND public_id = :public_id";
 constexpr const char* kDeleteOfAccount = "DELETE FROM sessions WHERE account_id = :account_id AND token_hash <> :keep";
@@ -49,6 +49,7 @@ constexpr const char* kFailuresOfAddress =
 constexpr const char* kInsertAttempt =
     "INSERT INTO login_attempts (username, address, at, succeeded) VALUES (:username, :address, :at, :succeeded)";
 constexpr const char* kForgetFailures = "DELETE FROM login_attempts WHERE username = :username AND succeeded = 0";
+constexpr const char* kForgetBefore = "DELETE FROM login_attempts WHERE at < $1";
 
 struct AccountColumns {
   AccountRow row;
@@ -187,31 +188,29 @@ long long AccountRepository::count() const {
   return n;
 }
 
+// On every request: a kept statement (connection.h).
 std::optional<AuthenticatedSession> SessionRepository::find(const std::string& token_hash) const {
+  Statement row = tx_.prepare(kSelectSession);
+  row.bind(token_hash);
+  if (!row.step()) return std::nullopt;
   AuthenticatedSession out;
   auto& s = out.session;
-  long long created = 0, seen = 0, expires = 0, absolute = 0, account = 0, organisation = 0;
-  Nullable address, agent;
-  std::string role, key = token_hash;
-  int active = 0;
-  Query q(tx_.sql());
-  q.into(s.public_id).into(s.csrf_token).into(created).into(seen).into(expires).into(absolute).into(address)
-      .into(agent).into(account).into(out.account.username).into(organisation).into(out.account.organisation_name)
-      .into(out.account.organisation_path).into(role).into(active);
-  q.use(key);
-  if (!q.run(kSelectSession)) return std::nullopt;
   s.token_hash = token_hash;
-  s.account_id = account;
-  s.created_at = created;
-  s.last_seen_at = seen;
-  s.expires_at = expires;
-  s.absolute_expires_at = absolute;
-  s.address = address.text();
-  s.user_agent = agent.text();
-  out.account.id = account;
-  out.account.organisation_id = organisation;
-  out.account.role = domain::role_from_code(role).value_or(domain::Role::kViewer);
-  out.account.active = active != 0;
+  s.public_id = row.string(0);
+  s.csrf_token = row.string(1);
+  s.created_at = row.integer(2);
+  s.last_seen_at = row.integer(3);
+  s.expires_at = row.integer(4);
+  s.absolute_expires_at = row.integer(5);
+  s.address = row.nullable_text(6);
+  s.user_agent = row.nullable_text(7);
+  s.account_id = out.account.id = row.integer(8);
+  out.account.username = row.string(9);
+  out.account.organisation_id = row.integer(10);
+  out.account.organisation_name = row.string(11);
+  out.account.organisation_path = row.string(12);
+  out.account.role = domain::role_from_code(row.string(13)).value_or(domain::Role::kViewer);
+  out.account.active = row.boolean(14);
   return out;
 }
 
@@ -250,11 +249,7 @@ void SessionRepository::insert(const SessionRow& s) const {
 }
 
 void SessionRepository::touch(const std::string& token_hash, std::int64_t last_seen_at, std::int64_t expires_at) const {
-  long long seen = last_seen_at, expires = expires_at;
-  std::string key = token_hash;
-  Query q(tx_.sql());
-  q.use(seen).use(expires).use(key);
-  q.run(kTouchSession);
+  tx_.prepare(kTouchSession).bind(last_seen_at).bind(expires_at).bind(token_hash).run();
 }
 
 void SessionRepository::remove(const std::string& token_hash) const {
@@ -313,6 +308,10 @@ void LoginAttemptRepository::forget_failures_of(const std::string& username) con
   Query q(tx_.sql());
   q.use(u);
   q.run(kForgetFailures);
+}
+
+void LoginAttemptRepository::forget_before(std::int64_t cutoff) const {
+  tx_.prepare(kForgetBefore).bind(cutoff).run();
 }
 
 }  // namespace jinguo::storage

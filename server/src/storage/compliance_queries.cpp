@@ -1,12 +1,5 @@
 #include "storage/compliance_queries.h"
 
-#include <soci/postgresql/soci-postgresql.h>
-#include <soci/sqlite3/soci-sqlite3.h>
-
-#include <charconv>
-#include <cstring>
-#include <memory>
-#include <stdexcept>
 
 #include "storage/query.h"
 
@@ -39,47 +32,15 @@ domain::BodyType type_of(const std::string& code) {
   return domain::body_type_from_code(code).value_or(domain::BodyType::kCity);
 }
 
-std::int64_t to_int(const char* text) {
-  std::int64_t v = 0;
-  std::from_chars(text, text + std::strlen(text), v);
-  return v;
-}
-
 // Runs a positions query (organisation_id, person_id, role, id; parameters $1, $2, ... in
-// order) on the driver underneath SOCI: tens of thousands of rows come back in a few
-// milliseconds, where SOCI's row-by-row conversions take ten times longer.
-std::vector<HeldRow> fetch_positions(const ReadTx& tx, const std::string& text, const std::vector<std::string>& params) {
+// order) as a Statement: tens of thousands of rows come back in a few milliseconds, where
+// SOCI's row-by-row conversions take ten times longer. A text with an id list is not kept.
+std::vector<HeldRow> fetch_positions(const ReadTx& tx, const std::string& text, const std::vector<std::string>& params,
+                                     Keep keep = Keep::kNo) {
   std::vector<HeldRow> out;
-  if (tx.backend() == Backend::kSqlite) {
-    namespace api = ::sqlite_api;
-    auto* connection = static_cast<soci::sqlite3_session_backend*>(tx.sql().get_backend())->conn_;
-    api::sqlite3_stmt* raw = nullptr;
-    if (api::sqlite3_prepare_v2(connection, text.c_str(), -1, &raw, nullptr) != SQLITE_OK)
-      throw std::runtime_error(std::string("sqlite: ") + api::sqlite3_errmsg(connection));
-    std::unique_ptr<api::sqlite3_stmt, int (*)(api::sqlite3_stmt*)> statement(raw, api::sqlite3_finalize);
-    for (std::size_t i = 0; i < params.size(); ++i)  // static: params outlive the statement
-      api::sqlite3_bind_text(raw, static_cast<int>(i + 1), params[i].c_str(), -1, nullptr);
-    int rc = 0;
-    while ((rc = api::sqlite3_step(raw)) == SQLITE_ROW)
-      out.push_back({api::sqlite3_column_int64(raw, 0), api::sqlite3_column_int64(raw, 1),
-                     reinterpret_cast<const char*>(api::sqlite3_column_text(raw, 2)), api::sqlite3_column_int64(raw, 3)});
-    if (rc != SQLITE_DONE) throw std::runtime_error(std::string("sqlite: ") + api::sqlite3_errmsg(connection));
-    return out;
-  }
-  auto* connection = static_cast<soci::postgresql_session_backend*>(tx.sql().get_backend())->conn_;
-  std::vector<const char*> values;
-  for (const auto& p : params) values.push_back(p.c_str());
-  std::unique_ptr<PGresult, void (*)(PGresult*)> result(
-      PQexecParams(connection, text.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
-                   nullptr, 0),
-      PQclear);
-  if (PQresultStatus(result.get()) != PGRES_TUPLES_OK)
-    throw std::runtime_error(std::string("postgresql: ") + PQerrorMessage(connection));
-  const int rows = PQntuples(result.get());
-  out.reserve(static_cast<std::size_t>(rows));
-  for (int i = 0; i < rows; ++i)
-    out.push_back({to_int(PQgetvalue(result.get(), i, 0)), to_int(PQgetvalue(result.get(), i, 1)),
-                   PQgetvalue(result.get(), i, 2), to_int(PQgetvalue(result.get(), i, 3))});
+  Statement row = tx.prepare(text, keep);
+  for (const auto& p : params) row.bind(p);
+  while (row.step()) out.push_back({row.integer(0), row.integer(1), row.string(2), row.integer(3)});
   return out;
 }
 
@@ -112,7 +73,7 @@ std::vector<SubtreeBody> ComplianceQueries::bodies(const std::string& path, cons
 }
 
 std::vector<HeldRow> ComplianceQueries::held_in_subtree(const std::string& path, const Date& on) const {
-  return fetch_positions(tx_, kHeldInSubtree, {path, path + "~", on.iso(), on.iso()});
+  return fetch_positions(tx_, kHeldInSubtree, {path, path + "~", on.iso(), on.iso()}, Keep::kYes);
 }
 
 std::vector<HeldRow> ComplianceQueries::held_in(const std::vector<domain::OrganisationId>& bodies,

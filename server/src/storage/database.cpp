@@ -142,8 +142,34 @@ void rethrow_mapped(const std::exception& e) {
   throw;
 }
 
+// SQLite's defaults serialise every call on a connection with a mutex and count every
+// allocation under a global one; the pool already gives a connection to one thread at a
+// time. Must run before the first connection opens (later calls are refused: harmless).
+void configure_sqlite_once() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    ::sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    ::sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  });
+}
+
+// A pooled connection for the length of one unit of work.
+class Database::Lease {
+ public:
+  explicit Lease(Database& db) : db_(db), position_(db.pool_->lease()) {}
+  ~Lease() { db_.pool_->give_back(position_); }
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+  Connection& connection() { return *db_.connections_[position_]; }
+
+ private:
+  Database& db_;
+  std::size_t position_;
+};
+
 Database::Database(const DatabaseConfig& config)
     : backend_(backend_of(config.url)), pool_size_(config.pool_size == 0 ? 1 : config.pool_size) {
+  if (backend_ == Backend::kSqlite) configure_sqlite_once();
   pool_ = std::make_unique<soci::connection_pool>(pool_size_);
   for (std::size_t i = 0; i < pool_size_; ++i) {
     soci::session& s = pool_->at(i);
@@ -153,6 +179,7 @@ Database::Database(const DatabaseConfig& config)
       s.open(soci::sqlite3, "db=" + sqlite_path(config.url) + " timeout=10");
       for (const char* pragma : kSqlitePragmas) s << pragma;
     }
+    connections_.push_back(std::make_unique<Connection>(s, backend_));
   }
 }
 
@@ -162,23 +189,24 @@ std::string_view Database::backend_name() const {
   return backend_ == Backend::kPostgresql ? "postgresql" : "sqlite";
 }
 
-void Database::run_plain(const std::function<void(soci::session&)>& body) {
-  soci::session s(*pool_);
-  body(s);
+void Database::run_plain(const std::function<void(Connection&)>& body) {
+  Lease lease(*this);
+  body(lease.connection());
 }
 
-void Database::run(bool writing, const std::function<void(soci::session&)>& body) {
+void Database::run(bool writing, const std::function<void(Connection&)>& body) {
   std::unique_lock<std::mutex> lock(writer_, std::defer_lock);
   if (writing && backend_ == Backend::kSqlite) lock.lock();
-  soci::session s(*pool_);
+  Lease lease(*this);
+  Connection& c = lease.connection();
   const bool sqlite = backend_ == Backend::kSqlite;
-  s << (writing && sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+  c.execute(writing && sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
   try {
-    body(s);
-    s << "COMMIT";
+    body(c);
+    c.execute("COMMIT");
   } catch (const std::exception& e) {
     try {
-      s << "ROLLBACK";
+      c.execute("ROLLBACK");
     } catch (const std::exception& rollback_error) {
       spdlog::error("rollback failed: {}", rollback_error.what());
     }
@@ -187,15 +215,13 @@ void Database::run(bool writing, const std::function<void(soci::session&)>& body
 }
 
 void Database::ping() {
-  run_plain([](soci::session& s) {
-    int one = 0;
-    s << "SELECT 1", soci::into(one);
-  });
+  run_plain([](Connection& c) { c.prepare("SELECT 1").run(); });
 }
 
 std::vector<std::string> Database::applied_migrations() {
   std::vector<std::string> out;
-  run_plain([&](soci::session& s) {
+  run_plain([&](Connection& c) {
+    soci::session& s = c.sql();
     s << kCreateSchemaMigrations;
     std::string version;
     soci::statement st = (s.prepare << kSelectSchemaMigrations, soci::into(version));
@@ -211,7 +237,8 @@ std::vector<std::string> Database::migrate() {
   for (const MigrationSource& m : migration_sources()) {
     std::string version(m.name.substr(0, m.name.find('_')));
     if (std::find(done.begin(), done.end(), version) != done.end()) continue;
-    run(true, [&](soci::session& s) {
+    run(true, [&](Connection& c) {
+      soci::session& s = c.sql();
       for (const std::string& statement : split_statements(expand_placeholders(m.sql, backend_)))
         s << statement;
       std::string at = domain::utc_timestamp_now();

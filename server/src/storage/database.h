@@ -14,9 +14,9 @@
 
 #include <soci/soci.h>
 
-namespace jinguo::storage {
+#include "storage/connection.h"
 
-enum class Backend { kSqlite, kPostgresql };
+namespace jinguo::storage {
 
 struct DatabaseConfig {
   // A SQLite file path (or "sqlite:PATH"), or a PostgreSQL connection string:
@@ -27,16 +27,17 @@ struct DatabaseConfig {
 
 Backend backend_of(std::string_view url);
 
-// A transaction on one pooled session. Repositories take it (see repositories.h).
+// A transaction on one pooled connection. Repositories take it (see repositories.h): SOCI
+// for most statements, prepare() for the hot ones (connection.h).
 class ReadTx {
  public:
-  ReadTx(soci::session& sql, Backend backend) : sql_(sql), backend_(backend) {}
-  soci::session& sql() const { return sql_; }
-  Backend backend() const { return backend_; }
+  explicit ReadTx(Connection& connection) : connection_(connection) {}
+  soci::session& sql() const { return connection_.sql(); }
+  Backend backend() const { return connection_.backend(); }
+  Statement prepare(std::string_view sql, Keep keep = Keep::kYes) const { return connection_.prepare(sql, keep); }
 
  private:
-  soci::session& sql_;
-  Backend backend_;
+  Connection& connection_;
 };
 
 class WriteTx : public ReadTx {
@@ -63,10 +64,10 @@ class Database {
   auto read(F&& f) {
     using Result = std::invoke_result_t<F, ReadTx&>;
     if constexpr (std::is_void_v<Result>) {
-      run(false, [&](soci::session& s) { ReadTx tx(s, backend_); f(tx); });
+      run(false, [&](Connection& c) { ReadTx tx(c); f(tx); });
     } else {
       std::optional<Result> result;
-      run(false, [&](soci::session& s) { ReadTx tx(s, backend_); result.emplace(f(tx)); });
+      run(false, [&](Connection& c) { ReadTx tx(c); result.emplace(f(tx)); });
       return std::move(*result);
     }
   }
@@ -77,7 +78,7 @@ class Database {
   auto read_one(F&& f) {
     using Result = std::invoke_result_t<F, ReadTx&>;
     std::optional<Result> result;
-    run_plain([&](soci::session& s) { ReadTx tx(s, backend_); result.emplace(f(tx)); });
+    run_plain([&](Connection& c) { ReadTx tx(c); result.emplace(f(tx)); });
     return std::move(*result);
   }
 
@@ -85,10 +86,10 @@ class Database {
   auto write(F&& f) {
     using Result = std::invoke_result_t<F, WriteTx&>;
     if constexpr (std::is_void_v<Result>) {
-      run(true, [&](soci::session& s) { WriteTx tx(s, backend_); f(tx); });
+      run(true, [&](Connection& c) { WriteTx tx(c); f(tx); });
     } else {
       std::optional<Result> result;
-      run(true, [&](soci::session& s) { WriteTx tx(s, backend_); result.emplace(f(tx)); });
+      run(true, [&](Connection& c) { WriteTx tx(c); result.emplace(f(tx)); });
       return std::move(*result);
     }
   }
@@ -98,12 +99,14 @@ class Database {
   std::unique_ptr<soci::session> dedicated_session() { return std::make_unique<soci::session>(*pool_); }
 
  private:
-  void run(bool writing, const std::function<void(soci::session&)>& body);
-  void run_plain(const std::function<void(soci::session&)>& body);
+  class Lease;
+  void run(bool writing, const std::function<void(Connection&)>& body);
+  void run_plain(const std::function<void(Connection&)>& body);
 
   Backend backend_;
   std::unique_ptr<soci::connection_pool> pool_;
   std::size_t pool_size_;
+  std::vector<std::unique_ptr<Connection>> connections_;  // one per pool slot; closed before the pool
   std::mutex writer_;  // SQLite: one writer at a time
 };
 

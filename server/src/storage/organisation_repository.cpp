@@ -11,23 +11,20 @@ namespace {
 using domain::Date;
 using domain::OrganisationId;
 
+// A body with its open children and its members on a day ({day}): the counts are computed
+// for the rows of the inner query only (a page), not for every row it filters.
 constexpr const char* kSelectOrganisation =
     "SELECT o.id, o.parent_id, o.type, o.name, o.division_code, o.pilot, o.established_on, "
-    "o.closed_on, o.path, o.depth FROM organisations o";
+    "o.closed_on, o.path, o.depth, "
+    "(SELECT COUNT(*) FROM organisations c WHERE c.parent_id = o.id AND c.closed_on IS NULL), "
+    "(SELECT COUNT(*) FROM positions m WHERE m.organisation_id = o.id AND m.start_on <= {day} "
+    "AND (m.end_on IS NULL OR m.end_on > {day})) "
+    "FROM (SELECT * FROM organisations o";
 constexpr const char* kCountOrganisations = "SELECT COUNT(*) FROM organisations o";
-constexpr const char* kWhereId = " WHERE o.id = :id";
-constexpr const char* kAndInScope = " AND o.path >= :low AND o.path < :high";
-constexpr const char* kSelectPath = "SELECT o.path FROM organisations o WHERE o.id = :id";
-constexpr const char* kOpenChildCounts =
-    "SELECT parent_id, COUNT(*) FROM organisations WHERE closed_on IS NULL AND parent_id IN ";
-constexpr const char* kGroupByParent = " GROUP BY parent_id";
-constexpr const char* kMemberCounts =
-    "SELECT organisation_id, COUNT(*) FROM positions WHERE start_on <= :on1 "
-    "AND (end_on IS NULL OR end_on > :on2) AND organisation_id IN ";
-constexpr const char* kGroupByOrganisation = " GROUP BY organisation_id";
+constexpr const char* kSelectPath = "SELECT o.path FROM organisations o WHERE o.id = $1";
 constexpr const char* kSelectEntries = "SELECT id, name, type FROM organisations WHERE id IN ";
 constexpr const char* kCountOpenChildren =
-    "SELECT COUNT(*) FROM organisations WHERE parent_id = :id AND closed_on IS NULL";
+    "SELECT COUNT(*) FROM organisations WHERE parent_id = $1 AND closed_on IS NULL";
 constexpr const char* kInsertOrganisation =
     "INSERT INTO organisations (parent_id, type, name, division_code, pilot, established_on, "
     "closed_on, path, depth, created_at, updated_at) VALUES (:parent_id, :type, :name, "
@@ -42,34 +39,35 @@ constexpr const char* kMoveSubtree =
     "updated_at = :updated_at WHERE path >= :low AND path < :high";
 constexpr const char* kSetParent = "UPDATE organisations SET parent_id = :parent_id WHERE id = :id";
 
-struct Columns {
-  long long id = 0;
-  NullableId parent_id;
-  std::string type, name, path;
-  Nullable division_code, established_on, closed_on;
-  int pilot = 0, depth = 0;
+// The row of kSelectOrganisation.
+OrganisationRow read_organisation(const Statement& row) {
+  OrganisationRow r;
+  r.organisation.id = row.integer(0);
+  r.organisation.parent_id = row.nullable_integer(1);
+  r.organisation.type = domain::body_type_from_code(row.text(2)).value_or(domain::BodyType::kCity);
+  r.organisation.name = row.string(3);
+  r.organisation.division_code = row.nullable_text(4);
+  r.organisation.pilot = row.boolean(5);
+  r.organisation.established_on = row.nullable_date(6);
+  r.organisation.closed_on = row.nullable_date(7);
+  r.path = row.string(8);
+  r.depth = static_cast<int>(row.integer(9));
+  r.child_count = static_cast<int>(row.integer(10));
+  r.member_count = static_cast<int>(row.integer(11));
+  return r;
+}
 
-  void bind(Query& q) {
-    q.into(id).into(parent_id).into(type).into(name).into(division_code).into(pilot)
-        .into(established_on).into(closed_on).into(path).into(depth);
-  }
-  OrganisationRow row() const {
-    OrganisationRow r;
-    r.organisation.id = id;
-    r.organisation.parent_id = parent_id.get();
-    r.organisation.type = domain::body_type_from_code(type).value_or(domain::BodyType::kCity);
-    r.organisation.name = name;
-    r.organisation.division_code = division_code.text();
-    r.organisation.pilot = pilot != 0;
-    r.organisation.established_on = established_on.date();
-    r.organisation.closed_on = closed_on.date();
-    r.path = path;
-    r.depth = depth;
-    return r;
-  }
-};
+// kSelectOrganisation over the bodies `where` chooses (and `tail` orders and limits),
+// counting members on `on`.
+std::string select_organisations(Binds& b, const std::string& where, const std::string& tail, const Date& on) {
+  std::string sql = kSelectOrganisation + where + tail + ") o" + tail.substr(0, tail.find(" LIMIT"));
+  std::string day = b.add(on.iso());
+  for (auto pos = sql.find("{day}"); pos != std::string::npos; pos = sql.find("{day}"))
+    sql.replace(pos, 5, day);
+  return sql;
+}
 
-std::string order_by(const PageSpec& page) {
+std::string order_by(Binds& b, const PageSpec& page) {
   static const std::pair<std::string_view, std::string_view> kSortable[] = {
       {"name", "o.name"}, {"type", "o.type"}, {"established_on", "o.established_on"},
       {"depth", "o.depth"}, {"path", "o.path"}};
@@ -77,47 +75,23 @@ std::string order_by(const PageSpec& page) {
   for (const auto& [key, col] : kSortable)
     if (key == page.sort) column = col;
   std::string dir = page.descending ? " DESC" : " ASC";
-  return " ORDER BY " + column + dir + ", o.id" + dir + " LIMIT " + std::to_string(page.page_size) +
-         " OFFSET " + std::to_string(page.offset());
+  return " ORDER BY " + column + dir + ", o.id" + dir + " LIMIT " + b.add(std::int64_t{page.page_size}) +
+         " OFFSET " + b.add(std::int64_t{page.offset()});
 }
 
-// Child and member counts for a page of bodies: two set-based queries.
-void fill_counts(const ReadTx& tx, std::vector<OrganisationRow>& rows, const Date& on) {
-  if (rows.empty()) return;
-  std::vector<std::int64_t> ids;
-  for (const auto& r : rows) ids.push_back(r.organisation.id);
-  auto apply = [&](const std::string& sql, bool members) {
-    long long id = 0;
-    int n = 0;
-    std::string on1 = on.iso(), on2 = on.iso();
-    Query q(tx.sql());
-    q.into(id).into(n);
-    if (members) q.use(on1).use(on2);
-    q.open(sql);
-    while (q.fetch())
-      for (auto& r : rows)
-        if (r.organisation.id == id) (members ? r.member_count : r.child_count) = n;
-  };
-  apply(std::string(kOpenChildCounts) + id_list(ids) + kGroupByParent, false);
-  apply(std::string(kMemberCounts) + id_list(ids) + kGroupByOrganisation, true);
-}
-
-Page<OrganisationRow> fetch_page(const ReadTx& tx, const std::string& where, Params& params,
-                                 Params& count_params, const PageSpec& page, const Date& on) {
+Page<OrganisationRow> fetch_page(const ReadTx& tx, Binds& b, const std::string& where, const PageSpec& page,
+                                 const Date& on) {
   Page<OrganisationRow> out;
   {
-    Query q(tx.sql());
-    q.into(out.total);
-    count_params.bind(q);
-    q.run(kCountOrganisations + where);
+    Statement count = tx.prepare(kCountOrganisations + where);
+    b.bind(count);
+    count.step();
+    out.total = count.integer(0);
   }
-  Columns c;
-  Query q(tx.sql());
-  c.bind(q);
-  params.bind(q);
-  q.open(kSelectOrganisation + where + order_by(page));
-  while (q.fetch()) out.items.push_back(c.row());
-  fill_counts(tx, out.items, on);
+  std::string tail = order_by(b, page);
+  Statement row = tx.prepare(select_organisations(b, where, tail, on));
+  b.bind(row);
+  while (row.step()) out.items.push_back(read_organisation(row));
   return out;
 }
 
@@ -146,75 +120,61 @@ std::vector<OrganisationId> ids_in_path(const std::string& path) {
 
 std::optional<OrganisationRow> OrganisationRepository::find(const domain::Scope& scope, OrganisationId id,
                                                            const Date& on) const {
-  Columns c;
-  long long key = id;
-  std::string low = scope.low(), high = scope.high();
-  Query q(tx_.sql());
-  c.bind(q);
-  q.use(key).use(low).use(high);
-  if (!q.run(std::string(kSelectOrganisation) + kWhereId + kAndInScope)) return std::nullopt;
-  std::vector<OrganisationRow> rows{c.row()};
-  fill_counts(tx_, rows, on);
-  return rows.front();
+  Binds b;
+  std::string where = " WHERE o.id = " + b.add(id) + " AND o.path >= " + b.add(scope.low()) + " AND o.path < " +
+                      b.add(scope.high());
+  Statement row = tx_.prepare(select_organisations(b, where, "", on));
+  b.bind(row);
+  if (!row.step()) return std::nullopt;
+  return read_organisation(row);
 }
 
 Page<OrganisationRow> OrganisationRepository::children(const domain::Scope& scope, const ChildrenFilter& filter,
                                                        const PageSpec& page, const Date& on) const {
-  Params params, count_params;
+  Binds b;
   std::string where;
-  if (filter.parent_id) {
-    where = " WHERE o.parent_id = :parent_id";
-    params.integer(*filter.parent_id);
-    count_params.integer(*filter.parent_id);
-  } else if (!scope.is_whole_tree()) {
-    where = " WHERE o.id = :root";
-    params.integer(scope.organisation_id);
-    count_params.integer(scope.organisation_id);
-  } else {
+  if (filter.parent_id)
+    where = " WHERE o.parent_id = " + b.add(*filter.parent_id);
+  else if (!scope.is_whole_tree())
+    where = " WHERE o.id = " + b.add(scope.organisation_id);
+  else
     where = " WHERE o.parent_id IS NULL";
-  }
   if (!filter.include_closed) where += " AND o.closed_on IS NULL";
-  if (filter.type) {
-    where += " AND o.type = :type";
-    params.text(std::string(domain::body_type_code(*filter.type)));
-    count_params.text(std::string(domain::body_type_code(*filter.type)));
-  }
-  return fetch_page(tx_, where, params, count_params, page, on);
+  if (filter.type) where += " AND o.type = " + b.add(std::string(domain::body_type_code(*filter.type)));
+  return fetch_page(tx_, b, where, page, on);
 }
 
 Page<OrganisationRow> OrganisationRepository::search(const SearchFilter& filter, const PageSpec& page,
                                                      const Date& on) const {
-  Params params, count_params;
-  auto both_text = [&](const std::string& v) {
-    params.text(v);
-    count_params.text(v);
-  };
-  std::string where = " WHERE o.name LIKE :pattern ESCAPE '\\'";
-  both_text(like_pattern(filter.text));
-  if (filter.within_path) {
-    where += " AND o.path >= :low AND o.path < :high";
-    both_text(*filter.within_path);
-    both_text(*filter.within_path + "~");
-  }
+  Binds b;
+  std::string where = " WHERE o.name LIKE " + b.add(like_pattern(filter.text)) + " ESCAPE '\\'";
+  if (filter.within_path)
+    where += " AND o.path >= " + b.add(*filter.within_path) + " AND o.path < " + b.add(*filter.within_path + "~");
   if (!filter.include_closed) where += " AND o.closed_on IS NULL";
-  if (filter.type) {
-    where += " AND o.type = :type";
-    both_text(std::string(domain::body_type_code(*filter.type)));
-  }
-  return fetch_page(tx_, where, params, count_params, page, on);
+  if (filter.type) where += " AND o.type = " + b.add(std::string(domain::body_type_code(*filter.type)));
+  return fetch_page(tx_, b, where, page, on);
 }
 
-std::map<OrganisationId, PathEntry> OrganisationRepository::entries(
-    const std::vector<OrganisationId>& ids) const {
+std::map<OrganisationId, PathEntry> OrganisationRepository::entries(std::vector<OrganisationId> ids) const {
+  // In groups of kGroup ids, so that one kept statement serves every path (a path is
+  // rarely deeper than five); the unused places are filled with 0, which is no id.
+  constexpr std::size_t kGroup = 8;
+  static const std::string sql = [] {
+    std::string text = std::string(kSelectEntries) + "(";
+    for (std::size_t i = 1; i <= kGroup; ++i) text += (i > 1 ? ", $" : "$") + std::to_string(i);
+    return text + ")";
+  }();
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   std::map<OrganisationId, PathEntry> out;
-  if (ids.empty()) return out;
-  long long id = 0;
-  std::string name, type;
-  Query q(tx_.sql());
-  q.into(id).into(name).into(type);
-  q.open(kSelectEntries + id_list(ids));
-  while (q.fetch())
-    out[id] = PathEntry{id, name, domain::body_type_from_code(type).value_or(domain::BodyType::kCity)};
+  for (std::size_t first = 0; first < ids.size(); first += kGroup) {
+    Statement row = tx_.prepare(sql);
+    for (std::size_t i = first; i < first + kGroup; ++i) row.bind(i < ids.size() ? ids[i] : OrganisationId{0});
+    while (row.step()) {
+      OrganisationId id = row.integer(0);
+      out[id] = PathEntry{id, row.string(1), domain::body_type_from_code(row.text(2)).value_or(domain::BodyType::kCity)};
+    }
+  }
   return out;
 }
 
@@ -228,21 +188,19 @@ std::vector<PathEntry> OrganisationRepository::path_of(const std::string& path) 
 }
 
 std::optional<std::string> OrganisationRepository::path_in(const domain::Scope& scope, OrganisationId id) const {
-  std::string path;
-  long long key = id;
-  Query q(tx_.sql());
-  q.into(path).use(key);
-  if (!q.run(kSelectPath) || !scope.contains(path)) return std::nullopt;
+  Statement row = tx_.prepare(kSelectPath);
+  row.bind(id);
+  if (!row.step()) return std::nullopt;
+  std::string path = row.string(0);
+  if (!scope.contains(path)) return std::nullopt;
   return path;
 }
 
 int OrganisationRepository::open_children(OrganisationId id) const {
-  int n = 0;
-  long long key = id;
-  Query q(tx_.sql());
-  q.into(n).use(key);
-  q.run(kCountOpenChildren);
-  return n;
+  Statement row = tx_.prepare(kCountOpenChildren);
+  row.bind(id);
+  row.step();
+  return static_cast<int>(row.integer(0));
 }
 
 OrganisationId OrganisationRepository::insert(const domain::Organisation& o, const std::string& parent_path,

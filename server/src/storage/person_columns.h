@@ -1,9 +1,7 @@
 #pragma once
 // The columns of a person, read the same way wherever a query returns people.
-#include <string>
-
 #include "domain/person.h"
-#include "storage/query.h"
+#include "storage/connection.h"
 
 namespace jinguo::storage {
 
@@ -13,32 +11,25 @@ namespace jinguo::storage {
   ".political_status, " a ".education, " a ".work_unit, " a ".job_title, " a ".mobile, " a    \
   ".office_phone, " a ".notes"
 
-struct PersonColumns {
-  long long id = 0;
-  std::string name, id_number, birth_date, sex;
-  Nullable ethnicity, political_status, education, work_unit, job_title, mobile, office_phone, notes;
+inline constexpr int kPersonColumnCount = 13;
 
-  void bind(Query& q) {
-    q.into(id).into(name).into(id_number).into(birth_date).into(sex).into(ethnicity)
-        .into(political_status).into(education).into(work_unit).into(job_title).into(mobile)
-        .into(office_phone).into(notes);
-  }
-  domain::Person person() const {
-    domain::Person p;
-    p.id = id;
-    p.name = name;
-    p.id_number = id_number;
-    p.birth_date = stored_date(birth_date);
-    p.sex = sex == "male" ? domain::Sex::kMale : domain::Sex::kFemale;
-    p.ethnicity = ethnicity.text();
-    p.political_status = political_status.text();
-    p.education = education.text();
-    p.work_unit = work_unit.text();
-    p.job_title = job_title.text();
-    p.mobile = mobile.text();
-    p.office_phone = office_phone.text();
-    p.notes = notes.text();
-    return p;
-  }
-};
+// The person in JINGUO_PERSON_COLUMNS, starting at column `first` of the current row.
+inline domain::Person read_person(const Statement& row, int first = 0) {
+  domain::Person p;
+  p.id = row.integer(first);
+  p.name = row.string(first + 1);
+  p.id_number = row.string(first + 2);
+  p.birth_date = row.date(first + 3);
+  p.sex = row.text(first + 4) == "male" ? domain::Sex::kMale : domain::Sex::kFemale;
+  p.ethnicity = row.nullable_text(first + 5);
+  p.political_status = row.nullable_text(first + 6);
+  p.education = row.nullable_text(first + 7);
+  p.work_unit = row.nullable_text(first + 8);
+  p.job_title = row.nullable_text(first + 9);
+  p.mobile = row.nullable_text(first + 10);
+  p.office_phone = row.nullable_text(first + 11);
+  p.notes = row.nullable_text(first + 12);
+  return p;
+}
+
 }  // namespace jinguo::storage

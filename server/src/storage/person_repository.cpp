@@ -11,7 +11,6 @@ using domain::PersonId;
 
 constexpr const char* kSelectPerson = "SELECT " JINGUO_PERSON_COLUMNS("p") " FROM people p";
 constexpr const char* kCountPeople = "SELECT COUNT(*) FROM people p";
-constexpr const char* kWhereId = " WHERE p.id = :id";
 constexpr const char* kSelectIdByIdNumber = "SELECT id FROM people WHERE id_number = :id_number";
 constexpr const char* kCurrentPositions =
     "SELECT ps.person_id, ps.organisation_id, o.name, COALESCE(r.label, ps.role) FROM positions ps "
@@ -30,17 +29,6 @@ constexpr const char* kUpdatePerson =
     "ethnicity = :ethnicity, political_status = :political_status, education = :education, "
     "work_unit = :work_unit, job_title = :job_title, mobile = :mobile, office_phone = :office_phone, "
     "notes = :notes, updated_at = :updated_at WHERE id = :id";
-constexpr const char* kNameOrIdNumber = "(p.name LIKE :pattern ESCAPE '\\' OR p.id_number LIKE :prefix)";
-constexpr const char* kHoldsPositionIn =
-    "EXISTS (SELECT 1 FROM positions ps JOIN organisations o ON o.id = ps.organisation_id "
-    "WHERE ps.person_id = p.id AND ps.start_on <= :on1 AND (ps.end_on IS NULL OR ps.end_on > :on2) "
-    "AND o.path >= :low AND o.path < :high)";
-// The scope of people: a position (past or present) in the subtree, or registered there.
-constexpr const char* kVisibleIn =
-    "(EXISTS (SELECT 1 FROM positions vs JOIN organisations vo ON vo.id = vs.organisation_id "
-    "WHERE vs.person_id = p.id AND vo.path >= :vlow AND vo.path < :vhigh) "
-    "OR EXISTS (SELECT 1 FROM organisations ro WHERE ro.id = p.registered_in "
-    "AND ro.path >= :rlow AND ro.path < :rhigh))";
 
 std::string escape_like(const std::string& text) {
   std::string out;
@@ -49,6 +37,26 @@ std::string escape_like(const std::string& text) {
     out += c;
   }
   return out;
+}
+
+// The clauses of a people query, their parameters added to `b`.
+std::string name_or_id_number(Binds& b, const std::string& text) {
+  return "(p.name LIKE " + b.add("%" + escape_like(text) + "%") + " ESCAPE '\\' OR p.id_number LIKE " +
+         b.add(escape_like(text) + "%") + ")";
+}
+std::string holds_position_in(Binds& b, const std::string& path, const Date& on) {
+  std::string day = b.add(on.iso());
+  return "EXISTS (SELECT 1 FROM positions ps JOIN organisations o ON o.id = ps.organisation_id "
+         "WHERE ps.person_id = p.id AND ps.start_on <= " + day + " AND (ps.end_on IS NULL OR ps.end_on > " + day +
+         ") AND o.path >= " + b.add(path) + " AND o.path < " + b.add(path + "~") + ")";
+}
+// The scope of people: a position (past or present) in the subtree, or registered there.
+std::string visible_in(Binds& b, const domain::Scope& scope) {
+  std::string low = b.add(scope.low()), high = b.add(scope.high());
+  return "(EXISTS (SELECT 1 FROM positions vs JOIN organisations vo ON vo.id = vs.organisation_id "
+         "WHERE vs.person_id = p.id AND vo.path >= " + low + " AND vo.path < " + high + ") "
+         "OR EXISTS (SELECT 1 FROM organisations ro WHERE ro.id = p.registered_in "
+         "AND ro.path >= " + low + " AND ro.path < " + high + "))";
 }
 
 // The writable columns of a person, in the order of kInsertPerson / kUpdatePerson.
@@ -69,19 +77,13 @@ struct Values {
 }  // namespace
 
 std::optional<domain::Person> PersonRepository::find(const domain::Scope& scope, PersonId id) const {
-  PersonColumns c;
-  long long key = id;
-  std::string low = scope.low(), high = scope.high(), low2 = low, high2 = high;
-  Query q(tx_.sql());
-  c.bind(q);
-  q.use(key);
-  std::string sql = std::string(kSelectPerson) + kWhereId;
-  if (!scope.is_whole_tree()) {
-    sql += std::string(" AND ") + kVisibleIn;
-    q.use(low).use(high).use(low2).use(high2);
-  }
-  if (!q.run(sql)) return std::nullopt;
-  return c.person();
+  Binds b;
+  std::string sql = std::string(kSelectPerson) + " WHERE p.id = " + b.add(id);
+  if (!scope.is_whole_tree()) sql += " AND " + visible_in(b, scope);
+  Statement row = tx_.prepare(sql);
+  b.bind(row);
+  if (!row.step()) return std::nullopt;
+  return read_person(row);
 }
 
 std::optional<PersonId> PersonRepository::find_by_id_number(const std::string& id_number) const {
@@ -95,47 +97,28 @@ std::optional<PersonId> PersonRepository::find_by_id_number(const std::string& i
 
 Page<domain::Person> PersonRepository::list(const domain::Scope& scope, const PeopleFilter& filter,
                                             const PageSpec& page, const Date& on) const {
-  Params params, count_params;
-  auto both = [&](const std::string& v) {
-    params.text(v);
-    count_params.text(v);
-  };
+  Binds b;
   std::string where;
-  auto add = [&](const char* clause) { where += (where.empty() ? " WHERE " : " AND ") + std::string(clause); };
-  if (!filter.text.empty()) {
-    add(kNameOrIdNumber);
-    both("%" + escape_like(filter.text) + "%");
-    both(escape_like(filter.text) + "%");
-  }
-  if (filter.organisation_path) {
-    add(kHoldsPositionIn);
-    both(on.iso());
-    both(on.iso());
-    both(*filter.organisation_path);
-    both(*filter.organisation_path + "~");
-  } else if (!scope.is_whole_tree()) {
-    add(kVisibleIn);
-    for (int i = 0; i < 2; ++i) {
-      both(scope.low());
-      both(scope.high());
-    }
-  }
+  auto add = [&](const std::string& clause) { where += (where.empty() ? " WHERE " : " AND ") + clause; };
+  if (!filter.text.empty()) add(name_or_id_number(b, filter.text));
+  if (filter.organisation_path)
+    add(holds_position_in(b, *filter.organisation_path, on));
+  else if (!scope.is_whole_tree())
+    add(visible_in(b, scope));
   Page<domain::Person> out;
   {
-    Query q(tx_.sql());
-    q.into(out.total);
-    count_params.bind(q);
-    q.run(kCountPeople + where);
+    Statement count = tx_.prepare(kCountPeople + where);
+    b.bind(count);
+    count.step();
+    out.total = count.integer(0);
   }
   std::string column = page.sort == "birth_date" ? "p.birth_date" : page.sort == "id" ? "p.id" : "p.name";
   std::string dir = page.descending ? " DESC" : " ASC";
-  PersonColumns c;
-  Query q(tx_.sql());
-  c.bind(q);
-  params.bind(q);
-  q.open(kSelectPerson + where + " ORDER BY " + column + dir + ", p.id" + dir + " LIMIT " +
-         std::to_string(page.page_size) + " OFFSET " + std::to_string(page.offset()));
-  while (q.fetch()) out.items.push_back(c.person());
+  std::string limit = b.add(std::int64_t{page.page_size}), offset = b.add(std::int64_t{page.offset()});
+  Statement row = tx_.prepare(kSelectPerson + where + " ORDER BY " + column + dir + ", p.id" + dir + " LIMIT " +
+                              limit + " OFFSET " + offset);
+  b.bind(row);
+  while (row.step()) out.items.push_back(read_person(row));
   return out;
 }
 

@@ -19,14 +19,13 @@ constexpr const char* kFromPositions =
     "LEFT JOIN dictionary_entries r ON r.kind = 'role' AND r.code = ps.role "
     "LEFT JOIN dictionary_entries m ON m.kind = 'manner' AND m.code = ps.manner "
     "LEFT JOIN dictionary_entries s ON s.kind = 'source' AND s.code = ps.source";
-constexpr const char* kWhereId = " WHERE ps.id = :id AND o.path >= :low AND o.path < :high";
+constexpr const char* kWhereId = " WHERE ps.id = $1 AND o.path >= $2 AND o.path < $3";
 constexpr const char* kWherePerson =
-    " WHERE ps.person_id = :person_id AND o.path >= :low AND o.path < :high "
-    "ORDER BY ps.start_on DESC, ps.id DESC";
+    " WHERE ps.person_id = $1 AND o.path >= $2 AND o.path < $3 ORDER BY ps.start_on DESC, ps.id DESC";
 constexpr const char* kWhereRoster =
-    " WHERE ps.organisation_id = :organisation_id AND ps.start_on <= :on1 "
-    "AND (ps.end_on IS NULL OR ps.end_on > :on2) "
+    " WHERE ps.organisation_id = $1 AND ps.start_on <= $2 AND (ps.end_on IS NULL OR ps.end_on > $2) "
     "ORDER BY COALESCE(r.sort_order, 1000000), ps.start_on, ps.id";
+constexpr int kPositionColumnCount = 16;
 constexpr const char* kInsertPosition =
     "INSERT INTO positions (person_id, organisation_id, role, manner, source, start_on, end_on, "
     "end_reason, notes, created_at, updated_at) VALUES (:person_id, :organisation_id, :role, :manner, "
@@ -35,79 +34,53 @@ constexpr const char* kEndPosition =
     "UPDATE positions SET end_on = :end_on, end_reason = :end_reason, updated_at = :updated_at "
     "WHERE id = :id";
 
-struct Columns {
-  long long id = 0, person_id = 0, organisation_id = 0;
-  std::string role, manner, start_on, person_name, organisation_name, path, role_label, manner_label;
-  Nullable source, end_on, end_reason, notes, source_label;
-
-  void bind(Query& q) {
-    q.into(id).into(person_id).into(organisation_id).into(role).into(manner).into(source).into(start_on)
-        .into(end_on).into(end_reason).into(notes).into(person_name).into(organisation_name).into(path)
-        .into(role_label).into(manner_label).into(source_label);
-  }
-  PositionRow row() const {
-    PositionRow r;
-    r.position.id = id;
-    r.position.person_id = person_id;
-    r.position.organisation_id = organisation_id;
-    r.position.role = role;
-    r.position.manner = manner;
-    r.position.source = source.text();
-    r.position.start_on = stored_date(start_on);
-    r.position.end_on = end_on.date();
-    r.position.end_reason = end_reason.text();
-    r.position.notes = notes.text();
-    r.person_name = person_name;
-    r.organisation_name = organisation_name;
-    r.organisation_path = path;
-    r.role_label = role_label;
-    r.manner_label = manner_label;
-    r.source_label = source_label.text();
-    return r;
-  }
-};
+// The row of kSelectPosition.
+PositionRow read_position(const Statement& row) {
+  PositionRow r;
+  r.position.id = row.integer(0);
+  r.position.person_id = row.integer(1);
+  r.position.organisation_id = row.integer(2);
+  r.position.role = row.string(3);
+  r.position.manner = row.string(4);
+  r.position.source = row.nullable_text(5);
+  r.position.start_on = row.date(6);
+  r.position.end_on = row.nullable_date(7);
+  r.position.end_reason = row.nullable_text(8);
+  r.position.notes = row.nullable_text(9);
+  r.person_name = row.string(10);
+  r.organisation_name = row.string(11);
+  r.organisation_path = row.string(12);
+  r.role_label = row.string(13);
+  r.manner_label = row.string(14);
+  r.source_label = row.nullable_text(15);
+  return r;
+}
 
 }  // namespace
 
 std::optional<PositionRow> PositionRepository::find(const domain::Scope& scope, domain::PositionId id) const {
-  Columns c;
-  long long key = id;
-  std::string low = scope.low(), high = scope.high();
-  Query q(tx_.sql());
-  c.bind(q);
-  q.use(key).use(low).use(high);
-  if (!q.run(std::string(kSelectPosition) + kFromPositions + kWhereId)) return std::nullopt;
-  return c.row();
+  static const std::string sql = std::string(kSelectPosition) + kFromPositions + kWhereId;
+  Statement row = tx_.prepare(sql);
+  row.bind(id).bind(scope.low()).bind(scope.high());
+  if (!row.step()) return std::nullopt;
+  return read_position(row);
 }
 
 std::vector<PositionRow> PositionRepository::of_person(const domain::Scope& scope, domain::PersonId person) const {
+  static const std::string sql = std::string(kSelectPosition) + kFromPositions + kWherePerson;
   std::vector<PositionRow> out;
-  Columns c;
-  long long key = person;
-  std::string low = scope.low(), high = scope.high();
-  Query q(tx_.sql());
-  c.bind(q);
-  q.use(key).use(low).use(high);
-  q.open(std::string(kSelectPosition) + kFromPositions + kWherePerson);
-  while (q.fetch()) out.push_back(c.row());
+  Statement row = tx_.prepare(sql);
+  row.bind(person).bind(scope.low()).bind(scope.high());
+  while (row.step()) out.push_back(read_position(row));
   return out;
 }
 
 std::vector<RosterRow> PositionRepository::roster(domain::OrganisationId organisation, const Date& on) const {
+  static const std::string sql = std::string(kSelectPosition) + kRosterPersonColumns + kFromPositions + kWhereRoster;
   std::vector<RosterRow> out;
-  Columns c;
-  PersonColumns pc;
-  long long key = organisation;
-  std::string on1 = on.iso(), on2 = on.iso();
-  Query q(tx_.sql());
-  c.bind(q);
-  pc.bind(q);
-  q.use(key).use(on1).use(on2);
-  q.open(std::string(kSelectPosition) + kRosterPersonColumns + kFromPositions + kWhereRoster);
-  while (q.fetch()) {
-    RosterRow r{c.row(), pc.person()};
-    out.push_back(std::move(r));
-  }
+  Statement row = tx_.prepare(sql);
+  row.bind(organisation).bind(on);
+  while (row.step()) out.push_back(RosterRow{read_position(row), read_person(row, kPositionColumnCount)});
   return out;
 }
 

@@ -75,7 +75,7 @@ class OrganisationRepository {
   Page<OrganisationRow> search(const SearchFilter& filter, const PageSpec& page,
                                const domain::Date& on) const;
   // The bodies named by ids, for building paths (root first) from materialised paths.
-  std::map<domain::OrganisationId, PathEntry> entries(const std::vector<domain::OrganisationId>& ids) const;
+  std::map<domain::OrganisationId, PathEntry> entries(std::vector<domain::OrganisationId> ids) const;
   std::vector<PathEntry> path_of(const std::string& path) const;
   int open_children(domain::OrganisationId id) const;
 
@@ -280,6 +280,7 @@ class LoginAttemptRepository {
   std::vector<std::int64_t> failures_of_address(const std::string& address, std::int64_t since) const;
   void record(const std::string& username, const std::string& address, std::int64_t at, bool succeeded) const;
   void forget_failures_of(const std::string& username) const;  // after a successful login
+  void forget_before(std::int64_t cutoff) const;                  // attempts older than cutoff
 
  private:
   const ReadTx& tx_;

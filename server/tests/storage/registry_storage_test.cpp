@@ -61,7 +61,7 @@ class StorageTest : public ::testing::Test {
 
 TEST_F(StorageTest, MigrationsAreRecordedAndSeedTheDictionaries) {
   auto applied = db_->applied_migrations();
-  ASSERT_EQ(applied.size(), 4u);
+  ASSERT_EQ(applied.size(), 5u);
   EXPECT_EQ(applied[0], "0001");
   EXPECT_EQ(applied[1], "0002");
   EXPECT_EQ(applied[2], "0003");
