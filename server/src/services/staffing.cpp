@@ -254,6 +254,7 @@ Composition Staffing::CheckBody(const domain::Scope& scope, OrganisationId id, s
     for (const auto& [role, holders] : by_role) c.held.push_back({role, static_cast<int>(holders.size())});
     add_seat_people(c.findings, people);
     c.context = {book.roles, q.person_names({people.begin(), people.end()})};
+    for (Finding& f : c.findings) domain::staffing::name_people(f, c.context.people);
     return c;
   });
 }
@@ -295,6 +296,8 @@ ComplianceReport Staffing::ComplianceOf(const domain::Scope& scope, std::optiona
     for (const auto& [id, entry] : storage::OrganisationRepository(tx).entries({districts.begin(), districts.end()}))
       report.district_names[id] = entry.name;
     report.context = {book.roles, q.person_names({people.begin(), people.end()})};
+    for (auto& body : report.failing)
+      for (Finding& f : body.findings) domain::staffing::name_people(f, report.context.people);
     return report;
   });
 }

@@ -214,6 +214,13 @@ TEST(StaffingCheck, SeatMissing) {
   EXPECT_EQ(f.occupant_id, std::nullopt);
   EXPECT_EQ(f.actual, 0);
   EXPECT_EQ(f.message_zh, "村妇代会主任（人员 " + std::to_string(director) + "）未担任上级组织执委");
+  Finding named = f;
+  jinguo::domain::staffing::name_people(named, {{director, "阿依古丽·买买提"}});
+  EXPECT_EQ(named.message_zh, "村妇代会主任（阿依古丽·买买提）未担任上级组织执委");
+  EXPECT_EQ(named.message_en, "the director (阿依古丽·买买提) holds no executive seat in the parent body");
+  Finding unnamed = f;
+  jinguo::domain::staffing::name_people(unnamed, {{director + 1, "someone else"}});
+  EXPECT_EQ(unnamed.message_zh, f.message_zh) << "a person without a name keeps her id";
 
   // a vice-chair of the township is not the seat: only an executive position is
   h.appoint(kTownship, "vice_chair", kStart, std::nullopt, director);
@@ -254,6 +261,8 @@ TEST(StaffingCheck, SeatHeldByTheFormerDirector) {
   EXPECT_EQ(fs[0].message_zh, "村妇代会主任（人员 " + std::to_string(current) +
                                   "）未担任上级组织执委，该席位仍由前任主任（人员 " + std::to_string(former) +
                                   "）占用");
+  jinguo::domain::staffing::name_people(fs[0], {{current, "李岩"}, {former, "王秀英"}});
+  EXPECT_EQ(fs[0].message_zh, "村妇代会主任（李岩）未担任上级组织执委，该席位仍由前任主任（王秀英）占用");
 }
 
 TEST(StaffingCheck, DatesAroundAnAppointmentAndAnEnding) {

@@ -34,6 +34,11 @@ std::string expected_zh(int min, const std::optional<int>& max) {
 }
 
 std::string person_ref(PersonId id) { return "人员 " + std::to_string(id); }
+std::string person_ref_en(PersonId id) { return "person " + std::to_string(id); }
+
+void replace_first(std::string& text, const std::string& from, const std::string& to) {
+  if (auto at = text.find(from); at != std::string::npos) text.replace(at, from.size(), to);
+}
 
 // A finding on a count: below the minimum is a warning, above the maximum an error.
 std::optional<Finding> count_finding(FindingKind kind, const std::string& rule,
@@ -83,8 +88,8 @@ void check_seats(const RuleSet& set, const BodySnapshot& body, const std::vector
       f.actual = 0;
       f.person_id = holder.person_id;
       f.message_zh = holder_zh + "（" + person_ref(holder.person_id) + "）未担任上级组织" + seat_zh;
-      f.message_en = "the " + seat.holder_role + " (person " + std::to_string(holder.person_id) +
-                     ") holds no " + seat.seat_role + " seat in the parent body";
+      f.message_en = "the " + seat.holder_role + " (" + person_ref_en(holder.person_id) + ") holds no " +
+                     seat.seat_role + " seat in the parent body";
       // A former holder (the latest first) who kept the seat after leaving the office.
       for (const HeldPosition& former : body.ended_positions) {
         if (former.role != seat.holder_role || holds(body.positions, former.person_id, seat.holder_role))
@@ -94,8 +99,8 @@ void check_seats(const RuleSet& set, const BodySnapshot& body, const std::vector
         f.occupant_id = former.person_id;
         f.message_zh += "，该席位仍由前任" + role_label(seat.holder_role, roles) + "（" +
                         person_ref(former.person_id) + "）占用";
-        f.message_en += "; the seat is still held by the former " + seat.holder_role + " (person " +
-                        std::to_string(former.person_id) + ")";
+        f.message_en += "; the seat is still held by the former " + seat.holder_role + " (" +
+                        person_ref_en(former.person_id) + ")";
         break;
       }
       out.push_back(std::move(f));
@@ -183,6 +188,16 @@ std::vector<Finding> check_body(const RuleSet& set, const BodySnapshot& body,
     f.organisation_id = body.id;
   }
   return out;
+}
+
+void name_people(Finding& finding, const std::map<PersonId, std::string>& names) {
+  for (const auto& id : {finding.person_id, finding.occupant_id}) {
+    if (!id) continue;
+    auto name = names.find(*id);
+    if (name == names.end()) continue;
+    replace_first(finding.message_zh, person_ref(*id), name->second);
+    replace_first(finding.message_en, person_ref_en(*id), name->second);
+  }
 }
 
 std::vector<Finding> findings_if_appointed(const RuleSet& set, const BodySnapshot& body,

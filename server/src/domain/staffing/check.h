@@ -2,6 +2,7 @@
 // Checking one body against a rule set on one date, and what an appointment would break.
 // Pure: the caller gathers the positions (any history) and chooses the rule set in force
 // on that date (rule_set_in_force_on), so a past date is checked under the set of then.
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -68,6 +69,11 @@ struct Finding {
 // forbidden roles, seats). `roles` gives role labels for the messages (may be empty).
 std::vector<Finding> check_body(const RuleSet& set, const BodySnapshot& body,
                                 const std::vector<DictionaryEntry>& roles = {});
+
+// Puts the names of the people a seat finding speaks of into its messages, in place of
+// the "人员 123" / "person 123" that check_body writes (it knows ids only). A person
+// missing from `names` keeps her id.
+void name_people(Finding& finding, const std::map<PersonId, std::string>& names);
 
 // The refusals an appointment of `person_id` to `role` in `body` would cause: errors that
 // are new, or that get worse (an excess growing). Shortfalls and seats never refuse.
