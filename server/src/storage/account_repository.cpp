@@ -10,8 +10,8 @@ namespace {
 constexpr const char* kAccountColumns =
     " a.id, a.username, a.password_hash, a.organisation_id, o.name, o.path, a.role, a.active "
     "FROM accounts a JOIN organisations o ON o.id = a.organisation_id";
-constexpr const char* kWhereId = " WHERE a.id = :id AND o.path >= :low AND o.path < :high";
-constexpr const char* kWhereUsername = " WHERE a.username = :username";
+constexpr const char* kWhereId = " WHERE a.id = $1 AND o.path >= $2 AND o.path < $3";
+constexpr const char* kWhereUsername = " WHERE a.username = $1";
 constexpr const char* kInsertAccount =
     "INSERT INTO accounts (username, password_hash, organisation_id, role, active, created_at, "
     "password_changed_at) VALUES (:username, :password_hash, :organisation_id, :role, :active, :created_at, "
@@ -43,32 +43,29 @@ constexpr const char* kDeleteExpired =
     "DELETE FROM sessions WHERE expires_at <= :now1 OR absolute_expires_at <= :now2";
 
 constexpr const char* kFailuresOfUsername =
-    "SELECT at FROM login_attempts WHERE username = :username AND at >= :since AND succeeded = 0";
+    "SELECT at FROM login_attempts WHERE username = $1 AND at >= $2 AND succeeded = 0";
 constexpr const char* kFailuresOfAddress =
-    "SELECT at FROM login_attempts WHERE address = :address AND at >= :since AND succeeded = 0";
+    "SELECT at FROM login_attempts WHERE address = $1 AND at >= $2 AND succeeded = 0";
 constexpr const char* kInsertAttempt =
     "INSERT INTO login_attempts (username, address, at, succeeded) VALUES (:username, :address, :at, :succeeded)";
 constexpr const char* kForgetFailures = "DELETE FROM login_attempts WHERE username = :username AND succeeded = 0";
 constexpr const char* kForgetBefore = "DELETE FROM login_attempts WHERE at < $1";
 
-struct AccountColumns {
-  AccountRow row;
-  long long id = 0, organisation_id = 0;
-  std::string role;
-  int active = 1;
-  void bind(Query& q) {
-    q.into(row.created_at).into(row.password_changed_at).into(id).into(row.username).into(row.password_hash)
-        .into(organisation_id).into(row.organisation_name).into(row.organisation_path).into(role).into(active);
-  }
-  AccountRow get() const {
-    AccountRow r = row;
-    r.id = id;
-    r.organisation_id = organisation_id;
-    r.role = domain::role_from_code(role).value_or(domain::Role::kViewer);
-    r.active = active != 0;
-    return r;
-  }
-};
+// The row of select_account.
+AccountRow read_account(const Statement& row) {
+  AccountRow r;
+  r.created_at = row.string(0);
+  r.password_changed_at = row.string(1);
+  r.id = row.integer(2);
+  r.username = row.string(3);
+  r.password_hash = row.string(4);
+  r.organisation_id = row.integer(5);
+  r.organisation_name = row.string(6);
+  r.organisation_path = row.string(7);
+  r.role = domain::role_from_code(row.text(8)).value_or(domain::Role::kViewer);
+  r.active = row.boolean(9);
+  return r;
+}
 
 std::string select_account(const ReadTx& tx) {
   return "SELECT " + iso_timestamp_sql(tx, "a.created_at") + ", " + iso_timestamp_sql(tx, "a.password_changed_at") +
@@ -77,78 +74,54 @@ std::string select_account(const ReadTx& tx) {
 
 std::vector<std::int64_t> times(const ReadTx& tx, const char* sql, const std::string& key, std::int64_t since) {
   std::vector<std::int64_t> out;
-  long long at = 0, from = since;
-  std::string k = key;
-  Query q(tx.sql());
-  q.into(at).use(k).use(from);
-  q.open(sql);
-  while (q.fetch()) out.push_back(at);
+  Statement row = tx.prepare(sql);
+  row.bind(key).bind(since);
+  while (row.step()) out.push_back(row.integer(0));
   return out;
 }
 
 }  // namespace
 
 std::optional<AccountRow> AccountRepository::find(const domain::Scope& scope, std::int64_t id) const {
-  AccountColumns c;
-  long long key = id;
-  std::string low = scope.low(), high = scope.high();
-  Query q(tx_.sql());
-  c.bind(q);
-  q.use(key).use(low).use(high);
-  if (!q.run(select_account(tx_) + kWhereId)) return std::nullopt;
-  return c.get();
+  Statement row = tx_.prepare(select_account(tx_) + kWhereId);
+  row.bind(id).bind(scope.low()).bind(scope.high());
+  if (!row.step()) return std::nullopt;
+  return read_account(row);
 }
 
 std::optional<AccountRow> AccountRepository::find_by_username(const std::string& username) const {
-  AccountColumns c;
-  std::string key = username;
-  Query q(tx_.sql());
-  c.bind(q);
-  q.use(key);
-  if (!q.run(select_account(tx_) + kWhereUsername)) return std::nullopt;
-  return c.get();
+  Statement row = tx_.prepare(select_account(tx_) + kWhereUsername);
+  row.bind(username);
+  if (!row.step()) return std::nullopt;
+  return read_account(row);
 }
 
 Page<AccountRow> AccountRepository::list(const domain::Scope& scope, const AccountFilter& filter,
                                          const PageSpec& page) const {
-  Params params, count_params;
-  auto both = [&](const std::string& v) {
-    params.text(v);
-    count_params.text(v);
-  };
+  Binds b;
   std::string within = filter.within_path.value_or(scope.path);
-  std::string where = " WHERE o.path >= :low AND o.path < :high";
-  both(within);
-  both(within + "~");
+  std::string where = " WHERE o.path >= " + b.add(within) + " AND o.path < " + b.add(within + "~");
   if (!filter.text.empty()) {
-    where += " AND a.username LIKE :pattern";
     std::string pattern = "%";
     for (char ch : filter.text)
       if (ch != '%' && ch != '_' && ch != '\\') pattern += ch;
-    both(pattern + "%");
+    where += " AND a.username LIKE " + b.add(pattern + "%");
   }
-  if (filter.role) {
-    where += " AND a.role = :role";
-    both(std::string(domain::role_code(*filter.role)));
-  }
-  if (filter.active) {
-    where += std::string(" AND a.active = ") + (*filter.active ? "1" : "0");
-  }
+  if (filter.role) where += " AND a.role = " + b.add(std::string(domain::role_code(*filter.role)));
+  if (filter.active) where += std::string(" AND a.active = ") + (*filter.active ? "1" : "0");
   Page<AccountRow> out;
   {
-    Query q(tx_.sql());
-    q.into(out.total);
-    count_params.bind(q);
-    q.run("SELECT COUNT(*) FROM accounts a JOIN organisations o ON o.id = a.organisation_id" + where);
+    Statement count = tx_.prepare("SELECT COUNT(*) FROM accounts a JOIN organisations o ON o.id = a.organisation_id" + where);
+    b.bind(count);
+    count.step();
+    out.total = count.integer(0);
   }
-  AccountColumns c;
-  Query q(tx_.sql());
-  c.bind(q);
-  params.bind(q);
   std::string dir = page.descending ? " DESC" : " ASC";
-  q.open(select_account(tx_) + where + " ORDER BY a.username" + dir + " LIMIT " + std::to_string(page.page_size) +
-         " OFFSET " + std::to_string(page.offset()));
-  while (q.fetch()) out.items.push_back(c.get());
+  std::string limit = b.add(std::int64_t{page.page_size}), offset = b.add(std::int64_t{page.offset()});
+  Statement row = tx_.prepare(select_account(tx_) + where + " ORDER BY a.username" + dir + " LIMIT " + limit +
+                              " OFFSET " + offset);
+  b.bind(row);
+  while (row.step()) out.items.push_back(read_account(row));
   return out;
 }
 

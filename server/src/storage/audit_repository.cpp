@@ -15,28 +15,23 @@ constexpr const char* kSelectColumns =
     "e.person_id, e.changes, o.name FROM audit_events e LEFT JOIN organisations o ON o.id = e.organisation_id";
 constexpr const char* kCountEvents = "SELECT COUNT(*) FROM audit_events e LEFT JOIN organisations o ON o.id = e.organisation_id";
 
-struct Columns {
-  StoredAuditEvent row;
-  std::string at;
-  Nullable address, entity_id, organisation_name;
-  NullableId account, organisation, person;
-  void bind(Query& q) {
-    q.into(row.id).into(at).into(row.event.actor).into(account).into(address).into(row.event.action)
-        .into(row.event.entity).into(entity_id).into(organisation).into(person).into(row.event.changes)
-        .into(organisation_name);
-  }
-  StoredAuditEvent get() const {
-    StoredAuditEvent out = row;
-    out.event.at = at;
-    out.event.account_id = account.get();
-    out.event.address = address.text();
-    out.event.entity_id = entity_id.value;
-    out.event.organisation_id = organisation.get();
-    out.event.person_id = person.get();
-    out.organisation_name = organisation_name.text();
-    return out;
-  }
-};
+// The row of select().
+StoredAuditEvent read_event(const Statement& row) {
+  StoredAuditEvent out;
+  out.id = row.integer(0);
+  out.event.at = row.string(1);
+  out.event.actor = row.string(2);
+  out.event.account_id = row.nullable_integer(3);
+  out.event.address = row.nullable_text(4);
+  out.event.action = row.string(5);
+  out.event.entity = row.string(6);
+  out.event.entity_id = row.nullable_text(7).value_or("");
+  out.event.organisation_id = row.nullable_integer(8);
+  out.event.person_id = row.nullable_integer(9);
+  out.event.changes = row.string(10);
+  out.organisation_name = row.nullable_text(11);
+  return out;
+}
 
 std::string select(const ReadTx& tx) { return kSelectId + iso_timestamp_sql(tx, "e.at") + kSelectColumns; }
 
@@ -61,58 +56,42 @@ void AuditRepository::append(const AuditEvent& e) const {
 
 std::vector<StoredAuditEvent> AuditRepository::latest(int limit) const {
   std::vector<StoredAuditEvent> out;
-  Columns c;
-  Query q(tx_.sql());
-  c.bind(q);
-  q.open(select(tx_) + " ORDER BY e.id DESC LIMIT " + std::to_string(limit));
-  while (q.fetch()) out.push_back(c.get());
+  Statement row = tx_.prepare(select(tx_) + " ORDER BY e.id DESC LIMIT $1");
+  row.bind(limit);
+  while (row.step()) out.push_back(read_event(row));
   return out;
 }
 
 Page<StoredAuditEvent> AuditRepository::list(const AuditFilter& filter, const PageSpec& page) const {
-  Params params, count_params;
+  Binds b;
   std::string where;
-  auto add = [&](const std::string& clause, const std::vector<std::string>& values) {
-    where += (where.empty() ? " WHERE " : " AND ") + clause;
-    for (const auto& v : values) {
-      params.text(v);
-      count_params.text(v);
-    }
-  };
-  if (filter.within_path) add("o.path >= :low AND o.path < :high", {*filter.within_path, *filter.within_path + "~"});
-  if (filter.person_id) {
-    where += std::string(where.empty() ? " WHERE " : " AND ") + "e.person_id = :person_id";
-    params.integer(*filter.person_id);
-    count_params.integer(*filter.person_id);
-  }
-  if (filter.actor) add("e.actor = :actor", {*filter.actor});
-  if (filter.from_at) add("e.at >= :from_at", {*filter.from_at});
-  if (filter.to_at) add("e.at < :to_at", {*filter.to_at});
-  if (filter.action) add("e.action = :action", {*filter.action});
-  if (filter.entity) add("e.entity = :entity", {*filter.entity});
+  auto add = [&](const std::string& clause) { where += (where.empty() ? " WHERE " : " AND ") + clause; };
+  if (filter.within_path)
+    add("o.path >= " + b.add(*filter.within_path) + " AND o.path < " + b.add(*filter.within_path + "~"));
+  if (filter.person_id) add("e.person_id = " + b.add(*filter.person_id));
+  if (filter.actor) add("e.actor = " + b.add(*filter.actor));
+  if (filter.from_at) add("e.at >= " + b.add(*filter.from_at));
+  if (filter.to_at) add("e.at < " + b.add(*filter.to_at));
+  if (filter.action) add("e.action = " + b.add(*filter.action));
+  if (filter.entity) add("e.entity = " + b.add(*filter.entity));
   Page<StoredAuditEvent> out;
   {
-    Query q(tx_.sql());
-    q.into(out.total);
-    count_params.bind(q);
-    q.run(kCountEvents + where);
+    Statement count = tx_.prepare(kCountEvents + where);
+    b.bind(count);
+    count.step();
+    out.total = count.integer(0);
   }
-  Columns c;
-  Query q(tx_.sql());
-  c.bind(q);
-  params.bind(q);
-  q.open(select(tx_) + where + " ORDER BY e.id DESC LIMIT " + std::to_string(page.page_size) + " OFFSET " +
-         std::to_string(page.offset()));
-  while (q.fetch()) out.items.push_back(c.get());
+  std::string limit = b.add(std::int64_t{page.page_size}), offset = b.add(std::int64_t{page.offset()});
+  Statement row = tx_.prepare(select(tx_) + where + " ORDER BY e.id DESC LIMIT " + limit + " OFFSET " + offset);
+  b.bind(row);
+  while (row.step()) out.items.push_back(read_event(row));
   return out;
 }
 
 long long AuditRepository::count() const {
-  long long n = 0;
-  Query q(tx_.sql());
-  q.into(n);
-  q.run("SELECT COUNT(*) FROM audit_events");
-  return n;
+  Statement row = tx_.prepare("SELECT COUNT(*) FROM audit_events");
+  row.step();
+  return row.integer(0);
 }
 
 }  // namespace jinguo::storage

@@ -1,10 +1,8 @@
 #pragma once
 // A small builder over soci::statement so that a query's outputs and parameters can be
 // bound one by one (and optional values as NULL) before it runs.
-#include <deque>
 #include <optional>
 #include <string>
-#include <variant>
 #include <vector>
 
 #include <soci/soci.h>
@@ -92,19 +90,6 @@ class Query {
     st_.define_and_bind();
   }
   soci::statement st_;
-};
-
-// Parameters collected while a query's text is built from fragments, bound in order.
-class Params {
- public:
-  void text(std::string v) { values_.emplace_back(std::move(v)); }
-  void integer(long long v) { values_.emplace_back(v); }
-  void bind(Query& q) {
-    for (auto& v : values_) std::visit([&](auto& x) { q.use(x); }, v);
-  }
-
- private:
-  std::deque<std::variant<std::string, long long>> values_;
 };
 
 // "IN (1,2,3)" from ids the database gave us (integers only, never user text).
