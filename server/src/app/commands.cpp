@@ -16,6 +16,7 @@
 #include "services/registry.h"
 #include "storage/bulk_importer.h"
 #include "storage/database.h"
+#include "storage/migration_sources.h"
 
 namespace jinguo::app {
 
@@ -90,6 +91,36 @@ void create_demo_accounts(storage::Database& db) {
   }
 }
 
+// PostgreSQL: whether the database holds bodies or people (a database only migrated, or
+// with no Jinguo tables at all, does not).
+bool postgresql_has_data(storage::Database& db) {
+  auto sql = db.dedicated_session();
+  int tables = 0, rows = 0;
+  *sql << "SELECT CASE WHEN to_regclass('organisations') IS NULL OR to_regclass('people') IS NULL THEN 0 ELSE 1 END",
+      soci::into(tables);
+  if (tables == 0) return false;
+  *sql << "SELECT CASE WHEN EXISTS (SELECT 1 FROM organisations) OR EXISTS (SELECT 1 FROM people) THEN 1 ELSE 0 END",
+      soci::into(rows);
+  return rows != 0;
+}
+
+// PostgreSQL: drops every table the migrations create, and schema_migrations, in one
+// transaction, so that migrating again starts from nothing.
+void drop_postgresql_tables(storage::Database& db) {
+  constexpr std::string_view kCreate = "CREATE TABLE ";
+  std::string drop = "DROP TABLE IF EXISTS schema_migrations";
+  for (const storage::MigrationSource& m : storage::migration_sources())
+    for (auto at = m.sql.find(kCreate); at != std::string_view::npos; at = m.sql.find(kCreate, at + 1)) {
+      std::string_view name = m.sql.substr(at + kCreate.size());
+      if (name.starts_with("IF NOT EXISTS ")) name.remove_prefix(std::string_view("IF NOT EXISTS ").size());
+      drop += ", " + std::string(name.substr(0, name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_")));
+    }
+  auto sql = db.dedicated_session();
+  soci::transaction transaction(*sql);
+  *sql << drop + " CASCADE";
+  transaction.commit();
+}
+
 extern "C" void on_signal(int) {
   if (running_server) running_server->stop();
 }
@@ -161,6 +192,14 @@ int demo(const Config& config, std::uint64_t seed, bool force, const std::string
       }
       for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix);
     }
+  } else {
+    storage::Database existing(database_config(config, 1));
+    if (!force && postgresql_has_data(existing)) {
+      std::cerr << "数据库中已有数据，如需清空重建请加 --force / the database has data: add --force to drop its "
+                   "Jinguo tables and load the demo again\n";
+      return 2;
+    }
+    if (force) drop_postgresql_tables(existing);
   }
   make_parent_folder(config);
   storage::Database db(database_config(config, 1));

@@ -40,7 +40,8 @@ int main(int argc, char** argv) {
   auto* demo = cli.add_subcommand("demo", "create a database with the Harbin 2016 demo data");
   add_database(demo);
   demo->add_option("--seed", seed, "random seed (default 2016)");
-  demo->add_flag("--force", force, "replace an existing SQLite database file");
+  demo->add_flag("--force", force,
+                 "replace an existing SQLite database file, or drop the Jinguo tables of a PostgreSQL database");
   std::string scale;
   demo->add_option("--scale", scale,
                    "benchmark data instead of Harbin: national, province, county or a number of townships");

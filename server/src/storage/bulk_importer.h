@@ -1,8 +1,19 @@
 #pragma once
-// Streams generated organisations, people and positions into the database in large
-// transactions (statements prepared once, run per row, committed every batch_rows rows). Keeps the
+// Streams generated organisations, people and positions into the database. Keeps the
 // generator's ids; computes each body's path and depth from its parent. Holds only the
-// current row and the bodies' paths in memory, so national-scale data streams.
+// current row (SQLite) or a buffer of about 1 MiB per table (PostgreSQL) and the bodies'
+// paths in memory, so national-scale data streams.
+//
+// SQLite: statements prepared once, run per row, committed every batch_rows rows.
+// PostgreSQL: COPY ... FROM STDIN (text format) through libpq, a table's buffer sent as
+// one COPY when it fills (a position's buffer only after the people and bodies before
+// it), all in one transaction. Into empty tables (the demo's fresh database) the load
+// truncates them in that transaction and copies with FREEZE (rows visible to all, so
+// index-only scans need no VACUUM first), drops the secondary indexes and foreign keys
+// and builds them again at the end (which checks them all, uniqueness included), then
+// ANALYZE; a failure anywhere rolls all of it back. Into tables that hold rows it only
+// copies. At the end the identity sequences are moved past the largest ids, so rows
+// created later through the API do not collide.
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -34,6 +45,7 @@ class BulkImporter : public demo::Sink {
   struct OrganisationBatch;
   struct PersonBatch;
   struct PositionBatch;
+  class CopyLoad;
 
   void insert(soci::statement& statement);
   void begin();
@@ -50,6 +62,7 @@ class BulkImporter : public demo::Sink {
   std::unique_ptr<OrganisationBatch> organisations_;
   std::unique_ptr<PersonBatch> people_;
   std::unique_ptr<PositionBatch> positions_;
+  std::unique_ptr<CopyLoad> copy_;  // PostgreSQL
   std::size_t organisation_count_ = 0, person_count_ = 0, position_count_ = 0;
 };
 
