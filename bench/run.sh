@@ -54,12 +54,17 @@ free_port() {
 COOKIE=
 get() { curl -fsS --max-time 10 -H "Cookie: $COOKIE" "http://$HOST:$PORT$1"; }
 
-# Signs in as the demo's city administrator (a scoped account: the subtree check is measured too).
+# Signs in as the demo's city administrator (a scoped account: the subtree check is measured
+# too); the national data has only the system administrator.
 login() {
-  COOKIE=$(curl -fsS --max-time 10 -D - -o /dev/null -X POST "http://$HOST:$PORT/api/auth/login" \
-    -d '{"username":"harbin","password":"City-Federation-2016"}' | tr -d '\r' |
-    sed -n 's/^[Ss]et-[Cc]ookie: \(jinguo_session=[0-9a-f]*\).*/\1/p')
-  [ -n "$COOKIE" ] || die "could not sign in as the demo account harbin"
+  local user
+  for user in harbin:City-Federation-2016 admin:Jinguo-System-2016; do
+    COOKIE=$(curl -fsS --max-time 10 -D - -o /dev/null -X POST "http://$HOST:$PORT/api/auth/login" \
+      -d "{\"username\":\"${user%%:*}\",\"password\":\"${user#*:}\"}" 2>/dev/null | tr -d '\r' |
+      sed -n 's/^[Ss]et-[Cc]ookie: \(jinguo_session=[0-9a-f]*\).*/\1/p') || true
+    [ -n "$COOKIE" ] && return
+  done
+  die "could not sign in as the demo account harbin or admin"
 }
 
 # Fills the database $1 (a file or a PostgreSQL URL) with the data of this mode.
