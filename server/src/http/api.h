@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/error.h"
+#include "http/json_writer.h"
 #include "services/accounts.h"
 #include "services/actor.h"
 #include "services/registry.h"
@@ -15,10 +16,22 @@
 
 namespace jinguo::http {
 
+// A reply's body: JSON text, written by a JsonWriter (every shape of http/dto.h), or
+// dumped from a nlohmann::json, braced lists included: Reply{200, {{"ok", true}}} is the
+// object {"ok": true}, as nlohmann reads that list. Implicit, so that Reply{200, ...} reads
+// the same whichever it is.
+struct ReplyBody {
+  ReplyBody() = default;
+  ReplyBody(JsonWriter&& written) : text(std::move(written).take()) {}
+  ReplyBody(const nlohmann::json& value) : text(std::move(JsonWriter().dom(value)).take()) {}
+  ReplyBody(nlohmann::json::initializer_list_t list) : ReplyBody(nlohmann::json(list)) {}
+  std::string text = "null";
+};
+
 struct Reply {
   int status = 200;
-  nlohmann::json body;
-  httplib::Headers headers = {};  // Set-Cookie and the like
+  ReplyBody body;
+  httplib::Headers headers = {};  // Set-Cookie, Retry-After and the like
 };
 
 // A route of a signed-in account (the default): it gets the actor with her scope.
@@ -35,6 +48,8 @@ inline constexpr const char* kCsrfHeader = "X-CSRF-Token";
 Reply error_reply(const std::exception_ptr& error, const httplib::Request& req);
 Reply error_reply(const domain::DomainError& e);
 int status_of(domain::ErrorKind kind);
+// Puts a reply (status, headers, body) into httplib's response.
+void send(httplib::Response& res, Reply reply);
 
 // Registers routes (a short-lived object: handlers must not capture it). Every route but the public ones authenticates the session cookie
 // and, for POST/PATCH/PUT/DELETE, checks the CSRF token and the origin: in one place.

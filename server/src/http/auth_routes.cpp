@@ -12,20 +12,29 @@ std::string session_cookie(const std::string& token, std::int64_t max_age, bool 
          std::to_string(max_age) + (secure ? "; Secure" : "");
 }
 
-nlohmann::json whoami(services::Registry& registry, const services::Authenticated& who) {
+JsonWriter whoami(services::Registry& registry, const services::Authenticated& who) {
   auto organisation = registry.Organisation(who.actor, who.account.organisation_id);
-  nlohmann::json permissions = nlohmann::json::array();
+  const auto& o = organisation.row.organisation;
+  JsonWriter w;
+  w.begin_object();
+  dto::account(w.key("account"), who.account);
+  w.key("organisation").object([&] {
+    w.field("id", o.id).field("name", o.name).field("type", domain::body_type_code(o.type));
+    dto::path(w.key("path"), organisation.path);
+  });
+  w.key("permissions").begin_array();
   for (auto p : domain::all_permissions())
-    if (domain::can(who.account.role, p)) permissions.push_back(domain::permission_code(p));
-  return {{"account", dto::account(who.account)},
-          {"organisation",
-           {{"id", organisation.row.organisation.id},
-            {"name", organisation.row.organisation.name},
-            {"type", domain::body_type_code(organisation.row.organisation.type)},
-            {"path", dto::path(organisation.path)}}},
-          {"permissions", std::move(permissions)},
-          {"csrf_token", who.session.csrf_token},
-          {"session", dto::session(who.session, who.session.token_hash)}};
+    if (domain::can(who.account.role, p)) w.value(domain::permission_code(p));
+  w.end_array().field("csrf_token", who.session.csrf_token);
+  dto::session(w.key("session"), who.session, who.session.token_hash);
+  w.end_object();
+  return w;
+}
+
+JsonWriter ok() {
+  JsonWriter w;
+  w.begin_object().field("ok", true).end_object();
+  return w;
 }
 
 }  // namespace
@@ -46,7 +55,7 @@ void add_auth_routes(Api& api, services::Auth& auth, services::Registry& registr
 
   api.session("POST", "/api/auth/logout", [&auth, secure](const httplib::Request&, const services::Authenticated& who) {
     auth.Logout(who);
-    Reply reply{200, {{"ok", true}}};
+    Reply reply{200, ok()};
     reply.headers.emplace("Set-Cookie", session_cookie("", 0, secure));
     return reply;
   });
@@ -56,21 +65,24 @@ void add_auth_routes(Api& api, services::Auth& auth, services::Registry& registr
   });
 
   api.session("GET", "/api/auth/sessions", [&](const httplib::Request&, const services::Authenticated& who) {
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& s : auth.Sessions(who)) items.push_back(dto::session(s, who.session.token_hash));
-    return Reply{200, {{"items", std::move(items)}}};
+    JsonWriter w;
+    w.begin_object().key("items").array(auth.Sessions(who), [&](const storage::SessionRow& s) {
+      dto::session(w, s, who.session.token_hash);
+    });
+    w.end_object();
+    return Reply{200, std::move(w)};
   });
 
   api.session("DELETE", R"(/api/auth/sessions/([0-9a-f]{1,64}))",
               [&](const httplib::Request& req, const services::Authenticated& who) {
                 auth.EndSession(who, req.matches[1].str());
-                return Reply{200, {{"ok", true}}};
+                return Reply{200, ok()};
               });
 
   api.session("POST", "/api/auth/password", [&](const httplib::Request& req, const services::Authenticated& who) {
     JsonBody body(req.body, {"current_password", "new_password"});
     auth.ChangePassword(who, body.required_text("current_password"), body.required_text("new_password"));
-    return Reply{200, {{"ok", true}}};
+    return Reply{200, ok()};
   });
 }
 
@@ -89,21 +101,21 @@ void add_account_routes(Api& api, services::Accounts& accounts) {
   });
 
   api.get(R"(/api/accounts/(\d+))", [&](const httplib::Request& req, const services::Actor& actor) {
-    return Reply{200, dto::account(accounts.Get(actor, path_id(req)))};
+    return Reply{200, json_of(dto::account, accounts.Get(actor, path_id(req)))};
   });
 
   api.post("/api/accounts", [&](const httplib::Request& req, const services::Actor& actor) {
     JsonBody body(req.body, {"username", "password", "organisation_id", "role"});
     services::NewAccount input{body.required_text("username"), body.required_text("password"),
                                body.required_integer("organisation_id"), body.required_text("role")};
-    return Reply{201, dto::account(accounts.Create(actor, input))};
+    return Reply{201, json_of(dto::account, accounts.Create(actor, input))};
   });
 
   api.patch(R"(/api/accounts/(\d+))", [&](const httplib::Request& req, const services::Actor& actor) {
     JsonBody body(req.body, {"role", "organisation_id", "active", "password"});
     services::AccountChanges changes{body.text("role"), body.integer("organisation_id"), body.boolean("active"),
                                      body.text("password")};
-    return Reply{200, dto::account(accounts.Update(actor, path_id(req), changes))};
+    return Reply{200, json_of(dto::account, accounts.Update(actor, path_id(req), changes))};
   });
 
   api.get("/api/audit", [&](const httplib::Request& req, const services::Actor& actor) {

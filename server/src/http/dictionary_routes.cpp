@@ -16,13 +16,11 @@ domain::DictionaryKind kind_of(const httplib::Request& req) {
 
 void add_dictionary_routes(Api& api, services::Registry& registry) {
   api.get("/api/dictionaries", [&](const httplib::Request&, const services::Actor&) {
-    return Reply{200, dto::dictionaries(registry.Dictionary(std::nullopt))};
+    return Reply{200, json_of(dto::dictionaries, registry.Dictionary(std::nullopt))};
   });
 
   api.get(R"(/api/dictionaries/([a-z_]+))", [&](const httplib::Request& req, const services::Actor&) {
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& e : registry.Dictionary(kind_of(req))) items.push_back(dto::dictionary_entry(e));
-    return Reply{200, items};
+    return Reply{200, json_of(dto::dictionary_entries, registry.Dictionary(kind_of(req)))};
   });
 
   api.post(R"(/api/dictionaries/([a-z_]+))", [&](const httplib::Request& req, const services::Actor& actor) {
@@ -37,7 +35,7 @@ void add_dictionary_routes(Api& api, services::Registry& registry) {
     e.sort_order = static_cast<int>(body.integer("sort_order").value_or(0));
     e.active = body.boolean("active").value_or(true);
     if (auto types = body.nullable_text_list("body_types")) e.body_types = *types;
-    return Reply{201, dto::dictionary_entry(registry.AddDictionaryEntry(actor, e))};
+    return Reply{201, json_of(dto::dictionary_entry, registry.AddDictionaryEntry(actor, e))};
   });
 
   api.patch(R"(/api/dictionaries/([a-z_]+)/([A-Za-z0-9_]+))",
@@ -53,18 +51,20 @@ void add_dictionary_routes(Api& api, services::Registry& registry) {
               if (auto order = body.integer("sort_order")) c.sort_order = static_cast<int>(*order);
               c.active = body.boolean("active");
               c.body_types = body.nullable_text_list("body_types");
-              return Reply{200, dto::dictionary_entry(
-                                    registry.UpdateDictionaryEntry(actor, kind, req.matches[2].str(), c))};
+              return Reply{200, json_of(dto::dictionary_entry,
+                                        registry.UpdateDictionaryEntry(actor, kind, req.matches[2].str(), c))};
             });
 }
 
 void add_meta_routes(Api& api, services::Registry& registry, storage::Database& db) {
   api.open("GET", "/api/health", [&](const httplib::Request&, const services::Client&) {
     db.ping();
-    return Reply{200, {{"status", "ok"}, {"database", db.backend_name()}}};
+    JsonWriter out;
+    out.begin_object().field("status", "ok").field("database", db.backend_name()).end_object();
+    return Reply{200, std::move(out)};
   });
   api.get("/api/meta", [&](const httplib::Request&, const services::Actor&) {
-    return Reply{200, dto::meta(registry.today())};
+    return Reply{200, json_of(dto::meta, registry.today())};
   });
 }
 

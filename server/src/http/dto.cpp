@@ -1,219 +1,266 @@
 #include "http/dto.h"
 
+#include <nlohmann/json.hpp>
+
 #include "domain/access/masking.h"
 
 namespace jinguo::http::dto {
 
 namespace {
 
-template <class T>
-json nullable(const std::optional<T>& v) {
-  return v ? json(*v) : json(nullptr);
+std::optional<std::string> iso(const std::optional<domain::Date>& d) {
+  return d ? std::optional<std::string>(d->iso()) : std::nullopt;
 }
 
-json nullable(const std::optional<domain::Date>& d) { return d ? json(d->iso()) : json(nullptr); }
-
-json masked_phone(const std::optional<std::string>& phone) { return nullable(domain::mask_optional_phone(phone)); }
+std::optional<std::string> masked_phone(const std::optional<std::string>& phone) {
+  return domain::mask_optional_phone(phone);
+}
 
 }  // namespace
 
-json organisation(const storage::OrganisationRow& row) {
+void organisation_fields(JsonWriter& w, const storage::OrganisationRow& row) {
   const auto& o = row.organisation;
-  return {{"id", o.id},
-          {"parent_id", nullable(o.parent_id)},
-          {"type", domain::body_type_code(o.type)},
-          {"type_label", domain::body_type_label(o.type)},
-          {"name", o.name},
-          {"division_code", nullable(o.division_code)},
-          {"pilot", o.pilot},
-          {"established_on", nullable(o.established_on)},
-          {"closed_on", nullable(o.closed_on)},
-          {"open", o.is_open()},
-          {"depth", row.depth},
-          {"child_count", row.child_count},
-          {"member_count", row.member_count}};
+  w.field("id", o.id)
+      .field("parent_id", o.parent_id)
+      .field("type", domain::body_type_code(o.type))
+      .field("type_label", domain::body_type_label(o.type))
+      .field("name", o.name)
+      .field("division_code", o.division_code)
+      .field("pilot", o.pilot)
+      .field("established_on", iso(o.established_on))
+      .field("closed_on", iso(o.closed_on))
+      .field("open", o.is_open())
+      .field("depth", row.depth)
+      .field("child_count", row.child_count)
+      .field("member_count", row.member_count);
 }
 
-json path(const std::vector<storage::PathEntry>& path) {
-  json out = json::array();
-  for (const auto& e : path) out.push_back({{"id", e.id}, {"name", e.name}, {"type", domain::body_type_code(e.type)}});
-  return out;
+void organisation(JsonWriter& w, const storage::OrganisationRow& row) {
+  w.object([&] { organisation_fields(w, row); });
 }
 
-json organisation_detail(const services::OrganisationDetail& d) {
-  json out = organisation(d.row);
-  out["path"] = path(d.path);
-  json allowed = json::array();
-  for (auto t : domain::child_types_of(d.row.organisation.type)) allowed.push_back(domain::body_type_code(t));
-  out["allowed_child_types"] = std::move(allowed);
-  return out;
+void path(JsonWriter& w, const std::vector<storage::PathEntry>& path) {
+  w.array(path, [&](const storage::PathEntry& e) {
+    w.begin_object().field("id", e.id).field("name", e.name).field("type", domain::body_type_code(e.type)).end_object();
+  });
 }
+
+void organisation_with_path(JsonWriter& w, const services::OrganisationDetail& d) {
+  w.object([&] {
+    organisation_fields(w, d.row);
+    path(w.key("path"), d.path);
+  });
+}
+
+void organisation_detail(JsonWriter& w, const services::OrganisationDetail& d) {
+  w.object([&] {
+    organisation_fields(w, d.row);
+    path(w.key("path"), d.path);
+    w.key("allowed_child_types").array(domain::child_types_of(d.row.organisation.type),
+                                       [&](domain::BodyType t) { w.value(domain::body_type_code(t)); });
+  });
+}
+
+namespace {
 
 // Personal data is masked in every answer; the full value only through reveal.
-json person(const domain::Person& p) {
+void person_fields(JsonWriter& w, const domain::Person& p) {
   std::string masked_id = domain::mask_id_number(p.id_number);
-  return {{"id", p.id},
-          {"name", p.name},
-          {"id_number_masked", masked_id},
-          {"id_number", masked_id},
-          {"mobile_masked", masked_phone(p.mobile)},
-          {"office_phone_masked", masked_phone(p.office_phone)},
-          {"birth_date", p.birth_date.iso()},
-          {"sex", domain::sex_code(p.sex)},
-          {"ethnicity", nullable(p.ethnicity)},
-          {"political_status", nullable(p.political_status)},
-          {"education", nullable(p.education)},
-          {"work_unit", nullable(p.work_unit)},
-          {"job_title", nullable(p.job_title)},
-          {"mobile", masked_phone(p.mobile)},
-          {"office_phone", masked_phone(p.office_phone)},
-          {"notes", nullable(p.notes)}};
+  auto mobile = masked_phone(p.mobile), office_phone = masked_phone(p.office_phone);
+  w.field("id", p.id)
+      .field("name", p.name)
+      .field("id_number_masked", masked_id)
+      .field("id_number", masked_id)
+      .field("mobile_masked", mobile)
+      .field("office_phone_masked", office_phone)
+      .field("birth_date", p.birth_date.iso())
+      .field("sex", domain::sex_code(p.sex))
+      .field("ethnicity", p.ethnicity)
+      .field("political_status", p.political_status)
+      .field("education", p.education)
+      .field("work_unit", p.work_unit)
+      .field("job_title", p.job_title)
+      .field("mobile", mobile)
+      .field("office_phone", office_phone)
+      .field("notes", p.notes);
 }
 
-json person_summary(const services::PersonSummary& s) {
-  json out = person(s.person);
-  json current = json::array();
-  for (const auto& c : s.current_positions)
-    current.push_back({{"organisation_id", c.organisation_id},
-                       {"organisation_name", c.organisation_name},
-                       {"role_label", c.role_label}});
-  out["current_positions"] = std::move(current);
-  return out;
+}  // namespace
+
+void person(JsonWriter& w, const domain::Person& p) {
+  w.object([&] { person_fields(w, p); });
 }
 
-json position(const storage::PositionRow& row, const domain::Date& today) {
+void person_summary(JsonWriter& w, const services::PersonSummary& s) {
+  w.object([&] {
+    person_fields(w, s.person);
+    w.key("current_positions").array(s.current_positions, [&](const storage::CurrentPosition& c) {
+      w.begin_object()
+          .field("organisation_id", c.organisation_id)
+          .field("organisation_name", c.organisation_name)
+          .field("role_label", c.role_label)
+          .end_object();
+    });
+  });
+}
+
+void position_fields(JsonWriter& w, const storage::PositionRow& row, const domain::Date& today) {
   const auto& p = row.position;
-  return {{"id", p.id},
-          {"person_id", p.person_id},
-          {"person_name", row.person_name},
-          {"organisation_id", p.organisation_id},
-          {"organisation_name", row.organisation_name},
-          {"role", p.role},
-          {"role_label", row.role_label},
-          {"manner", p.manner},
-          {"manner_label", row.manner_label},
-          {"source", nullable(p.source)},
-          {"source_label", nullable(row.source_label)},
-          {"start_on", p.start_on.iso()},
-          {"end_on", nullable(p.end_on)},
-          {"end_reason", nullable(p.end_reason)},
-          {"notes", nullable(p.notes)},
-          {"current", p.held_on(today)}};
+  w.field("id", p.id)
+      .field("person_id", p.person_id)
+      .field("person_name", row.person_name)
+      .field("organisation_id", p.organisation_id)
+      .field("organisation_name", row.organisation_name)
+      .field("role", p.role)
+      .field("role_label", row.role_label)
+      .field("manner", p.manner)
+      .field("manner_label", row.manner_label)
+      .field("source", p.source)
+      .field("source_label", row.source_label)
+      .field("start_on", p.start_on.iso())
+      .field("end_on", iso(p.end_on))
+      .field("end_reason", p.end_reason)
+      .field("notes", p.notes)
+      .field("current", p.held_on(today));
 }
 
-json person_detail(const services::PersonDetail& d, const domain::Date& today) {
-  json out = person(d.person);
-  json positions = json::array();
-  for (const auto& p : d.positions) {
-    json j = position(p.row, today);
-    j["organisation_path"] = p.organisation_path;
-    positions.push_back(std::move(j));
-  }
-  out["positions"] = std::move(positions);
-  return out;
+void position(JsonWriter& w, const storage::PositionRow& row, const domain::Date& today) {
+  w.object([&] { position_fields(w, row, today); });
 }
 
-json roster(const services::Roster& r) {
-  json items = json::array();
-  for (const auto& e : r.items) {
+void person_detail(JsonWriter& w, const services::PersonDetail& d, const domain::Date& today) {
+  w.object([&] {
+    person_fields(w, d.person);
+    w.key("positions").array(d.positions, [&](const services::PositionDetail& p) {
+      w.object([&] {
+        position_fields(w, p.row, today);
+        w.field("organisation_path", p.organisation_path);
+      });
+    });
+  });
+}
+
+void roster(JsonWriter& w, const services::Roster& r) {
+  w.begin_object().field("organisation_id", r.organisation_id).field("on", r.on.iso());
+  w.key("items").array(r.items, [&](const storage::RosterRow& e) {
     const auto& p = e.row.position;
     const auto& who = e.person;
-    items.push_back({{"position_id", p.id},
-                     {"person_id", p.person_id},
-                     {"name", who.name},
-                     {"sex", domain::sex_code(who.sex)},
-                     {"birth_date", who.birth_date.iso()},
-                     {"age", domain::age_on(who.birth_date, r.on)},
-                     {"ethnicity", nullable(who.ethnicity)},
-                     {"political_status", nullable(who.political_status)},
-                     {"education", nullable(who.education)},
-                     {"work_unit", nullable(who.work_unit)},
-                     {"job_title", nullable(who.job_title)},
-                     {"mobile_masked", masked_phone(who.mobile)},
-                     {"role", p.role},
-                     {"role_label", e.row.role_label},
-                     {"manner", p.manner},
-                     {"manner_label", e.row.manner_label},
-                     {"source", nullable(p.source)},
-                     {"source_label", nullable(e.row.source_label)},
-                     {"start_on", p.start_on.iso()},
-                     {"end_on", nullable(p.end_on)}});
-  }
-  return {{"organisation_id", r.organisation_id}, {"on", r.on.iso()}, {"items", std::move(items)}};
+    w.begin_object()
+        .field("position_id", p.id)
+        .field("person_id", p.person_id)
+        .field("name", who.name)
+        .field("sex", domain::sex_code(who.sex))
+        .field("birth_date", who.birth_date.iso())
+        .field("age", domain::age_on(who.birth_date, r.on))
+        .field("ethnicity", who.ethnicity)
+        .field("political_status", who.political_status)
+        .field("education", who.education)
+        .field("work_unit", who.work_unit)
+        .field("job_title", who.job_title)
+        .field("mobile_masked", masked_phone(who.mobile))
+        .field("role", p.role)
+        .field("role_label", e.row.role_label)
+        .field("manner", p.manner)
+        .field("manner_label", e.row.manner_label)
+        .field("source", p.source)
+        .field("source_label", e.row.source_label)
+        .field("start_on", p.start_on.iso())
+        .field("end_on", iso(p.end_on))
+        .end_object();
+  });
+  w.end_object();
 }
 
-json dictionary_entry(const domain::DictionaryEntry& e) {
-  return {{"code", e.code},
-          {"label", e.label},
-          {"label_en", nullable(e.label_en)},
-          {"short_label", nullable(e.short_label)},
-          {"sort_order", e.sort_order},
-          {"active", e.active},
-          {"body_types", nullable(e.body_types)}};
+void dictionary_entry(JsonWriter& w, const domain::DictionaryEntry& e) {
+  w.begin_object()
+      .field("code", e.code)
+      .field("label", e.label)
+      .field("label_en", e.label_en)
+      .field("short_label", e.short_label)
+      .field("sort_order", e.sort_order)
+      .field("active", e.active)
+      .key("body_types");
+  if (e.body_types)
+    w.array(*e.body_types, [&](const std::string& type) { w.value(type); });
+  else
+    w.value(nullptr);
+  w.end_object();
 }
 
-json dictionaries(const std::vector<domain::DictionaryEntry>& entries) {
-  json out = json::object();
-  for (auto kind : domain::kAllDictionaryKinds) out[std::string(domain::dictionary_kind_code(kind))] = json::array();
-  for (const auto& e : entries) out[std::string(domain::dictionary_kind_code(e.kind))].push_back(dictionary_entry(e));
-  return out;
+void dictionary_entries(JsonWriter& w, const std::vector<domain::DictionaryEntry>& entries) {
+  w.array(entries, [&](const domain::DictionaryEntry& e) { dictionary_entry(w, e); });
 }
 
-json meta(const domain::Date& today) {
-  json types = json::array();
-  for (auto t : domain::kAllBodyTypes) {
-    json children = json::array();
-    for (auto c : domain::child_types_of(t)) children.push_back(domain::body_type_code(c));
-    types.push_back({{"code", domain::body_type_code(t)},
-                     {"label", domain::body_type_label(t)},
-                     {"level", domain::body_type_level(t)},
-                     {"child_types", std::move(children)}});
-  }
-  return {{"version", JINGUO_VERSION}, {"today", today.iso()}, {"body_types", std::move(types)}};
+void dictionaries(JsonWriter& w, const std::vector<domain::DictionaryEntry>& entries) {
+  w.object([&] {
+    for (auto kind : domain::kAllDictionaryKinds) {
+      w.key(domain::dictionary_kind_code(kind)).begin_array();
+      for (const auto& e : entries)
+        if (e.kind == kind) dictionary_entry(w, e);
+      w.end_array();
+    }
+  });
 }
 
-}  // namespace jinguo::http::dto
-
-namespace jinguo::http::dto {
-
-json account(const storage::AccountRow& a) {
-  return {{"id", a.id},
-          {"username", a.username},
-          {"organisation_id", a.organisation_id},
-          {"organisation_name", a.organisation_name},
-          {"role", domain::role_code(a.role)},
-          {"role_label", domain::role_label(a.role)},
-          {"active", a.active},
-          {"created_at", a.created_at},
-          {"password_changed_at", a.password_changed_at}};
+void meta(JsonWriter& w, const domain::Date& today) {
+  w.begin_object().field("version", JINGUO_VERSION).field("today", today.iso());
+  w.key("body_types").array(domain::kAllBodyTypes, [&](domain::BodyType t) {
+    w.begin_object()
+        .field("code", domain::body_type_code(t))
+        .field("label", domain::body_type_label(t))
+        .field("level", domain::body_type_level(t))
+        .key("child_types")
+        .array(domain::child_types_of(t), [&](domain::BodyType c) { w.value(domain::body_type_code(c)); })
+        .end_object();
+  });
+  w.end_object();
 }
 
-json session(const storage::SessionRow& s, const std::string& current_token_hash) {
-  return {{"id", s.public_id},
-          {"created_at", services::iso_of_unix(s.created_at)},
-          {"last_seen_at", services::iso_of_unix(s.last_seen_at)},
-          {"expires_at", services::iso_of_unix(s.expires_at)},
-          {"absolute_expires_at", services::iso_of_unix(s.absolute_expires_at)},
-          {"address", nullable(s.address)},
-          {"user_agent", nullable(s.user_agent)},
-          {"current", s.token_hash == current_token_hash}};
+void account(JsonWriter& w, const storage::AccountRow& a) {
+  w.begin_object()
+      .field("id", a.id)
+      .field("username", a.username)
+      .field("organisation_id", a.organisation_id)
+      .field("organisation_name", a.organisation_name)
+      .field("role", domain::role_code(a.role))
+      .field("role_label", domain::role_label(a.role))
+      .field("active", a.active)
+      .field("created_at", a.created_at)
+      .field("password_changed_at", a.password_changed_at)
+      .end_object();
 }
 
-json audit_record(const storage::StoredAuditEvent& e) {
-  json changes = json::parse(e.event.changes, nullptr, false);
-  if (changes.is_discarded()) changes = json::object();
-  return {{"id", e.id},
-          {"at", e.event.at},
-          {"actor", e.event.actor},
-          {"account_id", nullable(e.event.account_id)},
-          {"address", nullable(e.event.address)},
-          {"action", e.event.action},
-          {"entity", e.event.entity},
-          {"entity_id", e.event.entity_id},
-          {"organisation_id", nullable(e.event.organisation_id)},
-          {"organisation_name", nullable(e.organisation_name)},
-          {"person_id", nullable(e.event.person_id)},
-          {"changes", std::move(changes)}};
+void session(JsonWriter& w, const storage::SessionRow& s, const std::string& current_token_hash) {
+  w.begin_object()
+      .field("id", s.public_id)
+      .field("created_at", services::iso_of_unix(s.created_at))
+      .field("last_seen_at", services::iso_of_unix(s.last_seen_at))
+      .field("expires_at", services::iso_of_unix(s.expires_at))
+      .field("absolute_expires_at", services::iso_of_unix(s.absolute_expires_at))
+      .field("address", s.address)
+      .field("user_agent", s.user_agent)
+      .field("current", s.token_hash == current_token_hash)
+      .end_object();
+}
+
+void audit_record(JsonWriter& w, const storage::StoredAuditEvent& e) {
+  auto changes = nlohmann::json::parse(e.event.changes, nullptr, false);
+  if (changes.is_discarded()) changes = nlohmann::json::object();
+  w.begin_object()
+      .field("id", e.id)
+      .field("at", e.event.at)
+      .field("actor", e.event.actor)
+      .field("account_id", e.event.account_id)
+      .field("address", e.event.address)
+      .field("action", e.event.action)
+      .field("entity", e.event.entity)
+      .field("entity_id", e.event.entity_id)
+      .field("organisation_id", e.event.organisation_id)
+      .field("organisation_name", e.organisation_name)
+      .field("person_id", e.event.person_id)
+      .key("changes")
+      .dom(changes)
+      .end_object();
 }
 
 }  // namespace jinguo::http::dto

@@ -1,37 +1,42 @@
 #pragma once
 // Wire shapes: how domain objects and read models look in JSON (docs/api-contract.md).
-// Never a stored row as it is: each field is chosen here.
-#include <nlohmann/json.hpp>
-
+// Never a stored row as it is: each field is chosen here. Each shape writes one JSON value
+// into the writer; `*_fields` write the fields of an object that a larger shape extends.
 #include "domain/dictionary.h"
+#include "http/json_writer.h"
 #include "services/accounts.h"
 #include "services/registry.h"
 #include "storage/repositories.h"
 
 namespace jinguo::http::dto {
 
-using nlohmann::json;
+void organisation_fields(JsonWriter& w, const storage::OrganisationRow& row);
+void organisation(JsonWriter& w, const storage::OrganisationRow& row);
+void path(JsonWriter& w, const std::vector<storage::PathEntry>& path);
+void organisation_with_path(JsonWriter& w, const services::OrganisationDetail& d);  // search results
+void organisation_detail(JsonWriter& w, const services::OrganisationDetail& d);     // + path, allowed_child_types
+void person(JsonWriter& w, const domain::Person& p);
+void person_summary(JsonWriter& w, const services::PersonSummary& s);
+void person_detail(JsonWriter& w, const services::PersonDetail& d, const domain::Date& today);
+void position_fields(JsonWriter& w, const storage::PositionRow& row, const domain::Date& today);
+void position(JsonWriter& w, const storage::PositionRow& row, const domain::Date& today);
+void roster(JsonWriter& w, const services::Roster& r);
+void dictionary_entry(JsonWriter& w, const domain::DictionaryEntry& e);
+void dictionary_entries(JsonWriter& w, const std::vector<domain::DictionaryEntry>& entries);  // one kind
+void dictionaries(JsonWriter& w, const std::vector<domain::DictionaryEntry>& entries);        // by kind
+void meta(JsonWriter& w, const domain::Date& today);
+void account(JsonWriter& w, const storage::AccountRow& a);  // never the password hash
+// Never the token or its hash.
+void session(JsonWriter& w, const storage::SessionRow& s, const std::string& current_token_hash);
+void audit_record(JsonWriter& w, const storage::StoredAuditEvent& e);
 
-json organisation(const storage::OrganisationRow& row);
-json path(const std::vector<storage::PathEntry>& path);
-json organisation_detail(const services::OrganisationDetail& d);  // + path, allowed_child_types
-json person(const domain::Person& p);
-json person_summary(const services::PersonSummary& s);
-json person_detail(const services::PersonDetail& d, const domain::Date& today);
-json position(const storage::PositionRow& row, const domain::Date& today);
-json roster(const services::Roster& r);
-json dictionary_entry(const domain::DictionaryEntry& e);
-json dictionaries(const std::vector<domain::DictionaryEntry>& entries);
-json meta(const domain::Date& today);
-json account(const storage::AccountRow& a);  // never the password hash
-json session(const storage::SessionRow& s, const std::string& current_token_hash);  // never the token or its hash
-json audit_record(const storage::StoredAuditEvent& e);
-
+// {items, total, page, page_size}: `item(w, x)` writes each item.
 template <class T, class F>
-json page(const storage::Page<T>& p, const storage::PageSpec& spec, F&& item) {
-  json items = json::array();
-  for (const auto& x : p.items) items.push_back(item(x));
-  return {{"items", std::move(items)}, {"total", p.total}, {"page", spec.page}, {"page_size", spec.page_size}};
+JsonWriter page(const storage::Page<T>& p, const storage::PageSpec& spec, F&& item) {
+  JsonWriter w;
+  w.begin_object().key("items").array(p.items, [&](const T& x) { item(w, x); });
+  w.field("total", p.total).field("page", spec.page).field("page_size", spec.page_size).end_object();
+  return w;
 }
 
 }  // namespace jinguo::http::dto

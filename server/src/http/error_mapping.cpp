@@ -21,16 +21,29 @@ int status_of(domain::ErrorKind kind) {
   return 500;
 }
 
+// {"error": {code, field, message, message_en, and what this error adds}}.
 Reply error_reply(const domain::DomainError& e) {
-  nlohmann::json error = {{"code", e.code()},
-                          {"field", e.field().empty() ? nlohmann::json(nullptr) : nlohmann::json(e.field())},
-                          {"message", e.message_zh()},
-                          {"message_en", e.message_en()}};
-  if (e.existing_id()) error["existing_id"] = *e.existing_id();
-  if (const auto* broken = dynamic_cast<const services::StaffingRuleBroken*>(&e))
-    error["findings"] = dto::findings(broken->findings(), broken->context());
-  for (const auto& [key, value] : e.details()) error[key] = value;
-  return {status_of(e.kind()), {{"error", std::move(error)}}};
+  Reply reply;
+  reply.status = status_of(e.kind());
+  JsonWriter w;
+  w.begin_object().key("error").object([&] {
+    w.field("code", e.code())
+        .field("field", e.field().empty() ? std::nullopt : std::optional<std::string_view>(e.field()))
+        .field("message", e.message_zh())
+        .field("message_en", e.message_en());
+    if (e.existing_id()) w.field("existing_id", *e.existing_id());
+    if (const auto* broken = dynamic_cast<const services::StaffingRuleBroken*>(&e)) {
+      w.key("findings");
+      dto::findings(w, broken->findings(), broken->context());
+    }
+    for (const auto& [key, value] : e.details()) {
+      w.field(key, value);
+      if (key == "retry_after" && reply.status == 429) reply.headers.emplace("Retry-After", value);
+    }
+  });
+  w.end_object();
+  reply.body = std::move(w);
+  return reply;
 }
 
 Reply error_reply(const std::exception_ptr& error, const httplib::Request& req) {
@@ -48,6 +61,14 @@ Reply error_reply(const std::exception_ptr& error, const httplib::Request& req) 
                                          "服务器内部错误，请稍后再试或联系管理员", "internal server error"));
 }
 
+void send(httplib::Response& res, Reply reply) {
+  res.status = reply.status;
+  for (const auto& [key, value] : reply.headers) res.set_header(key, value);
+  res.body = std::move(reply.body.text);  // what set_content does, without copying the text
+  res.headers.erase("Content-Type");
+  res.set_header("Content-Type", "application/json; charset=utf-8");
+}
+
 namespace {
 
 bool changes_state(const std::string& method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
@@ -59,12 +80,7 @@ void respond(const httplib::Request& req, httplib::Response& res, const std::fun
   } catch (...) {
     reply = error_reply(std::current_exception(), req);
   }
-  res.status = reply.status;
-  for (const auto& [key, value] : reply.headers) res.set_header(key, value);
-  if (reply.status == 429 && reply.body.contains("error") && reply.body["error"].contains("retry_after"))
-    res.set_header("Retry-After", reply.body["error"]["retry_after"].get<std::string>());
-  res.set_content(reply.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                  "application/json; charset=utf-8");
+  send(res, std::move(reply));
 }
 
 domain::DomainError csrf_failed() {

@@ -16,15 +16,11 @@ void add_organisation_routes(Api& api, services::Registry& registry) {
     QueryParams q(req);
     auto page = q.page({"name", "type", "depth", "established_on"});
     auto found = registry.SearchOrganisations(actor, q.text("q").value_or(""), q.id("within"), q.body_type("type"), page);
-    return Reply{200, dto::page(found, page, [](const services::OrganisationDetail& d) {
-                   auto j = dto::organisation(d.row);
-                   j["path"] = dto::path(d.path);
-                   return j;
-                 })};
+    return Reply{200, dto::page(found, page, dto::organisation_with_path)};
   });
 
   api.get(R"(/api/organisations/(\d+))", [&](const httplib::Request& req, const services::Actor& actor) {
-    return Reply{200, dto::organisation_detail(registry.Organisation(actor, path_id(req)))};
+    return Reply{200, json_of(dto::organisation_detail, registry.Organisation(actor, path_id(req)))};
   });
 
   api.post("/api/organisations", [&](const httplib::Request& req, const services::Actor& actor) {
@@ -32,30 +28,30 @@ void add_organisation_routes(Api& api, services::Registry& registry) {
     services::NewOrganisation input{body.integer("parent_id"), body.required_text("type"),
                                     body.required_text("name"), body.text("division_code"),
                                     body.boolean("pilot").value_or(false), body.date("established_on")};
-    return Reply{201, dto::organisation_detail(registry.CreateOrganisation(actor, input))};
+    return Reply{201, json_of(dto::organisation_detail, registry.CreateOrganisation(actor, input))};
   });
 
   api.patch(R"(/api/organisations/(\d+))", [&](const httplib::Request& req, const services::Actor& actor) {
     JsonBody body(req.body, {"name", "division_code", "pilot", "established_on"});
     services::OrganisationChanges changes{body.text("name"), body.nullable_text("division_code"),
                                           body.boolean("pilot"), body.nullable_date("established_on")};
-    return Reply{200, dto::organisation_detail(registry.UpdateOrganisation(actor, path_id(req), changes))};
+    return Reply{200, json_of(dto::organisation_detail, registry.UpdateOrganisation(actor, path_id(req), changes))};
   });
 
   api.post(R"(/api/organisations/(\d+)/move)", [&](const httplib::Request& req, const services::Actor& actor) {
     JsonBody body(req.body, {"parent_id"});
     auto parent = body.required_integer("parent_id");
-    return Reply{200, dto::organisation_detail(registry.MoveOrganisation(actor, path_id(req), parent))};
+    return Reply{200, json_of(dto::organisation_detail, registry.MoveOrganisation(actor, path_id(req), parent))};
   });
 
   api.post(R"(/api/organisations/(\d+)/close)", [&](const httplib::Request& req, const services::Actor& actor) {
     JsonBody body(req.body, {"closed_on"});
     auto closed_on = body.required_date("closed_on");
-    return Reply{200, dto::organisation_detail(registry.CloseOrganisation(actor, path_id(req), closed_on))};
+    return Reply{200, json_of(dto::organisation_detail, registry.CloseOrganisation(actor, path_id(req), closed_on))};
   });
 
   api.get(R"(/api/organisations/(\d+)/roster)", [&](const httplib::Request& req, const services::Actor& actor) {
-    return Reply{200, dto::roster(registry.RosterOn(actor, path_id(req), QueryParams(req).date("on")))};
+    return Reply{200, json_of(dto::roster, registry.RosterOn(actor, path_id(req), QueryParams(req).date("on")))};
   });
 }
 

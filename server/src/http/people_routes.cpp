@@ -38,12 +38,13 @@ void add_people_routes(Api& api, services::Registry& registry) {
   });
 
   api.get(R"(/api/people/(\d+))", [&](const httplib::Request& req, const services::Actor& actor) {
-    return Reply{200, dto::person_detail(registry.Person(actor, path_id(req)), registry.today())};
+    return Reply{200, json_of(dto::person_detail, registry.Person(actor, path_id(req)), registry.today())};
   });
 
   api.post("/api/people", [&](const httplib::Request& req, const services::Actor& actor) {
     JsonBody body(req.body, kPersonFields);
-    return Reply{201, dto::person_detail(registry.RegisterPerson(actor, person_changes(body)), registry.today())};
+    return Reply{201,
+                 json_of(dto::person_detail, registry.RegisterPerson(actor, person_changes(body)), registry.today())};
   });
 
   api.patch(R"(/api/people/(\d+))", [&](const httplib::Request& req, const services::Actor& actor) {
@@ -52,8 +53,8 @@ void add_people_routes(Api& api, services::Registry& registry) {
       throw domain::invalid("required", "name", "姓名不能为空", "name cannot be null");
     if (body.has("id_number") && !body.text("id_number"))
       throw domain::invalid("required", "id_number", "身份证号不能为空", "ID number cannot be null");
-    return Reply{200, dto::person_detail(registry.UpdatePerson(actor, path_id(req), person_changes(body)),
-                                         registry.today())};
+    return Reply{200, json_of(dto::person_detail, registry.UpdatePerson(actor, path_id(req), person_changes(body)),
+                              registry.today())};
   });
 
   api.post(R"(/api/people/(\d+)/reveal)", [&](const httplib::Request& req, const services::Actor& actor) {
@@ -61,7 +62,9 @@ void add_people_routes(Api& api, services::Registry& registry) {
     auto field = body.required_text("field");
     auto id = path_id(req);
     auto value = registry.RevealPersonalData(actor, id, field);
-    return Reply{200, {{"person_id", id}, {"field", field}, {"value", value ? nlohmann::json(*value) : nlohmann::json()}}};
+    JsonWriter out;
+    out.begin_object().field("person_id", id).field("field", field).field("value", value).end_object();
+    return Reply{200, std::move(out)};
   });
 }
 

@@ -7,7 +7,7 @@ namespace jinguo::http {
 
 void add_position_routes(Api& api, services::Registry& registry) {
   api.get(R"(/api/positions/(\d+))", [&](const httplib::Request& req, const services::Actor& actor) {
-    return Reply{200, dto::position(registry.Position(actor, path_id(req)), registry.today())};
+    return Reply{200, json_of(dto::position, registry.Position(actor, path_id(req)), registry.today())};
   });
 
   api.post("/api/positions", [&](const httplib::Request& req, const services::Actor& actor) {
@@ -25,18 +25,16 @@ void add_position_routes(Api& api, services::Registry& registry) {
                                 id_number};
     input.override_reason = body.text("override_reason");
     auto appointment = registry.Appoint(actor, input);
-    auto out = dto::position(appointment, registry.today());
     services::FindingContext context{registry.Dictionary(domain::DictionaryKind::kRole), {}};
-    out["warnings"] = dto::findings(appointment.warnings, context);
-    out["overridden"] = dto::findings(appointment.overridden, context);
-    return Reply{201, std::move(out)};
+    return Reply{201, json_of(dto::appointment, appointment, context, registry.today())};
   });
 
   api.post(R"(/api/positions/(\d+)/end)", [&](const httplib::Request& req, const services::Actor& actor) {
     JsonBody body(req.body, {"end_on", "end_reason"});
     auto end_on = body.required_date("end_on");
     auto reason = body.required_text("end_reason");
-    return Reply{200, dto::position(registry.EndPosition(actor, path_id(req), end_on, reason), registry.today())};
+    return Reply{200,
+                 json_of(dto::position, registry.EndPosition(actor, path_id(req), end_on, reason), registry.today())};
   });
 }
 

@@ -24,11 +24,7 @@ class ListeningServer : public httplib::Server {
   socket_t listening_socket() const { return svr_sock_; }
 };
 
-void send_json_error(httplib::Response& res, const domain::DomainError& e) {
-  Reply r = error_reply(e);
-  res.status = r.status;
-  res.set_content(r.body.dump(), "application/json; charset=utf-8");
-}
+void send_json_error(httplib::Response& res, const domain::DomainError& e) { send(res, error_reply(e)); }
 
 // On every answer, the API's and the web app's alike.
 httplib::Headers security_headers() {
@@ -114,9 +110,7 @@ class HttpServer::Impl {
         send_json_error(res, domain::malformed("bad_request", "", "请求格式错误", "malformed request"));
     });
     server_.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
-      Reply r = error_reply(ep, req);
-      res.status = r.status;
-      res.set_content(r.body.dump(), "application/json; charset=utf-8");
+      send(res, error_reply(ep, req));
     });
   }
 

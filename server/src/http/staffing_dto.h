@@ -6,22 +6,29 @@
 
 #include <nlohmann/json.hpp>
 
+#include "http/json_writer.h"
+#include "services/registry.h"
 #include "services/staffing.h"
 #include "storage/repositories.h"
 
 namespace jinguo::http::dto {
 
-using nlohmann::json;
-
-json finding(const domain::staffing::Finding& f, const services::FindingContext& context);
-json findings(const std::vector<domain::staffing::Finding>& fs, const services::FindingContext& context);
-json composition(const services::Composition& c);
+void finding(JsonWriter& w, const domain::staffing::Finding& f, const services::FindingContext& context);
+void findings(JsonWriter& w, const std::vector<domain::staffing::Finding>& fs, const services::FindingContext& context);
+// A new position (dto::position) with what the staffing rules said of it.
+void appointment(JsonWriter& w, const services::Appointment& a, const services::FindingContext& context,
+                 const domain::Date& today);
+void composition(JsonWriter& w, const services::Composition& c);
 // `page` nullopt: every failing body (the CLI).
-json compliance(const services::ComplianceReport& r, const std::optional<storage::PageSpec>& page);
-json rule_set(const services::StoredRuleSet& s);
-json rule_set_ref(const domain::staffing::RuleSetRef& ref, const std::string& name);
-json rule_set_versions(const std::string& code, const std::vector<services::StoredRuleSet>& versions);
-json rule_set_summaries(const std::vector<services::RuleSetSummary>& sets, const services::StoredRuleSet& in_force);
-json schedule(const std::vector<services::ScheduledRuleSet>& entries, const services::StoredRuleSet& in_force);
+void compliance(JsonWriter& w, const services::ComplianceReport& r, const std::optional<storage::PageSpec>& page);
+// The same as a DOM, for `jinguo check --json` (which pretty-prints it).
+nlohmann::json compliance(const services::ComplianceReport& r, const std::optional<storage::PageSpec>& page);
+void rule_set(JsonWriter& w, const services::StoredRuleSet& s);
+void rule_set_ref(JsonWriter& w, const domain::staffing::RuleSetRef& ref, const std::string& name);
+void rule_set_versions(JsonWriter& w, const std::string& code, const std::vector<services::StoredRuleSet>& versions);
+void rule_set_summaries(JsonWriter& w, const std::vector<services::RuleSetSummary>& sets,
+                        const services::StoredRuleSet& in_force);
+void schedule(JsonWriter& w, const std::vector<services::ScheduledRuleSet>& entries,
+              const services::StoredRuleSet& in_force);
 
 }  // namespace jinguo::http::dto
