@@ -224,20 +224,13 @@ std::unique_ptr<PreparedStatement> Connection::make(std::string_view sql, bool k
 }
 
 Statement Connection::prepare(std::string_view sql, Keep keep) {
-  if (keep == Keep::kNo) {
-    auto once = make(sql, false);
-    PreparedStatement& p = *once;
-    return Statement(p, std::move(once));
+  if (keep == Keep::kYes) {
+    auto found = cache_.find(sql);
+    if (found != cache_.end() && !found->second->busy) return Statement(*found->second);
+    if (found == cache_.end() && cache_.size() < kMaxCached)
+      return Statement(*cache_.emplace(std::string(sql), make(sql, true)).first->second);
   }
-  std::string key(sql);
-  auto found = cache_.find(key);
-  if (found != cache_.end() && !found->second->busy) return Statement(*found->second);
-  if (found == cache_.end() && cache_.size() < kMaxCached) {
-    auto made = make(sql, true);
-    PreparedStatement& kept = *made;
-    cache_.emplace(std::move(key), std::move(made));
-    return Statement(kept);
-  }
+  // For this use only: a text that varies, the kept one busy (a nested query), a full cache.
   auto once = make(sql, false);
   PreparedStatement& p = *once;
   return Statement(p, std::move(once));

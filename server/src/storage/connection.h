@@ -8,6 +8,7 @@
 //
 // SQL for a Statement numbers its parameters $1, $2, ... on both databases.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -138,7 +139,12 @@ class Connection {
   soci::session& sql_;
   Backend backend_;
   void* native_;  // sqlite3* or PGconn*
-  std::unordered_map<std::string, std::unique_ptr<PreparedStatement>> cache_;
+  // Looked up by the SQL text as given (no copy of it per call: this is every request).
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, std::unique_ptr<PreparedStatement>, TextHash, std::equal_to<>> cache_;
   std::size_t names_ = 0;  // PostgreSQL statement names
 };
 
