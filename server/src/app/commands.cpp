@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 
 #include <spdlog/spdlog.h>
 
@@ -226,19 +227,31 @@ int demo(const Config& config, std::uint64_t seed, bool force, const std::string
   return 0;
 }
 
-int create_admin(const Config& config, const AdminRequest& request) {
+namespace {
+
+// The first line of the file, or one line of standard input; nullopt when the file cannot be read.
+std::optional<std::string> read_password(const std::string& file) {
   std::string password;
-  if (!request.password_file.empty()) {
-    std::ifstream in(request.password_file);
+  if (!file.empty()) {
+    std::ifstream in(file);
     if (!in) {
-      std::cerr << "无法读取密码文件 / cannot read " << request.password_file << "\n";
-      return 2;
+      std::cerr << "无法读取密码文件 / cannot read " << file << "\n";
+      return std::nullopt;
     }
     std::getline(in, password);
   } else {
     std::cerr << "密码 / password: " << std::flush;
     std::getline(std::cin, password);
   }
+  return password;
+}
+
+}  // namespace
+
+int create_admin(const Config& config, const AdminRequest& request) {
+  auto password_read = read_password(request.password_file);
+  if (!password_read) return 2;
+  const std::string& password = *password_read;
   make_parent_folder(config);
   storage::Database db(database_config(config, 1));
   db.migrate();
@@ -254,6 +267,24 @@ int create_admin(const Config& config, const AdminRequest& request) {
   auto row = accounts.Create(cli_actor("create-admin"), {request.username, password, organisation, request.role});
   std::cout << "账号已创建 / account created: " << row.username << " (" << domain::role_code(row.role) << ", "
             << row.organisation_name << ")\n";
+  return 0;
+}
+
+int reset_password(const Config& config, const std::string& username, const std::string& password_file) {
+  storage::Database db(database_config(config, 1));
+  auto account =
+      db.read([&](storage::ReadTx& tx) { return storage::AccountRepository(tx).find_by_username(username); });
+  if (!account) {
+    std::cerr << "没有该账号 / no such account: " << username << "\n";
+    return 2;
+  }
+  auto password = read_password(password_file);
+  if (!password) return 2;
+  services::AccountChanges changes;
+  changes.password = *password;
+  services::Accounts(db).Update(cli_actor("reset-password"), account->id, changes);
+  std::cout << "密码已重置，该账号的所有会话已结束 / password reset, every session of the account ended: " << username
+            << "\n";
   return 0;
 }
 

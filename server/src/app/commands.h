@@ -21,6 +21,9 @@ struct AdminRequest {
 };
 // Creates an account from the command line (the first administrator), with the system's scope.
 int create_admin(const Config& config, const AdminRequest& request);
+// Sets a new password of an account from the command line (the recovery path of the top
+// administrators, whom no account above them can reset) and ends its sessions.
+int reset_password(const Config& config, const std::string& username, const std::string& password_file);
 // Lists the accounts; `as` limits it to the subtree of that account (and her permissions).
 int list_accounts(const Config& config, const std::string& as);
 

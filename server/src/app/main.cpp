@@ -67,6 +67,12 @@ int main(int argc, char** argv) {
   accounts->require_subcommand(1);
   add_database(accounts_list);
   accounts_list->add_option("--as", as, "only what this account may see");
+  std::string reset_username, reset_password_file;
+  auto* reset_cmd = accounts->add_subcommand("reset-password", "set a new password of an account, ending its sessions");
+  add_database(reset_cmd);
+  reset_cmd->add_option("--username", reset_username, "user name")->required();
+  reset_cmd->add_option("--password-file", reset_password_file,
+                        "file whose first line is the new password (default: read one line from standard input)");
   CheckOptions check_options;
   std::string on_text, from_text, rule_set_file, rule_set_code;
   int rule_set_version = 0;
@@ -125,7 +131,8 @@ int main(int argc, char** argv) {
     if (load_cmd->parsed()) return jinguo::app::rule_set_load(config, rule_set_file);
     if (schedule_cmd->parsed()) return jinguo::app::rule_set_schedule(config, rule_set_code, rule_set_version, *from);
     if (cli.got_subcommand("create-admin")) return jinguo::app::create_admin(config, admin);
-    if (cli.got_subcommand("accounts")) return jinguo::app::list_accounts(config, as);
+    if (reset_cmd->parsed()) return jinguo::app::reset_password(config, reset_username, reset_password_file);
+    if (accounts_list->parsed()) return jinguo::app::list_accounts(config, as);
   } catch (const jinguo::domain::DomainError& e) {
     std::cerr << "失败 / failed: " << e.message_zh() << " / " << e.message_en() << "\n";
     return 1;

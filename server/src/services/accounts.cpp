@@ -13,11 +13,6 @@ using domain::Role;
 
 domain::DomainError no_account() { return domain::not_found("id", "账号不存在", "no such account"); }
 
-domain::DomainError role_too_high() {
-  return domain::forbidden("role_too_high", "role", "不能授予或管理高于自己角色的账号",
-                           "cannot grant or manage a role above one's own");
-}
-
 Role parse_role(const std::string& code) {
   auto role = domain::role_from_code(code);
   if (!role) throw domain::invalid("unknown_role", "role", "未知的角色：" + code, "unknown role: " + code);
@@ -29,6 +24,13 @@ std::string organisation_path_in(const storage::ReadTx& tx, const domain::Scope&
   auto path = storage::OrganisationRepository(tx).path_in(scope, id);
   if (!path) throw domain::not_found(field, "组织不存在", "no such organisation");
   return *path;
+}
+
+// Where the actor stands when she manages accounts: her organisation's path, or nothing
+// for the command line, which stands above every organisation.
+std::optional<std::string> actor_organisation_path(const storage::ReadTx& tx, const Actor& actor) {
+  if (!actor.organisation_id) return std::nullopt;
+  return organisation_path_in(tx, domain::Scope::whole_tree(), *actor.organisation_id, "organisation_id");
 }
 
 }  // namespace
@@ -56,12 +58,15 @@ storage::AccountRow Accounts::Create(const Actor& actor, const NewAccount& input
   domain::require(actor.role, domain::Permission::kManageAccounts);
   domain::validate_username(input.username);
   Role role = parse_role(input.role);
-  if (!domain::may_grant(actor.role, role)) throw role_too_high();
   domain::validate_password(input.password, input.username);
-  db_.read([&](storage::ReadTx& tx) { organisation_path_in(tx, actor.scope, input.organisation_id, "organisation_id"); });
+  auto check_delegation = [&](const storage::ReadTx& tx) {
+    auto path = organisation_path_in(tx, actor.scope, input.organisation_id, "organisation_id");
+    domain::require_may_manage_account(actor.role, actor_organisation_path(tx, actor), role, path);
+  };
+  db_.read(check_delegation);  // before the slow hash
   std::string hash = hash_password(input.password);
   return db_.write([&](storage::WriteTx& tx) {
-    organisation_path_in(tx, actor.scope, input.organisation_id, "organisation_id");
+    check_delegation(tx);
     storage::AccountRepository repo(tx);
     if (repo.find_by_username(input.username))
       throw domain::conflict("username_taken", "username", "该用户名已被使用", "the username is taken");
@@ -82,6 +87,14 @@ storage::AccountRow Accounts::Create(const Actor& actor, const NewAccount& input
 
 storage::AccountRow Accounts::Update(const Actor& actor, std::int64_t id, const AccountChanges& input) {
   domain::require(actor.role, domain::Permission::kManageAccounts);
+  if (actor.account_id == id) {  // one's own password only with the current one (POST /api/auth/password)
+    if (input.password)
+      throw domain::invalid("own_account", "password", "不能在此修改自己的密码，请使用右上角菜单中的“修改密码”",
+                            "one's own password is changed through 'change password', with the current one");
+    if (input.role || input.organisation_id || input.active)
+      throw domain::invalid("own_account", "id", "不能修改自己账号的角色、组织或状态",
+                            "one cannot change the role, organisation or active flag of one's own account");
+  }
   std::optional<Role> role;
   if (input.role) role = parse_role(*input.role);
   auto target = db_.read([&](storage::ReadTx& tx) { return storage::AccountRepository(tx).find(actor.scope, id); });
@@ -95,19 +108,15 @@ storage::AccountRow Accounts::Update(const Actor& actor, std::int64_t id, const 
     storage::AccountRepository repo(tx);
     auto before = repo.find(actor.scope, id);
     if (!before) throw no_account();
-    if (domain::role_rank(before->role) > domain::role_rank(actor.role)) throw role_too_high();
-    if (actor.account_id == id && (input.role || input.organisation_id || input.active))
-      throw domain::invalid("own_account", "id", "不能修改自己账号的角色、组织或状态",
-                            "one cannot change the role, organisation or active flag of one's own account");
+    const auto standing = actor_organisation_path(tx, actor);
+    domain::require_may_manage_account(actor.role, standing, before->role, before->organisation_path);
     storage::AccountRow after = *before;
-    if (role) {
-      if (!domain::may_grant(actor.role, *role)) throw role_too_high();
-      after.role = *role;
-    }
+    if (role) after.role = *role;
     if (input.organisation_id) {
-      organisation_path_in(tx, actor.scope, *input.organisation_id, "organisation_id");
+      after.organisation_path = organisation_path_in(tx, actor.scope, *input.organisation_id, "organisation_id");
       after.organisation_id = *input.organisation_id;
     }
+    domain::require_may_manage_account(actor.role, standing, after.role, after.organisation_path);
     if (input.active) after.active = *input.active;
     ChangeSet changes;
     changes.add("role", std::string(domain::role_code(before->role)), std::string(domain::role_code(after.role)))

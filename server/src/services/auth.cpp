@@ -18,6 +18,15 @@ domain::DomainError login_failed() {
   return domain::unauthorized("login_failed", "用户名或密码错误", "wrong username or password");
 }
 
+domain::DomainError login_locked(const domain::ThrottleDecision& decision, std::int64_t now) {
+  std::int64_t until = decision.locked_until.value_or(now);
+  return domain::DomainError(domain::ErrorKind::kTooManyRequests, "login_locked", "",
+                             "登录失败次数过多，请于" + iso_of_unix(until) + "后再试",
+                             "too many failed logins: locked until " + iso_of_unix(until))
+      .with_detail("locked_until", iso_of_unix(until))
+      .with_detail("retry_after", std::to_string(until - now));
+}
+
 Actor actor_of(const storage::AccountRow& a, const std::string& address) {
   Actor actor;
   actor.name = a.username;
@@ -82,12 +91,7 @@ LoginResult Auth::Login(const std::string& username, const std::string& password
   });
   if (!seen.decision.allowed) {
     record_failure(username, std::nullopt, client, "locked");
-    std::int64_t until = seen.decision.locked_until.value_or(now);
-    throw domain::DomainError(domain::ErrorKind::kTooManyRequests, "login_locked", "",
-                              "登录失败次数过多，请于" + iso_of_unix(until) + "后再试",
-                              "too many failed logins: locked until " + iso_of_unix(until))
-        .with_detail("locked_until", iso_of_unix(until))
-        .with_detail("retry_after", std::to_string(until - now));
+    throw login_locked(seen.decision, now);
   }
   bool ok = false;
   if (seen.account && password.size() <= domain::kMaxPasswordLength) {
@@ -181,10 +185,30 @@ void Auth::EndSession(const Authenticated& who, const std::string& public_id) {
 }
 
 void Auth::ChangePassword(const Authenticated& who, const std::string& current, const std::string& next) {
-  auto account = db_.read(
-      [&](storage::ReadTx& tx) { return storage::AccountRepository(tx).find_by_username(who.account.username); });
-  if (!account || current.size() > domain::kMaxPasswordLength || !verify_password(account->password_hash, current))
+  // Guessing the current password through a borrowed session is throttled like guessing at the sign-in.
+  const std::int64_t now = now_();
+  const std::int64_t since = now - policy_.throttle.window_seconds;
+  const Client client{who.actor.address.value_or(who.session.address.value_or("")), std::nullopt};
+  const std::string& username = who.account.username;
+  struct Seen {
+    std::optional<storage::AccountRow> account;
+    domain::ThrottleDecision decision;
+  };
+  Seen seen = db_.read([&](storage::ReadTx& tx) {
+    storage::LoginAttemptRepository attempts(tx);
+    return Seen{storage::AccountRepository(tx).find_by_username(username),
+                domain::decide_login(attempts.failures_of_username(username, since),
+                                     attempts.failures_of_address(client.address, since), now, policy_.throttle)};
+  });
+  if (!seen.decision.allowed) {
+    record_failure(username, seen.account, client, "locked");
+    throw login_locked(seen.decision, now);
+  }
+  const auto& account = seen.account;
+  if (!account || current.size() > domain::kMaxPasswordLength || !verify_password(account->password_hash, current)) {
+    record_failure(username, account, client, "wrong_current_password");
     throw domain::invalid("wrong_password", "current_password", "当前密码不正确", "the current password is wrong");
+  }
   domain::validate_password(next, account->username, "new_password");
   std::string hash = hash_password(next);
   db_.write([&](storage::WriteTx& tx) {

@@ -117,3 +117,36 @@ TEST(Masking, PhonesAndIdNumbers) {
   EXPECT_FALSE(mask_optional_phone(std::optional<std::string>()));
   EXPECT_EQ(mask_id_number("230102198001011234"), "230102********1234");
 }
+
+// Who may manage whom (issue 8): a table of actor, where she stands, target and where it stands.
+TEST(Access, ManagingAccountsNeedsAHigherRoleOrAHigherPlace) {
+  using enum AccountManagement;
+  struct Case {
+    Role actor;
+    std::optional<std::string_view> actor_path;
+    Role target;
+    std::string_view target_path;
+    AccountManagement expected;
+  };
+  const Case cases[] = {
+      {Role::kFederationAdmin, "/1/2/", Role::kViewer, "/1/2/", kAllowed},            // lower role, same place
+      {Role::kFederationAdmin, "/1/2/", Role::kOperator, "/1/2/30/", kAllowed},       // lower role below
+      {Role::kFederationAdmin, "/1/2/", Role::kFederationAdmin, "/1/2/30/", kAllowed},  // peer role, below
+      {Role::kFederationAdmin, "/1/2/", Role::kFederationAdmin, "/1/2/", kPeer},       // peer at her own level
+      {Role::kFederationAdmin, "/1/2/", Role::kFederationAdmin, "/1/", kPeer},         // above her
+      {Role::kFederationAdmin, "/1/2/", Role::kFederationAdmin, "/1/20/", kPeer},      // a sibling whose path shares a prefix
+      {Role::kFederationAdmin, "/1/2/", Role::kSystemAdmin, "/1/2/30/", kRoleTooHigh},
+      {Role::kSystemAdmin, "/1/", Role::kSystemAdmin, "/1/", kPeer},                   // two system administrators
+      {Role::kSystemAdmin, "/1/", Role::kFederationAdmin, "/1/", kAllowed},
+      {Role::kSystemAdmin, std::nullopt, Role::kSystemAdmin, "/1/", kAllowed},         // the command line
+      {Role::kOperator, "/1/2/", Role::kViewer, "/1/2/30/", kRoleTooHigh},             // operators manage nobody
+      {Role::kViewer, "/1/2/", Role::kViewer, "/1/2/30/", kRoleTooHigh},
+  };
+  for (const auto& c : cases)
+    EXPECT_EQ(may_manage_account(c.actor, c.actor_path, c.target, c.target_path), c.expected)
+        << role_code(c.actor) << " at " << c.actor_path.value_or("(cli)") << " → " << role_code(c.target) << " at "
+        << c.target_path;
+  EXPECT_THROW(require_may_manage_account(Role::kFederationAdmin, "/1/2/", Role::kFederationAdmin, "/1/2/"),
+               DomainError);
+  EXPECT_NO_THROW(require_may_manage_account(Role::kFederationAdmin, "/1/2/", Role::kViewer, "/1/2/"));
+}

@@ -76,6 +76,30 @@ bool may_grant(Role actor, Role target) {
   return can(actor, Permission::kManageAccounts) && role_rank(target) <= role_rank(actor);
 }
 
+AccountManagement may_manage_account(Role actor, std::optional<std::string_view> actor_organisation_path,
+                                     Role target, std::string_view target_organisation_path) {
+  if (!can(actor, Permission::kManageAccounts) || role_rank(target) > role_rank(actor))
+    return AccountManagement::kRoleTooHigh;
+  if (role_rank(target) < role_rank(actor) || !actor_organisation_path) return AccountManagement::kAllowed;
+  const bool strictly_below = target_organisation_path.size() > actor_organisation_path->size() &&
+                              target_organisation_path.starts_with(*actor_organisation_path);
+  return strictly_below ? AccountManagement::kAllowed : AccountManagement::kPeer;
+}
+
+void require_may_manage_account(Role actor, std::optional<std::string_view> actor_organisation_path, Role target,
+                                std::string_view target_organisation_path) {
+  switch (may_manage_account(actor, actor_organisation_path, target, target_organisation_path)) {
+    case AccountManagement::kAllowed: return;
+    case AccountManagement::kRoleTooHigh:
+      throw DomainError(ErrorKind::kForbidden, "role_too_high", "role", "不能授予或管理高于自己角色的账号",
+                        "cannot grant or manage a role above one's own");
+    case AccountManagement::kPeer:
+      throw DomainError(ErrorKind::kForbidden, "peer_account", "role",
+                        "不能管理与自己同级的账号：与您角色相同的账号只能由上级组织的管理员管理",
+                        "an account of one's own role is managed only from an organisation above it");
+  }
+}
+
 Scope scope_of(Role role, std::int64_t organisation_id, const std::string& organisation_path) {
   if (role == Role::kSystemAdmin) return Scope::whole_tree();
   return Scope{organisation_id, organisation_path};

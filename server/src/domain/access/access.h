@@ -29,6 +29,18 @@ void require(Role role, Permission permission);
 // An account may give (create with, or change to) a role no higher than her own.
 bool may_grant(Role actor, Role target);
 
+// Whether an account may manage another (reset its password, change its role, organisation
+// or active flag), or give an account a role at an organisation. Allowed for a lower role;
+// for the same role only when the other stands at an organisation strictly below her own
+// (a peer at her own level is managed from the level above); never for a higher role.
+// The command line stands above every organisation (actor_organisation_path nullopt).
+enum class AccountManagement { kAllowed, kRoleTooHigh, kPeer };
+AccountManagement may_manage_account(Role actor, std::optional<std::string_view> actor_organisation_path,
+                                     Role target, std::string_view target_organisation_path);
+// Throws 403 role_too_high / peer_account unless may_manage_account allows it.
+void require_may_manage_account(Role actor, std::optional<std::string_view> actor_organisation_path, Role target,
+                                std::string_view target_organisation_path);
+
 // The part of the tree an account sees: its organisation and every descendant. The
 // system administrator's scope is the whole tree (path "/").
 struct Scope {
