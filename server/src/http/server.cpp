@@ -10,6 +10,7 @@
 #include <spdlog/spdlog.h>
 
 #include "http/api.h"
+#include "http/archive_routes.h"
 #include "http/openapi_document.h"
 #include "http/staffing_routes.h"
 
@@ -47,7 +48,9 @@ std::string read_file(const std::filesystem::path& p) {
 class HttpServer::Impl {
  public:
   Impl(HttpConfig config, const Services& wired, storage::Database& db)
-      : config_(std::move(config)), staffing_(db, [&registry = wired.registry] { return registry.today(); }) {
+      : config_(std::move(config)),
+        staffing_(db, [&registry = wired.registry] { return registry.today(); }),
+        archives_(db, [&registry = wired.registry] { return registry.today(); }) {
     services::Registry& registry = wired.registry;
     const int threads = config_.threads > 0 ? config_.threads : 64;
     server_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
@@ -67,6 +70,7 @@ class HttpServer::Impl {
     add_position_routes(api, registry);
     add_staffing_routes(api, staffing_);
     add_dictionary_routes(api, registry);
+    add_archive_routes(api, archives_);
     server_.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(std::string(openapi_document()), "application/json; charset=utf-8");
     });
@@ -127,6 +131,7 @@ class HttpServer::Impl {
  private:
   HttpConfig config_;
   services::Staffing staffing_;  // the registry's database and clock
+  services::Archives archives_;  // likewise
   std::filesystem::path web_root_;
   ListeningServer server_;
 };

@@ -110,6 +110,13 @@ const ConstraintRule kConstraintRules[] = {
      [] { return domain::invalid("unknown_role", "role", "未知的角色", "unknown role"); }},
     {"dictionary_entries_pkey", "dictionary_entries.kind, dictionary_entries.code",
      [] { return domain::conflict("code_taken", "code", "该代码已存在", "the code exists"); }},
+    {"outstanding_women_unique",
+     "outstanding_women.person_id, outstanding_women.organisation_id, outstanding_women.honour",
+     [] { return domain::conflict("archive_entry_exists", "honour", "她已以该荣誉登记在本组织的档案中",
+                                  "she is already in this body's archive with this honour"); }},
+    {"social_organisations_name_unique", "social_organisations.organisation_id, social_organisations.name",
+     [] { return domain::conflict("social_organisation_exists", "name", "本组织的档案中已有同名的社会组织",
+                                  "this body's archive has a social organisation of this name"); }},
 };
 
 }  // namespace

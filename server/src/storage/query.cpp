@@ -4,6 +4,15 @@
 
 namespace jinguo::storage {
 
+std::string escape_like(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 domain::Date stored_date(const std::string& text) {
   auto d = domain::Date::parse(std::string_view(text).substr(0, 10));
   if (!d) throw std::runtime_error("stored date is malformed: " + text);

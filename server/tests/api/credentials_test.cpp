@@ -25,13 +25,11 @@ constexpr const char* kNewPassword = "Another-Quiet-Stone-43";
 class CredentialsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    url_ = jinguo::test_support::fresh_database_url();
-    ASSERT_EQ(jinguo::api_test::run({JINGUO_BINARY, "migrate", "--database", url_}), 0);
-    jinguo::api_test::create_first_admin(url_, "admin", jinguo::api_test::kAdminPassword, "凭据市妇联");
-    server_ = std::make_unique<Server>(url_);
-    admin_ = std::make_unique<Client>(server_->port());
-    ASSERT_EQ(admin_->login("admin", jinguo::api_test::kAdminPassword).status, 200);
-    city_ = admin_->get("/api/auth/me").body["organisation"]["id"];
+    auto world = jinguo::api_test::start_world("凭据市妇联");
+    url_ = world.url;
+    server_ = std::move(world.server);
+    admin_ = std::move(world.admin);
+    city_ = world.city;
     district_ = created(admin_->post("/api/organisations", {{"parent_id", city_}, {"type", "district"}, {"name", "凭据区妇联"}}));
     township_ = created(admin_->post("/api/organisations", {{"parent_id", district_}, {"type", "township"}, {"name", "凭据镇妇联"}}));
   }
