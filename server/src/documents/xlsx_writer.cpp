@@ -89,11 +89,11 @@ Formats make_formats(lxw_workbook* wb) {
   return f;
 }
 
-lxw_format* column_format(const Formats& f, CellKind kind) {
+lxw_format* column_format(const Formats& f, ColumnKind kind) {
   switch (kind) {
-    case CellKind::kDate: return f.date;
-    case CellKind::kNumber: return f.number;
-    case CellKind::kText: break;
+    case ColumnKind::kDate: return f.date;
+    case ColumnKind::kNumber: return f.number;
+    case ColumnKind::kText: break;
   }
   return f.text;
 }

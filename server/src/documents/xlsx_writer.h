@@ -15,12 +15,12 @@
 
 namespace jinguo::documents {
 
-enum class CellKind { kText, kDate, kNumber };
+enum class ColumnKind { kText, kDate, kNumber };
 
 struct SheetColumn {
   std::string header;
   double width = 12;                  // in Excel's character widths
-  CellKind kind = CellKind::kText;
+  ColumnKind kind = ColumnKind::kText;
   std::vector<std::string> choices;   // a dropdown of these values (data validation), when not empty
   bool required = false;              // the header is marked, e.g. bold red
   std::string input_message;          // shown when a cell of the column is selected (≤ 255 bytes)
