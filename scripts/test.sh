@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test against real things: C++ unit tests, the storage and API suites on
-# SQLite and on a throwaway PostgreSQL server, the fuzzers for 20 s each, the web app's unit tests, and the browser
-# test in Debian's Chromium against the real binary serving the demo data.
+# SQLite and on a throwaway PostgreSQL server, the fuzzers for 20 s each, the web app's
+# unit tests, and the browser test in Debian's Chromium against the real binary serving
+# the demo data.
 set -uo pipefail
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)

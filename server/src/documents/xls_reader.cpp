@@ -45,6 +45,20 @@ class TemporaryFile {
   std::string path_;
 };
 
+// Whether the workbook stream carries a FILEPASS record, read without loading any cell:
+// an encrypted .xls may fail to open fully, and should then say so rather than "damaged".
+bool password_protected(const std::string& path) {
+  const void* handle = nullptr;
+  bool locked = false;
+  if (freexl_open_info(path.c_str(), &handle) == FREEXL_OK) {
+    unsigned int value = 0;
+    locked = freexl_get_info(handle, FREEXL_BIFF_PASSWORD, &value) == FREEXL_OK &&
+             value == FREEXL_BIFF_OBFUSCATED;
+  }
+  if (handle != nullptr) freexl_close(handle);
+  return locked;
+}
+
 class FreeXlHandle {
  public:
   explicit FreeXlHandle(const std::string& path) {
@@ -52,6 +66,7 @@ class FreeXlHandle {
     if (rc != FREEXL_OK) {
       if (handle_ != nullptr) freexl_close(handle_);
       handle_ = nullptr;
+      if (password_protected(path)) throw detail::encrypted();
       if (rc == FREEXL_BIFF_WORKBOOK_NOT_FOUND)
         throw detail::not_spreadsheet(
             "文件不是Excel工作簿（可能是Word文档），请上传.xlsx、.xls或.csv文件",

@@ -314,6 +314,16 @@ TEST(Xls, EncryptedWorkbookInAnOleContainer) {
   EXPECT_EQ(read_error(make_ole({"EncryptedPackage"})), "file_encrypted");
 }
 
+TEST(Xls, PasswordProtectedXls) {
+  // The fixture with its INTERFACEHDR record (E1 00, 2 bytes) turned into FILEPASS (2F 00):
+  // what a workbook saved with a password to open carries.
+  std::string bytes = read_file(JINGUO_SOURCE_DIR "/server/tests/fixtures/roster.xls");
+  auto at = bytes.find(std::string("\xE1\x00\x02\x00", 4));
+  ASSERT_NE(at, std::string::npos);
+  bytes[at] = 0x2F;
+  EXPECT_EQ(read_error(bytes), "file_encrypted");
+}
+
 TEST(Xls, OleWithoutAWorkbook) {
   auto code = read_error(make_ole({"WordDocument"}));
   EXPECT_TRUE(code == "file_corrupt" || code == "file_not_spreadsheet") << code;
