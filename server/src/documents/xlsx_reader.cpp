@@ -108,10 +108,75 @@ void parse_part(pugi::xml_document& doc, std::string& text, std::string_view par
     if (child.type() == pugi::node_doctype) throw corrupt("DOCTYPE in " + std::string(part));
 }
 
-std::string_view local_name(const char* name) {
-  std::string_view n(name);
+std::string_view local_name(std::string_view n) {
   auto colon = n.find(':');
   return colon == std::string_view::npos ? n : n.substr(colon + 1);
+}
+
+// Large parts (a worksheet's rows, the shared strings) are parsed a slice at a time so
+// that the DOM never holds much more than ReadLimits::xml_slice_bytes of XML: first the
+// part without its container's content (the skeleton: prolog, DOCTYPE check, merged
+// cells), then the content in slices cut just before a child's start tag, each wrapped in
+// a bare element. A slice cut inside a comment or CDATA section does not parse: the file
+// is then called damaged, which only a crafted file can be.
+bool ends_tag_name(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '>' || c == '/'; }
+
+// The next start tag <name or <prefix:name at or after `from`; npos if none.
+std::size_t find_start_tag(std::string_view text, std::string_view name, std::size_t from) {
+  for (auto at = text.find('<', from); at != std::string_view::npos; at = text.find('<', at + 1)) {
+    auto end = at + 1;
+    while (end < text.size() && !ends_tag_name(text[end])) ++end;
+    if (end < text.size() && local_name(text.substr(at + 1, end - at - 1)) == name) return at;
+  }
+  return std::string_view::npos;
+}
+
+// The last end tag </name> or </prefix:name>; npos if none.
+std::size_t find_last_end_tag(std::string_view text, std::string_view name) {
+  for (auto at = text.rfind("</"); at != std::string_view::npos; at = at == 0 ? at - 1 : text.rfind("</", at - 1)) {
+    auto end = at + 2;
+    while (end < text.size() && !ends_tag_name(text[end])) ++end;
+    if (local_name(text.substr(at + 2, end - at - 2)) == name) return at;
+    if (at == 0) break;
+  }
+  return std::string_view::npos;
+}
+
+template <class OnSkeleton, class OnSlice>
+void parse_in_slices(std::string& text, std::string_view part, std::size_t slice_bytes,
+                     std::string_view container, std::string_view child_name, OnSkeleton&& on_skeleton,
+                     OnSlice&& on_slice) {
+  std::string_view all(text);
+  auto open = find_start_tag(all, container, 0);
+  auto open_end = open == std::string_view::npos ? open : all.find('>', open);
+  auto close = find_last_end_tag(all, container);
+  if (open_end == std::string_view::npos || all[open_end - 1] == '/' || close == std::string_view::npos ||
+      close <= open_end) {
+    pugi::xml_document doc;  // no content to slice: the part as it is
+    parse_part(doc, text, part);
+    on_skeleton(doc);
+    return;
+  }
+  {
+    std::string skeleton = text.substr(0, open_end + 1) + text.substr(close);
+    pugi::xml_document doc;
+    parse_part(doc, skeleton, part);
+    on_skeleton(doc);
+  }
+  std::string_view content = all.substr(0, close);
+  for (std::size_t at = open_end + 1; at < close;) {
+    std::size_t step = std::max<std::size_t>(slice_bytes, 1);
+    std::size_t cut = at + step >= close ? close : find_start_tag(content, child_name, at + step);
+    if (cut == std::string_view::npos) cut = close;
+    std::string slice = "<slice>";
+    slice.append(content.substr(at, cut - at));
+    slice.append("</slice>");
+    pugi::xml_document doc;
+    if (!doc.load_buffer_inplace(slice.data(), slice.size(), pugi::parse_default))
+      throw corrupt("malformed XML in " + std::string(part));
+    on_slice(doc.first_child());
+    at = cut;
+  }
 }
 
 pugi::xml_node child(pugi::xml_node node, std::string_view name) {
@@ -324,13 +389,16 @@ std::vector<bool> read_date_styles(ZipArchive& zip, const std::string& part) {
   return out;
 }
 
-std::vector<std::string> read_shared_strings(ZipArchive& zip, const std::string& part) {
+std::vector<std::string> read_shared_strings(ZipArchive& zip, const std::string& part,
+                                             std::size_t slice_bytes) {
   std::vector<std::string> out;
   auto text = zip.read(part);
   if (!text) return out;
-  pugi::xml_document doc;
-  parse_part(doc, *text, part);
-  each_child(child(doc, "sst"), "si", [&](pugi::xml_node si) { out.push_back(string_item_text(si)); });
+  parse_in_slices(
+      *text, part, slice_bytes, "sst", "si", [](const pugi::xml_document&) {},
+      [&](pugi::xml_node slice) {
+        each_child(slice, "si", [&](pugi::xml_node si) { out.push_back(string_item_text(si)); });
+      });
   return out;
 }
 
@@ -405,36 +473,40 @@ void read_worksheet(ZipArchive& zip, const std::string& part, const Shared& shar
                     Sheet& sheet, const ReadLimits& limits, std::size_t& cells) {
   auto text = zip.read(part);
   if (!text) throw corrupt("missing worksheet " + part);
-  pugi::xml_document doc;
-  parse_part(doc, *text, part);
-  auto worksheet = child(doc, "worksheet");
   detail::SheetBuilder builder(sheet, limits, cells);
   std::uint32_t row_number = 0;
-  each_child(child(worksheet, "sheetData"), "row", [&](pugi::xml_node row) {
-    auto r = parse_unsigned(attribute(row, "r"));
-    row_number = (r && *r >= 1 && *r <= 1048576) ? static_cast<std::uint32_t>(*r) : row_number + 1;
-    std::uint32_t column = 0;
-    each_child(row, "c", [&](pugi::xml_node c) {
-      const char* ref = attribute(c, "r");
-      if (ref != nullptr) {
-        auto parsed = parse_ref(ref);
-        // A reference past XFD (or unreadable) is put beyond every limit: ignored, counted.
-        column = parsed.column != 0 ? parsed.column : 16385;
-      } else {
-        column = column < 16385 ? column + 1 : column;
-      }
-      builder.add(row_number, read_cell(c, column, shared));
+  auto read_rows = [&](pugi::xml_node container) {
+    each_child(container, "row", [&](pugi::xml_node row) {
+      auto r = parse_unsigned(attribute(row, "r"));
+      row_number = (r && *r >= 1 && *r <= 1048576) ? static_cast<std::uint32_t>(*r) : row_number + 1;
+      std::uint32_t column = 0;
+      each_child(row, "c", [&](pugi::xml_node c) {
+        const char* ref = attribute(c, "r");
+        if (ref != nullptr) {
+          auto parsed = parse_ref(ref);
+          // A reference past XFD (or unreadable) is put beyond every limit: ignored, counted.
+          column = parsed.column != 0 ? parsed.column : 16385;
+        } else {
+          column = column < 16385 ? column + 1 : column;
+        }
+        builder.add(row_number, read_cell(c, column, shared));
+      });
     });
-  });
-  each_child(child(worksheet, "mergeCells"), "mergeCell", [&](pugi::xml_node m) {
-    const char* ref = attribute(m, "ref");
-    if (ref == nullptr) return;
-    std::string_view range(ref);
-    auto colon = range.find(':');
-    auto first = parse_ref(range.substr(0, colon));
-    auto last = colon == std::string_view::npos ? first : parse_ref(range.substr(colon + 1));
-    builder.add_merged(MergedRange{first.row, first.column, last.row, last.column});
-  });
+  };
+  auto read_skeleton = [&](const pugi::xml_document& doc) {
+    auto worksheet = child(doc, "worksheet");
+    read_rows(child(worksheet, "sheetData"));  // when the part was not sliced
+    each_child(child(worksheet, "mergeCells"), "mergeCell", [&](pugi::xml_node m) {
+      const char* ref = attribute(m, "ref");
+      if (ref == nullptr) return;
+      std::string_view range(ref);
+      auto colon = range.find(':');
+      auto first = parse_ref(range.substr(0, colon));
+      auto last = colon == std::string_view::npos ? first : parse_ref(range.substr(colon + 1));
+      builder.add_merged(MergedRange{first.row, first.column, last.row, last.column});
+    });
+  };
+  parse_in_slices(*text, part, limits.xml_slice_bytes, "sheetData", "row", read_skeleton, read_rows);
   builder.finish();
 }
 
@@ -468,7 +540,7 @@ Workbook read_xlsx(std::string_view bytes, const ReadLimits& limits) {
     if (rel.type == "sharedStrings") shared_part = rel.target;
     if (rel.type == "styles") styles_part = rel.target;
   }
-  auto strings = shared_part.empty() ? std::vector<std::string>() : read_shared_strings(zip, shared_part);
+  auto strings = shared_part.empty() ? std::vector<std::string>() : read_shared_strings(zip, shared_part, limits.xml_slice_bytes);
   auto date_styles = styles_part.empty() ? std::vector<bool>() : read_date_styles(zip, styles_part);
   Shared shared{strings, date_styles};
 

@@ -140,6 +140,37 @@ TEST_P(XlsxWriterTest, ReadsSheetsCellsDatesFormulasAndMerges) {
 
 INSTANTIATE_TEST_SUITE_P(SharedAndInlineStrings, XlsxWriterTest, testing::Bool());
 
+TEST(Xlsx, LargePartsAreReadInSlicesWithNothingLost) {
+  // Worksheet and shared strings both well over the 1 MiB slice.
+  constexpr int kRows = 40'000;
+  std::string bytes = make_xlsx([](lxw_workbook* book) {
+    lxw_worksheet* sheet = workbook_add_worksheet(book, "大表");
+    worksheet_merge_range(sheet, 0, 0, 0, 2, "标题", nullptr);
+    for (int r = 1; r <= kRows; ++r) {
+      worksheet_write_string(sheet, r, 0, ("张丽" + std::to_string(r)).c_str(), nullptr);
+      worksheet_write_number(sheet, r, 1, r, nullptr);
+      worksheet_write_string(sheet, r, 2, ("备注&<>\"" + std::to_string(r)).c_str(), nullptr);
+    }
+  });
+  for (std::size_t slice : {std::size_t{1} << 20, std::size_t{64}}) {
+    ReadLimits limits;
+    limits.xml_slice_bytes = slice;
+    Workbook book = read_xlsx(bytes, limits);
+    const Sheet& s = book.sheets.at(0);
+    ASSERT_EQ(s.rows.size(), static_cast<std::size_t>(kRows + 1));
+    for (int r = 1; r <= kRows; ++r) {
+      const Row& row = s.rows[static_cast<std::size_t>(r)];
+      ASSERT_EQ(row.number, static_cast<std::uint32_t>(r + 1));
+      ASSERT_EQ(row.cells.size(), 3u);
+      ASSERT_EQ(row.at(1).text, "张丽" + std::to_string(r));
+      ASSERT_EQ(row.at(2).number, r);
+      ASSERT_EQ(row.at(3).text, "备注&<>\"" + std::to_string(r));
+    }
+    ASSERT_EQ(s.merged.size(), 1u);
+    EXPECT_EQ(s.merged[0].last_column, 3u);
+  }
+}
+
 // ---- .xlsx assembled by hand ---------------------------------------------------------
 
 TEST(Xlsx, InlineStringsAndMissingReferences) {
@@ -172,7 +203,9 @@ TEST(Xlsx, RichSharedStringsPhoneticsEscapesAndPrefixedNamespaces) {
                       "\"><x:sheetData><x:row r=\"1\"><x:c r=\"A1\" t=\"s\"><x:v>0</x:v></x:c>"
                       "<x:c r=\"B1\" t=\"s\"><x:v>1</x:v></x:c><x:c r=\"C1\" t=\"s\"><x:v>99</x:v></x:c>"
                       "</x:row></x:sheetData></x:worksheet>";
-  Workbook book = read_xlsx(make_zip(xlsx_parts(sheet, sst)));
+  ReadLimits tiny_slices;
+  tiny_slices.xml_slice_bytes = 1;
+  Workbook book = read_xlsx(make_zip(xlsx_parts(sheet, sst)), tiny_slices);
   const Sheet& s = book.sheets.at(0);
   EXPECT_EQ(cell(s, 1, 1).text, "道里区");
   EXPECT_EQ(cell(s, 1, 2).text, "第一行\r\n第二行");
