@@ -49,3 +49,10 @@ bench: build
 
 clean:
 	rm -rf $(BUILD) web/dist
+
+# The libFuzzer targets (spreadsheet readers, import normalisers) for FUZZ_SECONDS each;
+# `make test` runs them for 20 s each.
+FUZZ_SECONDS ?= 300
+.PHONY: fuzz
+fuzz: deps
+	@bash scripts/fuzz.sh $(FUZZ_SECONDS) $(BUILD)

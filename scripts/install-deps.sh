@@ -9,6 +9,7 @@ APT_PACKAGES=(
   libcpp-httplib-dev nlohmann-json3-dev libspdlog-dev libcli11-dev
   libsodium-dev libxlsxwriter-dev libpango1.0-dev libcairo2-dev fonts-noto-cjk
   libqrencode-dev libzip-dev libpugixml-dev
+  libfreexl-dev clang libfuzzer-14-dev
   libgtest-dev
   postgresql
   nodejs npm chromium

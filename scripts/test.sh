@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test against real things: C++ unit tests, the storage and API suites on
-# SQLite and on a throwaway PostgreSQL server, the web app's unit tests, and the browser
-# test in Debian's Chromium against the real binary serving the demo data.
+# SQLite and on a throwaway PostgreSQL server, the fuzzers for 20 s each, the web app's
+# unit tests, and the browser test in Debian's Chromium against the real binary serving
+# the demo data.
 set -uo pipefail
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -56,6 +57,7 @@ e2e() {
 stage "throwaway PostgreSQL server" start_postgres
 stage "C++ unit, storage and API tests (SQLite and PostgreSQL)" \
   ctest --test-dir "$build" --output-on-failure -j2 --timeout 600
+stage "fuzzers, 20 s each (make fuzz runs them longer)" bash scripts/fuzz.sh 20 "$build"
 stage "web unit tests" npm --prefix web test --silent
 stage "browser tests (Chromium)" e2e
 

@@ -1,0 +1,98 @@
+#pragma once
+// Spreadsheets as federations really keep them (.xlsx, legacy .xls, .csv), read into one
+// in-memory model. Formats only: no business rule lives here. Every refusal is a
+// domain::DomainError of kind kInvalid (field "file") with a Chinese message telling the
+// clerk what to do:
+//   file_too_large        input larger than ReadLimits::max_input_bytes
+//   file_not_spreadsheet  not a workbook or a text table (PDF, image, .docx, .xlsb, HTML, ...)
+//   file_corrupt          a damaged zip / OLE file, malformed XML, a DOCTYPE in a part, a zip bomb
+//   file_encrypted        a password-protected workbook (OLE EncryptedPackage, BIFF FILEPASS,
+//                         an encrypted zip entry)
+//   file_encoding         a text file in neither UTF-8, UTF-16 (with BOM) nor GB18030
+//   too_many_rows         more than ReadLimits::max_rows non-blank rows in one sheet
+//   too_many_cells        more than ReadLimits::max_cells non-blank cells in the workbook
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jinguo::documents {
+
+enum class CellKind { kEmpty, kText, kNumber, kBool, kError };
+
+struct Cell {
+  std::uint32_t column = 0;  // 1-based (A = 1)
+  CellKind kind = CellKind::kEmpty;
+  std::string text;     // kText: the text (UTF-8); kError: the error literal (#N/A)
+  double number = 0.0;  // kNumber: the value; kBool: 0 or 1
+  bool date_formatted = false;  // kNumber shown with a date format (an Excel date serial)
+};
+
+// A non-blank row; cells are stored sparsely, in column order, blank cells left out.
+struct Row {
+  std::uint32_t number = 0;  // 1-based, as the spreadsheet program shows it
+  std::vector<Cell> cells;
+
+  // The cell at a column, or an empty cell when there is none.
+  const Cell& at(std::uint32_t column) const;
+};
+
+struct MergedRange {
+  std::uint32_t first_row = 0, first_column = 0, last_row = 0, last_column = 0;
+  bool contains(std::uint32_t row, std::uint32_t column) const {
+    return row >= first_row && row <= last_row && column >= first_column && column <= last_column;
+  }
+};
+
+struct Sheet {
+  std::string name;
+  bool hidden = false;  // hidden in the workbook (often a sheet of drop-down lists)
+  std::vector<Row> rows;  // non-blank rows only, ascending by number
+  std::vector<MergedRange> merged;
+  // Non-blank cells beyond ReadLimits::max_columns, left out of `rows` (a stray value in
+  // column XFD does not make every row 16,384 cells wide). The caller may warn about them.
+  std::size_t ignored_cells = 0;
+
+  // The value shown at (row, column): inside a merged range, the range's top-left cell.
+  const Cell& value_at(std::uint32_t row, std::uint32_t column) const;
+};
+
+enum class SourceFormat { kXlsx, kXls, kCsv };
+
+struct Workbook {
+  SourceFormat format = SourceFormat::kXlsx;
+  bool date1904 = false;  // date serials count from 1904-01-01 (old Mac Excel)
+  std::vector<Sheet> sheets;  // in the workbook's own order
+};
+
+struct ReadLimits {
+  std::size_t max_input_bytes = 20u << 20;            // the upload itself
+  std::size_t max_uncompressed_bytes = 200u << 20;    // all zip entries read, together
+  std::size_t max_compression_ratio = 500;            // per zip entry above ratio_floor_bytes
+  std::size_t ratio_floor_bytes = 1u << 20;           // smaller entries are not ratio-checked
+  std::size_t max_rows = 200'000;                     // non-blank rows per sheet
+  std::uint32_t max_columns = 256;                    // cells further right are ignored
+  std::size_t max_cells = 5'000'000;                  // non-blank cells in the workbook
+  std::size_t max_sheets = 256;                       // further sheets are ignored
+  // Not a refusal: large XML parts are parsed this many bytes at a time, which bounds
+  // the parser's memory (a 200,000-row sheet reads in about 300 MB, not 1 GB).
+  std::size_t xml_slice_bytes = 1u << 20;
+};
+
+// Detects the format by content, never by the file name: PK\3\4 -> .xlsx; an OLE2
+// container -> .xls, or a password-protected .xlsx when it holds an EncryptedPackage
+// stream; anything else that is text -> CSV. The name only picks the wording of messages.
+Workbook read_spreadsheet(std::string_view bytes, std::string_view file_name,
+                          const ReadLimits& limits = {});
+
+Workbook read_xlsx(std::string_view bytes, const ReadLimits& limits = {});
+Workbook read_xls(std::string_view bytes, const ReadLimits& limits = {});
+// One sheet named "Sheet1"; every cell is text. Comma- or tab-separated (whichever the
+// first lines use more), RFC 4180 quoting.
+Workbook read_csv(std::string_view bytes, const ReadLimits& limits = {});
+
+// "A" -> 1, "XFD" -> 16384; 0 if not a column name.
+std::uint32_t column_from_letters(std::string_view letters);
+
+}  // namespace jinguo::documents
