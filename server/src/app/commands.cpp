@@ -12,9 +12,11 @@
 #include "demo/harbin.h"
 #include "demo/scaled.h"
 #include "domain/clock.h"
+#include "domain/error.h"
 #include "http/server.h"
 #include "services/accounts.h"
 #include "services/registry.h"
+#include "services/spreadsheets.h"
 #include "storage/bulk_importer.h"
 #include "storage/database.h"
 #include "storage/migration_sources.h"
@@ -288,21 +290,65 @@ int reset_password(const Config& config, const std::string& username, const std:
   return 0;
 }
 
+namespace {
+
+// The actor of `--as USERNAME` (that account's role and scope), or the system's when `as` is
+// empty; nullopt (after saying so) when there is no such account.
+std::optional<services::Actor> actor_as(storage::Database& db, const std::string& as, const std::string& what) {
+  services::Actor actor = cli_actor(what);
+  if (as.empty()) return actor;
+  auto account = db.read([&](storage::ReadTx& tx) { return storage::AccountRepository(tx).find_by_username(as); });
+  if (!account) {
+    std::cerr << "没有该账号 / no such account: " << as << "\n";
+    return std::nullopt;
+  }
+  actor.name = "cli:as:" + as;
+  actor.account_id = account->id;
+  actor.organisation_id = account->organisation_id;
+  actor.role = account->role;
+  actor.scope = domain::scope_of(account->role, account->organisation_id, account->organisation_path);
+  return actor;
+}
+
+int write_download(const services::Download& d, const std::string& out) {
+  std::ofstream file(out, std::ios::binary);
+  if (!(file << d.bytes) || !file.flush()) {
+    std::cerr << "无法写入 / cannot write " << out << "\n";
+    return 1;
+  }
+  std::cout << out << " (" << d.bytes.size() << " bytes)\n";
+  return 0;
+}
+
+}  // namespace
+
+int write_template(const Config& config, const std::string& kind, const std::string& out) {
+  services::SheetRequest request;
+  try {
+    request = services::parse_sheet_kind(kind);
+  } catch (const domain::DomainError& e) {  // a bad argument
+    std::cerr << "参数错误 / bad arguments: " << e.message_zh() << "\n";
+    return 2;
+  }
+  storage::Database db(database_config(config, 1));
+  services::Registry registry(db, domain::today_in_china);
+  return write_download(services::Spreadsheets(db, registry).Template(request), out);
+}
+
+int export_roster(const Config& config, const ExportRequest& request) {
+  storage::Database db(database_config(config, 1));
+  auto actor = actor_as(db, request.as, "export");
+  if (!actor) return 2;
+  services::Registry registry(db, domain::today_in_china);
+  return write_download(services::Spreadsheets(db, registry).Roster(*actor, request.within, request.on, request.full),
+                        request.out);
+}
+
 int list_accounts(const Config& config, const std::string& as) {
   storage::Database db(database_config(config, 1));
-  services::Actor actor = cli_actor("accounts");
-  if (!as.empty()) {
-    auto account = db.read([&](storage::ReadTx& tx) { return storage::AccountRepository(tx).find_by_username(as); });
-    if (!account) {
-      std::cerr << "没有该账号 / no such account: " << as << "\n";
-      return 2;
-    }
-    actor.name = "cli:as:" + as;
-    actor.account_id = account->id;
-    actor.organisation_id = account->organisation_id;
-    actor.role = account->role;
-    actor.scope = domain::scope_of(account->role, account->organisation_id, account->organisation_path);
-  }
+  auto found_actor = actor_as(db, as, "accounts");
+  if (!found_actor) return 2;
+  const services::Actor& actor = *found_actor;
   storage::PageSpec page;
   page.page_size = 200;
   for (int n = 1;; ++n) {

@@ -1,9 +1,11 @@
 #pragma once
 // The composition root: each command wires configuration → database → services → http.
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "app/config.h"
+#include "domain/date.h"
 
 namespace jinguo::app {
 
@@ -24,6 +26,20 @@ int create_admin(const Config& config, const AdminRequest& request);
 // Sets a new password of an account from the command line (the recovery path of the top
 // administrators, whom no account above them can reset) and ends its sessions.
 int reset_password(const Config& config, const std::string& username, const std::string& password_file);
+// Writes an empty import template (`members:<body type>`, `people`, `outstanding-women`,
+// `social-organisations`) to `out`.
+int write_template(const Config& config, const std::string& kind, const std::string& out);
+
+struct ExportRequest {
+  std::int64_t within = 0;           // the body whose roster goes out
+  std::optional<domain::Date> on;    // default today
+  std::string out;
+  std::string as;                    // the account whose scope and permissions apply (default: the system's)
+  bool full = false;                 // ID numbers and phones in full
+};
+// Writes the roster of a body on a date as .xlsx (audited as an export).
+int export_roster(const Config& config, const ExportRequest& request);
+
 // Lists the accounts; `as` limits it to the subtree of that account (and her permissions).
 int list_accounts(const Config& config, const std::string& as);
 

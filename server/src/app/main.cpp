@@ -73,6 +73,23 @@ int main(int argc, char** argv) {
   reset_cmd->add_option("--username", reset_username, "user name")->required();
   reset_cmd->add_option("--password-file", reset_password_file,
                         "file whose first line is the new password (default: read one line from standard input)");
+  std::string template_kind, template_out, export_on_text;
+  auto* template_cmd = cli.add_subcommand("template", "write an empty import template (.xlsx)");
+  add_database(template_cmd);
+  template_cmd->add_option("kind", template_kind,
+                           "members:<body type> (e.g. members:township), people, outstanding-women or social-organisations")
+      ->required();
+  template_cmd->add_option("-o,--output", template_out, "the .xlsx file to write")->required();
+  ExportRequest export_request;
+  auto* export_cmd = cli.add_subcommand("export", "export a list as .xlsx");
+  export_cmd->require_subcommand(1);
+  auto* export_roster_cmd = export_cmd->add_subcommand("roster", "the roster of a body on a date (audited)");
+  add_database(export_roster_cmd);
+  export_roster_cmd->add_option("--within", export_request.within, "organisation id of the body")->required();
+  export_roster_cmd->add_option("--on", export_on_text, "date YYYY-MM-DD (default today)");
+  export_roster_cmd->add_option("-o,--output", export_request.out, "the .xlsx file to write")->required();
+  export_roster_cmd->add_option("--as", export_request.as, "the account whose scope and permissions apply");
+  export_roster_cmd->add_flag("--full", export_request.full, "ID numbers and phones in full (permission reveal)");
   CheckOptions check_options;
   std::string on_text, from_text, rule_set_file, rule_set_code;
   int rule_set_version = 0;
@@ -105,7 +122,8 @@ int main(int argc, char** argv) {
   if (secure_cookies) flags.secure_cookies = true;
 
   std::optional<jinguo::domain::Date> from;
-  for (auto [text, target] : {std::pair{&on_text, &check_options.on}, std::pair{&from_text, &from}}) {
+  for (auto [text, target] : {std::pair{&on_text, &check_options.on}, std::pair{&from_text, &from},
+                              std::pair{&export_on_text, &export_request.on}}) {
     if (text->empty()) continue;
     *target = jinguo::domain::Date::parse(*text);
     if (!*target) {
@@ -131,6 +149,8 @@ int main(int argc, char** argv) {
     if (load_cmd->parsed()) return jinguo::app::rule_set_load(config, rule_set_file);
     if (schedule_cmd->parsed()) return jinguo::app::rule_set_schedule(config, rule_set_code, rule_set_version, *from);
     if (cli.got_subcommand("create-admin")) return jinguo::app::create_admin(config, admin);
+    if (template_cmd->parsed()) return jinguo::app::write_template(config, template_kind, template_out);
+    if (export_roster_cmd->parsed()) return jinguo::app::export_roster(config, export_request);
     if (reset_cmd->parsed()) return jinguo::app::reset_password(config, reset_username, reset_password_file);
     if (accounts_list->parsed()) return jinguo::app::list_accounts(config, as);
   } catch (const jinguo::domain::DomainError& e) {

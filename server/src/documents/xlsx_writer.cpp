@@ -189,7 +189,7 @@ void write_table(lxw_workbook* wb, const Formats& f, const Lists& lists, const T
   for (const auto& values : t.rows) {
     for (lxw_col_t c = 0; c < values.size() && c < t.columns.size(); ++c) {
       lxw_format* format = column_format(f, t.columns[c].kind);
-      const Cell& cell = values[c];
+      const CellValue& cell = values[c];
       if (const auto* s = std::get_if<std::string>(&cell)) {
         if (!s->empty()) check(worksheet_write_string(ws, row, c, s->c_str(), f.text), "text cell");
       } else if (const auto* n = std::get_if<double>(&cell)) {

@@ -26,13 +26,13 @@ struct SheetColumn {
   std::string input_message;          // shown when a cell of the column is selected (≤ 255 bytes)
 };
 
-using Cell = std::variant<std::monostate, std::string, double, domain::Date>;
+using CellValue = std::variant<std::monostate, std::string, double, domain::Date>;
 
 struct TableSheet {
   std::string name;                       // ≤ 31 characters, none of []:*?/\ .
   std::optional<std::string> title;       // merged across the columns above the header
   std::vector<SheetColumn> columns;
-  std::vector<std::vector<Cell>> rows;
+  std::vector<std::vector<CellValue>> rows;
   int dropdown_rows = 1000;               // how many rows below the header carry the dropdowns
   bool landscape = false;                 // print setup: A4, header repeated, fit to page width
 };

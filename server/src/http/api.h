@@ -25,14 +25,21 @@ struct ReplyBody {
   ReplyBody(JsonWriter&& written) : text(std::move(written).take()) {}
   ReplyBody(const nlohmann::json& value) : text(std::move(JsonWriter().dom(value)).take()) {}
   ReplyBody(nlohmann::json::initializer_list_t list) : ReplyBody(nlohmann::json(list)) {}
-  std::string text = "null";
+  std::string text = "null";  // or a file's bytes (see download())
 };
 
 struct Reply {
   int status = 200;
   ReplyBody body;
   httplib::Headers headers = {};  // Set-Cookie, Retry-After and the like
+  std::string content_type = "application/json; charset=utf-8";
 };
+
+inline constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// A file to download (an .xlsx export): its bytes, its type and the name the browser saves
+// it under (UTF-8, sent as RFC 5987 filename*).
+Reply download(std::string bytes, std::string_view content_type, std::string_view file_name);
 
 // A route of a signed-in account (the default): it gets the actor with her scope.
 using Handler = std::function<Reply(const httplib::Request&, const services::Actor&)>;

@@ -1,3 +1,5 @@
+#include <cctype>
+
 #include <spdlog/spdlog.h>
 
 #include "http/api.h"
@@ -66,7 +68,27 @@ void send(httplib::Response& res, Reply reply) {
   for (const auto& [key, value] : reply.headers) res.set_header(key, value);
   res.body = std::move(reply.body.text);  // what set_content does, without copying the text
   res.headers.erase("Content-Type");
-  res.set_header("Content-Type", "application/json; charset=utf-8");
+  res.set_header("Content-Type", reply.content_type);
+}
+
+Reply download(std::string bytes, std::string_view content_type, std::string_view file_name) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string encoded;  // RFC 5987: attr-char kept, every other byte %-encoded
+  for (unsigned char c : file_name) {
+    if (std::isalnum(c) || std::string_view("!#$&+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos) {
+      encoded.push_back(static_cast<char>(c));
+    } else {
+      encoded.push_back('%');
+      encoded.push_back(kHex[c >> 4]);
+      encoded.push_back(kHex[c & 15]);
+    }
+  }
+  Reply reply;
+  reply.body.text = std::move(bytes);
+  reply.content_type = std::string(content_type);
+  reply.headers.emplace("Content-Disposition", "attachment; filename=\"export.xlsx\"; filename*=UTF-8''" + encoded);
+  reply.headers.emplace("Cache-Control", "no-store");  // personal data: not kept by caches
+  return reply;
 }
 
 namespace {

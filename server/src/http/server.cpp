@@ -11,6 +11,7 @@
 
 #include "http/api.h"
 #include "http/archive_routes.h"
+#include "http/spreadsheet_routes.h"
 #include "http/openapi_document.h"
 #include "http/staffing_routes.h"
 
@@ -50,7 +51,8 @@ class HttpServer::Impl {
   Impl(HttpConfig config, const Services& wired, storage::Database& db)
       : config_(std::move(config)),
         staffing_(db, [&registry = wired.registry] { return registry.today(); }),
-        archives_(db, [&registry = wired.registry] { return registry.today(); }) {
+        archives_(db, [&registry = wired.registry] { return registry.today(); }),
+        spreadsheets_(db, wired.registry) {
     services::Registry& registry = wired.registry;
     const int threads = config_.threads > 0 ? config_.threads : 64;
     server_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
@@ -71,6 +73,7 @@ class HttpServer::Impl {
     add_staffing_routes(api, staffing_);
     add_dictionary_routes(api, registry);
     add_archive_routes(api, archives_);
+    add_spreadsheet_routes(api, spreadsheets_);
     server_.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(std::string(openapi_document()), "application/json; charset=utf-8");
     });
@@ -132,6 +135,7 @@ class HttpServer::Impl {
   HttpConfig config_;
   services::Staffing staffing_;  // the registry's database and clock
   services::Archives archives_;  // likewise
+  services::Spreadsheets spreadsheets_;
   std::filesystem::path web_root_;
   ListeningServer server_;
 };

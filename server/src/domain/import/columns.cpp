@@ -153,6 +153,12 @@ std::string_view column_key_code(ColumnKey key) {
   return "";
 }
 
+std::string_view canonical_heading(ColumnKey key) {
+  for (const auto& k : table())
+    if (k.key == key) return k.headings.front();
+  return "";
+}
+
 std::optional<ColumnKey> recognise_heading(std::string_view text) {
   static const auto kByHeading = [] {
     std::unordered_map<std::string, ColumnKey> by_heading;

@@ -47,6 +47,9 @@ enum class ColumnKey {
 };
 
 std::string_view column_key_code(ColumnKey key);  // "id_number"
+// The heading Jinguo writes for a key in its templates and exports (the first the importer
+// recognises): 身份证号, 妇联职务 …
+std::string_view canonical_heading(ColumnKey key);
 
 // The key a heading names (身份证号 / 身份证号码 / 公民身份号码 …), after folding full-width
 // characters, dropping spaces, asterisks, colons and any bracketed remark
