@@ -5,6 +5,7 @@
 #include <iconv.h>
 
 #include "../support/spreadsheet_fixtures.h"
+#include "documents/ole.h"
 #include "documents/spreadsheet.h"
 #include "domain/error.h"
 
@@ -340,6 +341,22 @@ TEST(Xls, ReadsTheXlwtFixture) {
   EXPECT_EQ(cell(s, 5, 5).number, 2.5);
   EXPECT_EQ(cell(s, 7, 1).text, "填表人：刘洋");
   EXPECT_EQ(book.sheets[1].rows.at(0).at(1).text, "本表由区妇联填写");
+}
+
+TEST(Xls, AHugeDeclaredGridIsRefusedBeforeFreeXlAllocatesIt) {
+  std::string bytes = read_file(JINGUO_SOURCE_DIR "/server/tests/fixtures/roster.xls");
+  auto stream = jinguo::documents::detail::ole_stream(bytes, "workbook");
+  ASSERT_TRUE(stream);
+  EXPECT_EQ(stream->substr(0, 2), std::string("\x09\x08", 2));  // BIFF8 BOF
+  EXPECT_EQ(jinguo::documents::detail::biff_declared_cells(*stream), 7u * 6u + 1u);
+  // The first sheet's DIMENSIONS (00 02, 14 bytes) said to reach IV65536, as a stray
+  // value in the last cell makes it: FreeXL would allocate 16.7 million cells.
+  auto at = bytes.find(std::string("\x00\x02\x0E\x00", 4));
+  ASSERT_NE(at, std::string::npos);
+  bytes.replace(at + 8, 4, std::string("\x00\x00\x01\x00", 4));
+  bytes.replace(at + 14, 2, std::string("\x00\x01", 2));
+  EXPECT_EQ(read_error(bytes), "too_many_cells");
+  EXPECT_FALSE(jinguo::documents::detail::ole_stream(bytes.substr(0, 600), "Workbook"));
 }
 
 TEST(Xls, EncryptedWorkbookInAnOleContainer) {
