@@ -3,14 +3,17 @@
 // in-memory model. Formats only: no business rule lives here. Every refusal is a
 // domain::DomainError of kind kInvalid (field "file") with a Chinese message telling the
 // clerk what to do:
-//   file_too_large        input larger than ReadLimits::max_input_bytes
+//   file_too_large        input larger than ReadLimits::max_input_bytes, or a zip that would
+//                         inflate past max_uncompressed_bytes or max_compression_ratio (a bomb)
 //   file_not_spreadsheet  not a workbook or a text table (PDF, image, .docx, .xlsb, HTML, ...)
-//   file_corrupt          a damaged zip / OLE file, malformed XML, a DOCTYPE in a part, a zip bomb
+//   file_corrupt          a damaged zip / OLE file, malformed XML, a DOCTYPE in a part, a CSV
+//                         quote never closed
 //   file_encrypted        a password-protected workbook (OLE EncryptedPackage, BIFF FILEPASS,
 //                         an encrypted zip entry)
 //   file_encoding         a text file in neither UTF-8, UTF-16 (with BOM) nor GB18030
 //   too_many_rows         more than ReadLimits::max_rows non-blank rows in one sheet
-//   too_many_cells        more than ReadLimits::max_cells non-blank cells in the workbook
+//   too_many_cells        more than ReadLimits::max_cells non-blank cells in the workbook, or an
+//                         .xls whose sheets declare a larger grid (FreeXL would allocate it)
 #include <cstddef>
 #include <cstdint>
 #include <string>
