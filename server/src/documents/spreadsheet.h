@@ -52,13 +52,22 @@ struct Sheet {
   std::string name;
   bool hidden = false;  // hidden in the workbook (often a sheet of drop-down lists)
   std::vector<Row> rows;  // non-blank rows only, ascending by number
-  std::vector<MergedRange> merged;
+  std::vector<MergedRange> merged;  // at most 10,000 (more are ignored)
   // Non-blank cells beyond ReadLimits::max_columns, left out of `rows` (a stray value in
   // column XFD does not make every row 16,384 cells wide). The caller may warn about them.
   std::size_t ignored_cells = 0;
 
   // The value shown at (row, column): inside a merged range, the range's top-left cell.
+  // Logarithmic in the merged ranges of that column, through merge_index.
   const Cell& value_at(std::uint32_t row, std::uint32_t column) const;
+
+  // Built by the readers from `merged`: for each column up to max_columns, the rows of
+  // the ranges that cover it, by first row (rebuild with index_merged() after editing).
+  struct MergeSpan {
+    std::uint32_t first_row = 0, last_row = 0, range = 0;
+  };
+  std::vector<std::vector<MergeSpan>> merge_index;
+  void index_merged(std::uint32_t max_columns);
 };
 
 enum class SourceFormat { kXlsx, kXls, kCsv };

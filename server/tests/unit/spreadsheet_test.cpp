@@ -243,7 +243,28 @@ TEST(Xlsx, TheLastColumnDoesNotWidenEveryRow) {
   ASSERT_EQ(s.rows.size(), 1u);
   EXPECT_EQ(s.rows[0].cells.size(), 1u);
   EXPECT_EQ(s.ignored_cells, 3u);
-  EXPECT_EQ(s.value_at(500000, 9000).number, 1);  // the merged range points at A1, nothing is filled
+  EXPECT_EQ(s.value_at(500000, 200).number, 1);  // the merged range points at A1, nothing is filled
+  EXPECT_EQ(s.value_at(500000, 9000).kind, CellKind::kEmpty);  // right of the columns read
+}
+
+TEST(Xlsx, VerticallyMergedUnitsGiveEachRowTheirValue) {
+  std::string data =
+      "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>道里区</t></is></c><c r=\"B2\"><v>1</v></c></row>"
+      "<row r=\"3\"><c r=\"B3\"><v>2</v></c></row>"
+      "<row r=\"5\"><c r=\"A5\" t=\"inlineStr\"><is><t>南岗区</t></is></c><c r=\"B5\"><v>3</v></c></row>"
+      "<row r=\"6\"><c r=\"B6\"><v>4</v></c></row><row r=\"8\"><c r=\"B8\"><v>5</v></c></row>";
+  std::string merges;
+  for (int r = 100; r < 10'100; ++r)  // ten thousand more, far below, one row each
+    merges += "<mergeCell ref=\"C" + std::to_string(r) + ":D" + std::to_string(r) + "\"/>";
+  merges = "<mergeCells><mergeCell ref=\"A2:A4\"/><mergeCell ref=\"A5:A7\"/>" + merges + "</mergeCells>";
+  Workbook book = read_xlsx(make_zip(xlsx_parts(worksheet(data, merges))));
+  const Sheet& s = book.sheets.at(0);
+  EXPECT_EQ(s.merged.size(), 10'000u);  // the rest ignored
+  EXPECT_EQ(s.value_at(3, 1).text, "道里区");
+  EXPECT_EQ(s.value_at(4, 1).text, "道里区");
+  EXPECT_EQ(s.value_at(6, 1).text, "南岗区");
+  EXPECT_EQ(s.value_at(8, 1).kind, CellKind::kEmpty);
+  EXPECT_EQ(s.value_at(6, 2).number, 4);
 }
 
 TEST(Xlsx, DoctypeAndEntitiesAreRefused) {
