@@ -15,8 +15,9 @@ cmake --build "$out" -j"${JOBS:-2}" >/dev/null
 
 work=$(mktemp -d /tmp/jinguo-fuzz.XXXXXX)
 "$out/make_seeds" "$work/seeds"
+mkdir -p "$work/seeds/ole" && cp server/tests/fixtures/*.xls "$work/seeds/ole/"
 status=0
-for target in xlsx csv import_values; do
+for target in xlsx csv ole import_values; do
   mkdir -p "$work/corpus/$target" "$work/crashes/$target"
   echo "fuzz: $target for ${seconds} s"
   if ! "$out/${target}_fuzzer" "$work/corpus/$target" "$work/seeds/$target" \

@@ -37,7 +37,7 @@ void check_input_size(std::string_view bytes, const ReadLimits& limits, const st
 }
 
 namespace {
-constexpr std::size_t kMaxMergedRanges = 100'000;
+constexpr std::size_t kMaxMergedRanges = 10'000;
 }
 
 Row& SheetBuilder::row_for(std::uint32_t number) {
@@ -82,6 +82,7 @@ void SheetBuilder::add_merged(const MergedRange& m) {
 }
 
 void SheetBuilder::finish() {
+  sheet_.index_merged(limits_.max_columns);
   auto& rows = sheet_.rows;
   if (!sorted_)
     std::stable_sort(rows.begin(), rows.end(),
@@ -161,13 +162,34 @@ const Cell& Row::at(std::uint32_t column) const {
   return (it != cells.end() && it->column == column) ? *it : kEmptyCell;
 }
 
+void Sheet::index_merged(std::uint32_t max_columns) {
+  merge_index.assign(1, {});
+  for (std::size_t i = 0; i < merged.size(); ++i) {
+    const auto& m = merged[i];
+    if (m.first_column > max_columns) continue;
+    std::uint32_t last = std::min(m.last_column, max_columns);
+    if (merge_index.size() <= last) merge_index.resize(last + 1);
+    for (std::uint32_t c = m.first_column; c <= last; ++c)
+      merge_index[c].push_back(MergeSpan{m.first_row, m.last_row, static_cast<std::uint32_t>(i)});
+  }
+  for (auto& spans : merge_index)
+    std::sort(spans.begin(), spans.end(),
+              [](const MergeSpan& a, const MergeSpan& b) { return a.first_row < b.first_row; });
+}
+
 const Cell& Sheet::value_at(std::uint32_t row, std::uint32_t column) const {
-  for (const auto& m : merged)
-    if (m.contains(row, column)) {
+  if (column < merge_index.size()) {
+    // Ranges in one column do not overlap in a real file: the last one starting at or
+    // above the row is the only candidate.
+    const auto& spans = merge_index[column];
+    auto it = std::upper_bound(spans.begin(), spans.end(), row,
+                               [](std::uint32_t r, const MergeSpan& s) { return r < s.first_row; });
+    if (it != spans.begin() && std::prev(it)->last_row >= row) {
+      const auto& m = merged[std::prev(it)->range];
       row = m.first_row;
       column = m.first_column;
-      break;
     }
+  }
   auto it = std::lower_bound(rows.begin(), rows.end(), row,
                              [](const Row& r, std::uint32_t n) { return r.number < n; });
   return (it != rows.end() && it->number == row) ? it->at(column) : kEmptyCell;

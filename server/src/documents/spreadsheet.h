@@ -3,14 +3,17 @@
 // in-memory model. Formats only: no business rule lives here. Every refusal is a
 // domain::DomainError of kind kInvalid (field "file") with a Chinese message telling the
 // clerk what to do:
-//   file_too_large        input larger than ReadLimits::max_input_bytes
+//   file_too_large        input larger than ReadLimits::max_input_bytes, or a zip that would
+//                         inflate past max_uncompressed_bytes or max_compression_ratio (a bomb)
 //   file_not_spreadsheet  not a workbook or a text table (PDF, image, .docx, .xlsb, HTML, ...)
-//   file_corrupt          a damaged zip / OLE file, malformed XML, a DOCTYPE in a part, a zip bomb
+//   file_corrupt          a damaged zip / OLE file, malformed XML, a DOCTYPE in a part, a CSV
+//                         quote never closed
 //   file_encrypted        a password-protected workbook (OLE EncryptedPackage, BIFF FILEPASS,
 //                         an encrypted zip entry)
 //   file_encoding         a text file in neither UTF-8, UTF-16 (with BOM) nor GB18030
 //   too_many_rows         more than ReadLimits::max_rows non-blank rows in one sheet
-//   too_many_cells        more than ReadLimits::max_cells non-blank cells in the workbook
+//   too_many_cells        more than ReadLimits::max_cells non-blank cells in the workbook, or an
+//                         .xls whose sheets declare a larger grid (FreeXL would allocate it)
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -49,13 +52,22 @@ struct Sheet {
   std::string name;
   bool hidden = false;  // hidden in the workbook (often a sheet of drop-down lists)
   std::vector<Row> rows;  // non-blank rows only, ascending by number
-  std::vector<MergedRange> merged;
+  std::vector<MergedRange> merged;  // at most 10,000 (more are ignored)
   // Non-blank cells beyond ReadLimits::max_columns, left out of `rows` (a stray value in
   // column XFD does not make every row 16,384 cells wide). The caller may warn about them.
   std::size_t ignored_cells = 0;
 
   // The value shown at (row, column): inside a merged range, the range's top-left cell.
+  // Logarithmic in the merged ranges of that column, through merge_index.
   const Cell& value_at(std::uint32_t row, std::uint32_t column) const;
+
+  // Built by the readers from `merged`: for each column up to max_columns, the rows of
+  // the ranges that cover it, by first row (rebuild with index_merged() after editing).
+  struct MergeSpan {
+    std::uint32_t first_row = 0, last_row = 0, range = 0;
+  };
+  std::vector<std::vector<MergeSpan>> merge_index;
+  void index_merged(std::uint32_t max_columns);
 };
 
 enum class SourceFormat { kXlsx, kXls, kCsv };

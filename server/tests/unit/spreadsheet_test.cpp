@@ -5,6 +5,7 @@
 #include <iconv.h>
 
 #include "../support/spreadsheet_fixtures.h"
+#include "documents/ole.h"
 #include "documents/spreadsheet.h"
 #include "domain/error.h"
 
@@ -242,7 +243,28 @@ TEST(Xlsx, TheLastColumnDoesNotWidenEveryRow) {
   ASSERT_EQ(s.rows.size(), 1u);
   EXPECT_EQ(s.rows[0].cells.size(), 1u);
   EXPECT_EQ(s.ignored_cells, 3u);
-  EXPECT_EQ(s.value_at(500000, 9000).number, 1);  // the merged range points at A1, nothing is filled
+  EXPECT_EQ(s.value_at(500000, 200).number, 1);  // the merged range points at A1, nothing is filled
+  EXPECT_EQ(s.value_at(500000, 9000).kind, CellKind::kEmpty);  // right of the columns read
+}
+
+TEST(Xlsx, VerticallyMergedUnitsGiveEachRowTheirValue) {
+  std::string data =
+      "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>道里区</t></is></c><c r=\"B2\"><v>1</v></c></row>"
+      "<row r=\"3\"><c r=\"B3\"><v>2</v></c></row>"
+      "<row r=\"5\"><c r=\"A5\" t=\"inlineStr\"><is><t>南岗区</t></is></c><c r=\"B5\"><v>3</v></c></row>"
+      "<row r=\"6\"><c r=\"B6\"><v>4</v></c></row><row r=\"8\"><c r=\"B8\"><v>5</v></c></row>";
+  std::string merges;
+  for (int r = 100; r < 10'100; ++r)  // ten thousand more, far below, one row each
+    merges += "<mergeCell ref=\"C" + std::to_string(r) + ":D" + std::to_string(r) + "\"/>";
+  merges = "<mergeCells><mergeCell ref=\"A2:A4\"/><mergeCell ref=\"A5:A7\"/>" + merges + "</mergeCells>";
+  Workbook book = read_xlsx(make_zip(xlsx_parts(worksheet(data, merges))));
+  const Sheet& s = book.sheets.at(0);
+  EXPECT_EQ(s.merged.size(), 10'000u);  // the rest ignored
+  EXPECT_EQ(s.value_at(3, 1).text, "道里区");
+  EXPECT_EQ(s.value_at(4, 1).text, "道里区");
+  EXPECT_EQ(s.value_at(6, 1).text, "南岗区");
+  EXPECT_EQ(s.value_at(8, 1).kind, CellKind::kEmpty);
+  EXPECT_EQ(s.value_at(6, 2).number, 4);
 }
 
 TEST(Xlsx, DoctypeAndEntitiesAreRefused) {
@@ -340,6 +362,22 @@ TEST(Xls, ReadsTheXlwtFixture) {
   EXPECT_EQ(cell(s, 5, 5).number, 2.5);
   EXPECT_EQ(cell(s, 7, 1).text, "填表人：刘洋");
   EXPECT_EQ(book.sheets[1].rows.at(0).at(1).text, "本表由区妇联填写");
+}
+
+TEST(Xls, AHugeDeclaredGridIsRefusedBeforeFreeXlAllocatesIt) {
+  std::string bytes = read_file(JINGUO_SOURCE_DIR "/server/tests/fixtures/roster.xls");
+  auto stream = jinguo::documents::detail::ole_stream(bytes, "workbook");
+  ASSERT_TRUE(stream);
+  EXPECT_EQ(stream->substr(0, 2), std::string("\x09\x08", 2));  // BIFF8 BOF
+  EXPECT_EQ(jinguo::documents::detail::biff_declared_cells(*stream), 7u * 6u + 1u);
+  // The first sheet's DIMENSIONS (00 02, 14 bytes) said to reach IV65536, as a stray
+  // value in the last cell makes it: FreeXL would allocate 16.7 million cells.
+  auto at = bytes.find(std::string("\x00\x02\x0E\x00", 4));
+  ASSERT_NE(at, std::string::npos);
+  bytes.replace(at + 8, 4, std::string("\x00\x00\x01\x00", 4));
+  bytes.replace(at + 14, 2, std::string("\x00\x01", 2));
+  EXPECT_EQ(read_error(bytes), "too_many_cells");
+  EXPECT_FALSE(jinguo::documents::detail::ole_stream(bytes.substr(0, 600), "Workbook"));
 }
 
 TEST(Xls, EncryptedWorkbookInAnOleContainer) {
