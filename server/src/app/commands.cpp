@@ -1,4 +1,5 @@
 #include "app/commands.h"
+#include "app/staffing_commands.h"
 
 #include <csignal>
 #include <filesystem>
@@ -7,6 +8,7 @@
 #include <iostream>
 #include <optional>
 
+#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include "demo/harbin.h"
@@ -15,6 +17,7 @@
 #include "domain/error.h"
 #include "http/server.h"
 #include "services/accounts.h"
+#include "services/importing.h"
 #include "services/registry.h"
 #include "services/spreadsheets.h"
 #include "storage/bulk_importer.h"
@@ -342,6 +345,49 @@ int export_roster(const Config& config, const ExportRequest& request) {
   services::Registry registry(db, domain::today_in_china);
   return write_download(services::Spreadsheets(db, registry).Roster(*actor, request.within, request.on, request.full),
                         request.out);
+}
+
+int import_file(const Config& config, const ImportRequest& request) {
+  std::ifstream in(request.file, std::ios::binary);
+  if (!in) {
+    std::cerr << "无法读取文件 / cannot read " << request.file << "\n";
+    return 2;
+  }
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  storage::Database db(database_config(config, 1));
+  auto actor = actor_as(db, request.as, "import");
+  if (!actor) return 2;
+  services::Registry registry(db, domain::today_in_china);
+  const std::string name = std::filesystem::path(request.file).filename().string();
+  auto report = services::Importing(db, registry).DryRun(*actor, bytes, name, request.within);
+  if (request.json) {
+    nlohmann::json out = {{"file", report.file_name}, {"sha256", report.sha256}, {"sheet", report.sheet},
+                          {"header_row", report.header_row}, {"rows", report.rows}, {"valid", report.valid},
+                          {"invalid", report.invalid}, {"created_people", report.created_people},
+                          {"updated_people", report.updated_people}, {"created_positions", report.created_positions},
+                          {"unchanged", report.unchanged}, {"warnings", report.warnings},
+                          {"errors", nlohmann::json::array()}, {"results", nlohmann::json::array()}};
+    for (const auto& e : report.errors)
+      out["errors"].push_back({{"sheet", e.sheet}, {"row", e.row}, {"column", e.column}, {"code", e.code},
+                               {"message", e.message}});
+    for (const auto& r : report.results) {
+      nlohmann::json changes = nlohmann::json::array();
+      for (const auto& c : r.person_changes) changes.push_back({{"field", c.field}, {"before", c.before}, {"after", c.after}});
+      out["results"].push_back({{"row", r.row}, {"outcome", std::string(services::outcome_code(r.outcome))}, {"name", r.name},
+                                {"creates_person", r.creates_person}, {"person_changes", changes},
+                                {"creates_position", r.creates_position}, {"organisation", r.organisation ? nlohmann::json(*r.organisation) : nlohmann::json()},
+                                {"role", r.role_label ? nlohmann::json(*r.role_label) : nlohmann::json()}});
+    }
+    std::cout << out.dump(1) << "\n";
+  } else {
+    std::cout << "预演 / dry run: " << report.file_name << "，工作表“" << report.sheet << "”，共" << report.rows << "行：新增人员 "
+              << report.created_people << "，更新人员 " << report.updated_people << "，新增任职 "
+              << report.created_positions << "，未变 " << report.unchanged << "，有错误 " << report.invalid << "\n";
+    for (const auto& w : report.warnings) std::cout << "提示：" << w << "\n";
+    for (const auto& e : report.errors)
+      std::cout << "第" << e.row << "行" << (e.column.empty() ? "" : "“" + e.column + "”列") << "：" << e.message << "\n";
+  }
+  return report.invalid > 0 ? kExitFindings : 0;
 }
 
 int list_accounts(const Config& config, const std::string& as) {

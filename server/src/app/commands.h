@@ -40,6 +40,16 @@ struct ExportRequest {
 // Writes the roster of a body on a date as .xlsx (audited as an export).
 int export_roster(const Config& config, const ExportRequest& request);
 
+struct ImportRequest {
+  std::string file;
+  std::optional<std::int64_t> within;  // the organisation whose subtree the rows name (default: the account's own)
+  std::string as;                      // the account whose scope and permissions apply
+  bool json = false;
+};
+// The dry run of an import: each row judged and matched, nothing stored. Exit 0 when every
+// row is valid, 3 when some rows have errors.
+int import_file(const Config& config, const ImportRequest& request);
+
 // Lists the accounts; `as` limits it to the subtree of that account (and her permissions).
 int list_accounts(const Config& config, const std::string& as);
 

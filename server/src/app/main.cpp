@@ -90,6 +90,14 @@ int main(int argc, char** argv) {
   export_roster_cmd->add_option("-o,--output", export_request.out, "the .xlsx file to write")->required();
   export_roster_cmd->add_option("--as", export_request.as, "the account whose scope and permissions apply");
   export_roster_cmd->add_flag("--full", export_request.full, "ID numbers and phones in full (permission reveal)");
+  ImportRequest import_request;
+  std::int64_t import_within = 0;
+  auto* import_cmd = cli.add_subcommand("import", "dry run of importing a roster (.xlsx, .xls or .csv): nothing is stored");
+  add_database(import_cmd);
+  import_cmd->add_option("file", import_request.file, "the spreadsheet")->required();
+  auto* within_option = import_cmd->add_option("--within", import_within, "organisation id the rows belong under");
+  import_cmd->add_option("--as", import_request.as, "the account whose scope and permissions apply");
+  import_cmd->add_flag("--json", import_request.json, "the report as JSON");
   CheckOptions check_options;
   std::string on_text, from_text, rule_set_file, rule_set_code;
   int rule_set_version = 0;
@@ -149,6 +157,10 @@ int main(int argc, char** argv) {
     if (load_cmd->parsed()) return jinguo::app::rule_set_load(config, rule_set_file);
     if (schedule_cmd->parsed()) return jinguo::app::rule_set_schedule(config, rule_set_code, rule_set_version, *from);
     if (cli.got_subcommand("create-admin")) return jinguo::app::create_admin(config, admin);
+    if (import_cmd->parsed()) {
+      if (within_option->count() > 0) import_request.within = import_within;
+      return jinguo::app::import_file(config, import_request);
+    }
     if (template_cmd->parsed()) return jinguo::app::write_template(config, template_kind, template_out);
     if (export_roster_cmd->parsed()) return jinguo::app::export_roster(config, export_request);
     if (reset_cmd->parsed()) return jinguo::app::reset_password(config, reset_username, reset_password_file);

@@ -2,6 +2,7 @@
 // Shared by the API suites: start the real binary on a fresh database, sign in, and
 // call routes with the session cookie and the CSRF token.
 #include <gtest/gtest.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -52,6 +53,25 @@ inline pid_t spawn(const std::vector<std::string>& args) {
 inline int run(const std::vector<std::string>& args) {
   int status = 0;
   ::waitpid(spawn(args), &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// Runs the binary with `args` (without the binary itself), its standard output into
+// `out_file`; returns the exit code.
+inline int run_to_file(std::vector<std::string> args, const std::string& out_file) {
+  args.insert(args.begin(), JINGUO_BINARY);
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    int fd = ::open(out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(fd, 1);
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 

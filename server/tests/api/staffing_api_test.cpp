@@ -27,22 +27,7 @@ namespace {
 
 // Runs the binary with `args`; stdout goes to `out_file` when given. Returns the exit code.
 int run_binary(std::vector<std::string> args, const std::string& out_file = "") {
-  args.insert(args.begin(), JINGUO_BINARY);
-  pid_t pid = ::fork();
-  if (pid == 0) {
-    if (!out_file.empty()) {
-      int fd = ::open(out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      ::dup2(fd, 1);
-    }
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
-  }
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return jinguo::api_test::run_to_file(std::move(args), out_file.empty() ? "/dev/null" : out_file);
 }
 
 std::string id_number(std::string first17) { return first17 + jinguo::domain::id_number_check_char(first17); }

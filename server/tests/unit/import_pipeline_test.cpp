@@ -6,33 +6,16 @@
 #include "documents/spreadsheet.h"
 #include "domain/import/columns.h"
 #include "domain/import/values.h"
+#include "services/importing.h"
 
 using namespace jinguo;
 using namespace jinguo::domain::import;
 
 namespace {
 
-// What the service does between the two layers (see docs/import-design.md).
-CellValue to_value(const documents::Cell& cell) {
-  switch (cell.kind) {
-    case documents::CellKind::kText: return CellValue::of_text(cell.text);
-    case documents::CellKind::kNumber: return CellValue::of_number(cell.number, cell.date_formatted);
-    case documents::CellKind::kBool: return CellValue::of_text(cell.number != 0 ? "TRUE" : "FALSE");
-    case documents::CellKind::kError: return CellValue{CellValue::Kind::kError, cell.text, 0, false};
-    case documents::CellKind::kEmpty: break;
-  }
-  return {};
-}
-
-std::vector<TextRow> text_rows(const documents::Sheet& sheet) {
-  std::vector<TextRow> rows;
-  for (const auto& row : sheet.rows) {
-    TextRow r{row.number, {}};
-    for (const auto& cell : row.cells) r.cells.emplace_back(cell.column, cell_text(to_value(cell)));
-    rows.push_back(std::move(r));
-  }
-  return rows;
-}
+// The service's adapter between the two layers (services/importing.h).
+using services::text_rows;
+CellValue to_value(const documents::Cell& cell) { return services::import_value_of(cell); }
 
 TEST(ImportPipeline, RosterWorkbookToNormalisedValues) {
   std::string bytes = test::make_xlsx([](lxw_workbook* book) {

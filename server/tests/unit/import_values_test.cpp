@@ -289,6 +289,7 @@ std::vector<DictionaryEntry> live_dictionary() {
       entry(K::kManner, "volunteer", "志愿者"),
       entry(K::kManner, "retired", "退休返聘", std::nullopt, false),
       entry(K::kSource, "social_worker", "社工"),
+      entry(K::kSource, "village_committee", "村（社区）“两委”干部"),
       entry(K::kSource, "twin_a", "楼长"),
       entry(K::kSource, "twin_b", "楼 长"),
   };
@@ -339,6 +340,8 @@ INSTANTIATE_TEST_SUITE_P(
         DictionaryCase{"zhigao", K::kEducation, text("职高"), "40"},
         DictionaryCase{"banded_heading_unknown", K::kEducation, text("中专/高中"), "dictionary_unknown"},
         DictionaryCase{"role_label", K::kRole, text("副主席"), "vice_chair"},
+        DictionaryCase{"label_with_full_width_brackets", K::kSource, text("村（社区）“两委”干部"), "village_committee"},
+        DictionaryCase{"label_typed_with_ascii_brackets", K::kSource, text("村(社区)“两委”干部"), "village_committee"},
         DictionaryCase{"role_code", K::kRole, text("executive"), "executive"},
         DictionaryCase{"role_synonym", K::kRole, text("执行委员"), "executive"},
         DictionaryCase{"other_kind_not_matched", K::kRole, text("兼职"), "dictionary_unknown"},

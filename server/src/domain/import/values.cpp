@@ -388,7 +388,8 @@ Normalised<std::string> match_dictionary(const CellValue& value, DictionaryKind 
     return all_digits(text) && all_digits(e.code) && text.size() <= 9 && e.code.size() <= 9 &&
            to_int(text) == to_int(e.code);
   };
-  auto same_label = [](std::string_view a, std::string_view b) { return without_spaces(a) == b; };
+  // labels folded as the typed text is: 村（社区） typed or pasted matches either width
+  auto same_label = [](std::string_view a, std::string_view b) { return without_spaces(to_half_width(a)) == b; };
   auto named = [&](const DictionaryEntry& e, std::string_view t) {
     return same_label(e.label, t) || (e.short_label && same_label(*e.short_label, t));
   };

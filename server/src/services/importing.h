@@ -1,0 +1,80 @@
+#pragma once
+// Bringing a roster workbook in (issue 10): the dry run. The file is read (documents/),
+// each row normalised and judged (domain/import), matched to the people and positions
+// stored in the caller's subtree, and reported row by row: will create, will update
+// (which fields, old → new), unchanged, or error (row, column, code, message). Nothing is
+// stored. (The commit, the error workbook and the web page come next: docs/import-design.md.)
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "documents/spreadsheet.h"
+#include "domain/import/columns.h"
+#include "domain/import/values.h"
+#include "services/actor.h"
+#include "services/registry.h"
+#include "storage/database.h"
+
+namespace jinguo::services {
+
+struct ImportError {
+  std::string sheet;
+  std::uint32_t row = 0;   // as the spreadsheet program numbers it
+  std::string column;      // the heading as the file has it ("" for the row as a whole)
+  std::string code;
+  std::string message;     // Chinese, for the clerk
+  std::string message_en;
+};
+
+struct FieldChange {
+  std::string field;  // name, mobile, …
+  std::string before, after;
+};
+
+enum class RowOutcome { kCreate, kUpdate, kUnchanged, kError };
+
+struct ImportRow {
+  std::uint32_t row = 0;
+  RowOutcome outcome = RowOutcome::kUnchanged;
+  std::string name;
+  bool creates_person = false;
+  std::vector<FieldChange> person_changes;
+  bool creates_position = false;
+  std::optional<std::string> organisation;  // the body of the position, by name
+  std::optional<std::string> role_label;
+};
+
+struct ImportReport {
+  std::string file_name, sha256, sheet;
+  std::uint32_t header_row = 0;
+  int rows = 0, valid = 0, invalid = 0;
+  int created_people = 0, updated_people = 0, created_positions = 0, unchanged = 0;
+  std::vector<ImportRow> results;
+  std::vector<ImportError> errors;
+  std::vector<std::string> warnings;  // unknown columns, other sheets, ignored cells
+};
+
+class Importing {
+ public:
+  Importing(storage::Database& db, Registry& registry) : db_(db), registry_(registry) {}
+
+  // The dry run of a members or people sheet: bodies are found within `within` (the
+  // caller's own organisation when absent). Throws DomainError for a bad file or a sheet
+  // with no heading or no name and ID number columns; row problems go into the report.
+  ImportReport DryRun(const Actor& actor, const std::string& bytes, const std::string& file_name,
+                      std::optional<domain::OrganisationId> within);
+
+ private:
+  storage::Database& db_;
+  Registry& registry_;
+};
+
+std::string_view outcome_code(RowOutcome outcome);  // create, update, unchanged, error
+
+// Between the reader and the normalisers, which do not know each other: a cell as the
+// import sees it, and a sheet's rows as text (for finding the heading).
+domain::import::CellValue import_value_of(const documents::Cell& cell);
+std::vector<domain::import::TextRow> text_rows(const documents::Sheet& sheet);
+
+}  // namespace jinguo::services
