@@ -51,6 +51,7 @@ class HttpServer::Impl {
   Impl(HttpConfig config, const Services& wired, storage::Database& db)
       : config_(std::move(config)),
         staffing_(db, [&registry = wired.registry] { return registry.today(); }),
+        home_(db, staffing_, [&registry = wired.registry] { return registry.today(); }),
         archives_(db, [&registry = wired.registry] { return registry.today(); }),
         spreadsheets_(db, wired.registry) {
     services::Registry& registry = wired.registry;
@@ -71,6 +72,7 @@ class HttpServer::Impl {
     add_people_routes(api, registry);
     add_position_routes(api, registry);
     add_staffing_routes(api, staffing_);
+    add_home_routes(api, home_);
     add_dictionary_routes(api, registry);
     add_archive_routes(api, archives_);
     add_spreadsheet_routes(api, spreadsheets_);
@@ -134,7 +136,8 @@ class HttpServer::Impl {
  private:
   HttpConfig config_;
   services::Staffing staffing_;  // the registry's database and clock
-  services::Archives archives_;  // likewise
+  services::Home home_;
+  services::Archives archives_;  // the registry's database and clock
   services::Spreadsheets spreadsheets_;
   std::filesystem::path web_root_;
   ListeningServer server_;
