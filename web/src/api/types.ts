@@ -165,8 +165,10 @@ export interface PersonQuery {
   page_size?: number;
 }
 
+/** One of person_id (a person she can see) or id_number (a person registered outside her subtree). */
 export interface PositionCreate {
-  person_id: number;
+  person_id?: number;
+  id_number?: string;
   organisation_id: number;
   role: string;
   manner: string;
