@@ -97,7 +97,12 @@ export function useQueryState<S extends object & { page?: number }>(schema: Quer
   /** Writes the state to the URL. `push` (default) makes a history entry Back returns from. */
   function commit(options: { replace?: boolean; keepPage?: boolean } = {}): Promise<unknown> {
     if (!options.keepPage && 'page' in schema) (state as { page?: number }).page = 1;
-    const query = { ...other(route.query), ...formatQuery(schema, state) };
+    const formatted = formatQuery(schema, state);
+    if (sameQuery(formatted, applied)) {
+      onChange(state); // the same view asked for again (Search pressed twice): load it afresh
+      return Promise.resolve();
+    }
+    const query = { ...other(route.query), ...formatted };
     return options.replace ? router.replace({ query }) : router.push({ query });
   }
 

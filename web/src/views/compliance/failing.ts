@@ -4,7 +4,8 @@ import type { FailingBody } from '@/api/staffing-types';
 
 export const failingSorts = ['name', 'type', 'status', 'district'] as const;
 export type FailingSort = (typeof failingSorts)[number];
-export type SortOrder = 'asc' | 'desc';
+import type { SortOrder } from '@/components/tableSort';
+export type { SortOrder };
 
 export interface FailingView {
   status: 'short' | 'over' | '';
