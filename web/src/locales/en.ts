@@ -44,7 +44,7 @@ const en: Messages = {
   },
   tree: {
     title: 'Organisations',
-    searchPlaceholder: 'Search organisations by name',
+    searchPlaceholder: 'Find an organisation',
     noResults: 'No organisation matches',
     empty: 'No organisations yet',
     closed: 'closed',
@@ -261,6 +261,7 @@ const en: Messages = {
     searchPlaceholder: 'Search usernames',
   },
   audit: {
+    days: 'Days',
     actionWidth: '170',
     personPlaceholder: 'Person\'s name or ID number',
     at: 'Time',
@@ -408,6 +409,7 @@ const en: Messages = {
     findings: 'Findings',
   },
   ruleSets: {
+    holderBodyType: 'Body type of the office',
     readOnly: 'Only a system administrator may change the staffing rules',
     sets: 'Rule sets',
     code: 'Code',

@@ -260,6 +260,7 @@ const zhCN = {
     searchPlaceholder: '搜索用户名',
   },
   audit: {
+    days: '日期范围',
     actionWidth: '110',
     personPlaceholder: '人员姓名或身份证号',
     at: '时间',
@@ -407,6 +408,7 @@ const zhCN = {
     findings: '问题',
   },
   ruleSets: {
+    holderBodyType: '担任职务的组织类型',
     readOnly: '只有系统管理员可以修改配备标准',
     sets: '标准列表',
     code: '代码',
