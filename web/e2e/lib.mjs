@@ -144,6 +144,10 @@ export async function checkNoTruncation(page, where) {
       const broken = text.split(/\s+/).some((word) => !/^[\u4e00-\u9fff]{7,}$/.test(word) && width(el, word) > room(el) + 1);
       if (el.scrollWidth > el.clientWidth + 1 || broken) out.push(text.slice(0, 40));
     }
+    // a header link or name wrapped onto a second line
+    for (const el of document.querySelectorAll('.jg-nav-link, .jg-subtitle, .jg-user-name, .jg-user-role')) {
+      if (visible(el) && el.getClientRects().length > 1) out.push(`${el.textContent.trim().slice(0, 40)} (wrapped)`);
+    }
     for (const input of document.querySelectorAll('input[placeholder], textarea[placeholder]')) {
       if (!visible(input) || input.value !== '' || !input.placeholder) continue;
       if (width(input, input.placeholder) > room(input) + 1) out.push(`placeholder “${input.placeholder}”`);
@@ -160,4 +164,21 @@ export async function escapeDialog(page, { discard }) {
   await box.waitFor();
   await box.locator(discard ? '.el-button--primary' : '.el-button:not(.el-button--primary)').first().click();
   await box.waitFor({ state: 'hidden' });
+}
+
+/** A finding's rule reference is folded away (a closed <details>) and opens on a click. */
+export async function expectFoldedRule(finding) {
+  const rule = finding.getByTestId('finding-rule');
+  check((await rule.getAttribute('open')) === null, 'the rule reference is not folded away');
+  await rule.locator('summary').click();
+  const text = await rule.innerText();
+  check(/rules\.\w+\./.test(text), `the rule reference reads: ${text}`);
+}
+
+/** Opens a route of the running app without reloading it (as a click on a link would). */
+export async function openRoute(page, url) {
+  await page.evaluate((u) => {
+    history.pushState({}, '', u);
+    dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
+  }, url);
 }

@@ -4,7 +4,7 @@ const en: Messages = {
   app: {
     openOwn: 'Open your organisation: {name}',
     product: 'Jinguo',
-    subtitle: "Grassroots Women's Federation Membership",
+    subtitle: 'Grassroots Federation Members',
     language: 'Language',
     home: 'Choose an organisation on the left, or search for one by name.',
     notFound: 'Page not found',
@@ -263,7 +263,7 @@ const en: Messages = {
   audit: {
     days: 'Days',
     actionWidth: '170',
-    personPlaceholder: 'Person\'s name or ID number',
+    personPlaceholder: 'Name or ID number',
     at: 'Time',
     actor: 'User',
     address: 'Address',
