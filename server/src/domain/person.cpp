@@ -22,12 +22,7 @@ bool all_digits(std::string_view s) {
 
 }  // namespace
 
-void validate_person_name(std::string_view name) {
-  auto n = utf8_length(name);
-  if (!n) throw invalid("invalid_text", "name", "姓名含有无效字符", "name is not valid UTF-8");
-  if (trim(name).empty()) throw invalid("required", "name", "请填写姓名", "name is required");
-  if (*n > 50) throw invalid("too_long", "name", "姓名不能超过50个字", "name is longer than 50 characters");
-}
+void validate_person_name(std::string_view name) { normalise_person_name(name); }
 
 std::string normalise_mobile(std::string_view mobile) {
   std::string m = without_separators(mobile);

@@ -28,7 +28,17 @@ struct Person {
 };
 
 // Field rules; each throws DomainError naming the field.
-void validate_person_name(std::string_view name);        // 1–50 code points, valid UTF-8
+
+// A person's name as stored, or 422 naming `field` (default "name"): 1–50 characters of
+// letters (Han characters, those outside the BMP such as 𠮷 included; Latin letters for
+// foreign residents), single spaces between Latin words, and the middle dot "·" of minority
+// names between two parts. A bullet "•", "‧", "∙", "⋅", full-width "．", "・" or "･" typed in
+// its place becomes "·"; full-width Latin letters become ASCII; spaces next to a Han character
+// or a dot are dropped and runs of spaces become one. Emoji, digits, control characters
+// and other symbols: name_characters. Used wherever a name is entered (the registry, the
+// importer).
+std::string normalise_person_name(std::string_view name, const std::string& field = "name");
+void validate_person_name(std::string_view name);  // normalise_person_name, result unused
 std::string normalise_mobile(std::string_view mobile);     // "138 0451 2345" → "13804512345"
 std::string normalise_office_phone(std::string_view phone);  // "0451-84694842", extension allowed
 void validate_free_text(std::string_view field, std::string_view text, std::size_t max_code_points);

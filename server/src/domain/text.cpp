@@ -3,7 +3,35 @@
 namespace jinguo::domain {
 
 std::optional<std::size_t> utf8_length(std::string_view s) {
-  std::size_t count = 0;
+  auto text = utf8_decode(s);
+  if (!text) return std::nullopt;
+  return text->size();
+}
+
+std::string utf8_encode(std::u32string_view text) {
+  std::string out;
+  for (char32_t cp : text) {
+    if (cp < 0x80) {
+      out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+  }
+  return out;
+}
+
+std::optional<std::u32string> utf8_decode(std::string_view s) {
+  std::u32string out;
   for (std::size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     std::size_t len;
@@ -24,9 +52,9 @@ std::optional<std::size_t> utf8_length(std::string_view s) {
         cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
       return std::nullopt;
     i += len;
-    ++count;
+    out.push_back(cp);
   }
-  return count;
+  return out;
 }
 
 std::string_view trim(std::string_view s) {

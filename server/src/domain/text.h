@@ -10,6 +10,10 @@ namespace jinguo::domain {
 // (overlongs, surrogates and values past U+10FFFF are invalid). NUL is refused too.
 std::optional<std::size_t> utf8_length(std::string_view s);
 
+// The code points of a valid UTF-8 string (the same validity as utf8_length), and back.
+std::optional<std::u32string> utf8_decode(std::string_view s);
+std::string utf8_encode(std::u32string_view text);
+
 // Removes ASCII white space and U+3000 at both ends.
 std::string_view trim(std::string_view s);
 

@@ -121,8 +121,8 @@ void add_account_routes(Api& api, services::Accounts& accounts) {
   api.get("/api/audit", [&](const httplib::Request& req, const services::Actor& actor) {
     QueryParams q(req);
     auto page = q.page({"at"});
-    services::AuditQuery query{q.id("within"), q.id("person_id"), q.text("account"), q.date("from"),
-                               q.date("to"),   q.text("action"),  q.text("entity")};
+    services::AuditQuery query{q.id("within"), q.id("person_id"), q.text("person"), q.text("account"),
+                               q.date("from"),   q.date("to"),    q.text("action"), q.text("entity")};
     return Reply{200, dto::page(accounts.Audit(actor, query, page), page, dto::audit_record)};
   });
 }

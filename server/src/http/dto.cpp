@@ -104,7 +104,7 @@ void person_summary(JsonWriter& w, const services::PersonSummary& s) {
   });
 }
 
-void position_fields(JsonWriter& w, const storage::PositionRow& row, const domain::Date& today) {
+void position_fields(JsonWriter& w, const storage::PositionRow& row, const Viewer& viewer) {
   const auto& p = row.position;
   w.field("id", p.id)
       .field("person_id", p.person_id)
@@ -121,19 +121,21 @@ void position_fields(JsonWriter& w, const storage::PositionRow& row, const domai
       .field("end_on", iso(p.end_on))
       .field("end_reason", p.end_reason)
       .field("notes", p.notes)
-      .field("current", p.held_on(today));
+      .field("current", p.held_on(viewer.today))
+      .field("created_at", row.created_at)
+      .field("deletable", viewer.may_write && domain::deletable_on(row.created_at, viewer.today));
 }
 
-void position(JsonWriter& w, const storage::PositionRow& row, const domain::Date& today) {
-  w.object([&] { position_fields(w, row, today); });
+void position(JsonWriter& w, const storage::PositionRow& row, const Viewer& viewer) {
+  w.object([&] { position_fields(w, row, viewer); });
 }
 
-void person_detail(JsonWriter& w, const services::PersonDetail& d, const domain::Date& today) {
+void person_detail(JsonWriter& w, const services::PersonDetail& d, const Viewer& viewer) {
   w.object([&] {
     person_fields(w, d.person);
     w.key("positions").array(d.positions, [&](const services::PositionDetail& p) {
       w.object([&] {
-        position_fields(w, p.row, today);
+        position_fields(w, p.row, viewer);
         w.field("organisation_path", p.organisation_path);
       });
     });
@@ -243,7 +245,8 @@ void session(JsonWriter& w, const storage::SessionRow& s, const std::string& cur
       .end_object();
 }
 
-void audit_record(JsonWriter& w, const storage::StoredAuditEvent& e) {
+void audit_record(JsonWriter& w, const services::AuditRecord& r) {
+  const auto& e = r.stored;
   auto changes = nlohmann::json::parse(e.event.changes, nullptr, false);
   if (changes.is_discarded()) changes = nlohmann::json::object();
   w.begin_object()
@@ -255,12 +258,21 @@ void audit_record(JsonWriter& w, const storage::StoredAuditEvent& e) {
       .field("action", e.event.action)
       .field("entity", e.event.entity)
       .field("entity_id", e.event.entity_id)
+      .field("entity_label", r.entity_label)
       .field("organisation_id", e.event.organisation_id)
       .field("organisation_name", e.organisation_name)
       .field("person_id", e.event.person_id)
+      .field("person_name", r.person_name)
       .key("changes")
-      .dom(changes)
-      .end_object();
+      .dom(changes);
+  w.key("names").begin_object();
+  for (const char* kind : {"organisation_id", "person_id", "account_id"}) {
+    w.key(kind).begin_object();
+    if (auto it = r.names.find(kind); it != r.names.end())
+      for (const auto& [id, name] : it->second) w.field(std::to_string(id), name);
+    w.end_object();
+  }
+  w.end_object().end_object();
 }
 
 }  // namespace jinguo::http::dto

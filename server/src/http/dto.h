@@ -10,6 +10,16 @@
 
 namespace jinguo::http::dto {
 
+// Who reads an answer, for the fields that depend on her: today (current) and whether she
+// may write (deletable).
+struct Viewer {
+  domain::Date today;
+  bool may_write = false;
+};
+inline Viewer viewer_of(const services::Actor& actor, const domain::Date& today) {
+  return {today, domain::can(actor.role, domain::Permission::kWrite)};
+}
+
 void organisation_fields(JsonWriter& w, const storage::OrganisationRow& row);
 void organisation(JsonWriter& w, const storage::OrganisationRow& row);
 void path(JsonWriter& w, const std::vector<storage::PathEntry>& path);
@@ -17,9 +27,9 @@ void organisation_with_path(JsonWriter& w, const services::OrganisationDetail& d
 void organisation_detail(JsonWriter& w, const services::OrganisationDetail& d);     // + path, allowed_child_types
 void person(JsonWriter& w, const domain::Person& p);
 void person_summary(JsonWriter& w, const services::PersonSummary& s);
-void person_detail(JsonWriter& w, const services::PersonDetail& d, const domain::Date& today);
-void position_fields(JsonWriter& w, const storage::PositionRow& row, const domain::Date& today);
-void position(JsonWriter& w, const storage::PositionRow& row, const domain::Date& today);
+void person_detail(JsonWriter& w, const services::PersonDetail& d, const Viewer& viewer);
+void position_fields(JsonWriter& w, const storage::PositionRow& row, const Viewer& viewer);
+void position(JsonWriter& w, const storage::PositionRow& row, const Viewer& viewer);
 void roster(JsonWriter& w, const services::Roster& r);
 void dictionary_entry(JsonWriter& w, const domain::DictionaryEntry& e);
 void dictionary_entries(JsonWriter& w, const std::vector<domain::DictionaryEntry>& entries);  // one kind
@@ -28,7 +38,7 @@ void meta(JsonWriter& w, const domain::Date& today);
 void account(JsonWriter& w, const storage::AccountRow& a);  // never the password hash
 // Never the token or its hash.
 void session(JsonWriter& w, const storage::SessionRow& s, const std::string& current_token_hash);
-void audit_record(JsonWriter& w, const storage::StoredAuditEvent& e);
+void audit_record(JsonWriter& w, const services::AuditRecord& r);
 
 // {items, total, page, page_size}: `item(w, x)` writes each item.
 template <class T, class F>

@@ -38,13 +38,13 @@ void add_people_routes(Api& api, services::Registry& registry) {
   });
 
   api.get(R"(/api/people/(\d+))", [&](const httplib::Request& req, const services::Actor& actor) {
-    return Reply{200, json_of(dto::person_detail, registry.Person(actor, path_id(req)), registry.today())};
+    return Reply{200, json_of(dto::person_detail, registry.Person(actor, path_id(req)), dto::viewer_of(actor, registry.today()))};
   });
 
   api.post("/api/people", [&](const httplib::Request& req, const services::Actor& actor) {
     JsonBody body(req.body, kPersonFields);
     return Reply{201,
-                 json_of(dto::person_detail, registry.RegisterPerson(actor, person_changes(body)), registry.today())};
+                 json_of(dto::person_detail, registry.RegisterPerson(actor, person_changes(body)), dto::viewer_of(actor, registry.today()))};
   });
 
   api.patch(R"(/api/people/(\d+))", [&](const httplib::Request& req, const services::Actor& actor) {
@@ -54,7 +54,7 @@ void add_people_routes(Api& api, services::Registry& registry) {
     if (body.has("id_number") && !body.text("id_number"))
       throw domain::invalid("required", "id_number", "身份证号不能为空", "ID number cannot be null");
     return Reply{200, json_of(dto::person_detail, registry.UpdatePerson(actor, path_id(req), person_changes(body)),
-                              registry.today())};
+                              dto::viewer_of(actor, registry.today()))};
   });
 
   api.post(R"(/api/people/(\d+)/reveal)", [&](const httplib::Request& req, const services::Actor& actor) {

@@ -90,9 +90,9 @@ void findings(JsonWriter& w, const std::vector<domain::staffing::Finding>& fs,
 }
 
 void appointment(JsonWriter& w, const services::Appointment& a, const services::FindingContext& context,
-                 const domain::Date& today) {
+                 const Viewer& viewer) {
   w.object([&] {
-    position_fields(w, a, today);
+    position_fields(w, a, viewer);
     findings(w.key("warnings"), a.warnings, context);
     findings(w.key("overridden"), a.overridden, context);
   });

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "http/dto.h"
 #include "http/json_writer.h"
 #include "services/registry.h"
 #include "services/staffing.h"
@@ -17,7 +18,7 @@ void finding(JsonWriter& w, const domain::staffing::Finding& f, const services::
 void findings(JsonWriter& w, const std::vector<domain::staffing::Finding>& fs, const services::FindingContext& context);
 // A new position (dto::position) with what the staffing rules said of it.
 void appointment(JsonWriter& w, const services::Appointment& a, const services::FindingContext& context,
-                 const domain::Date& today);
+                 const Viewer& viewer);
 void composition(JsonWriter& w, const services::Composition& c);
 // `page` nullopt: every failing body (the CLI).
 void compliance(JsonWriter& w, const services::ComplianceReport& r, const std::optional<storage::PageSpec>& page);

@@ -11,6 +11,7 @@
 #include "domain/access/access.h"
 #include "domain/access/throttle.h"
 #include "services/actor.h"
+#include "services/audit_names.h"
 #include "storage/database.h"
 #include "storage/repositories.h"
 
@@ -84,6 +85,7 @@ struct AccountChanges {
 struct AuditQuery {
   std::optional<domain::OrganisationId> within;
   std::optional<std::int64_t> person_id;
+  std::optional<std::string> person;  // a full ID number or a name (prefix from 2 characters)
   std::optional<std::string> account;  // username
   std::optional<domain::Date> from, to;
   std::optional<std::string> action, entity;
@@ -98,8 +100,7 @@ class Accounts {
   storage::AccountRow Get(const Actor& actor, std::int64_t id);
   storage::AccountRow Create(const Actor& actor, const NewAccount& input);
   storage::AccountRow Update(const Actor& actor, std::int64_t id, const AccountChanges& changes);
-  storage::Page<storage::StoredAuditEvent> Audit(const Actor& actor, const AuditQuery& query,
-                                                 const storage::PageSpec& page);
+  storage::Page<AuditRecord> Audit(const Actor& actor, const AuditQuery& query, const storage::PageSpec& page);
 
  private:
   storage::Database& db_;

@@ -42,6 +42,12 @@ class ChangeSet {
     changes_[field] = {{"before", nullptr}, {"after", audit_value(value)}};
     return *this;
   }
+  // A field of something removed: {before: value, after: null}, null values included.
+  template <class T>
+  ChangeSet& removed(const std::string& field, const T& value) {
+    changes_[field] = {{"before", audit_value(value)}, {"after", nullptr}};
+    return *this;
+  }
   bool empty() const { return changes_.empty(); }
   const nlohmann::json& json() const { return changes_; }
 

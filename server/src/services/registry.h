@@ -19,8 +19,7 @@
 namespace jinguo::services {
 
 // A field of a partial update: absent (leave alone), null (clear) or a value.
-template <class T>
-using Patch = std::optional<std::optional<T>>;
+using domain::Patch;
 
 struct NewOrganisation {
   std::optional<domain::OrganisationId> parent_id;
@@ -67,6 +66,14 @@ struct NewPosition {
 struct Appointment : storage::PositionRow {
   std::vector<domain::staffing::Finding> warnings;    // shortfalls and missing seats after it
   std::vector<domain::staffing::Finding> overridden;  // refusals overridden by override_reason
+};
+
+// A correction as the caller sends it (PATCH /api/positions/{id}).
+struct PositionCorrectionInput {
+  std::string reason;  // required
+  domain::PositionCorrection changes;
+  std::optional<std::string> override_reason = std::nullopt;
+  bool may_override = true;
 };
 
 struct DictionaryChanges {
@@ -143,6 +150,11 @@ class Registry {
   Appointment Appoint(const Actor& actor, const NewPosition& input);
   storage::PositionRow EndPosition(const Actor& actor, domain::PositionId id, domain::Date end_on,
                                    const std::string& reason);
+  // Corrects a stored position (更正): one transaction, one audit record ("correct"); nothing
+  // that differs → no record. Judged by the staffing rules on the days it newly covers.
+  Appointment CorrectPosition(const Actor& actor, domain::PositionId id, const PositionCorrectionInput& input);
+  // Removes a position entered by mistake, only on the day it was entered (audited "delete").
+  void DeletePosition(const Actor& actor, domain::PositionId id, const std::string& reason);
   storage::PositionRow Position(const Actor& actor, domain::PositionId id);
 
   // dictionaries

@@ -30,10 +30,7 @@ std::optional<std::string> cleaned(const std::optional<std::string>& v, const ch
 
 // Applies the changes a caller sent to a person, validating each field.
 void apply(domain::Person& p, const PersonChanges& c, const Date& today) {
-  if (c.name) {
-    domain::validate_person_name(*c.name);
-    p.name = std::string(domain::trim(*c.name));
-  }
+  if (c.name) p.name = domain::normalise_person_name(*c.name);
   if (c.id_number) {
     auto id = domain::parse_id_number(*c.id_number, today);
     p.id_number = id.value;
@@ -87,6 +84,18 @@ ChangeSet diff(const domain::Person& a, const domain::Person& b) {
       .add("political_status", a.political_status, b.political_status).add("education", a.education, b.education)
       .add("work_unit", a.work_unit, b.work_unit).add("job_title", a.job_title, b.job_title)
       .add("notes", a.notes, b.notes);
+  return c;
+}
+
+// The record of a registration: every field, before null (never a default such as 1970-01-01).
+ChangeSet registered(const domain::Person& p) {
+  ChangeSet c;
+  c.created("name", p.name).created("id_number", masked_id(p)).created("birth_date", p.birth_date)
+      .created("sex", domain::sex_code(p.sex)).created("ethnicity", p.ethnicity)
+      .created("political_status", p.political_status).created("education", p.education)
+      .created("work_unit", p.work_unit).created("job_title", p.job_title)
+      .created("mobile", domain::mask_optional_phone(p.mobile))
+      .created("office_phone", domain::mask_optional_phone(p.office_phone)).created("notes", p.notes);
   return c;
 }
 
@@ -154,7 +163,7 @@ PersonDetail Registry::RegisterPerson(const Actor& actor, const PersonChanges& i
     PersonId id = storage::PersonRepository(tx).insert(p, actor.organisation_id, domain::utc_timestamp_now());
     p.id = id;
     record_audit(tx, actor, {"create", "person", std::to_string(id), actor.organisation_id, id},
-                 diff(domain::Person{}, p));
+                 registered(p));
     return load_detail(tx, actor.scope, id);
   });
 }

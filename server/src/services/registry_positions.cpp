@@ -4,6 +4,7 @@
 #include "services/audit.h"
 #include "services/registry.h"
 #include "services/staffing.h"
+#include "storage/compliance_queries.h"
 
 namespace jinguo::services {
 
@@ -24,6 +25,37 @@ storage::PositionRow load(const storage::ReadTx& tx, const domain::Scope& scope,
   auto row = storage::PositionRepository(tx).find(scope, id);
   if (!row) throw domain::not_found("id", "职务不存在", "no such position");
   return *row;
+}
+
+bool is_administrator(const Actor& actor) {
+  return actor.role == domain::Role::kSystemAdmin || actor.role == domain::Role::kFederationAdmin;
+}
+
+// The role must exist in the body's type.
+void require_role_in(const storage::ReadTx& tx, const std::string& code, const domain::Organisation& body) {
+  auto role = require_entry(tx, DictionaryKind::kRole, code, "role");
+  if (!domain::role_allowed_in(role, body.type))
+    throw domain::invalid("role_not_allowed", "role",
+                          role.label + "不适用于" + std::string(domain::body_type_label(body.type)),
+                          "role " + role.code + " does not exist in a " + std::string(domain::body_type_code(body.type)));
+}
+
+// The overridden refusals, as the audit keeps them.
+void record_override(ChangeSet& changes, const std::vector<domain::staffing::Finding>& overridden,
+                     const std::optional<std::string>& reason) {
+  if (overridden.empty()) return;
+  std::vector<std::string> texts;
+  for (const auto& f : overridden)
+    texts.push_back(f.rule_set.code + " v" + std::to_string(f.rule_set.version) + " " + f.rule + ": " + f.message_zh);
+  changes.created("override_reason", std::string(domain::trim(*reason))).created("overridden_findings", texts);
+}
+
+ChangeSet diff(const domain::Position& a, const domain::Position& b) {
+  ChangeSet c;
+  c.add("role", a.role, b.role).add("manner", a.manner, b.manner).add("source", a.source, b.source)
+      .add("start_on", a.start_on, b.start_on).add("end_on", a.end_on, b.end_on)
+      .add("end_reason", a.end_reason, b.end_reason).add("notes", a.notes, b.notes);
+  return c;
 }
 
 }  // namespace
@@ -48,20 +80,13 @@ Appointment Registry::Appoint(const Actor& actor, const NewPosition& input) {
     if (!organisation->organisation.is_open())
       throw domain::invalid("organisation_closed", "organisation_id", "该组织已撤销，不能任命",
                             "the organisation is closed");
-    auto role = require_entry(tx, DictionaryKind::kRole, input.role, "role");
-    if (!domain::role_allowed_in(role, organisation->organisation.type))
-      throw domain::invalid("role_not_allowed", "role",
-                            role.label + "不适用于" +
-                                std::string(domain::body_type_label(organisation->organisation.type)),
-                            "role " + role.code + " does not exist in a " +
-                                std::string(domain::body_type_code(organisation->organisation.type)));
+    require_role_in(tx, input.role, organisation->organisation);
     require_entry(tx, DictionaryKind::kManner, input.manner, "manner");
     if (input.source) require_entry(tx, DictionaryKind::kSource, *input.source, "source");
     const auto& body = organisation->organisation;
-    const bool administrator = actor.role == domain::Role::kSystemAdmin || actor.role == domain::Role::kFederationAdmin;
     AppointmentCheck staffing = check_appointment(
         tx, {body.id, body.type, body.parent_id, input.role, person_id, input.start_on, input.override_reason,
-             input.may_override && administrator});
+             input.may_override && is_administrator(actor)});
     domain::Position p;
     p.person_id = person_id;
     p.organisation_id = input.organisation_id;
@@ -75,14 +100,7 @@ Appointment Registry::Appoint(const Actor& actor, const NewPosition& input) {
     changes.created("person_id", p.person_id).created("organisation_id", p.organisation_id).created("role", p.role)
         .created("manner", p.manner).created("source", p.source).created("start_on", p.start_on)
         .created("notes", p.notes);
-    if (!staffing.overridden.empty()) {
-      std::vector<std::string> overridden;
-      for (const auto& f : staffing.overridden)
-        overridden.push_back(f.rule_set.code + " v" + std::to_string(f.rule_set.version) + " " + f.rule + ": " +
-                             f.message_zh);
-      changes.created("override_reason", std::string(domain::trim(*input.override_reason)))
-          .created("overridden_findings", overridden);
-    }
+    record_override(changes, staffing.overridden, input.override_reason);
     record_audit(tx, actor, {"create", "position", std::to_string(id), p.organisation_id, p.person_id}, changes);
     Appointment out{load(tx, actor.scope, id), std::move(staffing.warnings), std::move(staffing.overridden)};
     return out;
@@ -104,6 +122,58 @@ storage::PositionRow Registry::EndPosition(const Actor& actor, domain::PositionI
                              row.position.person_id},
                  changes);
     return load(tx, actor.scope, id);
+  });
+}
+
+Appointment Registry::CorrectPosition(const Actor& actor, domain::PositionId id, const PositionCorrectionInput& input) {
+  Date today = today_();
+  domain::require(actor.role, domain::Permission::kWrite);
+  std::string reason = domain::validate_correction_reason(input.reason);
+  return db_.write([&](storage::WriteTx& tx) {
+    auto row = load(tx, actor.scope, id);
+    const domain::Position& before = row.position;
+    domain::Position after = domain::corrected(before, input.changes, today);
+    ChangeSet changes = diff(before, after);
+    if (changes.empty()) return Appointment{std::move(row), {}, {}};
+    auto organisation = storage::OrganisationRepository(tx).find(actor.scope, before.organisation_id, today);
+    if (!organisation) throw domain::not_found("id", "职务不存在", "no such position");
+    const auto& body = organisation->organisation;
+    if (after.role != before.role) require_role_in(tx, after.role, body);
+    if (after.manner != before.manner) require_entry(tx, DictionaryKind::kManner, after.manner, "manner");
+    if (after.source && after.source != before.source) require_entry(tx, DictionaryKind::kSource, *after.source, "source");
+    // Judged as an appointment on every day it newly covers, itself not counted as it was.
+    std::vector<Date> moments = storage::ComplianceQueries(tx).start_days(body.id);
+    for (const Date& d : rule_set_changes(tx)) moments.push_back(d);
+    AppointmentTry attempt{body.id, body.type, body.parent_id, after.role, after.person_id, after.start_on,
+                           input.override_reason, input.may_override && is_administrator(actor)};
+    attempt.replacing = id;
+    attempt.days = domain::dates_to_judge(domain::newly_covered(before, after), moments);
+    AppointmentCheck staffing = check_appointment(tx, attempt);
+    storage::PositionRepository(tx).update(after, domain::utc_timestamp_now());
+    changes.created("reason", reason);
+    record_override(changes, staffing.overridden, input.override_reason);
+    record_audit(tx, actor, {"correct", "position", std::to_string(id), before.organisation_id, before.person_id},
+                 changes);
+    return Appointment{load(tx, actor.scope, id), std::move(staffing.warnings), std::move(staffing.overridden)};
+  });
+}
+
+void Registry::DeletePosition(const Actor& actor, domain::PositionId id, const std::string& reason) {
+  Date today = today_();
+  domain::require(actor.role, domain::Permission::kWrite);
+  std::string why = domain::validate_correction_reason(reason);
+  db_.write([&](storage::WriteTx& tx) {
+    auto row = load(tx, actor.scope, id);
+    domain::validate_deletion(row.created_at, today);
+    const domain::Position& p = row.position;
+    storage::PositionRepository(tx).remove(id);
+    ChangeSet changes;
+    changes.removed("person_id", p.person_id).removed("organisation_id", p.organisation_id).removed("role", p.role)
+        .removed("manner", p.manner).removed("source", p.source).removed("start_on", p.start_on)
+        .removed("end_on", p.end_on).removed("end_reason", p.end_reason).removed("notes", p.notes)
+        .removed("created_at", row.created_at)
+        .created("reason", why);
+    record_audit(tx, actor, {"delete", "position", std::to_string(id), p.organisation_id, p.person_id}, changes);
   });
 }
 

@@ -179,35 +179,66 @@ storage::SubtreeBody require_body(const storage::ComplianceQueries& q, const dom
 
 // ---- appointments ----------------------------------------------------------------------
 
-AppointmentCheck check_appointment(const storage::ReadTx& tx, const AppointmentTry& a) {
-  RuleBook book(tx);
-  RuleSet set = book.in_force_on(a.start_on);
-  storage::ComplianceQueries q(tx);
+namespace {
+
+// The body of an appointment on one day, the position being corrected left out.
+BodySnapshot snapshot_for(const storage::ComplianceQueries& q, const AppointmentTry& a, const Date& on) {
   std::vector<OrganisationId> ids{a.organisation_id};
   if (a.parent_id) ids.push_back(*a.parent_id);
-  Held held = group(q.held_in(ids, a.start_on));
+  std::vector<storage::HeldRow> rows = q.held_in(ids, on);
+  std::erase_if(rows, [&](const storage::HeldRow& r) { return a.replacing && r.position_id == a.replacing; });
+  Held held = group(std::move(rows));
   BodySnapshot s;
   s.id = a.organisation_id;
   s.type = a.type;
   s.parent_id = a.parent_id;
-  s.on = a.start_on;
+  s.on = on;
   s.positions = of(held, a.organisation_id);
   s.parent_positions = of(held, a.parent_id);
+  return s;
+}
 
+}  // namespace
+
+AppointmentCheck check_appointment(const storage::ReadTx& tx, const AppointmentTry& a) {
+  RuleBook book(tx);
+  storage::ComplianceQueries q(tx);
+  const std::vector<Date> days = a.days.value_or(std::vector<Date>{a.start_on});
+  std::optional<RuleSet> refusing_set;  // the set of the first refusal
+  std::vector<Finding> refusals;
+  for (const Date& day : days) {
+    RuleSet set = book.in_force_on(day);
+    for (Finding& f : domain::staffing::findings_if_appointed(set, snapshot_for(q, a, day), a.role, a.person_id,
+                                                              book.roles)) {
+      if (std::any_of(refusals.begin(), refusals.end(), [&](const Finding& r) { return r.rule == f.rule; })) continue;
+      if (!refusing_set) refusing_set = set;
+      refusals.push_back(std::move(f));
+    }
+  }
   AppointmentCheck out;
-  auto refusals = domain::staffing::findings_if_appointed(set, s, a.role, a.person_id, book.roles);
   if (!refusals.empty() && a.override_reason && !a.may_override)
     throw domain::DomainError(domain::ErrorKind::kForbidden, "override_not_allowed", "override_reason",
                               "只有管理员可以越过配备标准任命", "only an administrator may override the staffing rules");
-  try {
-    out.overridden = domain::staffing::enforce_appointment(set, s, a.role, a.person_id, a.override_reason, book.roles);
-  } catch (const domain::DomainError& e) {
-    if (e.code() != "staffing_rule_broken") throw;
-    throw StaffingRuleBroken(e, std::move(refusals), FindingContext{book.roles, {}});
+  if (refusing_set) {
+    try {
+      out.overridden = domain::staffing::enforce_refusals(*refusing_set, refusals, a.override_reason);
+    } catch (const domain::DomainError& e) {
+      if (e.code() != "staffing_rule_broken") throw;
+      throw StaffingRuleBroken(e, std::move(refusals), FindingContext{book.roles, {}});
+    }
   }
+  // Shortfalls and missing seats after it, on the first day judged.
+  const Date warn_on = days.empty() ? a.start_on : days.front();
+  BodySnapshot s = snapshot_for(q, a, warn_on);
   s.positions.push_back({a.person_id, a.role, 0});
-  for (Finding& f : domain::staffing::check_body(set, s, book.roles))
+  for (Finding& f : domain::staffing::check_body(book.in_force_on(warn_on), s, book.roles))
     if (f.severity == Severity::kWarning) out.warnings.push_back(std::move(f));
+  return out;
+}
+
+std::vector<Date> rule_set_changes(const storage::ReadTx& tx) {
+  std::vector<Date> out;
+  for (const auto& row : storage::RuleSetRepository(tx).schedule()) out.push_back(row.effective_from);
   return out;
 }
 

@@ -113,6 +113,10 @@ struct AppointmentTry {
   domain::Date start_on;
   std::optional<std::string> override_reason;
   bool may_override = false;  // the caller's right to override (administrators)
+  // A correction: the stored position being corrected is not counted as it was, and it is
+  // judged on `days` (the days it newly covers) instead of start_on alone.
+  domain::PositionId replacing = 0;
+  std::optional<std::vector<domain::Date>> days = std::nullopt;
 };
 
 struct AppointmentCheck {
@@ -120,10 +124,13 @@ struct AppointmentCheck {
   std::vector<domain::staffing::Finding> warnings;    // shortfalls and missing seats after it
 };
 
-// Inside the appointment's transaction: judges it under the set in force on its start date.
+// Inside the appointment's transaction: judges it under the set in force on its start date
+// (or on each of `days`).
 // Throws StaffingRuleBroken (409) for refusals without an override reason, 403
 // override_not_allowed when the caller may not override, 422 override_reason when blank.
 AppointmentCheck check_appointment(const storage::ReadTx& tx, const AppointmentTry& appointment);
+// The days on which another rule set takes effect (a count may be judged anew there).
+std::vector<domain::Date> rule_set_changes(const storage::ReadTx& tx);
 
 class Staffing {
  public:

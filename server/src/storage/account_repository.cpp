@@ -287,4 +287,12 @@ void LoginAttemptRepository::forget_before(std::int64_t cutoff) const {
   tx_.prepare(kForgetBefore).bind(cutoff).run();
 }
 
+std::map<std::int64_t, std::string> AccountRepository::usernames(const std::vector<std::int64_t>& ids) const {
+  std::map<std::int64_t, std::string> out;
+  if (ids.empty()) return out;
+  Statement row = tx_.prepare("SELECT id, username FROM accounts WHERE id IN " + id_list(ids), Keep::kNo);
+  while (row.step()) out[row.integer(0)] = row.string(1);
+  return out;
+}
+
 }  // namespace jinguo::storage

@@ -38,7 +38,11 @@ std::string select(const ReadTx& tx) { return kSelectId + iso_timestamp_sql(tx, 
 }  // namespace
 
 std::string iso_timestamp_sql(const ReadTx& tx, const std::string& column) {
-  if (tx.backend() == Backend::kPostgresql)
+  return iso_timestamp_sql(tx.backend(), column);
+}
+
+std::string iso_timestamp_sql(Backend backend, const std::string& column) {
+  if (backend == Backend::kPostgresql)
     return "to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
   return column;
 }
@@ -69,6 +73,17 @@ Page<StoredAuditEvent> AuditRepository::list(const AuditFilter& filter, const Pa
   if (filter.within_path)
     add("o.path >= " + b.add(*filter.within_path) + " AND o.path < " + b.add(*filter.within_path + "~"));
   if (filter.person_id) add("e.person_id = " + b.add(*filter.person_id));
+  if (filter.person) {
+    const PersonMatch& m = *filter.person;
+    std::string people;
+    if (m.id_number) {
+      people = "pm.id_number = " + b.add(*m.id_number);
+    } else {
+      people = "pm.name = " + b.add(m.name);
+      if (m.prefix) people += " OR pm.name LIKE " + b.add(escape_like(m.name) + "%") + " ESCAPE '\\'";
+    }
+    add("e.person_id IN (SELECT pm.id FROM people pm WHERE " + people + ")");
+  }
   if (filter.actor) add("e.actor = " + b.add(*filter.actor));
   if (filter.from_at) add("e.at >= " + b.add(*filter.from_at));
   if (filter.to_at) add("e.at < " + b.add(*filter.to_at));

@@ -26,6 +26,8 @@ constexpr const char* kEndedIn =
     "SELECT organisation_id, person_id, role, id FROM positions "
     "WHERE end_on IS NOT NULL AND end_on <= $1 AND organisation_id IN ";
 constexpr const char* kOrderEnded = " ORDER BY end_on DESC, id DESC";
+constexpr const char* kStartDays =
+    "SELECT DISTINCT start_on FROM positions WHERE organisation_id = $1 ORDER BY start_on";
 constexpr const char* kPersonNames = "SELECT id, name FROM people WHERE id IN ";
 
 domain::BodyType type_of(const std::string& code) {
@@ -105,6 +107,14 @@ std::map<domain::PersonId, std::string> ComplianceQueries::person_names(
   q.into(id).into(name);
   q.open(kPersonNames + id_list(people));
   while (q.fetch()) out[id] = name;
+  return out;
+}
+
+std::vector<Date> ComplianceQueries::start_days(domain::OrganisationId body) const {
+  std::vector<Date> out;
+  Statement row = tx_.prepare(kStartDays);
+  row.bind(body);
+  while (row.step()) out.push_back(row.date(0));
   return out;
 }
 

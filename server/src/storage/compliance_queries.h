@@ -48,6 +48,8 @@ class ComplianceQueries {
   // Positions in these roles of these bodies ended on or before `on`, the latest ended first.
   std::vector<HeldRow> ended_in(const std::vector<domain::OrganisationId>& bodies, const domain::Date& on,
                                 const std::vector<std::string>& roles) const;
+  // The distinct days on which some position of the body starts, in order: the days its counts can rise.
+  std::vector<domain::Date> start_days(domain::OrganisationId body) const;
   std::map<domain::PersonId, std::string> person_names(const std::vector<domain::PersonId>& people) const;
 
  private:

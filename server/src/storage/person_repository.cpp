@@ -30,15 +30,6 @@ constexpr const char* kUpdatePerson =
     "work_unit = :work_unit, job_title = :job_title, mobile = :mobile, office_phone = :office_phone, "
     "notes = :notes, updated_at = :updated_at WHERE id = :id";
 
-std::string escape_like(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
 // The clauses of a people query, their parameters added to `b`.
 std::string name_or_id_number(Binds& b, const std::string& text) {
   return "(p.name LIKE " + b.add("%" + escape_like(text) + "%") + " ESCAPE '\\' OR p.id_number LIKE " +

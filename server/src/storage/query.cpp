@@ -15,6 +15,15 @@ std::optional<domain::Date> Nullable::date() const {
   return stored_date(value);
 }
 
+std::string escape_like(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 std::string id_list(const std::vector<std::int64_t>& ids) {
   std::string out = "(";
   for (std::size_t i = 0; i < ids.size(); ++i) {

@@ -92,6 +92,9 @@ class Query {
   soci::statement st_;
 };
 
+// A text for LIKE ... ESCAPE '\\': %, _ and \\ taken literally.
+std::string escape_like(const std::string& text);
+
 // "IN (1,2,3)" from ids the database gave us (integers only, never user text).
 std::string id_list(const std::vector<std::int64_t>& ids);
 

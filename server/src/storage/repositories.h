@@ -132,6 +132,7 @@ struct PositionRow {
   std::string role_label;
   std::string manner_label;
   std::optional<std::string> source_label;
+  std::string created_at;  // ISO 8601 UTC: when it was entered
 };
 
 struct RosterRow {
@@ -149,6 +150,11 @@ class PositionRepository {
   domain::PositionId insert(const domain::Position& p, const std::string& now) const;
   void end(domain::PositionId id, const domain::Date& end_on, const std::string& reason,
            const std::string& now) const;
+  // A correction: every field but the person and the body.
+  void update(const domain::Position& p, const std::string& now) const;
+  void remove(domain::PositionId id) const;
+  // "张三 · 委员 · 某村妇代会" of stored positions, in one query.
+  std::map<domain::PositionId, std::string> labels(const std::vector<domain::PositionId>& ids) const;
 
  private:
   const ReadTx& tx_;
@@ -187,9 +193,18 @@ struct StoredAuditEvent {
   std::optional<std::string> organisation_name;
 };
 
+// The people whose records are asked for: by full ID number, or by name (exact, or also as
+// a prefix).
+struct PersonMatch {
+  std::optional<std::string> id_number;
+  std::string name;
+  bool prefix = false;
+};
+
 struct AuditFilter {
   std::optional<std::string> within_path;  // records of bodies in this subtree (none: all, with no body too)
   std::optional<std::int64_t> person_id;
+  std::optional<PersonMatch> person;
   std::optional<std::string> actor;
   std::optional<std::string> from_at, to_at;  // ISO timestamps, inclusive / exclusive
   std::optional<std::string> action, entity;
@@ -237,6 +252,7 @@ class AccountRepository {
   void update(const AccountRow& a) const;  // role, organisation, active
   void set_password(std::int64_t id, const std::string& hash, const std::string& now) const;
   long long count() const;
+  std::map<std::int64_t, std::string> usernames(const std::vector<std::int64_t>& ids) const;  // one query
 
  private:
   const ReadTx& tx_;
@@ -288,5 +304,6 @@ class LoginAttemptRepository {
 
 // A timestamp column as ISO 8601 UTC text ("2026-11-28T09:30:00Z") on both databases.
 std::string iso_timestamp_sql(const ReadTx& tx, const std::string& column);
+std::string iso_timestamp_sql(Backend backend, const std::string& column);
 
 }  // namespace jinguo::storage

@@ -143,6 +143,14 @@ inline void create_first_admin(const std::string& url, const std::string& userna
   std::filesystem::remove(file);
 }
 
+// A number written in Chinese digits (一二三…), for test names: a name may not hold digits.
+inline std::string han_digits(long long n) {
+  static const char* const kDigits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  std::string out;
+  for (char c : std::to_string(n)) out += kDigits[c - '0'];
+  return out;
+}
+
 inline constexpr const char* kAdminPassword = "Test-Root-Secret-2016";
 
 }  // namespace jinguo::api_test

@@ -185,3 +185,60 @@ TEST_F(AuditTest, AdministratorsSeeTheAuditOfTheirSubtreeOnly) {
   EXPECT_GE(admin.get("/api/audit?entity=organisation&from=2000-01-01").body["total"].get<int>(), 3);
   (void)today;
 }
+
+TEST_F(AuditTest, RecordsSpeakInNamesAndAreFoundByPerson) {
+  Client admin(server_->port());
+  ASSERT_EQ(admin.login("admin", jinguo::api_test::kAdminPassword).status, 200);
+  long long city = admin.get("/api/auth/me").body["organisation"]["id"];
+  long long district = admin.post("/api/organisations", {{"parent_id", city}, {"type", "district"}, {"name", "戊区妇联"}})
+                           .body["id"];
+  long long town = admin.post("/api/organisations", {{"parent_id", district}, {"type", "township"}, {"name", "戊镇妇联"}})
+                       .body["id"];
+  long long congress =
+      admin.post("/api/organisations", {{"parent_id", town}, {"type", "village_congress"}, {"name", "戊村妇代会"}})
+          .body["id"];
+  std::string number = id_number("23010219850101004");
+  auto created = admin.post("/api/people", {{"name", "戊秀英"}, {"id_number", number}});
+  ASSERT_EQ(created.status, 201) << created.body.dump();
+  long long person = created.body["id"];
+  admin.post("/api/people", {{"name", "戊秀兰"}, {"id_number", id_number("23010219850101006")}});
+
+  // The registration: before null for every field, sex included, no 1970-01-01.
+  auto registration = admin.get("/api/audit?entity=person&action=create&person_id=" + std::to_string(person));
+  ASSERT_EQ(registration.body["items"].size(), 1u) << registration.body.dump();
+  json r = registration.body["items"][0];
+  expect_change(r, "sex", nullptr, "female");
+  expect_change(r, "birth_date", nullptr, "1985-01-01");
+  for (const auto& [field, change] : r["changes"].items()) EXPECT_TRUE(change["before"].is_null()) << field;
+  EXPECT_EQ(r["changes"].dump().find("1970-01-01"), std::string::npos);
+  EXPECT_EQ(r["person_name"], "戊秀英");
+  EXPECT_EQ(r["entity_label"], "戊秀英");
+
+  auto appointed = admin.post("/api/positions", {{"person_id", person}, {"organisation_id", congress}, {"role", "member"},
+                                                 {"manner", "volunteer"}, {"start_on", "2016-06-01"}});
+  ASSERT_EQ(appointed.status, 201) << appointed.body.dump();
+  json p = newest(admin);
+  EXPECT_EQ(p["entity"], "position");
+  EXPECT_EQ(p["person_name"], "戊秀英");
+  EXPECT_EQ(p["entity_label"], "戊秀英 · 委员 · 戊村妇代会");
+  EXPECT_EQ(p["names"]["organisation_id"][std::to_string(congress)], "戊村妇代会") << p.dump();
+  EXPECT_EQ(p["names"]["person_id"][std::to_string(person)], "戊秀英") << p.dump();
+
+  long long other = admin.post("/api/organisations", {{"parent_id", city}, {"type", "district"}, {"name", "己区妇联"}})
+                        .body["id"];
+  ASSERT_EQ(admin.post("/api/organisations/" + std::to_string(town) + "/move", {{"parent_id", other}}).status, 200);
+  json moved = newest(admin);
+  EXPECT_EQ(moved["entity_label"], "戊镇妇联");
+  EXPECT_EQ(moved["names"]["organisation_id"][std::to_string(district)], "戊区妇联") << moved.dump();
+  EXPECT_EQ(moved["names"]["organisation_id"][std::to_string(other)], "己区妇联") << moved.dump();
+
+  // By person: the full ID number, the exact name, or a prefix of two characters or more.
+  auto by_number = admin.get("/api/audit?person=" + number);
+  ASSERT_EQ(by_number.status, 200);
+  EXPECT_EQ(by_number.body["total"], 2);  // registered and appointed
+  for (const auto& e : by_number.body["items"]) EXPECT_EQ(e["person_id"], person);
+  EXPECT_EQ(admin.get("/api/audit?person=" + number.substr(0, 10)).body["total"], 0);  // no probing by digits
+  EXPECT_EQ(admin.get("/api/audit?person=%E6%88%8A%E7%A7%80%E8%8B%B1").body["total"], 2);  // 戊秀英
+  EXPECT_EQ(admin.get("/api/audit?person=%E6%88%8A%E7%A7%80").body["total"], 3);           // 戊秀: both
+  EXPECT_EQ(admin.get("/api/audit?person=%E6%88%8A").body["total"], 0);                    // 戊: exact only
+}

@@ -353,11 +353,15 @@ TEST_F(SecurityTest, EveryLoginGetsANewTokenAndLogoutEndsIt) {
 TEST_F(SecurityTest, InjectionStringsAreStoredAndReturnedInert) {
   const std::string sql = "Robert'); DROP TABLE people;--";
   const std::string script = "<script>alert('x')</script>";
-  auto p = admin_->post("/api/people", {{"name", sql}, {"id_number", id_number("23010219830101002")}, {"notes", script},
-                                        {"work_unit", "\" OR 1=1 --"}});
+  // A name holds letters only: the injection string is refused there, and kept inert elsewhere.
+  auto refused = admin_->post("/api/people", {{"name", sql}, {"id_number", id_number("23010219830101002")}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(refused.body["error"]["code"], "name_characters");
+  auto p = admin_->post("/api/people", {{"name", "罗伯特"}, {"id_number", id_number("23010219830101002")},
+                                        {"notes", script}, {"work_unit", "\" OR 1=1 --"}, {"job_title", sql}});
   ASSERT_EQ(p.status, 201) << p.body.dump();
   auto back = admin_->get("/api/people/" + std::to_string(p.body["id"].get<long long>()));
-  EXPECT_EQ(back.body["name"], sql);
+  EXPECT_EQ(back.body["job_title"], sql);
   EXPECT_EQ(back.body["notes"], script);
   EXPECT_EQ(back.body["work_unit"], "\" OR 1=1 --");
   bool json_type = false;

@@ -83,7 +83,7 @@ class StaffingApiTest : public ::testing::Test {
     return a.body.value("id", 0LL);
   }
   long long person(int n) {
-    auto a = post("/api/people", {{"name", "测试" + std::to_string(n)},
+    auto a = post("/api/people", {{"name", "测试" + jinguo::api_test::han_digits(n)},
                                   {"id_number", id_number("230102" + std::to_string(19700101 + n) + "002")}});
     EXPECT_EQ(a.status, 201) << a.body.dump();
     return a.body.value("id", 0LL);
@@ -147,7 +147,7 @@ TEST_F(StaffingApiTest, CompositionAndComplianceOfASmallTree) {
   EXPECT_EQ(c.body["roles"][0]["actual"], 1);
   EXPECT_EQ(c.body["forbidden_roles"].size(), 3u);
   bool seat = false;  // the director holds no 执委 seat in the township above
-  for (const auto& f : c.body["findings"]) seat = seat || (f["kind"] == "seat" && f["person_name"] == "测试1");
+  for (const auto& f : c.body["findings"]) seat = seat || (f["kind"] == "seat" && f["person_name"] == "测试一");
   EXPECT_TRUE(seat) << c.body.dump();
   auto before = get("/api/organisations/" + std::to_string(t.congress) + "/composition?on=2016-06-01");
   EXPECT_EQ(before.body["total"]["actual"], 0);

@@ -83,7 +83,10 @@ TEST(PasswordPolicy, LengthCommonAndUsername) {
   EXPECT_EQ(code("woaini1314520"), "password_too_common");
   EXPECT_EQ(code("1234567890"), "password_too_common");
   EXPECT_EQ(code("zzzzzzzzzzzz"), "password_too_common");
-  EXPECT_EQ(code("my-daoli-secret", "daoli"), "password_too_common");
+  EXPECT_EQ(code("my-daoli-secret", "daoli"), "password_contains_username");
+  EXPECT_EQ(code("My-DAOLI-Secret", "daoli"), "password_contains_username");  // case-insensitive
+  EXPECT_EQ(code("Password123", "daoli"), "password_too_common");
+  EXPECT_EQ(code("Songhua-River-2016", ""), "ok");
   EXPECT_TRUE(is_common_password("QWERTYUIOP"));
   EXPECT_FALSE(is_common_password("Songhua-River-2016"));
 }

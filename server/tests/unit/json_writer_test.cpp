@@ -202,6 +202,7 @@ storage::PositionRow sample_position() {
   row.organisation_name = "二八镇妇联";
   row.role_label = "主席";
   row.manner_label = "兼职";
+  row.created_at = "2016-12-31T16:30:00Z";  // 2017-01-01 in China
   return row;
 }
 
@@ -368,9 +369,14 @@ TEST(JsonShapes, PersonSummaryAndDetailExtendThePerson) {
                    {"end_on", "2019-06-01"},
                    {"end_reason", nullptr},
                    {"notes", nullptr},
-                   {"current", true}};
-  const domain::Date today(2017, 1, 1);
+                   {"current", true},
+                   {"created_at", "2016-12-31T16:30:00Z"},
+                   {"deletable", true}};
+  const dto::Viewer today{domain::Date(2017, 1, 1), true};
   EXPECT_EQ(json::parse(json_of(dto::position, sample_position(), today).text()), position);
+  json read_only = position;  // a viewer may not delete
+  read_only["deletable"] = false;
+  EXPECT_EQ(json::parse(json_of(dto::position, sample_position(), dto::Viewer{today.today, false}).text()), read_only);
   json detail = person_json(p);
   detail["positions"] = json::array({position});
   detail["positions"][0]["organisation_path"] = "哈尔滨市妇联 / 二八镇妇联";
@@ -382,9 +388,10 @@ TEST(JsonShapes, PersonSummaryAndDetailExtendThePerson) {
   services::FindingContext context{{}, {{42, "𠮷田"}}};
   json appointment = position;
   appointment["current"] = false;  // ended before this day
+  appointment["deletable"] = false;  // entered on another day
   appointment["warnings"] = {finding_json(sample_finding(), domain::staffing::role_label("executive"), "𠮷田")};
   appointment["overridden"] = json::array();
-  EXPECT_EQ(json::parse(json_of(dto::appointment, a, context, domain::Date(2020, 1, 1)).text()), appointment);
+  EXPECT_EQ(json::parse(json_of(dto::appointment, a, context, dto::Viewer{domain::Date(2020, 1, 1), true}).text()), appointment);
 }
 
 TEST(JsonShapes, DictionariesAccountsSessionsAudit) {
@@ -437,14 +444,14 @@ TEST(JsonShapes, DictionariesAccountsSessionsAudit) {
                                 {"user_agent", nullptr},
                                 {"current", true}}));
 
-  storage::StoredAuditEvent event{9, {}, "道里区妇联"};
-  event.event.at = "2016-06-01T00:00:00Z";
-  event.event.actor = "daoli";
-  event.event.action = "update";
-  event.event.entity = "person";
-  event.event.entity_id = "42";
-  event.event.person_id = 42;
-  event.event.changes = R"({"name":{"before":"甲","after":"乙"}})";
+  services::AuditRecord event{{9, {}, "道里区妇联"}, "乙", "乙", {{"organisation_id", {{3, "道里区妇联"}}}}};
+  event.stored.event.at = "2016-06-01T00:00:00Z";
+  event.stored.event.actor = "daoli";
+  event.stored.event.action = "update";
+  event.stored.event.entity = "person";
+  event.stored.event.entity_id = "42";
+  event.stored.event.person_id = 42;
+  event.stored.event.changes = R"({"name":{"before":"甲","after":"乙"}})";
   json audit = {{"id", 9},
                 {"at", "2016-06-01T00:00:00Z"},
                 {"actor", "daoli"},
@@ -453,12 +460,16 @@ TEST(JsonShapes, DictionariesAccountsSessionsAudit) {
                 {"action", "update"},
                 {"entity", "person"},
                 {"entity_id", "42"},
+                {"entity_label", "乙"},
                 {"organisation_id", nullptr},
                 {"organisation_name", "道里区妇联"},
                 {"person_id", 42},
-                {"changes", {{"name", {{"before", "甲"}, {"after", "乙"}}}}}};
+                {"person_name", "乙"},
+                {"changes", {{"name", {{"before", "甲"}, {"after", "乙"}}}}},
+                {"names", {{"organisation_id", {{"3", "道里区妇联"}}}, {"person_id", json::object()},
+                           {"account_id", json::object()}}}};
   EXPECT_EQ(json::parse(json_of(dto::audit_record, event).text()), audit);
-  event.event.changes = "not json";
+  event.stored.event.changes = "not json";
   audit["changes"] = json::object();
   EXPECT_EQ(json::parse(json_of(dto::audit_record, event).text()), audit);
 }

@@ -38,9 +38,11 @@ void validate_password(std::string_view password, std::string_view username, con
     throw invalid("password_too_short", field, "密码至少需要10个字符", "the password has fewer than 10 characters");
   std::string p = lower(password);
   bool one_character = std::all_of(p.begin(), p.end(), [&](char c) { return c == p.front(); });
-  if (is_common_password(p) || one_character || (!username.empty() && p.find(lower(username)) != std::string::npos))
-    throw invalid("password_too_common", field, "密码太常见或包含用户名，请换一个",
-                  "the password is too common or contains the username");
+  if (!username.empty() && p.find(lower(username)) != std::string::npos)
+    throw invalid("password_contains_username", field, "密码不能包含用户名，请换一个",
+                  "the password contains the username");
+  if (is_common_password(p) || one_character)
+    throw invalid("password_too_common", field, "密码太常见，容易被猜中，请换一个", "the password is too common");
 }
 
 }  // namespace jinguo::domain

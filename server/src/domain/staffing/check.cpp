@@ -223,7 +223,11 @@ std::vector<Finding> enforce_appointment(const RuleSet& set, const BodySnapshot&
                                          PersonId person_id,
                                          const std::optional<std::string>& override_reason,
                                          const std::vector<DictionaryEntry>& roles) {
-  std::vector<Finding> refusals = findings_if_appointed(set, body, role, person_id, roles);
+  return enforce_refusals(set, findings_if_appointed(set, body, role, person_id, roles), override_reason);
+}
+
+std::vector<Finding> enforce_refusals(const RuleSet& set, std::vector<Finding> refusals,
+                                      const std::optional<std::string>& override_reason) {
   if (refusals.empty())
     return refusals;
   if (!override_reason) {

@@ -91,4 +91,9 @@ std::vector<Finding> enforce_appointment(const RuleSet& set, const BodySnapshot&
                                          const std::optional<std::string>& override_reason,
                                          const std::vector<DictionaryEntry>& roles = {});
 
+// The same for refusals gathered already (a correction judged on several days): `set` is the
+// set the first refusal was found under.
+std::vector<Finding> enforce_refusals(const RuleSet& set, std::vector<Finding> refusals,
+                                      const std::optional<std::string>& override_reason);
+
 }  // namespace jinguo::domain::staffing
