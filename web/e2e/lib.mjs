@@ -48,7 +48,7 @@ export async function signIn({ username, password }) {
 export const state = { idNumber: idNumber() };
 
 export async function shot(page, name) {
-  await page.waitForTimeout(350); // let Element Plus transitions settle
+  await page.waitForTimeout(200); // let Element Plus transitions settle
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: false });
 }
 

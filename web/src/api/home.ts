@@ -1,4 +1,4 @@
-import { http } from './http';
+import { request } from './http';
 import type { AuditAction } from './auth-types';
 import type { BodyType, IsoDate } from './types';
 
@@ -32,5 +32,6 @@ export interface Home {
 }
 
 export const homeApi = {
-  get: () => http.get<Home>('/home'),
+  /** A server without the start page (404) leaves the page to its plain links, without an error message. */
+  get: () => request<Home>('/home', { codesHandled: ['not_found'] }),
 };
