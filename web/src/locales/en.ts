@@ -86,6 +86,8 @@ const en: Messages = {
     type: 'Type',
   },
   roster: {
+    mannerWidth: '90',
+    roleWidth: '140',
     actionsWidth: '156',
     name: 'Name',
     role: 'Role',
@@ -101,6 +103,7 @@ const en: Messages = {
     end: 'End position',
   },
   position: {
+    roleCountFull: '{actual}/{max} full',
     deleted: 'The appointment was deleted',
     deleteReasonHint: 'e.g. the wrong person was chosen',
     deleteHint: 'Only an appointment entered today can be deleted; the deletion is recorded in the audit log.',
@@ -118,7 +121,6 @@ const en: Messages = {
     delete: 'Delete',
     correct: 'Correct',
     totalFull: 'body full',
-    roleFull: 'full',
     roleForbidden: 'not in this body',
     choosePerson: 'Choose someone else',
     byIdNumber: 'The person with ID number {id} (registered elsewhere)',

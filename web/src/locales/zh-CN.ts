@@ -85,6 +85,8 @@ const zhCN = {
     type: '类型',
   },
   roster: {
+    mannerWidth: '76',
+    roleWidth: '76',
     actionsWidth: '130',
     name: '姓名',
     role: '职务',
@@ -100,6 +102,7 @@ const zhCN = {
     end: '结束任职',
   },
   position: {
+    roleCountFull: '{actual}/{max} 已满',
     deleted: '已删除该任职',
     deleteReasonHint: '如：选错了人员',
     deleteHint: '只能删除今天录入的任职；删除将记入审计日志。',
@@ -117,7 +120,6 @@ const zhCN = {
     delete: '删除',
     correct: '更正',
     totalFull: '总人数已满',
-    roleFull: '已满',
     roleForbidden: '不设此职务',
     choosePerson: '改选其他人员',
     byIdNumber: '身份证号 {id} 的人员（其他单位已登记）',
