@@ -41,6 +41,21 @@ std::string_view body_type_label(BodyType t) {
   return "";
 }
 
+std::string_view body_type_label_en(BodyType t) {
+  switch (t) {
+    case BodyType::kCity: return "city federation";
+    case BodyType::kDistrict: return "district federation";
+    case BodyType::kCounty: return "county federation";
+    case BodyType::kCountyCity: return "county-level city federation";
+    case BodyType::kStreet: return "street federation";
+    case BodyType::kTownship: return "township federation";
+    case BodyType::kCommunity: return "community federation";
+    case BodyType::kVillage: return "village federation";
+    case BodyType::kVillageCongress: return "village women's congress";
+  }
+  return "";
+}
+
 int body_type_level(BodyType t) {
   switch (t) {
     case BodyType::kCity: return 0;

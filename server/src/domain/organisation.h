@@ -30,7 +30,8 @@ inline constexpr BodyType kAllBodyTypes[] = {
 
 std::string_view body_type_code(BodyType t);            // "village_congress"
 std::optional<BodyType> body_type_from_code(std::string_view code);
-std::string_view body_type_label(BodyType t);           // "村妇代会"
+std::string_view body_type_label(BodyType t);     // "村妇代会"
+std::string_view body_type_label_en(BodyType t);  // "village women's congress"
 
 // 0 city, 1 district/county/county-level city, 2 street/township, 3 grassroots.
 int body_type_level(BodyType t);

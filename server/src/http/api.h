@@ -11,6 +11,7 @@
 #include "http/json_writer.h"
 #include "services/accounts.h"
 #include "services/actor.h"
+#include "services/home.h"
 #include "services/registry.h"
 #include "storage/database.h"
 
@@ -85,5 +86,6 @@ void add_dictionary_routes(Api& api, services::Registry& registry);
 void add_meta_routes(Api& api, services::Registry& registry, storage::Database& db);
 void add_auth_routes(Api& api, services::Auth& auth, services::Registry& registry);
 void add_account_routes(Api& api, services::Accounts& accounts);
+void add_home_routes(Api& api, services::Home& home);
 
 }  // namespace jinguo::http

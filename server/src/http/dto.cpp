@@ -101,6 +101,14 @@ void person_summary(JsonWriter& w, const services::PersonSummary& s) {
           .field("role_label", c.role_label)
           .end_object();
     });
+    w.key("former_positions").array(s.former_positions, [&](const storage::FormerPosition& f) {
+      w.begin_object()
+          .field("organisation_id", f.organisation_id)
+          .field("organisation_name", f.organisation_name)
+          .field("role_label", f.role_label)
+          .field("end_on", f.end_on.iso())
+          .end_object();
+    });
   });
 }
 
@@ -273,6 +281,46 @@ void audit_record(JsonWriter& w, const services::AuditRecord& r) {
     w.end_object();
   }
   w.end_object().end_object();
+}
+
+void start_page(JsonWriter& w, const services::StartPage& p) {
+  w.begin_object().key("organisation");
+  if (p.organisation)
+    w.begin_object()
+        .field("id", p.organisation->id)
+        .field("name", p.organisation->name)
+        .field("type", domain::body_type_code(p.organisation->type))
+        .end_object();
+  else
+    w.value(nullptr);
+  w.field("today", p.today.iso());
+  w.key("attention").begin_object().field("short", p.short_count).field("over", p.over_count);
+  w.key("items").array(p.attention, [&](const services::Attention& a) {
+    w.begin_object()
+        .field("organisation_id", a.body.id)
+        .field("name", a.body.name)
+        .field("type_label", domain::body_type_label(a.body.type))
+        .field("status", domain::staffing::compliance_status_code(a.status))
+        .field("summary", a.summary_zh)
+        .field("summary_en", a.summary_en)
+        .end_object();
+  });
+  w.end_object();
+  w.key("recent").array(p.recent, [&](const services::AuditRecord& r) {
+    const auto& e = r.stored.event;
+    w.begin_object()
+        .field("at", e.at)
+        .field("actor", e.actor)
+        .field("action", e.action)
+        .field("entity", e.entity)
+        .field("entity_label", r.entity_label)
+        .field("organisation_id", e.organisation_id)
+        .field("organisation_name", r.stored.organisation_name)
+        .field("person_id", e.person_id)
+        .field("person_name", r.person_name)
+        .end_object();
+  });
+  w.end_object();
 }
 
 }  // namespace jinguo::http::dto

@@ -5,6 +5,7 @@
 #include "domain/dictionary.h"
 #include "http/json_writer.h"
 #include "services/accounts.h"
+#include "services/home.h"
 #include "services/registry.h"
 #include "storage/repositories.h"
 
@@ -39,6 +40,7 @@ void account(JsonWriter& w, const storage::AccountRow& a);  // never the passwor
 // Never the token or its hash.
 void session(JsonWriter& w, const storage::SessionRow& s, const std::string& current_token_hash);
 void audit_record(JsonWriter& w, const services::AuditRecord& r);
+void start_page(JsonWriter& w, const services::StartPage& p);  // GET /api/home
 
 // {items, total, page, page_size}: `item(w, x)` writes each item.
 template <class T, class F>

@@ -47,7 +47,9 @@ std::string read_file(const std::filesystem::path& p) {
 class HttpServer::Impl {
  public:
   Impl(HttpConfig config, const Services& wired, storage::Database& db)
-      : config_(std::move(config)), staffing_(db, [&registry = wired.registry] { return registry.today(); }) {
+      : config_(std::move(config)),
+        staffing_(db, [&registry = wired.registry] { return registry.today(); }),
+        home_(db, staffing_, [&registry = wired.registry] { return registry.today(); }) {
     services::Registry& registry = wired.registry;
     const int threads = config_.threads > 0 ? config_.threads : 64;
     server_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
@@ -66,6 +68,7 @@ class HttpServer::Impl {
     add_people_routes(api, registry);
     add_position_routes(api, registry);
     add_staffing_routes(api, staffing_);
+    add_home_routes(api, home_);
     add_dictionary_routes(api, registry);
     server_.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(std::string(openapi_document()), "application/json; charset=utf-8");
@@ -127,6 +130,7 @@ class HttpServer::Impl {
  private:
   HttpConfig config_;
   services::Staffing staffing_;  // the registry's database and clock
+  services::Home home_;
   std::filesystem::path web_root_;
   ListeningServer server_;
 };

@@ -81,6 +81,8 @@ void finding(JsonWriter& w, const domain::staffing::Finding& f, const services::
       .field("occupant_name", person_name(f.occupant_id, context))
       .field("message", f.message_zh)
       .field("message_en", f.message_en)
+      .field("advice", f.advice_zh)
+      .field("advice_en", f.advice_en)
       .end_object();
 }
 

@@ -14,6 +14,7 @@
 #include "domain/staffing/check.h"
 #include "services/actor.h"
 #include "storage/database.h"
+#include "storage/people_search.h"
 #include "storage/repositories.h"
 
 namespace jinguo::services {
@@ -93,6 +94,17 @@ struct OrganisationDetail {
 struct PersonSummary {
   domain::Person person;
   std::vector<storage::CurrentPosition> current_positions;
+  std::vector<storage::FormerPosition> former_positions;  // in the subtree, ended on or before `on`
+};
+
+// GET /api/people: who holds (current), held (former) or either (all) a matching position in
+// a subtree on a date.
+struct PeopleQuery {
+  std::string text;  // a name prefix or a full ID number
+  std::optional<domain::OrganisationId> organisation_id;  // default: the caller's scope
+  std::optional<std::string> role, manner, source;
+  storage::HoldingStatus status = storage::HoldingStatus::kCurrent;
+  std::optional<domain::Date> on;  // default today
 };
 
 struct PositionDetail {
@@ -142,9 +154,7 @@ class Registry {
   PersonDetail Person(const Actor& actor, domain::PersonId id);
   // The full value of id_number, mobile or office_phone; audited.
   std::optional<std::string> RevealPersonalData(const Actor& actor, domain::PersonId id, const std::string& field);
-  storage::Page<PersonSummary> People(const Actor& actor, const std::string& text,
-                                      std::optional<domain::OrganisationId> organisation,
-                                      const storage::PageSpec& page);
+  storage::Page<PersonSummary> People(const Actor& actor, const PeopleQuery& query, const storage::PageSpec& page);
 
   // positions
   Appointment Appoint(const Actor& actor, const NewPosition& input);

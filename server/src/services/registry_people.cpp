@@ -1,6 +1,7 @@
 #include "domain/access/masking.h"
 #include "domain/clock.h"
 #include "domain/error.h"
+#include "domain/person_query.h"
 #include "domain/text.h"
 #include "services/audit.h"
 #include "services/registry.h"
@@ -208,28 +209,43 @@ std::optional<std::string> Registry::RevealPersonalData(const Actor& actor, Pers
   });
 }
 
-storage::Page<PersonSummary> Registry::People(const Actor& actor, const std::string& text,
-                                              std::optional<domain::OrganisationId> organisation,
+storage::Page<PersonSummary> Registry::People(const Actor& actor, const PeopleQuery& query,
                                               const storage::PageSpec& page) {
   Date today = today_();
+  Date on = query.on.value_or(today);
   return db_.read([&](storage::ReadTx& tx) {
-    storage::PeopleFilter filter{std::string(domain::trim(text)), std::nullopt};
-    if (organisation) {
-      auto path = storage::OrganisationRepository(tx).path_in(actor.scope, *organisation);
+    storage::PeopleSearch search;
+    search.path = actor.scope.path;
+    if (query.organisation_id) {
+      auto path = storage::OrganisationRepository(tx).path_in(actor.scope, *query.organisation_id);
       if (!path) throw domain::not_found("organisation_id", "组织不存在", "no such organisation");
-      filter.organisation_path = *path;
+      search.path = *path;
     }
-    storage::PersonRepository repo(tx);
-    auto found = repo.list(actor.scope, filter, page, today);
+    search.on = on;
+    search.status = query.status;
+    search.role = query.role;
+    search.manner = query.manner;
+    search.source = query.source;
+    search.with_unplaced = query.status == storage::HoldingStatus::kAll && !query.role && !query.manner && !query.source;
+    if (!domain::trim(query.text).empty()) {
+      auto q = domain::person_query(query.text, today);
+      if (q.id_number) search.id_number = q.id_number;
+      else search.name = q.name;
+    }
+    storage::PeopleSearchQueries queries(tx);
+    auto found = queries.find(search, page);
     std::vector<PersonId> ids;
     for (const auto& p : found.items) ids.push_back(p.id);
-    auto current = repo.current_positions(actor.scope, ids, today);
+    auto current = storage::PersonRepository(tx).current_positions(actor.scope, ids, on);
+    auto former = queries.former_positions(search.path, ids, on);
     storage::Page<PersonSummary> out;
     out.total = found.total;
     for (auto& p : found.items) {
-      PersonSummary s{std::move(p), {}};
+      PersonSummary s{std::move(p), {}, {}};
       for (const auto& c : current)
         if (c.person_id == s.person.id) s.current_positions.push_back(c);
+      for (const auto& f : former)
+        if (f.person_id == s.person.id) s.former_positions.push_back(f);
       out.items.push_back(std::move(s));
     }
     return out;

@@ -128,9 +128,9 @@ storage::PositionRow Registry::EndPosition(const Actor& actor, domain::PositionI
 Appointment Registry::CorrectPosition(const Actor& actor, domain::PositionId id, const PositionCorrectionInput& input) {
   Date today = today_();
   domain::require(actor.role, domain::Permission::kWrite);
-  std::string reason = domain::validate_correction_reason(input.reason);
   return db_.write([&](storage::WriteTx& tx) {
-    auto row = load(tx, actor.scope, id);
+    auto row = load(tx, actor.scope, id);  // outside the subtree: not found, whatever the body says
+    std::string reason = domain::validate_correction_reason(input.reason);
     const domain::Position& before = row.position;
     domain::Position after = domain::corrected(before, input.changes, today);
     ChangeSet changes = diff(before, after);
@@ -161,9 +161,9 @@ Appointment Registry::CorrectPosition(const Actor& actor, domain::PositionId id,
 void Registry::DeletePosition(const Actor& actor, domain::PositionId id, const std::string& reason) {
   Date today = today_();
   domain::require(actor.role, domain::Permission::kWrite);
-  std::string why = domain::validate_correction_reason(reason);
   db_.write([&](storage::WriteTx& tx) {
     auto row = load(tx, actor.scope, id);
+    std::string why = domain::validate_correction_reason(reason);
     domain::validate_deletion(row.created_at, today);
     const domain::Position& p = row.position;
     storage::PositionRepository(tx).remove(id);

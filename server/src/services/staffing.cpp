@@ -168,6 +168,22 @@ SubtreeResult judge_subtree(const storage::ComplianceQueries& q, const RuleBook&
   return out;
 }
 
+// Moves the short and over bodies of `now` into report.failing, with the people they name.
+void keep_failing(const storage::ComplianceQueries& q, const RuleBook& book, SubtreeResult& now,
+                  ComplianceReport& report) {
+  std::set<domain::PersonId> people;
+  for (std::size_t i = 0; i < now.bodies.size(); ++i) {
+    auto& c = now.compliance[i];
+    auto status = domain::staffing::status_of(c.findings);
+    if (status == domain::staffing::ComplianceStatus::kMeets) continue;
+    add_seat_people(c.findings, people);
+    report.failing.push_back({std::move(now.bodies[i]), c.district_id, status, std::move(c.findings)});
+  }
+  report.context = {book.roles, q.person_names({people.begin(), people.end()})};
+  for (auto& body : report.failing)
+    for (Finding& f : body.findings) domain::staffing::name_people(f, report.context.people);
+}
+
 storage::SubtreeBody require_body(const storage::ComplianceQueries& q, const domain::Scope& scope, OrganisationId id,
                                   const std::string& field) {
   auto body = q.body(id);
@@ -313,22 +329,29 @@ ComplianceReport Staffing::ComplianceOf(const domain::Scope& scope, std::optiona
     SubtreeResult now, then;
     report.current = side(day, now);
     report.baseline = side(before, then);
-    std::set<domain::PersonId> people;
     std::set<OrganisationId> districts;
-    for (std::size_t i = 0; i < now.bodies.size(); ++i) {
-      auto& c = now.compliance[i];
+    for (const auto& c : now.compliance)
       if (c.district_id) districts.insert(*c.district_id);
-      auto status = domain::staffing::status_of(c.findings);
-      if (status == domain::staffing::ComplianceStatus::kMeets) continue;
-      add_seat_people(c.findings, people);
-      report.failing.push_back({std::move(now.bodies[i]), c.district_id, status, std::move(c.findings)});
-    }
+    keep_failing(q, book, now, report);
     for (const auto& [id, counts] : report.baseline.rollup.by_district) districts.insert(id);
     for (const auto& [id, entry] : storage::OrganisationRepository(tx).entries({districts.begin(), districts.end()}))
       report.district_names[id] = entry.name;
-    report.context = {book.roles, q.person_names({people.begin(), people.end()})};
-    for (auto& body : report.failing)
-      for (Finding& f : body.findings) domain::staffing::name_people(f, report.context.people);
+    return report;
+  });
+}
+
+ComplianceReport Staffing::FailingOn(const domain::Scope& scope, const Date& on) {
+  return db_.read([&](storage::ReadTx& tx) {
+    storage::ComplianceQueries q(tx);
+    storage::SubtreeBody root;
+    root.path = "/";
+    if (!scope.is_whole_tree()) root = require_body(q, scope, scope.organisation_id, "id");
+    RuleBook book(tx);
+    SubtreeResult now = judge_subtree(q, book, root, on);
+    ComplianceReport report;
+    if (!scope.is_whole_tree()) report.within = scope.organisation_id;
+    report.current = {on, ref_of(now.set), now.set.name, domain::staffing::roll_up(now.compliance)};
+    keep_failing(q, book, now, report);
     return report;
   });
 }

@@ -146,6 +146,10 @@ class Staffing {
   ComplianceReport ComplianceOf(const domain::Scope& scope, std::optional<domain::OrganisationId> within,
                                 std::optional<domain::Date> on, std::optional<domain::Date> baseline);
 
+  // The bodies of the scope that are short or over on a date (the `failing` of ComplianceOf,
+  // one date only), in tree order, with the context to read their findings.
+  ComplianceReport FailingOn(const domain::Scope& scope, const domain::Date& on);
+
   std::vector<RuleSetSummary> RuleSets();
   std::vector<StoredRuleSet> Versions(const std::string& code);  // oldest first; 404 if none
   StoredRuleSet RuleSetOf(const std::string& code, int version);

@@ -89,6 +89,11 @@ Page<StoredAuditEvent> AuditRepository::list(const AuditFilter& filter, const Pa
   if (filter.to_at) add("e.at < " + b.add(*filter.to_at));
   if (filter.action) add("e.action = " + b.add(*filter.action));
   if (filter.entity) add("e.entity = " + b.add(*filter.entity));
+  if (!filter.entities.empty()) {
+    std::string any;
+    for (const auto& entity : filter.entities) any += (any.empty() ? "" : ", ") + b.add(entity);
+    add("e.entity IN (" + any + ")");
+  }
   Page<StoredAuditEvent> out;
   {
     Statement count = tx_.prepare(kCountEvents + where);

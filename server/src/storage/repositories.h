@@ -208,6 +208,7 @@ struct AuditFilter {
   std::optional<std::string> actor;
   std::optional<std::string> from_at, to_at;  // ISO timestamps, inclusive / exclusive
   std::optional<std::string> action, entity;
+  std::vector<std::string> entities;  // any of these (empty: any entity)
 };
 
 class AuditRepository {

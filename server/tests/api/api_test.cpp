@@ -240,7 +240,7 @@ TEST_F(ApiTest, PeopleAndPositions) {
   auto detail = get("/api/people/" + std::to_string(pid));
   ASSERT_EQ(detail.body["positions"].size(), 1u);
   EXPECT_EQ(detail.body["positions"][0]["organisation_path"], "丙市妇联 / 丙区妇联 / 丙镇妇联");
-  auto list = get("/api/people?q=" + encode("阿依古丽"));
+  auto list = get("/api/people?status=all&q=" + encode("阿依古丽"));
   EXPECT_EQ(list.body["total"], 1);
   EXPECT_TRUE(list.body["items"][0]["current_positions"].is_array());
 }

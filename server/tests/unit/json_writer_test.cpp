@@ -260,7 +260,9 @@ json finding_json(const domain::staffing::Finding& f, const std::string& role_la
           {"occupant_id", 43},
           {"occupant_name", nullptr},
           {"message", f.message_zh},
-          {"message_en", f.message_en}};
+          {"message_en", f.message_en},
+          {"advice", f.advice_zh},
+          {"advice_en", f.advice_en}};
 }
 
 }  // namespace
@@ -348,9 +350,11 @@ TEST(JsonShapes, PersonSummaryAndDetailExtendThePerson) {
   auto p = sample_person();
   EXPECT_EQ(json::parse(json_of(dto::person, p).text()), person_json(p));
 
-  services::PersonSummary s{p, {{42, 3, "二八镇妇联", "主席"}}};
+  services::PersonSummary s{p, {{42, 3, "二八镇妇联", "主席"}}, {{42, 4, "三八村妇联", "执委", domain::Date(2016, 9, 1)}}};
   json summary = person_json(p);
   summary["current_positions"] = {{{"organisation_id", 3}, {"organisation_name", "二八镇妇联"}, {"role_label", "主席"}}};
+  summary["former_positions"] = {{{"organisation_id", 4}, {"organisation_name", "三八村妇联"}, {"role_label", "执委"},
+                                  {"end_on", "2016-09-01"}}};
   EXPECT_EQ(json::parse(json_of(dto::person_summary, s).text()), summary);
 
   services::PersonDetail d{p, {{sample_position(), "哈尔滨市妇联 / 二八镇妇联"}}};

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <functional>
 
 #include "domain/error.h"
 #include "domain/staffing/check.h"
@@ -147,7 +148,7 @@ TEST(StaffingCheck, ChairsZeroOneTwo) {
     EXPECT_EQ(f->actual, chairs);
     EXPECT_EQ(f->severity, chairs == 0 ? Severity::kWarning : Severity::kError);
     EXPECT_EQ(f->message_zh, "主席 " + std::to_string(chairs) + " 人，应为 1 人");
-    EXPECT_EQ(f->message_en, std::to_string(chairs) + " chair, expected 1");
+    EXPECT_EQ(f->message_en, std::to_string(chairs) + (chairs == 1 ? " chair" : " chairs") + ", expected 1");
   }
 }
 
@@ -217,7 +218,9 @@ TEST(StaffingCheck, SeatMissing) {
   Finding named = f;
   jinguo::domain::staffing::name_people(named, {{director, "阿依古丽·买买提"}});
   EXPECT_EQ(named.message_zh, "村妇代会主任（阿依古丽·买买提）未担任上级组织执委");
-  EXPECT_EQ(named.message_en, "the director (阿依古丽·买买提) holds no executive seat in the parent body");
+  EXPECT_EQ(named.message_en,
+            "the director (阿依古丽·买买提) holds no executive committee member seat in the parent body");
+  EXPECT_EQ(named.advice_zh, "请在上级组织任命阿依古丽·买买提为执委");
   Finding unnamed = f;
   jinguo::domain::staffing::name_people(unnamed, {{director + 1, "someone else"}});
   EXPECT_EQ(unnamed.message_zh, f.message_zh) << "a person without a name keeps her id";
@@ -432,4 +435,66 @@ TEST(StaffingCompliance, StatusesAndRollUp) {
   EXPECT_EQ(r.by_body_type[BodyType::kCommunity], (ComplianceCounts{1, 0, 1, 0, 0}));
   EXPECT_EQ(r.by_district[1], (ComplianceCounts{3, 1, 1, 1, 1}));
   EXPECT_EQ(r.by_district[2], (ComplianceCounts{1, 0, 1, 0, 0}));
+}
+
+// Every kind of finding says the next step in plain words, and its English names roles by
+// their English labels, never by codes.
+TEST(StaffingAdvice, EachKindOfFindingSaysTheNextStep) {
+  struct Case {
+    const char* name;
+    std::function<void(Histories&)> fill;
+    std::string rule, message_en, advice_zh, advice_en;
+  };
+  const std::vector<Case> cases = {
+      {"too many deputy directors",
+       [](Histories& h) {
+         h.appoint(kCongress, "director");
+         h.appoint_many(kCongress, "deputy_director", 3);
+         h.appoint_many(kCongress, "member", 4);
+       },
+       "rules.village_congress.role_counts.deputy_director", "3 deputy directors, expected 2",
+       "请先结束一名副主任的任职，再任命新的副主任；确需超出时，请管理员填写理由后越权任命",
+       "End the position of one deputy director before appointing another; if more are truly needed, an "
+       "administrator may override with a reason"},
+      {"members short",
+       [](Histories& h) {
+         h.appoint(kCongress, "director");
+         h.appoint_many(kCongress, "deputy_director", 2);
+         h.appoint_many(kCongress, "member", 2);
+       },
+       "rules.village_congress.role_counts.member", "2 members, expected 4–10", "还需任命 2 名委员",
+       "Appoint 2 more members"},
+      {"total short",
+       [](Histories& h) {
+         h.appoint(kCongress, "director");
+         h.appoint_many(kCongress, "deputy_director", 2);
+         h.appoint_many(kCongress, "member", 3);
+       },
+       "rules.village_congress.total", "6 members in total, expected 7–13", "还需任命 1 名成员", "Appoint 1 more member"},
+      {"forbidden executive",
+       [](Histories& h) {
+         h.appoint(kCongress, "director");
+         h.appoint_many(kCongress, "deputy_director", 2);
+         h.appoint_many(kCongress, "member", 4);
+         h.appoint(kCongress, "executive");
+       },
+       "rules.village_congress.forbidden_roles.executive",
+       "a village women's congress has no executive committee members; 1 held", "村妇代会不设执委，请改选其他职务",
+       "A village women's congress has no executive committee members: choose another role"},
+      {"executives short in a township",
+       [](Histories& h) { h.federation(kTownship, 18); },
+       "rules.township.role_counts.executive", "18 executive committee members, expected 22–32",
+       "还需任命 4 名执委", "Appoint 4 more executive committee members"},
+  };
+  for (const auto& c : cases) {
+    Histories h;
+    c.fill(h);
+    const Organisation& org = c.rule.find("township") != std::string::npos ? kTownship : kCongress;
+    auto fs = check(h.snapshot(org));
+    auto f = std::find_if(fs.begin(), fs.end(), [&](const Finding& x) { return x.rule == c.rule; });
+    ASSERT_NE(f, fs.end()) << c.name;
+    EXPECT_EQ(f->message_en, c.message_en) << c.name;
+    EXPECT_EQ(f->advice_zh, c.advice_zh) << c.name;
+    EXPECT_EQ(f->advice_en, c.advice_en) << c.name;
+  }
 }

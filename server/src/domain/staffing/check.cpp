@@ -40,10 +40,31 @@ void replace_first(std::string& text, const std::string& from, const std::string
   if (auto at = text.find(from); at != std::string::npos) text.replace(at, from.size(), to);
 }
 
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+}
+
+// What a count speaks of: in Chinese for the message ("执委", "总人数") and the advice ("执委",
+// "成员"), in English as a noun for n holders ("executive committee members").
+struct Counted {
+  std::string message_zh;
+  std::string advice_zh;
+  std::string (*en)(std::string_view role, int n, const std::vector<DictionaryEntry>& roles);
+  std::string role;
+};
+
+std::string members_en(std::string_view, int n, const std::vector<DictionaryEntry>&) {
+  return n == 1 ? "member" : "members";
+}
+
+constexpr const char* kOverrideZh = "；确需超出时，请管理员填写理由后越权任命";
+constexpr const char* kOverrideEn = "; if more are truly needed, an administrator may override with a reason";
+
 // A finding on a count: below the minimum is a warning, above the maximum an error.
-std::optional<Finding> count_finding(FindingKind kind, const std::string& rule,
-                                     std::optional<std::string> role, int min, const std::optional<int>& max,
-                                     int actual, const std::string& what_zh, const std::string& what_en) {
+std::optional<Finding> count_finding(FindingKind kind, const std::string& rule, std::optional<std::string> role,
+                                     int min, const std::optional<int>& max, int actual, const Counted& what,
+                                     const std::vector<DictionaryEntry>& roles) {
   bool short_of = actual < min;
   bool over = max && actual > *max;
   if (!short_of && !over)
@@ -56,8 +77,17 @@ std::optional<Finding> count_finding(FindingKind kind, const std::string& rule,
   f.expected_min = min;
   f.expected_max = max;
   f.actual = actual;
-  f.message_zh = what_zh + " " + std::to_string(actual) + " 人，" + expected_zh(min, max);
-  f.message_en = std::to_string(actual) + " " + what_en + ", expected " + format_range(min, max);
+  f.message_zh = what.message_zh + " " + std::to_string(actual) + " 人，" + expected_zh(min, max);
+  f.message_en = std::to_string(actual) + " " + what.en(what.role, actual, roles) +
+                 (kind == FindingKind::kTotal ? " in total" : "") + ", expected " + format_range(min, max);
+  if (over) {
+    f.advice_zh = "请先结束一名" + what.advice_zh + "的任职，再任命新的" + what.advice_zh + kOverrideZh;
+    f.advice_en = "End the position of one " + what.en(what.role, 1, roles) + " before appointing another" + kOverrideEn;
+  } else {
+    int missing = min - actual;
+    f.advice_zh = "还需任命 " + std::to_string(missing) + " 名" + what.advice_zh;
+    f.advice_en = "Appoint " + std::to_string(missing) + " more " + what.en(what.role, missing, roles);
+  }
   return f;
 }
 
@@ -87,9 +117,13 @@ void check_seats(const RuleSet& set, const BodySnapshot& body, const std::vector
       f.expected_max = 1;
       f.actual = 0;
       f.person_id = holder.person_id;
+      const std::string holder_en = role_noun_en(seat.holder_role, 1, roles);
+      const std::string seat_en = role_noun_en(seat.seat_role, 1, roles);
       f.message_zh = holder_zh + "（" + person_ref(holder.person_id) + "）未担任上级组织" + seat_zh;
-      f.message_en = "the " + seat.holder_role + " (" + person_ref_en(holder.person_id) + ") holds no " +
-                     seat.seat_role + " seat in the parent body";
+      f.message_en = "the " + holder_en + " (" + person_ref_en(holder.person_id) + ") holds no " + seat_en +
+                     " seat in the parent body";
+      f.advice_zh = "请在上级组织任命" + person_ref(holder.person_id) + "为" + seat_zh;
+      f.advice_en = "Appoint " + person_ref_en(holder.person_id) + " " + seat_en + " of the parent body";
       // A former holder (the latest first) who kept the seat after leaving the office.
       for (const HeldPosition& former : body.ended_positions) {
         if (former.role != seat.holder_role || holds(body.positions, former.person_id, seat.holder_role))
@@ -99,8 +133,13 @@ void check_seats(const RuleSet& set, const BodySnapshot& body, const std::vector
         f.occupant_id = former.person_id;
         f.message_zh += "，该席位仍由前任" + role_label(seat.holder_role, roles) + "（" +
                         person_ref(former.person_id) + "）占用";
-        f.message_en += "; the seat is still held by the former " + seat.holder_role + " (" +
+        f.message_en += "; the seat is still held by the former " + holder_en + " (" +
                         person_ref_en(former.person_id) + ")";
+        f.advice_zh = "请先结束前任" + role_label(seat.holder_role, roles) + "（" + person_ref(former.person_id) +
+                      "）在上级组织的" + seat_zh + "任职，再任命" + person_ref(holder.person_id);
+        f.advice_en = "End the " + seat_en + " seat of the former " + holder_en + " (" +
+                      person_ref_en(former.person_id) + ") in the parent body, then appoint " +
+                      person_ref_en(holder.person_id);
         break;
       }
       out.push_back(std::move(f));
@@ -157,14 +196,16 @@ std::vector<Finding> check_body(const RuleSet& set, const BodySnapshot& body,
   if (const BodyTypeRules* rules = set.rules_for(body.type)) {
     const std::string base = "rules." + rules->body_type;
     if (auto f = count_finding(FindingKind::kTotal, base + ".total", std::nullopt, rules->total_min,
-                               rules->total_max, distinct_people(body.positions, std::nullopt), "总人数",
-                               "members in total"))
+                               rules->total_max, distinct_people(body.positions, std::nullopt),
+                               {"总人数", "成员", members_en, ""}, roles))
       out.push_back(std::move(*f));
-    for (const RoleCount& rc : rules->role_counts)
+    for (const RoleCount& rc : rules->role_counts) {
+      const std::string label = role_label(rc.role, roles);
       if (auto f = count_finding(FindingKind::kRoleCount, base + ".role_counts." + rc.role, rc.role, rc.min,
-                                 rc.max, distinct_people(body.positions, rc.role), role_label(rc.role, roles),
-                                 rc.role))
+                                 rc.max, distinct_people(body.positions, rc.role),
+                                 {label, label, role_noun_en, rc.role}, roles))
         out.push_back(std::move(*f));
+    }
     for (const std::string& role : rules->forbidden_roles) {
       int actual = distinct_people(body.positions, role);
       if (actual == 0)
@@ -178,7 +219,11 @@ std::vector<Finding> check_body(const RuleSet& set, const BodySnapshot& body,
       f.actual = actual;
       f.message_zh = std::string(body_type_label(body.type)) + "不设" + role_label(role, roles) + "，现有 " +
                      std::to_string(actual) + " 人";
-      f.message_en = "a " + rules->body_type + " has no " + role + "; " + std::to_string(actual) + " held";
+      f.message_en = "a " + std::string(body_type_label_en(body.type)) + " has no " + role_noun_en(role, 2, roles) +
+                     "; " + std::to_string(actual) + " held";
+      f.advice_zh = std::string(body_type_label(body.type)) + "不设" + role_label(role, roles) + "，请改选其他职务";
+      f.advice_en = "A " + std::string(body_type_label_en(body.type)) + " has no " + role_noun_en(role, 2, roles) +
+                    ": choose another role";
       out.push_back(std::move(f));
     }
   }
@@ -197,6 +242,8 @@ void name_people(Finding& finding, const std::map<PersonId, std::string>& names)
     if (name == names.end()) continue;
     replace_first(finding.message_zh, person_ref(*id), name->second);
     replace_first(finding.message_en, person_ref_en(*id), name->second);
+    replace_all(finding.advice_zh, person_ref(*id), name->second);
+    replace_all(finding.advice_en, person_ref_en(*id), name->second);
   }
 }
 

@@ -62,7 +62,9 @@ struct Finding {
   std::optional<PersonId> person_id;    // seat: the holder whose seat above is missing
   std::optional<PersonId> occupant_id;  // seat: a former holder still holding the seat above
   std::string message_zh;               // "执委 18 人，应为 22–32 人"
-  std::string message_en;
+  std::string message_en;               // "18 executive committee members, expected 22–32"
+  std::string advice_zh;                // the next step in plain words: "还需任命 4 名执委"
+  std::string advice_en;                // "Appoint 4 more executive committee members"
 };
 
 // Every finding for one body on the snapshot's date, in rule order (total, roles,

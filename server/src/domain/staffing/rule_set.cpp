@@ -13,17 +13,18 @@ struct BuiltinRole {
   std::string_view code;
   std::string_view label;
   std::string_view body_types;
+  std::string_view label_en;
 };
 
 // The role rows of migration 0002, in roster order.
 constexpr BuiltinRole kBuiltinRoles[] = {
-    {"chair", "主席", "city,district,county,county_city,street,township,community,village"},
-    {"vice_chair", "副主席", "city,district,county,county_city,street,township,community,village"},
-    {"standing", "常委", "city,district,county,county_city"},
-    {"executive", "执委", "city,district,county,county_city,street,township,community,village"},
-    {"director", "主任", "village_congress"},
-    {"deputy_director", "副主任", "village_congress"},
-    {"member", "委员", "village_congress"},
+    {"chair", "主席", "city,district,county,county_city,street,township,community,village", "Chair"},
+    {"vice_chair", "副主席", "city,district,county,county_city,street,township,community,village", "Vice-chair"},
+    {"standing", "常委", "city,district,county,county_city", "Standing committee member"},
+    {"executive", "执委", "city,district,county,county_city,street,township,community,village", "Executive committee member"},
+    {"director", "主任", "village_congress", "Director"},
+    {"deputy_director", "副主任", "village_congress", "Deputy director"},
+    {"member", "委员", "village_congress", "Member"},
 };
 
 const DictionaryEntry* find_role(const std::vector<DictionaryEntry>& roles, std::string_view code) {
@@ -244,6 +245,19 @@ std::string role_label(std::string_view role, const std::vector<DictionaryEntry>
     if (r.code == role)
       return std::string(r.label);
   return std::string(role);
+}
+
+std::string role_noun_en(std::string_view role, int count, const std::vector<DictionaryEntry>& roles) {
+  std::string label(role);
+  if (const DictionaryEntry* e = find_role(roles, role); e && e->label_en && !e->label_en->empty()) {
+    label = *e->label_en;
+  } else {
+    for (const BuiltinRole& r : kBuiltinRoles)
+      if (r.code == role) label = std::string(r.label_en);
+  }
+  if (!label.empty() && label[0] >= 'A' && label[0] <= 'Z') label[0] = static_cast<char>(label[0] - 'A' + 'a');
+  if (count != 1 && !label.empty() && label.back() != 's') label += 's';
+  return label;
 }
 
 RuleSetSchedule::RuleSetSchedule(std::vector<ScheduleEntry> entries) : entries_(std::move(entries)) {

@@ -95,6 +95,9 @@ std::string format_range(int min, const std::optional<int>& max);
 // Chinese label of a role: from the dictionary if given and found, else the built-in
 // label of the seeded codes, else the code itself.
 std::string role_label(std::string_view role, const std::vector<DictionaryEntry>& roles = {});
+// The English of a role as a noun for `count` holders, from the dictionary's label_en (or the
+// built-in one of the seeded codes, else the code), lower case: "vice-chair", "vice-chairs".
+std::string role_noun_en(std::string_view role, int count, const std::vector<DictionaryEntry>& roles = {});
 
 // Which set is in force from which date. Entries need not be given in order.
 struct ScheduleEntry {

@@ -1,0 +1,78 @@
+#include "storage/people_search.h"
+
+#include "storage/person_columns.h"
+#include "storage/query.h"
+
+namespace jinguo::storage {
+
+namespace {
+
+constexpr const char* kFormerPositions =
+    "SELECT ps.person_id, ps.organisation_id, o.name, COALESCE(r.label, ps.role), ps.end_on FROM positions ps "
+    "JOIN organisations o ON o.id = ps.organisation_id "
+    "LEFT JOIN dictionary_entries r ON r.kind = 'role' AND r.code = ps.role "
+    "WHERE o.path >= $1 AND o.path < $2 AND ps.end_on IS NOT NULL AND ps.end_on <= $3 AND ps.person_id IN ";
+constexpr const char* kFormerOrder = " ORDER BY ps.person_id, ps.end_on DESC, ps.id DESC";
+
+// The people of the search with the latest start of a matching position, as a subquery `u`
+// (columns: the person, then latest_start). Parameters are added to `b`.
+std::string people_of(Binds& b, const PeopleSearch& s) {
+  std::string low = b.add(s.path), high = b.add(s.path + "~"), on = b.add(s.on.iso());
+  std::string matching = "SELECT ps.person_id, MAX(ps.start_on) AS latest_start, "
+                         "MAX(CASE WHEN ps.end_on IS NULL OR ps.end_on > " + on + " THEN 1 ELSE 0 END) AS held "
+                         "FROM positions ps JOIN organisations o ON o.id = ps.organisation_id "
+                         "WHERE o.path >= " + low + " AND o.path < " + high + " AND ps.start_on <= " + on;
+  if (s.role) matching += " AND ps.role = " + b.add(*s.role);
+  if (s.manner) matching += " AND ps.manner = " + b.add(*s.manner);
+  if (s.source) matching += " AND ps.source = " + b.add(*s.source);
+  matching += " GROUP BY ps.person_id";
+  std::string text;
+  if (s.id_number) text = " AND p.id_number = " + b.add(*s.id_number);
+  if (s.name) text = " AND p.name LIKE " + b.add(escape_like(*s.name) + "%") + " ESCAPE '\\'";
+  std::string held = s.status == HoldingStatus::kCurrent ? " AND m.held = 1"
+                     : s.status == HoldingStatus::kFormer ? " AND m.held = 0"
+                                                          : "";
+  std::string sql = "SELECT " JINGUO_PERSON_COLUMNS("p") ", m.latest_start AS latest_start FROM people p JOIN (" +
+                    matching + ") m ON m.person_id = p.id WHERE 1 = 1" + held + text;
+  if (s.with_unplaced)
+    sql += " UNION ALL SELECT " JINGUO_PERSON_COLUMNS("p") ", NULL FROM people p "
+           "JOIN organisations ro ON ro.id = p.registered_in WHERE ro.path >= " + low + " AND ro.path < " + high +
+           " AND NOT EXISTS (SELECT 1 FROM positions np WHERE np.person_id = p.id)" + text;
+  return "(" + sql + ") u";
+}
+
+}  // namespace
+
+Page<domain::Person> PeopleSearchQueries::find(const PeopleSearch& search, const PageSpec& page) const {
+  Page<domain::Person> out;
+  Binds b;
+  std::string from = " FROM " + people_of(b, search);
+  {
+    Statement count = tx_.prepare("SELECT COUNT(*)" + from);
+    b.bind(count);
+    count.step();
+    out.total = count.integer(0);
+  }
+  std::string dir = page.descending ? " DESC" : " ASC";
+  std::string order = page.sort == "start_on" ? "u.latest_start" + dir + ", u.name" : "u.name" + dir;
+  std::string limit = b.add(std::int64_t{page.page_size}), offset = b.add(std::int64_t{page.offset()});
+  Statement row = tx_.prepare("SELECT u.*" + from + " ORDER BY " + order + ", u.id" + dir + " LIMIT " + limit +
+                              " OFFSET " + offset);
+  b.bind(row);
+  while (row.step()) out.items.push_back(read_person(row));
+  return out;
+}
+
+std::vector<FormerPosition> PeopleSearchQueries::former_positions(const std::string& path,
+                                                                  const std::vector<domain::PersonId>& people,
+                                                                  const domain::Date& on) const {
+  std::vector<FormerPosition> out;
+  if (people.empty()) return out;
+  Statement row = tx_.prepare(kFormerPositions + id_list(people) + kFormerOrder, Keep::kNo);
+  row.bind(path).bind(path + "~").bind(on);
+  while (row.step())
+    out.push_back({row.integer(0), row.integer(1), row.string(2), row.string(3), row.date(4)});
+  return out;
+}
+
+}  // namespace jinguo::storage
