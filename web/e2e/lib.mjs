@@ -83,7 +83,8 @@ export async function signOutPage(page) {
 }
 
 export async function setLanguage(page, language) {
-  await page.getByTestId('language-switch').getByText(language === 'en' ? 'English' : '中文').click();
+  // dispatched, not clicked: the switch also works under an open dialog's overlay (the text of a refusal in both languages)
+  await page.getByTestId('language-switch').locator(`input[value="${language === 'en' ? 'en' : 'zh-CN'}"]`).dispatchEvent('click');
   await page.waitForFunction((l) => document.documentElement.lang === l, language === 'en' ? 'en' : 'zh-CN');
 }
 
