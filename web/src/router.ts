@@ -22,6 +22,7 @@ export const router = createRouter({
       component: () => import('./views/organisation/OrganisationPage.vue'),
       props: (route) => ({ id: Number(route.params.id) }),
     },
+    { path: '/people', name: 'people', component: () => import('./views/people/PeoplePage.vue') },
     { path: '/people/new', name: 'person-new', component: () => import('./views/person/PersonNewPage.vue'), meta: { permission: 'write' } },
     {
       path: '/people/:id(\\d+)',

@@ -69,7 +69,7 @@ export interface Revealed {
 }
 
 export const auditActions = [
-  'create', 'update', 'end', 'move', 'close', 'login', 'logout', 'login_failed',
+  'create', 'update', 'correct', 'end', 'delete', 'move', 'close', 'login', 'logout', 'login_failed',
   'reveal', 'password_change', 'session_end', 'export',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
@@ -91,12 +91,25 @@ export interface AuditRecord {
   organisation_id: number | null;
   organisation_name: string | null;
   person_id: number | null;
+  /** Issue 9: the person of a person or position record; what the record is about in words; the names of the ids in `changes`. */
+  person_name?: string | null;
+  entity_label?: string | null;
+  names?: AuditNames | null;
   changes: Record<string, AuditChange> | null;
+}
+
+/** Names of the ids that appear in a record's changes, by kind of id: {"organisation_id": {"1117": "某村妇代会"}}. */
+export interface AuditNames {
+  organisation_id?: Record<string, string>;
+  person_id?: Record<string, string>;
+  account_id?: Record<string, string>;
 }
 
 export interface AuditQuery {
   within?: number;
   person_id?: number;
+  /** A full ID number or a name (prefix of at least 2 characters). */
+  person?: string;
   account?: string;
   from?: IsoDate;
   to?: IsoDate;

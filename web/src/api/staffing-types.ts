@@ -55,6 +55,9 @@ export interface Finding {
   occupant_name: string | null;
   message: string;
   message_en: string;
+  /** The next step in plain words (issue 9); absent from servers before it. */
+  advice?: string | null;
+  advice_en?: string | null;
 }
 
 export interface CountRow {

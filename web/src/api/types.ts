@@ -142,6 +142,22 @@ export interface Position {
   end_reason: string | null;
   notes: string | null;
   current: boolean;
+  /** Issue 9: when it was entered (ISO UTC), and whether she may still delete it (entered today). */
+  created_at?: string;
+  deletable?: boolean;
+}
+
+/** A correction (PATCH /api/positions/{id}): the reason and only the fields that change; end_on null undoes the end. */
+export interface PositionCorrection {
+  reason: string;
+  start_on?: IsoDate;
+  end_on?: IsoDate | null;
+  end_reason?: string | null;
+  role?: string;
+  manner?: string;
+  source?: string | null;
+  notes?: string | null;
+  override_reason?: string;
 }
 
 export interface PersonDetail extends Person {
@@ -154,19 +170,41 @@ export interface CurrentPosition {
   role_label: string;
 }
 
-export interface PersonListItem extends Person {
-  current_positions: CurrentPosition[];
+export interface FormerPosition {
+  organisation_id: number;
+  organisation_name: string;
+  role_label: string;
+  end_on: IsoDate;
 }
 
+export interface PersonListItem extends Person {
+  current_positions: CurrentPosition[];
+  /** Issue 9: positions in her subtree ended on or before the list's date. */
+  former_positions?: FormerPosition[];
+}
+
+export type PersonStatus = 'current' | 'former' | 'all';
+
 export interface PersonQuery {
+  /** A name prefix, or a full ID number. */
   q?: string;
+  /** The body and its subtree. */
   organisation_id?: number;
+  role?: string;
+  manner?: string;
+  source?: string;
+  status?: PersonStatus;
+  on?: IsoDate;
+  sort?: 'name' | 'start_on';
+  order?: 'asc' | 'desc';
   page?: number;
   page_size?: number;
 }
 
+/** One of person_id (a person she can see) or id_number (a person registered outside her subtree). */
 export interface PositionCreate {
-  person_id: number;
+  person_id?: number;
+  id_number?: string;
   organisation_id: number;
   role: string;
   manner: string;

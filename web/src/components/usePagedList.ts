@@ -1,19 +1,23 @@
-// A filtered, paged list: `fetch` asks the server for one page; a change of page reloads,
-// `search()` goes back to page 1 (or reloads when already there). An error leaves the list empty
-// (the pipeline has shown it).
-import { ref, watch } from 'vue';
+// A filtered, paged list whose filters and page live in the URL (useQueryState): `fetch` asks the
+// server for one page of the state; the list reloads whenever the URL's state changes (a search,
+// a page, Back). An error leaves the list empty (the pipeline has shown it).
+import { ref, shallowRef } from 'vue';
 import type { Page } from '@/api/types';
+import { useQueryState, type QuerySchema } from './useQueryState';
 
-export function usePagedList<T>(fetch: (page: number, pageSize: number) => Promise<Page<T>>, pageSize: number) {
-  const page = ref(1);
-  const items = ref<T[]>([]);
+export function usePagedList<S extends object & { page: number }, T>(
+  schema: QuerySchema<S>,
+  fetch: (state: S, pageSize: number) => Promise<Page<T>>,
+  pageSize: number,
+) {
+  const items = shallowRef<T[]>([]);
   const total = ref(0);
   const loading = ref(false);
 
-  async function load(): Promise<void> {
+  async function load(state: S): Promise<void> {
     loading.value = true;
     try {
-      const answer = await fetch(page.value, pageSize);
+      const answer = await fetch(state, pageSize);
       items.value = answer.items;
       total.value = answer.total;
     } catch {
@@ -24,12 +28,17 @@ export function usePagedList<T>(fetch: (page: number, pageSize: number) => Promi
     }
   }
 
-  watch(page, () => void load());
+  const { state, commit, set } = useQueryState(schema, (s) => void load(s));
 
-  function search(): void {
-    if (page.value === 1) void load();
-    else page.value = 1;
-  }
-
-  return { page, items, total, loading, pageSize, load, search };
+  return {
+    state,
+    items,
+    total,
+    loading,
+    pageSize,
+    /** Filters changed: to the URL, back to page 1. */
+    search: () => void commit(),
+    toPage: (page: number) => void set({ page } as Partial<S>),
+    set,
+  };
 }

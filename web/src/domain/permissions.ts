@@ -17,12 +17,13 @@ export function mayManage(own: Role, target: Role): boolean {
 }
 
 export interface NavItem {
-  route: 'compliance' | 'accounts' | 'audit' | 'rule-sets' | 'person-new';
+  route: 'people' | 'compliance' | 'accounts' | 'audit' | 'rule-sets' | 'person-new';
   labelKey: string;
   permission: Permission;
 }
 
 export const navItems: readonly NavItem[] = [
+  { route: 'people', labelKey: 'nav.people', permission: 'read' },
   { route: 'person-new', labelKey: 'person.newTitle', permission: 'write' },
   { route: 'compliance', labelKey: 'nav.compliance', permission: 'read' },
   { route: 'rule-sets', labelKey: 'nav.ruleSets', permission: 'read' },

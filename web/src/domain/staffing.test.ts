@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Composition } from '@/api/staffing-types';
 import type { Finding } from '@/api/staffing-types';
-import { boundsText, compositionLines, countStatus, findingMessage, statusTagType } from './staffing';
+import { boundsText, compositionLines, countStatus, findingAdvice, findingMessage, roleCapacity, statusTagType } from './staffing';
 
 describe('composition colouring', () => {
   it('is green within the bounds, amber below, red above', () => {
@@ -52,5 +52,46 @@ describe('composition colouring', () => {
     expect(findingMessage(seat, 'zh-CN')).toBe('村妇代会主任（人员 48023）未担任上级组织执委 — 王秀兰');
     expect(findingMessage({ ...seat, message: '王秀兰未担任执委' }, 'zh-CN')).toBe('王秀兰未担任执委');
     expect(findingMessage(seat, 'en')).toBe('director (person 48023) lacks her seat — 王秀兰');
+  });
+});
+
+describe('plain findings and role capacity', () => {
+  const base: Finding = {
+    organisation_id: 9, kind: 'role_count', severity: 'error', rule_set: { code: 'harbin_2016', version: 1 },
+    rule: 'rules.village_congress.role_counts.deputy_director', role: 'deputy_director', role_label: '副主任',
+    expected_min: 2, expected_max: 2, actual: 3, person_id: null, person_name: null, occupant_id: null, occupant_name: null,
+    message: '副主任 3 人，应为 2 人', message_en: '3 deputy_director, expected 2',
+    advice: '请先结束一名副主任的任职，再任命新的副主任', advice_en: 'End one deputy director first',
+  };
+
+  it('never shows a role code in English', () => {
+    expect(findingMessage(base, 'en', (code) => (code === 'deputy_director' ? 'deputy directors' : null))).toBe('3 deputy directors, expected 2');
+    expect(findingMessage(base, 'zh-CN', () => 'x')).toBe('副主任 3 人，应为 2 人');
+  });
+
+  it('gives the advice in the language shown, or none', () => {
+    expect(findingAdvice(base, 'zh-CN')).toBe('请先结束一名副主任的任职，再任命新的副主任');
+    expect(findingAdvice(base, 'en')).toBe('End one deputy director first');
+    expect(findingAdvice({ ...base, advice: undefined, advice_en: undefined }, 'en')).toBeNull();
+  });
+
+  it('tells which roles are full before she submits', () => {
+    const c: Composition = {
+      organisation_id: 1, on: '2026-11-30', status: 'short', rule_set: { code: 'harbin_2016', version: 1 },
+      total: { actual: 8, min: 7, max: 13 },
+      roles: [
+        { role: 'director', role_label: '主任', actual: 1, min: 1, max: 1 },
+        { role: 'deputy_director', role_label: '副主任', actual: 1, min: 2, max: 2 },
+        { role: 'member', role_label: '委员', actual: 6, min: 4, max: null },
+      ],
+      forbidden_roles: [{ role: 'executive', role_label: '执委', actual: 0 }],
+      findings: [],
+    };
+    expect(roleCapacity(c, 'director')).toEqual({ actual: 1, max: 1, full: true, forbidden: false });
+    expect(roleCapacity(c, 'deputy_director')?.full).toBe(false);
+    expect(roleCapacity(c, 'member')).toEqual({ actual: 6, max: null, full: false, forbidden: false });
+    expect(roleCapacity(c, 'executive')).toMatchObject({ full: true, forbidden: true });
+    expect(roleCapacity({ ...c, total: { actual: 13, min: 7, max: 13 } }, 'member')?.full).toBe(true);
+    expect(roleCapacity({ ...c, rule_set: null }, 'member')).toBeNull();
   });
 });

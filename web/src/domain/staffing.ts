@@ -54,9 +54,41 @@ export function compositionLines(
   ];
 }
 
-/** The server's message of a finding; a seat finding also names the person (the message may give only her number). */
-export function findingMessage(f: Finding, language: string): string {
-  const message = language === 'en' ? f.message_en || f.message : f.message;
+/**
+ * The server's message of a finding; a seat finding also names the person (the message may give
+ * only her number). In English a role code the message still carries (`3 vice_chair`) is
+ * replaced by the role's English name when `roleName` knows it: no code reaches the screen.
+ */
+export function findingMessage(f: Finding, language: string, roleName: (code: string) => string | null = () => null): string {
+  let message = language === 'en' ? f.message_en || f.message : f.message;
+  if (language === 'en' && f.role && f.role.includes('_')) {
+    const name = roleName(f.role);
+    if (name) message = message.split(f.role).join(name);
+  }
   const names = [f.person_name, f.occupant_name].filter((n): n is string => !!n && !message.includes(n));
   return names.length > 0 ? `${message} — ${names.join(', ')}` : message;
+}
+
+/** The next step a finding advises, in the language shown (null when the server gave none). */
+export function findingAdvice(f: Finding, language: string): string | null {
+  const advice = language === 'en' ? f.advice_en || f.advice : f.advice;
+  return advice ? advice : null;
+}
+
+/** How full a role is in a body, for the role dropdown: "副主任 2/2" (full), "执委 18/32". */
+export interface RoleCapacity {
+  actual: number;
+  max: number | null;
+  full: boolean;
+  forbidden: boolean;
+}
+
+export function roleCapacity(c: Composition | null, role: string): RoleCapacity | null {
+  if (!c || c.rule_set === null) return null;
+  const forbidden = c.forbidden_roles.find((f) => f.role === role);
+  if (forbidden) return { actual: forbidden.actual, max: 0, full: true, forbidden: true };
+  const row = c.roles.find((r) => r.role === role);
+  const total = c.total.max !== null && c.total.actual >= c.total.max;
+  if (!row) return total ? { actual: 0, max: null, full: true, forbidden: false } : null;
+  return { actual: row.actual, max: row.max, full: total || (row.max !== null && row.actual >= row.max), forbidden: false };
 }

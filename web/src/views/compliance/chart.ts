@@ -27,6 +27,7 @@ export function districtChartOption(snapshot: ComplianceSnapshot, labels: Record
       stack: 'bodies',
       itemStyle: { color: statusColours[status] },
       emphasis: { focus: 'series' },
+      cursor: 'pointer',
       data: districts.map((d) => d.counts[status]),
     }),
   );
@@ -35,7 +36,7 @@ export function districtChartOption(snapshot: ComplianceSnapshot, labels: Record
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'value' },
-    yAxis: { type: 'category', data: districts.map((d) => d.name) },
+    yAxis: { type: 'category', data: districts.map((d) => d.name), triggerEvent: true },
     series,
   };
 }

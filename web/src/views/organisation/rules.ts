@@ -19,9 +19,10 @@ export function dateRules(field: string, translate: Translate): FormRules {
   return { [field]: [asRule(requiredDate, translate, 'change')] };
 }
 
-export function appointRules(translate: Translate): FormRules {
+/** `byIdNumber`: the person is named by her ID number (registered outside the subtree), not chosen. */
+export function appointRules(translate: Translate, byIdNumber: () => boolean = () => false): FormRules {
   return {
-    person_id: [asRule((v: number | null) => (v === null ? { key: 'rules.required', params: { field: translate('position.person') } } : null), translate, 'change')],
+    person_id: [asRule((v: number | null) => (v === null && !byIdNumber() ? { key: 'rules.required', params: { field: translate('position.person') } } : null), translate, 'change')],
     role: [asRule(required('position.role', translate), translate, 'change')],
     manner: [asRule(required('position.manner', translate), translate, 'change')],
     start_on: [asRule(requiredDate, translate, 'change')],

@@ -1,6 +1,6 @@
 // An appointment the staffing rules refused: its findings, and the administrator's override
 // (a reason, resent as override_reason). Shortfalls of a saved appointment are warnings.
-import { computed, ref } from 'vue';
+import { computed, ref, type UnwrapNestedRefs } from 'vue';
 import { ApiError } from '@/api/errors';
 import type { Finding } from '@/api/staffing-types';
 
@@ -35,3 +35,6 @@ export function useStaffingRefusal(canOverride: () => boolean) {
 
   return { findings, overriding, reason, refused, reasonMissing, capture, extra, reset };
 }
+
+/** The refusal as templates hold it (reactive(): no .value). */
+export type StaffingRefusal = UnwrapNestedRefs<ReturnType<typeof useStaffingRefusal>>;

@@ -63,3 +63,13 @@ describe('usePersonForm', () => {
     expect(vi.mocked(peopleApi.update).mock.calls[0][0]).toBe(7);
   });
 });
+
+describe('carriedInput', () => {
+  it('carries a typed ID number to the ID field and anything else to the name', async () => {
+    const { carriedInput } = await import('./usePersonForm');
+    expect(carriedInput('230102198501041234')).toEqual({ id_number: '230102198501041234' });
+    expect(carriedInput(' 23010219850104123x ')).toEqual({ id_number: '23010219850104123x' });
+    expect(carriedInput('欧阳晓萱')).toEqual({ name: '欧阳晓萱' });
+    expect(carriedInput('  ')).toEqual({});
+  });
+});

@@ -6,6 +6,7 @@ import type { Person, PersonFields, PersonInput } from '@/api/types';
 import { parseIdNumber } from '@/domain/id-number';
 import { todayIso } from '@/domain/dates';
 import { useServerErrors } from '@/components/useServerErrors';
+import { useDirty } from '@/components/useDirty';
 import type { MaskedValues } from './rules';
 
 export type EditableField = Exclude<keyof PersonFields, 'birth_date' | 'sex'>;
@@ -66,9 +67,17 @@ export function withoutUnchanged(body: PersonInput, masked: MaskedValues): Parti
   return out;
 }
 
-export function usePersonForm(existing: Person | null) {
+/** What the clerk typed elsewhere (a search) carried into a new form: digits and X go to the ID number, the rest to the name. */
+export function carriedInput(typed: string): Partial<PersonFormModel> {
+  const text = typed.trim();
+  if (text === '') return {};
+  return /^[0-9xX０-９]{6,}$/.test(text.replace(/\s/g, '')) ? { id_number: text } : { name: text };
+}
+
+export function usePersonForm(existing: Person | null, carried: Partial<PersonFormModel> = {}) {
   const today = todayIso();
-  const form = reactive<PersonFormModel>(existing ? personToForm(existing) : emptyPersonForm());
+  const form = reactive<PersonFormModel>(existing ? personToForm(existing) : { ...emptyPersonForm(), ...carried });
+  const { dirty } = useDirty(() => form);
   const server = useServerErrors(personFields);
   const masked = maskedOf(existing);
 
@@ -92,5 +101,5 @@ export function usePersonForm(existing: Person | null) {
     }
   }
 
-  return { form, derived, server, today, masked, save };
+  return { form, derived, server, today, masked, dirty, save };
 }

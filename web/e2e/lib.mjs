@@ -1,0 +1,185 @@
+// Shared steps of the browser tests: API sessions for preparing data, signing in through the
+// page, filling Element Plus controls, screenshots, and the two page-wide checks every main
+// page gets: axe-core (no serious or critical WCAG 2.1 AA violation) and no truncated label.
+import { readFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { idNumber, personName } from './data.mjs';
+
+export const baseUrl = (process.env.JINGUO_E2E_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const shots = path.join(here, '..', 'test-results');
+mkdirSync(shots, { recursive: true });
+
+// Demo accounts (docs/api-contract.md, "Demo accounts").
+export const accounts = {
+  city: { username: 'harbin', password: 'City-Federation-2016' },
+  daoli: { username: 'daoli', password: 'Songhua-River-2016' },
+  township: { username: 'hulan_town', password: 'Village-Work-2016' },
+  admin: { username: 'admin', password: 'Jinguo-System-2016' },
+  viewer: { username: 'viewer', password: 'Read-Only-2016' },
+};
+
+/** An API session of its own (cookie + CSRF token), for finding and preparing test data. */
+export async function signIn({ username, password }) {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!response.ok) throw new Error(`login ${username}: ${response.status}`);
+  const me = await response.json();
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
+  async function call(method, pathAndQuery, body) {
+    const r = await fetch(`${baseUrl}/api${pathAndQuery}`, {
+      method,
+      headers: { Cookie: cookie, 'X-CSRF-Token': me.csrf_token, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const answer = await r.json().catch(() => null);
+    if (!r.ok) throw new Error(`${method} ${pathAndQuery}: ${r.status} ${JSON.stringify(answer?.error ?? answer)}`);
+    return answer;
+  }
+  return { me, get: (p) => call('GET', p), post: (p, b) => call('POST', p, b), patch: (p, b) => call('PATCH', p, b) };
+}
+
+/** What the tests share: API sessions and the data one flow leaves for the next. */
+export const state = { idNumber: idNumber() };
+
+export async function shot(page, name) {
+  await page.waitForTimeout(200); // let Element Plus transitions settle
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: false });
+}
+
+export function treeRow(page, id) {
+  return page.locator('.el-tree-node__content').filter({ has: page.getByTestId(`tree-node-${id}`) });
+}
+
+/** Element Plus puts a data-testid given to el-input on the native input itself. */
+export function field(page, testId) {
+  return page.locator(`input[data-testid="${testId}"], textarea[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+}
+
+export async function chooseOption(page, selectTestId, text) {
+  await page.getByTestId(selectTestId).click();
+  const option = page.locator('.el-select-dropdown__item:visible', { hasText: text }).first();
+  await option.click();
+}
+
+/** Signs in through the page; waits for her name in the header. */
+export async function signInPage(page, { username, password }) {
+  await page.goto(baseUrl + '/login');
+  await field(page, 'login-username').fill(username);
+  await field(page, 'login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('user-name').filter({ hasText: username }).waitFor();
+}
+
+export async function signOutPage(page) {
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('menu-logout').click();
+  await page.getByTestId('login-form').waitFor();
+}
+
+export async function setLanguage(page, language) {
+  // dispatched, not clicked: the switch also works under an open dialog's overlay (the text of a refusal in both languages)
+  await page.getByTestId('language-switch').locator(`input[value="${language === 'en' ? 'en' : 'zh-CN'}"]`).dispatchEvent('click');
+  await page.waitForFunction((l) => document.documentElement.lang === l, language === 'en' ? 'en' : 'zh-CN');
+}
+
+/** A new person registered through the API. */
+export async function registerPerson(client) {
+  return client.post('/people', { name: personName(), id_number: idNumber().value });
+}
+
+/** A name nobody in the demo data has, so that a list shows exactly her. */
+export async function unusedName(client) {
+  for (let i = 0; i < 20; i++) {
+    const name = personName();
+    if ((await client.get(`/people?q=${encodeURIComponent(name)}&page_size=1`)).total === 0) return name;
+  }
+  return `${personName()}${personName().slice(1)}`;
+}
+
+export function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core on the page as it is: any serious or critical WCAG 2.1 A/AA violation fails the test. */
+export async function checkAxe(page, where) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  const found = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+  check(found.length === 0, `axe on ${where}: ${found.join('; ')}`);
+}
+
+/**
+ * Labels cut short at this width: a header, label, button, tag or tab whose text is wider than
+ * its box, and a placeholder wider than its input.
+ */
+export async function checkNoTruncation(page, where) {
+  const cut = await page.evaluate(() => {
+    const visible = (el) => el.offsetParent !== null && el.getClientRects().length > 0;
+    const ctx = document.createElement('canvas').getContext('2d');
+    const width = (el, text) => {
+      const s = getComputedStyle(el);
+      ctx.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+      return ctx.measureText(text).width;
+    };
+    const room = (el) => {
+      const s = getComputedStyle(el);
+      return el.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+    };
+    const out = [];
+    for (const el of document.querySelectorAll('th .cell, .el-form-item__label, .el-button, .el-tag__content, .el-radio-button__inner, .el-descriptions__label, .jg-count-label')) {
+      const text = el.textContent.trim();
+      if (!visible(el) || text === '') continue;
+      // cut off (an ellipsis, hidden overflow), or a word broken across lines (“Versio / n”)
+      const broken = text.split(/\s+/).some((word) => !/^[\u4e00-\u9fff]{7,}$/.test(word) && width(el, word) > room(el) + 1);
+      if (el.scrollWidth > el.clientWidth + 1 || broken) out.push(text.slice(0, 40));
+    }
+    // a header link or name wrapped onto a second line
+    for (const el of document.querySelectorAll('.jg-nav-link, .jg-subtitle, .jg-user-name, .jg-user-role')) {
+      if (visible(el) && el.getClientRects().length > 1) out.push(`${el.textContent.trim().slice(0, 40)} (wrapped)`);
+    }
+    for (const input of document.querySelectorAll('input[placeholder], textarea[placeholder]')) {
+      if (!visible(input) || input.value !== '' || !input.placeholder) continue;
+      if (width(input, input.placeholder) > room(input) + 1) out.push(`placeholder “${input.placeholder}”`);
+    }
+    return out;
+  });
+  check(cut.length === 0, `truncated on ${where}: ${cut.join(' | ')}`);
+}
+
+/** Escape on a dialog with typed data: the question comes; `discard` answers 放弃, else 继续填写. */
+export async function escapeDialog(page, { discard }) {
+  await page.keyboard.press('Escape');
+  const box = page.locator('.jg-discard');
+  await box.waitFor();
+  await box.locator(discard ? '.el-button--primary' : '.el-button:not(.el-button--primary)').first().click();
+  await box.waitFor({ state: 'hidden' });
+}
+
+/** A finding's rule reference is folded away (a closed <details>) and opens on a click. */
+export async function expectFoldedRule(finding) {
+  const rule = finding.getByTestId('finding-rule');
+  check((await rule.getAttribute('open')) === null, 'the rule reference is not folded away');
+  await rule.locator('summary').click();
+  const text = await rule.innerText();
+  check(/rules\.\w+\./.test(text), `the rule reference reads: ${text}`);
+}
+
+/** Opens a route of the running app without reloading it (as a click on a link would). */
+export async function openRoute(page, url) {
+  await page.evaluate((u) => {
+    history.pushState({}, '', u);
+    dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
+  }, url);
+}
