@@ -1,7 +1,6 @@
 #include "services/importing.h"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 #include <variant>
@@ -93,12 +92,10 @@ class RowReader {
     if (!name) {
       fail(d, ColumnKey::kName, {"required", "请填写姓名", "the name is missing"});
     } else {
+      // the person-name rule of the registry: 王  芳 → 王芳, a bullet → ·, emoji and digits refused
       d.name = domain::import::clean_text(domain::import::cell_text(*name));
-      // 王  芳: spaces typed to align a two-character name are not part of it (Latin names keep theirs)
-      if (std::none_of(d.name.begin(), d.name.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
-        std::erase(d.name, ' ');
       try {
-        domain::validate_person_name(d.name);
+        d.name = domain::normalise_person_name(d.name);
       } catch (const domain::DomainError& e) {
         fail(d, ColumnKey::kName, {e.code(), e.message_zh(), e.message_en()});
       }

@@ -83,6 +83,7 @@ TEST_F(ImportTest, EveryMistakeIsNamedByRowAndColumnAndNothingIsStored) {
         {"周燕", id_number("23010219840404002"), "", "", "", "不存在镇妇联", "执委", "兼职", ""},  // row 10
         {"吴静", id_number("23010219850505002"), "", "", "", "新农村妇代会", "委员", "兼职", ""},  // row 11
         {"郑洁", id_number("23010219860606002"), "", "", "", "导入镇妇联/新农村妇代会", "委员", "志愿者", ""},
+        {"陈晨😀", id_number("23010219870707002"), "", "", "", "导入镇妇联", "执委", "兼职", ""},  // row 13
     };
     lxw_row_t r = 3;
     for (const auto& row : rows) {
@@ -103,13 +104,14 @@ TEST_F(ImportTest, EveryMistakeIsNamedByRowAndColumnAndNothingIsStored) {
   ASSERT_FALSE(report.is_discarded());
   EXPECT_EQ(code, 3) << report.dump(1);  // some rows have errors
   EXPECT_EQ(report["sheet"], "执委名单");
-  EXPECT_EQ(report["rows"], 9) << report.dump(1);
+  EXPECT_EQ(report["rows"], 10) << report.dump(1);
   EXPECT_TRUE(has_error(report, 7, "公民身份号码", "id_number_checksum")) << report["errors"].dump(1);
   EXPECT_TRUE(has_error(report, 8, "性别", "id_number_sex_mismatch")) << report["errors"].dump(1);
   EXPECT_TRUE(has_error(report, 9, "担任职务", "role_not_allowed")) << report["errors"].dump(1);
   EXPECT_TRUE(has_error(report, 10, "所在妇联", "organisation_unknown")) << report["errors"].dump(1);
   EXPECT_TRUE(has_error(report, 11, "所在妇联", "organisation_ambiguous")) << report["errors"].dump(1);
-  EXPECT_EQ(report["invalid"], 5) << report["errors"].dump(1);  // rows 7–11
+  EXPECT_TRUE(has_error(report, 13, "姓 名", "name_characters")) << report["errors"].dump(1);
+  EXPECT_EQ(report["invalid"], 6) << report["errors"].dump(1);  // rows 7–11 and 13
   EXPECT_EQ(report["valid"], 4);
   EXPECT_EQ(report["created_people"], 2);     // rows 4 and 12
   EXPECT_EQ(report["updated_people"], 1);     // row 6
