@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../support/test_database.h"
+#include "domain/id_number.h"
 
 namespace jinguo::api_test {
 
@@ -173,6 +174,9 @@ inline std::string han_digits(long long n) {
 }
 
 inline constexpr const char* kAdminPassword = "Test-Root-Secret-2016";
+
+// A valid ID number from its first 17 characters (the check character added).
+inline std::string id_number(std::string first17) { return first17 + domain::id_number_check_char(first17); }
 
 // A fresh migrated database with its first administrator (of a new city `city`), a server on
 // it, and her signed-in client: what most suites start from.

@@ -38,7 +38,7 @@ std::string encode(const std::string& text) {
   return out;
 }
 
-std::string id_number(std::string first17) { return first17 + jinguo::domain::id_number_check_char(first17); }
+using jinguo::api_test::id_number;
 
 class ApiTest : public ::testing::Test {
  protected:

@@ -12,7 +12,7 @@ using jinguo::api_test::Server;
 
 namespace {
 
-std::string id_number(std::string first17) { return first17 + jinguo::domain::id_number_check_char(first17); }
+using jinguo::api_test::id_number;
 
 class AuditTest : public ::testing::Test {
  protected:

@@ -15,7 +15,7 @@ using jinguo::api_test::json;
 
 namespace {
 
-std::string id_number(std::string first17) { return first17 + jinguo::domain::id_number_check_char(first17); }
+using jinguo::api_test::id_number;
 
 class ImportTest : public ::testing::Test {
  protected:

@@ -14,7 +14,7 @@ using jinguo::api_test::Server;
 
 namespace {
 
-std::string id_number(std::string first17) { return first17 + jinguo::domain::id_number_check_char(first17); }
+using jinguo::api_test::id_number;
 
 std::string encode(const std::string& text) {
   std::string out;
@@ -30,12 +30,10 @@ std::string encode(const std::string& text) {
 class PeopleFiltersTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    url_ = jinguo::test_support::fresh_database_url();
-    ASSERT_EQ(jinguo::api_test::run({JINGUO_BINARY, "migrate", "--database", url_}), 0);
-    jinguo::api_test::create_first_admin(url_, "admin", jinguo::api_test::kAdminPassword, "筛选市妇联");
-    server_ = std::make_unique<Server>(url_);
-    admin_ = std::make_unique<Client>(server_->port());
-    ASSERT_EQ(admin_->login("admin", jinguo::api_test::kAdminPassword).status, 200);
+    auto world = jinguo::api_test::start_world("筛选市妇联");
+    url_ = world.url;
+    server_ = std::move(world.server);
+    admin_ = std::move(world.admin);
   }
   static void TearDownTestSuite() {
     admin_.reset();

@@ -15,18 +15,16 @@ using jinguo::api_test::Server;
 
 namespace {
 
-std::string id_number(std::string first17) { return first17 + jinguo::domain::id_number_check_char(first17); }
+using jinguo::api_test::id_number;
 
 class PositionCorrectionsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    url_ = jinguo::test_support::fresh_database_url();
-    ASSERT_EQ(jinguo::api_test::run({JINGUO_BINARY, "migrate", "--database", url_}), 0);
-    jinguo::api_test::create_first_admin(url_, "admin", jinguo::api_test::kAdminPassword, "更正市妇联");
-    server_ = std::make_unique<Server>(url_);
-    admin_ = std::make_unique<Client>(server_->port());
-    ASSERT_EQ(admin_->login("admin", jinguo::api_test::kAdminPassword).status, 200);
-    city_ = admin_->get("/api/auth/me").body["organisation"]["id"];
+    auto world = jinguo::api_test::start_world("更正市妇联");
+    url_ = world.url;
+    server_ = std::move(world.server);
+    admin_ = std::move(world.admin);
+    city_ = world.city;
   }
   static void TearDownTestSuite() {
     admin_.reset();

@@ -18,7 +18,7 @@ namespace {
 
 constexpr const char* kPassword = "Quiet-River-Stone-42";
 
-std::string id_number(std::string first17) { return first17 + jinguo::domain::id_number_check_char(first17); }
+using jinguo::api_test::id_number;
 
 // A download: status, headers and bytes (not JSON).
 struct File {

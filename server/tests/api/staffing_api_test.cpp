@@ -30,7 +30,7 @@ int run_binary(std::vector<std::string> args, const std::string& out_file = "") 
   return jinguo::api_test::run_to_file(std::move(args), out_file.empty() ? "/dev/null" : out_file);
 }
 
-std::string id_number(std::string first17) { return first17 + jinguo::domain::id_number_check_char(first17); }
+using jinguo::api_test::id_number;
 
 class StaffingApiTest : public ::testing::Test {
  protected:
