@@ -299,6 +299,21 @@ std::vector<domain::import::TextRow> text_rows(const documents::Sheet& sheet) {
   return rows;
 }
 
+std::string_view import_kind_code(ImportKind kind) {
+  switch (kind) {
+    case ImportKind::kRoster: return "roster";
+    case ImportKind::kOutstandingWomen: return "outstanding-women";
+    case ImportKind::kSocialOrganisations: return "social-organisations";
+  }
+  return "";
+}
+
+std::optional<ImportKind> parse_import_kind(std::string_view text) {
+  for (auto kind : {ImportKind::kRoster, ImportKind::kOutstandingWomen, ImportKind::kSocialOrganisations})
+    if (import_kind_code(kind) == text) return kind;
+  return std::nullopt;
+}
+
 std::string_view outcome_code(RowOutcome outcome) {
   switch (outcome) {
     case RowOutcome::kCreate: return "create";
@@ -309,8 +324,13 @@ std::string_view outcome_code(RowOutcome outcome) {
   return "";
 }
 
+ImportReport Importing::Commit(const Actor&, const std::string&, const std::string&,
+                               std::optional<domain::OrganisationId>, const CommitOptions&, const ImportProgress&) {
+  throw domain::invalid("not_implemented", "", "尚未实现", "not implemented yet");  // being written
+}
+
 ImportReport Importing::DryRun(const Actor& actor, const std::string& bytes, const std::string& file_name,
-                               std::optional<domain::OrganisationId> within) {
+                               std::optional<domain::OrganisationId> within, const ImportProgress&) {
   domain::require(actor.role, domain::Permission::kWrite);
   if (!within) within = actor.organisation_id;
   if (!within) throw domain::invalid("required", "within", "请指定导入到哪个组织", "the organisation to import into is required");

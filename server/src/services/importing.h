@@ -3,8 +3,10 @@
 // each row normalised and judged (domain/import), matched to the people and positions
 // stored in the caller's subtree, and reported row by row: will create, will update
 // (which fields, old → new), unchanged, or error (row, column, code, message). Nothing is
-// stored. (The commit, the error workbook and the web page come next: docs/import-design.md.)
+// stored. The commit judges the same way inside one write transaction and stores the valid
+// rows with an audit record each, plus one record for the batch (docs/api-contract.md).
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +47,13 @@ struct ImportRow {
   std::optional<std::string> role_label;
 };
 
+// A body that gained positions in a commit, with its members after it.
+struct AffectedBody {
+  domain::OrganisationId organisation_id = 0;
+  std::string organisation_name;
+  int members = 0;
+};
+
 struct ImportReport {
   std::string file_name, sha256, sheet;
   std::uint32_t header_row = 0;
@@ -53,7 +62,22 @@ struct ImportReport {
   std::vector<ImportRow> results;
   std::vector<ImportError> errors;
   std::vector<std::string> warnings;  // unknown columns, other sheets, ignored cells
+  bool committed = false;             // a commit that stored its rows
+  std::vector<AffectedBody> bodies;   // after a commit
 };
+
+// What the sheet holds: a roster (members or people) or one of the survey archives.
+enum class ImportKind { kRoster, kOutstandingWomen, kSocialOrganisations };
+std::string_view import_kind_code(ImportKind kind);  // roster, outstanding-women, social-organisations
+std::optional<ImportKind> parse_import_kind(std::string_view text);
+
+struct CommitOptions {
+  bool skip_invalid = false;                   // store the valid rows when some have errors
+  std::optional<std::string> override_reason;  // administrators: rows past a staffing maximum are stored
+};
+
+// Called now and then while rows are judged or stored: rows done of total.
+using ImportProgress = std::function<void(int done, int total)>;
 
 class Importing {
  public:
@@ -63,7 +87,12 @@ class Importing {
   // caller's own organisation when absent). Throws DomainError for a bad file or a sheet
   // with no heading or no name and ID number columns; row problems go into the report.
   ImportReport DryRun(const Actor& actor, const std::string& bytes, const std::string& file_name,
-                      std::optional<domain::OrganisationId> within);
+                      std::optional<domain::OrganisationId> within, const ImportProgress& progress = {});
+  // The same judgement in one write transaction: every row stored, or with skip_invalid the
+  // valid ones, or (some row with an error and not skip_invalid) nothing: committed false.
+  ImportReport Commit(const Actor& actor, const std::string& bytes, const std::string& file_name,
+                      std::optional<domain::OrganisationId> within, const CommitOptions& options,
+                      const ImportProgress& progress = {});
 
  private:
   storage::Database& db_;
