@@ -496,7 +496,7 @@ const en: Messages = {
       editTitle: 'Edit the entry of {name}',
       person: 'Person',
       chooseBy: 'Find her by',
-      byPicking: 'Searching the registry',
+      byPicking: 'Search the registry',
       byIdNumber: 'Her ID number',
       personRequired: 'Choose a person, or give her ID number instead',
       useIdNumber: 'Give her ID number instead',

@@ -3,8 +3,21 @@ import { exportUrl } from '@/api/archives';
 import { formatQuery, parseQuery } from '@/components/useQueryState';
 import {
   importRoute, optionalText, socialBody, socialFilterQuery, socialQuery, socialSchema, womanCreateBody, womanPatchBody, womenFilterQuery, womenQuery,
-  womenSchema, yearOptions, type SocialForm, type WomanForm,
+  socialRules, womanRules, womenSchema, yearOptions, type SocialForm, type WomanForm,
 } from './archives';
+import type { FormItemRule, FormRules } from 'element-plus';
+
+const translate = (key: string, params?: Record<string, string | number>) => (params ? `${key} ${JSON.stringify(params)}` : key);
+
+/** What a form rule says of a value: its message, or null when the value passes. */
+function verdict(rules: FormRules, field: string, value: unknown): string | null {
+  const rule = ([] as FormItemRule[]).concat(rules[field] ?? [])[0];
+  let message: string | null = null;
+  void rule?.validator?.(rule, value, (error?: string | Error) => {
+    message = error ? String(error instanceof Error ? error.message : error) : null;
+  }, {}, {});
+  return message;
+}
 
 const woman: WomanForm = {
   mode: 'pick', person_id: 7, id_number: '', organisation_id: 3, honour: ' 三八红旗手 ', field: '  ', year: 2020, notes: '',
@@ -72,5 +85,32 @@ describe('archive forms', () => {
       organisation_id: 4, name: '巾帼志愿服务队', kind: null, field: '助老', head_name: '李红', member_count: 0, contact: '139 0451 0000', founded_on: null, notes: null,
     });
     expect(socialBody({ ...social, founded_on: '2019-03-08', member_count: null })).toMatchObject({ founded_on: '2019-03-08', member_count: null });
+  });
+});
+
+describe('archive form checks', () => {
+  it('asks for a person when she picks one, and checks a typed ID number as the server does', () => {
+    const pick = womanRules(translate, '2026-11-30', 'pick');
+    expect(verdict(pick, 'person_id', null)).toBe('archives.woman.personRequired');
+    expect(verdict(pick, 'person_id', 7)).toBeNull();
+    expect(pick.id_number).toBeUndefined();
+    const typed = womanRules(translate, '2026-11-30', 'id_number');
+    expect(verdict(typed, 'id_number', '230102198501010021')).toBe('rules.id_number.id_number_checksum');
+    expect(typed.person_id).toBeUndefined();
+    expect(womanRules(translate, '2026-11-30', null).person_id).toBeUndefined();
+  });
+
+  it('needs an honour of at most 100 characters and a body', () => {
+    const rules = womanRules(translate, '2026-11-30', null);
+    expect(verdict(rules, 'honour', '  ')).toContain('rules.required');
+    expect(verdict(rules, 'honour', '红'.repeat(101))).toBe('rules.textTooLong {"max":100}');
+    expect(verdict(rules, 'organisation_id', null)).toBe('archives.organisationRequired');
+  });
+
+  it('leaves the contact number to the server, which reads the ways clerks write it', () => {
+    const rules = socialRules(translate);
+    expect(rules.contact).toBeUndefined();
+    expect(verdict(rules, 'name', '')).toContain('rules.required');
+    expect(verdict(rules, 'kind', '类'.repeat(51))).toBe('rules.textTooLong {"max":50}');
   });
 });

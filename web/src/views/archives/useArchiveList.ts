@@ -1,7 +1,7 @@
 // What both archive pages share: the paged list in the URL, the body it looks within (her own
 // organisation unless she chose another; named after a reload), the column sort, and which entry
 // a dialog is adding, editing or deleting.
-import { computed, ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef, watch } from 'vue';
 import { organisationsApi } from '@/api/organisations';
 import type { Page } from '@/api/types';
 import { usePagedList } from '@/components/usePagedList';
@@ -32,10 +32,17 @@ export function useArchiveList<S extends ArchiveFilters, T extends { id: number 
       state.within = id === session.organisationId ? null : id;
     },
   });
+  // The body the URL names (a reload, a shared link, Back, or another one chosen), by its name:
+  // the picker shows it, and a new entry goes to it.
   const preset = ref<{ id: number; name: string } | null>(null);
-  if (state.within !== null) {
-    void organisationsApi.get(state.within).then((o) => (preset.value = { id: o.id, name: o.name })).catch(() => undefined);
-  }
+  watch(
+    () => state.within,
+    (id) => {
+      if (id === null || preset.value?.id === id) return;
+      void organisationsApi.get(id).then((o) => (preset.value = { id: o.id, name: o.name })).catch(() => undefined);
+    },
+    { immediate: true },
+  );
 
   /** The body a new entry goes to by default: the one the list shows. */
   const withinBody = computed<{ id: number; name: string } | null>(() => {
