@@ -33,6 +33,8 @@ describe('archive lists in the URL', () => {
     expect(s).toEqual({ q: '王', within: 12, year: 2021, sort: 'year', order: 'desc', page: 2 });
     expect(formatQuery(womenSchema, { ...s, q: '', within: null, year: null, sort: '', order: '', page: 1 })).toEqual({});
     expect(parseQuery(womenSchema, { year: 'soon', sort: 'id_number' })).toMatchObject({ year: null, sort: '' });
+    expect(parseQuery(womenSchema, { year: '1900' }).year).toBeNull();
+    expect(parseQuery(womenSchema, { year: '1949' }).year).toBe(1949);
   });
 
   it('asks the server for the page with only the filters she set', () => {

@@ -3,7 +3,7 @@
 import type { FormRules } from 'element-plus';
 import type { RouteLocationRaw } from 'vue-router';
 import type { OutstandingWomanCreate, OutstandingWomenQuery, SocialOrganisationCreate, SocialOrganisationsQuery } from '@/api/archives';
-import { queryField, type QuerySchema } from '@/components/useQueryState';
+import { queryField, type QueryField, type QuerySchema } from '@/components/useQueryState';
 import { asRule, maxLength, required, type Check, type Translate } from '@/domain/form-rules';
 import { normaliseIdNumber } from '@/domain/id-number';
 import { checkIdNumber } from '@/views/person/rules';
@@ -25,12 +25,19 @@ export interface WomenFilters {
   page: number;
 }
 
+/** A year in the URL: one the archive can hold (a stray number is dropped, not sent to be refused). */
+const yearField: QueryField<number | null> = {
+  fallback: () => null,
+  parse: (raw) => (/^\d{4}$/.test(raw) && Number(raw) >= firstYear ? Number(raw) : undefined),
+  format: (v) => (v === null ? '' : String(v)),
+};
+
 export const womenSortKeys = ['name', 'honour', 'year'] as const;
 
 export const womenSchema: QuerySchema<WomenFilters> = {
   q: queryField.text(),
   within: queryField.id(),
-  year: queryField.id(),
+  year: yearField,
   sort: queryField.oneOf(womenSortKeys, ''),
   order: queryField.oneOf(['asc', 'desc'] as const, ''),
   page: queryField.int(1),
