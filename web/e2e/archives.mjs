@@ -4,14 +4,14 @@
 // and show no label cut short, in both languages.
 import { idNumber } from './data.mjs';
 import {
-  accounts, baseUrl, check, checkAxe, checkNoTruncation, chooseOption, field, setLanguage, shot, signIn, signInPage, signOutPage, state, unusedName,
+  accounts, baseUrl, check, checkAxe, checkNoTruncation, chooseOption, field, setLanguage, shot, signIn, signInPage, state, unusedName,
 } from './lib.mjs';
 
 /** Signs in through the page unless she is already the one signed in. */
 async function as(page, account) {
   const name = page.getByTestId('user-name');
   if ((await name.count()) > 0 && (await name.innerText()) === account.username) return;
-  if ((await name.count()) > 0) await signOutPage(page);
+  await page.context().clearCookies(); // whoever was signed in: a fresh sign-in, whatever the last flow left open
   await signInPage(page, account);
 }
 
@@ -30,6 +30,8 @@ function fieldError(page, testId) {
 
 /** The page's two checks, in Chinese and in English (with an open dialog when one is given). */
 async function pageChecks(page, where) {
+  // a dropdown just chosen from is still fading out: wait until it is gone
+  await page.locator('.el-select-dropdown:visible, .el-picker-panel:visible').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
   await checkAxe(page, where);
   await checkNoTruncation(page, where);
   await setLanguage(page, 'en');
