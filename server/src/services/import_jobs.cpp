@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <map>
+#include <stdexcept>
 
 #include <spdlog/spdlog.h>
 
@@ -29,8 +30,11 @@ constexpr const char* kFailed = "failed";
 
 const ImportJobError kInterrupted{"import_interrupted", "处理中断，请重新上传", "the work was interrupted: upload again"};
 
-// Thrown by the progress callback when the server stops: the job is left to be found interrupted.
-struct Stopping {};
+// Thrown by the progress callback when the server stops: the transaction under way rolls
+// back, and the job is left to be found interrupted.
+struct Stopping : std::runtime_error {
+  Stopping() : std::runtime_error("the server stops") {}
+};
 
 bool busy(const std::string& state) { return state == kChecking || state == kCommitting; }
 

@@ -214,10 +214,14 @@ TEST_F(ImportJobsTest, SizesAreCheckedBeforeAnythingIsStored) {
   EXPECT_EQ(empty.status, 422) << empty.body.dump();
   EXPECT_EQ(empty.body["error"]["code"], "file_empty");
 
-  auto huge = upload(*one_, std::string((21u << 20), 'x'));
-  EXPECT_EQ(huge.status, 413) << huge.body.dump();
-  EXPECT_EQ(huge.body["error"]["code"], "file_too_large");
-  EXPECT_NE(huge.body["error"]["message"].get<std::string>().find("20 MB"), std::string::npos);
+  // Just over the limit (read, then refused) and far over it (refused unread).
+  for (std::size_t size : {(20u << 20) + 1, 21u << 20, 24u << 20}) {
+    auto huge = upload(*one_, std::string(size, 'x'));
+    EXPECT_EQ(huge.status, 413) << size << " " << huge.body.dump();
+    EXPECT_EQ(huge.body["error"]["code"], "file_too_large") << size;
+    EXPECT_NE(huge.body["error"]["message"].get<std::string>().find("20 MB"), std::string::npos);
+  }
+  EXPECT_EQ(one_->get("/api/imports").body["total"], 0);  // nothing stored
 
   // Every other route keeps its 1 MiB.
   auto big_json = one_->call("POST", "/api/people", json{{"name", std::string(2u << 20, 'a')}}.dump());
