@@ -148,9 +148,10 @@ services::Authenticated authenticate(services::Auth& auth, const httplib::Reques
 }  // namespace
 
 domain::DomainError body_too_large(std::size_t max_body) {
-  const std::string mib = std::to_string(max_body >> 20);
-  return {domain::ErrorKind::kTooLarge, "body_too_large", "", "请求内容超过" + mib + " MiB上限",
-          "the body is larger than " + mib + " MiB"};
+  const bool whole_mib = max_body % (1u << 20) == 0;
+  const std::string limit = whole_mib ? std::to_string(max_body >> 20) + " MiB" : std::to_string(max_body >> 10) + " KiB";
+  return {domain::ErrorKind::kTooLarge, "body_too_large", "", "请求内容超过" + limit + "上限",
+          "the body is larger than " + limit};
 }
 
 void Api::add(const std::string& method, const std::string& pattern, SessionHandler h, std::size_t max_body) {
