@@ -17,6 +17,7 @@
 #include "domain/error.h"
 #include "http/server.h"
 #include "services/accounts.h"
+#include "services/exports.h"
 #include "services/importing.h"
 #include "services/registry.h"
 #include "services/spreadsheets.h"
@@ -345,6 +346,40 @@ int export_roster(const Config& config, const ExportRequest& request) {
   services::Registry registry(db, domain::today_in_china);
   return write_download(services::Spreadsheets(db, registry).Roster(*actor, request.within, request.on, request.full),
                         request.out);
+}
+
+int export_list(const Config& config, const std::string& kind, const ExportRequest& request) {
+  storage::Database db(database_config(config, 1));
+  auto actor = actor_as(db, request.as, "export");
+  if (!actor) return 2;
+  services::Registry registry(db, domain::today_in_china);
+  auto today = [&registry] { return registry.today(); };
+  services::Staffing staffing(db, today);
+  services::Archives archives(db, today);
+  services::Accounts accounts(db);
+  services::Exports exports(db, registry, staffing, archives, accounts);
+  const domain::OrganisationId within = request.within;
+  services::ArchiveQuery archive_query;
+  archive_query.within = within;
+  if (kind == "people") {
+    services::PeopleQuery query;
+    query.organisation_id = within;
+    query.on = request.on;
+    return write_download(exports.People(*actor, query, request.full), request.out);
+  }
+  if (kind == "children") return write_download(exports.Children(*actor, within), request.out);
+  if (kind == "failing") return write_download(exports.Failing(*actor, within, request.on), request.out);
+  if (kind == "audit") {
+    services::AuditQuery query;
+    query.within = within;
+    return write_download(exports.Audit(*actor, query), request.out);
+  }
+  if (kind == "outstanding-women")
+    return write_download(exports.OutstandingWomen(*actor, archive_query, request.full), request.out);
+  if (kind == "social-organisations")
+    return write_download(exports.SocialOrganisations(*actor, archive_query), request.out);
+  std::cerr << "参数错误 / bad arguments: " << kind << "\n";
+  return 2;
 }
 
 int import_file(const Config& config, const ImportRequest& request) {

@@ -53,7 +53,8 @@ class HttpServer::Impl {
         staffing_(db, [&registry = wired.registry] { return registry.today(); }),
         home_(db, staffing_, [&registry = wired.registry] { return registry.today(); }),
         archives_(db, [&registry = wired.registry] { return registry.today(); }),
-        spreadsheets_(db, wired.registry) {
+        spreadsheets_(db, wired.registry),
+        exports_(db, wired.registry, staffing_, archives_, wired.accounts) {
     services::Registry& registry = wired.registry;
     const int threads = config_.threads > 0 ? config_.threads : 64;
     server_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
@@ -76,6 +77,7 @@ class HttpServer::Impl {
     add_dictionary_routes(api, registry);
     add_archive_routes(api, archives_);
     add_spreadsheet_routes(api, spreadsheets_);
+    add_export_routes(api, exports_);
     server_.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(std::string(openapi_document()), "application/json; charset=utf-8");
     });
@@ -139,6 +141,7 @@ class HttpServer::Impl {
   services::Home home_;
   services::Archives archives_;  // the registry's database and clock
   services::Spreadsheets spreadsheets_;
+  services::Exports exports_;
   std::filesystem::path web_root_;
   ListeningServer server_;
 };
