@@ -38,7 +38,13 @@ constexpr Labels kFields[] = {
     {"rows", "行数"},                     {"full_personal_data", "完整个人信息"}, {"on", "日期"},
     {"honour", "荣誉称号"},               {"year", "年份"},               {"head_name", "负责人"},
     {"member_count", "成员数"},           {"contact", "联系电话"},        {"founded_on", "成立日期"},
-    {"file_name", "文件名"},              {"filters", "筛选条件"},
+    {"file_name", "文件名"},              {"within", "范围"},             {"q", "查询"},
+    {"status", "任职状态"},               {"from", "起始日期"},           {"to", "截止日期"},
+    {"action", "操作"},                   {"entity", "对象"},             {"person", "人员"},
+    {"account", "账号"},                  {"sha256", "文件指纹"},         {"valid", "有效行数"},
+    {"invalid", "错误行数"},              {"skipped", "跳过行数"},        {"unchanged", "未变行数"},
+    {"created_people", "新增人员"},       {"updated_people", "更新人员"}, {"created_positions", "新增任职"},
+    {"created_entries", "新增档案"},      {"updated_entries", "更新档案"},
 };
 
 template <std::size_t N>
