@@ -17,6 +17,8 @@
 #include "domain/error.h"
 #include "http/server.h"
 #include "services/accounts.h"
+#include "services/archive_importing.h"
+#include "services/exports.h"
 #include "services/importing.h"
 #include "services/registry.h"
 #include "services/spreadsheets.h"
@@ -347,6 +349,40 @@ int export_roster(const Config& config, const ExportRequest& request) {
                         request.out);
 }
 
+int export_list(const Config& config, const std::string& kind, const ExportRequest& request) {
+  storage::Database db(database_config(config, 1));
+  auto actor = actor_as(db, request.as, "export");
+  if (!actor) return 2;
+  services::Registry registry(db, domain::today_in_china);
+  auto today = [&registry] { return registry.today(); };
+  services::Staffing staffing(db, today);
+  services::Archives archives(db, today);
+  services::Accounts accounts(db);
+  services::Exports exports(db, registry, staffing, archives, accounts);
+  const domain::OrganisationId within = request.within;
+  services::ArchiveQuery archive_query;
+  archive_query.within = within;
+  if (kind == "people") {
+    services::PeopleQuery query;
+    query.organisation_id = within;
+    query.on = request.on;
+    return write_download(exports.People(*actor, query, request.full), request.out);
+  }
+  if (kind == "children") return write_download(exports.Children(*actor, within), request.out);
+  if (kind == "failing") return write_download(exports.Failing(*actor, within, request.on), request.out);
+  if (kind == "audit") {
+    services::AuditQuery query;
+    query.within = within;
+    return write_download(exports.Audit(*actor, query), request.out);
+  }
+  if (kind == "outstanding-women")
+    return write_download(exports.OutstandingWomen(*actor, archive_query, request.full), request.out);
+  if (kind == "social-organisations")
+    return write_download(exports.SocialOrganisations(*actor, archive_query), request.out);
+  std::cerr << "参数错误 / bad arguments: " << kind << "\n";
+  return 2;
+}
+
 int import_file(const Config& config, const ImportRequest& request) {
   std::ifstream in(request.file, std::ios::binary);
   if (!in) {
@@ -359,10 +395,14 @@ int import_file(const Config& config, const ImportRequest& request) {
   if (!actor) return 2;
   services::Registry registry(db, domain::today_in_china);
   const std::string name = std::filesystem::path(request.file).filename().string();
-  services::Importing importing(db, registry);
-  auto report = request.commit ? importing.Commit(*actor, bytes, name, request.within,
-                                                  {request.skip_invalid, request.override_reason})
-                               : importing.DryRun(*actor, bytes, name, request.within);
+  const services::CommitOptions options{request.skip_invalid, request.override_reason};
+  auto run = [&](auto&& importer) {
+    return request.commit ? importer.Commit(*actor, bytes, name, request.within, options)
+                          : importer.DryRun(*actor, bytes, name, request.within);
+  };
+  const auto kind = services::parse_import_kind(request.kind).value_or(services::ImportKind::kRoster);
+  auto report = kind == services::ImportKind::kRoster ? run(services::Importing(db, registry))
+                                                      : run(services::ArchiveImporting(db, registry, kind));
   if (request.json) {
     nlohmann::json out = {{"file", report.file_name}, {"sha256", report.sha256}, {"sheet", report.sheet},
                           {"header_row", report.header_row}, {"rows", report.rows}, {"valid", report.valid},

@@ -31,7 +31,7 @@ int reset_password(const Config& config, const std::string& username, const std:
 int write_template(const Config& config, const std::string& kind, const std::string& out);
 
 struct ExportRequest {
-  std::int64_t within = 0;           // the body whose roster goes out
+  std::int64_t within = 0;           // the body whose roster (children) goes out, or the subtree
   std::optional<domain::Date> on;    // default today
   std::string out;
   std::string as;                    // the account whose scope and permissions apply (default: the system's)
@@ -39,12 +39,16 @@ struct ExportRequest {
 };
 // Writes the roster of a body on a date as .xlsx (audited as an export).
 int export_roster(const Config& config, const ExportRequest& request);
+// Writes a list as .xlsx (audited as an export): `kind` people, children, failing, audit,
+// outstanding-women or social-organisations, of the subtree of request.within.
+int export_list(const Config& config, const std::string& kind, const ExportRequest& request);
 
 struct ImportRequest {
   std::string file;
   std::optional<std::int64_t> within;  // the organisation whose subtree the rows name (default: the account's own)
   std::string as;                      // the account whose scope and permissions apply
   bool json = false;
+  std::string kind = "roster";  // or outstanding-women, social-organisations
   bool commit = false;        // store (one transaction); else a dry run
   bool skip_invalid = false;  // with commit: the valid rows only
   std::optional<std::string> override_reason;

@@ -1,5 +1,7 @@
 // build/jinguo: the Jinguo server and command-line tool.
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
@@ -90,6 +92,18 @@ int main(int argc, char** argv) {
   export_roster_cmd->add_option("-o,--output", export_request.out, "the .xlsx file to write")->required();
   export_roster_cmd->add_option("--as", export_request.as, "the account whose scope and permissions apply");
   export_roster_cmd->add_flag("--full", export_request.full, "ID numbers and phones in full (permission reveal)");
+  std::vector<CLI::App*> export_list_cmds;
+  for (const char* kind : {"people", "children", "failing", "audit", "outstanding-women", "social-organisations"}) {
+    auto* cmd = export_cmd->add_subcommand(kind, std::string("the list of ") + kind + " (audited; see docs/api-contract.md)");
+    add_database(cmd);
+    cmd->add_option("--within", export_request.within, "organisation id of the subtree (children: of the body)")
+        ->required();
+    cmd->add_option("--on", export_on_text, "date YYYY-MM-DD (people, failing; default today)");
+    cmd->add_option("-o,--output", export_request.out, "the .xlsx file to write")->required();
+    cmd->add_option("--as", export_request.as, "the account whose scope and permissions apply");
+    cmd->add_flag("--full", export_request.full, "ID numbers and phones in full (permission reveal)");
+    export_list_cmds.push_back(cmd);
+  }
   ImportRequest import_request;
   std::int64_t import_within = 0;
   auto* import_cmd = cli.add_subcommand(
@@ -99,6 +113,8 @@ int main(int argc, char** argv) {
   auto* within_option = import_cmd->add_option("--within", import_within, "organisation id the rows belong under");
   import_cmd->add_option("--as", import_request.as, "the account whose scope and permissions apply");
   import_cmd->add_flag("--json", import_request.json, "the report as JSON");
+  import_cmd->add_option("--kind", import_request.kind, "roster (default), outstanding-women or social-organisations")
+      ->check(CLI::IsMember({"roster", "outstanding-women", "social-organisations"}));
   auto* commit_flag = import_cmd->add_flag("--commit", import_request.commit,
                                            "store the rows (all of them, or nothing while any row has an error)");
   import_cmd->add_flag("--skip-invalid", import_request.skip_invalid, "with --commit: store the valid rows, skip the others")
@@ -171,6 +187,8 @@ int main(int argc, char** argv) {
     }
     if (template_cmd->parsed()) return jinguo::app::write_template(config, template_kind, template_out);
     if (export_roster_cmd->parsed()) return jinguo::app::export_roster(config, export_request);
+    for (auto* cmd : export_list_cmds)
+      if (cmd->parsed()) return jinguo::app::export_list(config, cmd->get_name(), export_request);
     if (reset_cmd->parsed()) return jinguo::app::reset_password(config, reset_username, reset_password_file);
     if (accounts_list->parsed()) return jinguo::app::list_accounts(config, as);
   } catch (const jinguo::domain::DomainError& e) {

@@ -5,6 +5,7 @@
 #include "domain/id_number.h"
 #include "http/archive_routes.h"
 #include "http/dto.h"
+#include "http/list_queries.h"
 #include "http/request.h"
 
 namespace jinguo::http {
@@ -101,19 +102,6 @@ void apply_social(const JsonBody& body, domain::SocialOrganisation& e) {
   apply(body, "contact", e.contact);
   apply(body, "founded_on", e.founded_on);
   apply(body, "notes", e.notes);
-}
-
-services::ArchiveQuery archive_query(const QueryParams& q) {
-  services::ArchiveQuery query;
-  query.within = q.id("within");
-  query.text = q.text("q").value_or("");
-  if (auto year = q.id("year")) {
-    if (*year < 1900 || *year > 9999)
-      throw domain::malformed("invalid_parameter", "year", "年份参数无效", "year is not a year");
-    query.year = static_cast<int>(*year);
-  }
-  query.kind = q.text("kind");
-  return query;
 }
 
 }  // namespace

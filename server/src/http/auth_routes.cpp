@@ -1,6 +1,7 @@
 // Signing in and out, the current account, its sessions and password.
 #include "http/api.h"
 #include "http/dto.h"
+#include "http/list_queries.h"
 #include "http/request.h"
 
 namespace jinguo::http {
@@ -121,9 +122,7 @@ void add_account_routes(Api& api, services::Accounts& accounts) {
   api.get("/api/audit", [&](const httplib::Request& req, const services::Actor& actor) {
     QueryParams q(req);
     auto page = q.page({"at"});
-    services::AuditQuery query{q.id("within"), q.id("person_id"), q.text("person"), q.text("account"),
-                               q.date("from"),   q.date("to"),    q.text("action"), q.text("entity")};
-    return Reply{200, dto::page(accounts.Audit(actor, query, page), page, dto::audit_record)};
+    return Reply{200, dto::page(accounts.Audit(actor, audit_query(q), page), page, dto::audit_record)};
   });
 }
 

@@ -1,5 +1,6 @@
 #include "http/api.h"
 #include "http/dto.h"
+#include "http/list_queries.h"
 #include "http/request.h"
 
 namespace jinguo::http {
@@ -33,19 +34,7 @@ void add_people_routes(Api& api, services::Registry& registry) {
   api.get("/api/people", [&](const httplib::Request& req, const services::Actor& actor) {
     QueryParams q(req);
     auto page = q.page({"name", "start_on"});
-    services::PeopleQuery query;
-    query.text = q.text("q").value_or("");
-    query.organisation_id = q.id("organisation_id");
-    query.role = q.text("role");
-    query.manner = q.text("manner");
-    query.source = q.text("source");
-    query.on = q.date("on");
-    auto status = q.text("status").value_or("current");
-    if (status == "former") query.status = storage::HoldingStatus::kFormer;
-    else if (status == "all") query.status = storage::HoldingStatus::kAll;
-    else if (status != "current")
-      throw domain::malformed("invalid_parameter", "status", "status应为current、former或all",
-                              "status is current, former or all");
+    auto query = people_query(q);
     return Reply{200, dto::page(registry.People(actor, query, page), page, dto::person_summary)};
   });
 

@@ -56,6 +56,7 @@ class HttpServer::Impl {
         home_(db, staffing_, [&registry = wired.registry] { return registry.today(); }),
         archives_(db, [&registry = wired.registry] { return registry.today(); }),
         spreadsheets_(db, wired.registry),
+        exports_(db, wired.registry, staffing_, archives_, wired.accounts),
         imports_(db, wired.registry) {
     services::Registry& registry = wired.registry;
     const int threads = config_.threads > 0 ? config_.threads : 64;
@@ -81,6 +82,7 @@ class HttpServer::Impl {
     add_dictionary_routes(api, registry);
     add_archive_routes(api, archives_);
     add_spreadsheet_routes(api, spreadsheets_);
+    add_export_routes(api, exports_);
     add_import_routes(api, imports_);
     server_.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(std::string(openapi_document()), "application/json; charset=utf-8");
@@ -144,6 +146,7 @@ class HttpServer::Impl {
   services::Home home_;
   services::Archives archives_;  // the registry's database and clock
   services::Spreadsheets spreadsheets_;
+  services::Exports exports_;
   services::ImportJobs imports_;  // its worker thread stops before the database goes
   std::filesystem::path web_root_;
   ListeningServer server_;

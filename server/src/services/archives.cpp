@@ -37,7 +37,9 @@ void diff(ChangeSet& c, const char* field, const Entry* before, const Entry* aft
   else c.add(field, before->*member, after->*member);
 }
 
-ChangeSet changes_of(const domain::OutstandingWoman* before, const domain::OutstandingWoman* after) {
+}  // namespace
+
+ChangeSet archive_changes(const domain::OutstandingWoman* before, const domain::OutstandingWoman* after) {
   using E = domain::OutstandingWoman;
   ChangeSet c;
   diff(c, "person_id", before, after, &E::person_id);
@@ -49,7 +51,7 @@ ChangeSet changes_of(const domain::OutstandingWoman* before, const domain::Outst
   return c;
 }
 
-ChangeSet changes_of(const domain::SocialOrganisation* before, const domain::SocialOrganisation* after) {
+ChangeSet archive_changes(const domain::SocialOrganisation* before, const domain::SocialOrganisation* after) {
   using E = domain::SocialOrganisation;
   ChangeSet c;
   diff(c, "organisation_id", before, after, &E::organisation_id);
@@ -63,8 +65,6 @@ ChangeSet changes_of(const domain::SocialOrganisation* before, const domain::Soc
   diff(c, "notes", before, after, &E::notes);
   return c;
 }
-
-}  // namespace
 
 // ---- outstanding women ----------------------------------------------------------------
 
@@ -109,7 +109,7 @@ storage::OutstandingWomanRow Archives::ArchiveOutstandingWoman(const Actor& acto
     entry.id = repo.insert(entry, domain::utc_timestamp_now());
     record_audit(tx, actor, {"create", "outstanding_woman", std::to_string(entry.id), entry.organisation_id,
                              entry.person_id},
-                 changes_of(nullptr, &entry));
+                 archive_changes(nullptr, &entry));
     return *repo.outstanding_woman(domain::Scope::whole_tree(), entry.id);
   });
 }
@@ -127,7 +127,7 @@ storage::OutstandingWomanRow Archives::CorrectOutstandingWoman(
     after.person_id = before->entry.person_id;
     domain::normalise_and_validate(after, today_());
     if (after.organisation_id != before->entry.organisation_id) require_body(tx, actor, after.organisation_id);
-    ChangeSet changes = changes_of(&before->entry, &after);
+    ChangeSet changes = archive_changes(&before->entry, &after);
     if (changes.empty()) return *before;
     repo.update(after, domain::utc_timestamp_now());
     record_audit(tx, actor, {"update", "outstanding_woman", std::to_string(id), after.organisation_id, after.person_id},
@@ -145,7 +145,7 @@ void Archives::RemoveOutstandingWoman(const Actor& actor, std::int64_t id) {
     repo.remove_outstanding_woman(id);
     record_audit(tx, actor, {"delete", "outstanding_woman", std::to_string(id), before->entry.organisation_id,
                              before->entry.person_id},
-                 changes_of(&before->entry, nullptr));
+                 archive_changes(&before->entry, nullptr));
   });
 }
 
@@ -175,7 +175,7 @@ storage::SocialOrganisationRow Archives::ArchiveSocialOrganisation(const Actor& 
     storage::ArchiveRepository repo(tx);
     entry.id = repo.insert(entry, domain::utc_timestamp_now());
     record_audit(tx, actor, {"create", "social_organisation", std::to_string(entry.id), entry.organisation_id},
-                 changes_of(nullptr, &entry));
+                 archive_changes(nullptr, &entry));
     return *repo.social_organisation(domain::Scope::whole_tree(), entry.id);
   });
 }
@@ -192,7 +192,7 @@ storage::SocialOrganisationRow Archives::CorrectSocialOrganisation(
     after.id = id;
     domain::normalise_and_validate(after, today_());
     if (after.organisation_id != before->entry.organisation_id) require_body(tx, actor, after.organisation_id);
-    ChangeSet changes = changes_of(&before->entry, &after);
+    ChangeSet changes = archive_changes(&before->entry, &after);
     if (changes.empty()) return *before;
     repo.update(after, domain::utc_timestamp_now());
     record_audit(tx, actor, {"update", "social_organisation", std::to_string(id), after.organisation_id}, changes);
@@ -208,7 +208,7 @@ void Archives::RemoveSocialOrganisation(const Actor& actor, std::int64_t id) {
     if (!before) throw no_entry();
     repo.remove_social_organisation(id);
     record_audit(tx, actor, {"delete", "social_organisation", std::to_string(id), before->entry.organisation_id},
-                 changes_of(&before->entry, nullptr));
+                 archive_changes(&before->entry, nullptr));
   });
 }
 

@@ -8,6 +8,7 @@
 
 #include "domain/archive.h"
 #include "services/actor.h"
+#include "services/audit.h"
 #include "services/registry.h"
 #include "storage/archive_repository.h"
 #include "storage/database.h"
@@ -26,6 +27,10 @@ struct ArchiveQuery {
   std::optional<int> year;
   std::optional<std::string> kind;
 };
+
+// The audit changes of an entry: created (before null), changed, or removed (after null).
+ChangeSet archive_changes(const domain::OutstandingWoman* before, const domain::OutstandingWoman* after);
+ChangeSet archive_changes(const domain::SocialOrganisation* before, const domain::SocialOrganisation* after);
 
 class Archives {
  public:

@@ -10,6 +10,7 @@
 #include "domain/clock.h"
 #include "domain/error.h"
 #include "domain/text.h"
+#include "services/archive_importing.h"
 #include "services/crypto.h"
 
 namespace jinguo::services {
@@ -121,12 +122,6 @@ std::int64_t account_of(const Actor& actor) {
   return *actor.account_id;
 }
 
-// The importer of a kind: rosters to Importing; the archives' kinds are not served yet.
-void require_supported(ImportKind kind) {
-  if (kind != ImportKind::kRoster)
-    throw domain::invalid("unknown_import_kind", "kind", "暂不支持导入这种表格（" + std::string(import_kind_code(kind)) + "）",
-                          "this kind of import is not supported yet");
-}
 
 // The column (1-based) of a heading in the heading row, as the file has it; 0 if none.
 std::uint32_t column_of(const documents::Sheet& sheet, std::uint32_t header_row, const std::string& heading) {
@@ -208,7 +203,6 @@ ImportJob ImportJobs::Start(const Actor& actor, Upload upload) {
     throw file_too_large();
   if (upload.bytes.empty())
     throw domain::invalid("file_empty", "file", "文件是空的，请选择要导入的表格", "the file is empty");
-  require_supported(upload.kind);
   if (!upload.within) upload.within = actor.organisation_id;
   if (!upload.within)
     throw domain::invalid("required", "within", "请指定导入到哪个组织", "the organisation to import into is required");
@@ -355,7 +349,11 @@ void ImportJobs::Enqueue(Task task) {
 }
 
 ImportReport ImportJobs::Judge(const Task& task, const std::string& bytes, const ImportProgress& progress) {
-  require_supported(task.kind);
+  if (task.kind != ImportKind::kRoster) {  // the survey archives
+    ArchiveImporting archives(db_, registry_, task.kind);
+    return task.commit ? archives.Commit(task.actor, bytes, task.file_name, task.within, *task.commit, progress)
+                       : archives.DryRun(task.actor, bytes, task.file_name, task.within, progress);
+  }
   return task.commit ? importing_.Commit(task.actor, bytes, task.file_name, task.within, *task.commit, progress)
                      : importing_.DryRun(task.actor, bytes, task.file_name, task.within, progress);
 }

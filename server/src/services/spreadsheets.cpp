@@ -125,9 +125,32 @@ std::vector<std::string> choices_of(const std::vector<domain::DictionaryEntry>& 
   return out;
 }
 
-// The data sheet and the instructions sheet of a kind, without rows.
-documents::WorkbookSpec layout(const SheetRequest& request, const std::vector<domain::DictionaryEntry>& entries,
-                               const std::string& title) {
+}  // namespace
+
+SheetRequest parse_sheet_kind(std::string_view text) {
+  if (text == "people") return {SheetKind::kPeople, std::nullopt};
+  if (text == "outstanding-women") return {SheetKind::kOutstandingWomen, std::nullopt};
+  if (text == "social-organisations") return {SheetKind::kSocialOrganisations, std::nullopt};
+  if (text.starts_with("members:"))
+    if (auto type = domain::body_type_from_code(text.substr(8))) return {SheetKind::kMembers, type};
+  throw domain::invalid("unknown_sheet_kind", "kind",
+                        "未知的模板类型，可选：members:<组织类型>、people、outstanding-women、social-organisations",
+                        "unknown kind: members:<body type>, people, outstanding-women or social-organisations");
+}
+
+std::string sheet_kind_code(const SheetRequest& request) {
+  switch (request.kind) {
+    case SheetKind::kMembers:
+      return "members:" + std::string(domain::body_type_code(request.body_type.value_or(domain::BodyType::kTownship)));
+    case SheetKind::kPeople: return "people";
+    case SheetKind::kOutstandingWomen: return "outstanding-women";
+    case SheetKind::kSocialOrganisations: return "social-organisations";
+  }
+  return "";
+}
+
+documents::WorkbookSpec sheet_layout(const SheetRequest& request, const std::vector<domain::DictionaryEntry>& entries,
+                                     const std::string& title) {
   documents::TableSheet table;
   table.name = title_of(request.kind);
   table.title = title;
@@ -153,42 +176,39 @@ documents::WorkbookSpec layout(const SheetRequest& request, const std::vector<do
   return {{std::move(table)}, {std::move(help)}};
 }
 
-std::string label_of(const std::vector<domain::DictionaryEntry>& entries, DictionaryKind kind,
-                     const std::optional<std::string>& code) {
+std::string dictionary_label(const std::vector<domain::DictionaryEntry>& entries, DictionaryKind kind,
+                             const std::optional<std::string>& code) {
   if (!code) return "";
   for (const auto& e : entries)
     if (e.kind == kind && e.code == *code) return e.label;
   return *code;
 }
 
-}  // namespace
-
-SheetRequest parse_sheet_kind(std::string_view text) {
-  if (text == "people") return {SheetKind::kPeople, std::nullopt};
-  if (text == "outstanding-women") return {SheetKind::kOutstandingWomen, std::nullopt};
-  if (text == "social-organisations") return {SheetKind::kSocialOrganisations, std::nullopt};
-  if (text.starts_with("members:"))
-    if (auto type = domain::body_type_from_code(text.substr(8))) return {SheetKind::kMembers, type};
-  throw domain::invalid("unknown_sheet_kind", "kind",
-                        "未知的模板类型，可选：members:<组织类型>、people、outstanding-women、social-organisations",
-                        "unknown kind: members:<body type>, people, outstanding-women or social-organisations");
-}
-
-std::string sheet_kind_code(const SheetRequest& request) {
-  switch (request.kind) {
-    case SheetKind::kMembers:
-      return "members:" + std::string(domain::body_type_code(request.body_type.value_or(domain::BodyType::kTownship)));
-    case SheetKind::kPeople: return "people";
-    case SheetKind::kOutstandingWomen: return "outstanding-women";
-    case SheetKind::kSocialOrganisations: return "social-organisations";
+std::vector<documents::CellValue> member_row(const domain::Person& p, const storage::PositionRow* position,
+                                             const std::string& organisation_path, const std::string& notes, bool full,
+                                             const std::vector<domain::DictionaryEntry>& entries) {
+  auto phone = [&](const std::optional<std::string>& v) { return v ? (full ? *v : domain::mask_phone(*v)) : std::string(); };
+  std::vector<documents::CellValue> row = {
+      p.name, full ? p.id_number : domain::mask_id_number(p.id_number),
+      std::string(p.sex == domain::Sex::kFemale ? "女" : "男"), p.birth_date,
+      dictionary_label(entries, DictionaryKind::kEthnicity, p.ethnicity),
+      dictionary_label(entries, DictionaryKind::kPoliticalStatus, p.political_status),
+      dictionary_label(entries, DictionaryKind::kEducation, p.education), p.work_unit.value_or(""),
+      p.job_title.value_or(""), phone(p.mobile), phone(p.office_phone)};
+  if (position) {
+    row.insert(row.end(), {organisation_path, position->role_label, position->manner_label,
+                           position->source_label.value_or(""), position->position.start_on});
+  } else {
+    row.resize(row.size() + std::size(kPositionColumns));
   }
-  return "";
+  row.emplace_back(notes);
+  return row;
 }
 
 Download Spreadsheets::Template(const SheetRequest& request) {
   std::string title = std::string(title_of(request.kind));
   if (request.body_type) title = std::string(domain::body_type_label(*request.body_type)) + title;
-  auto spec = layout(request, registry_.Dictionary(std::nullopt), title + "（导入模板）");
+  auto spec = sheet_layout(request, registry_.Dictionary(std::nullopt), title + "（导入模板）");
   return {title + "_导入模板.xlsx", documents::write_workbook(spec)};
 }
 
@@ -202,23 +222,10 @@ Download Spreadsheets::Roster(const Actor& actor, domain::OrganisationId id, std
   for (const auto& p : body.path) path += (path.empty() ? "" : "/") + p.name;
   const auto& organisation = body.row.organisation;
   SheetRequest request{SheetKind::kMembers, organisation.type};
-  auto spec = layout(request, entries, organisation.name + " 成员名册（" + roster.on.iso() + "）");
+  auto spec = sheet_layout(request, entries, organisation.name + " 成员名册（" + roster.on.iso() + "）");
   auto& rows = spec.tables.front().rows;
-  for (const auto& r : roster.items) {
-    const auto& p = r.person;
-    const auto& position = r.row.position;
-    auto phone = [&](const std::optional<std::string>& v) {
-      return v ? (full ? *v : domain::mask_phone(*v)) : std::string();
-    };
-    rows.push_back({p.name, full ? p.id_number : domain::mask_id_number(p.id_number),
-                    std::string(p.sex == domain::Sex::kFemale ? "女" : "男"), p.birth_date,
-                    label_of(entries, DictionaryKind::kEthnicity, p.ethnicity),
-                    label_of(entries, DictionaryKind::kPoliticalStatus, p.political_status),
-                    label_of(entries, DictionaryKind::kEducation, p.education), p.work_unit.value_or(""),
-                    p.job_title.value_or(""), phone(p.mobile), phone(p.office_phone), path, r.row.role_label,
-                    r.row.manner_label, r.row.source_label.value_or(""), position.start_on,
-                    position.notes.value_or("")});
-  }
+  for (const auto& r : roster.items)
+    rows.push_back(member_row(r.person, &r.row, path, r.row.position.notes.value_or(""), full, entries));
   Download out{"成员名册_" + organisation.name + "_" + roster.on.iso() + ".xlsx", documents::write_workbook(spec)};
   db_.write([&](storage::WriteTx& tx) {
     ChangeSet changes;

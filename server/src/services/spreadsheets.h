@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "documents/xlsx_writer.h"
 #include "domain/organisation.h"
@@ -24,6 +25,18 @@ struct SheetRequest {
 // Throws 422 unknown_sheet_kind for anything else.
 SheetRequest parse_sheet_kind(std::string_view text);
 std::string sheet_kind_code(const SheetRequest& request);  // the text parse_sheet_kind reads
+
+// For the exports of lists (services/exports): the data sheet of a kind without rows and
+// the instructions sheet; a dictionary code's label (the code itself when unknown, "" for none).
+documents::WorkbookSpec sheet_layout(const SheetRequest& request, const std::vector<domain::DictionaryEntry>& entries,
+                                     const std::string& title);
+std::string dictionary_label(const std::vector<domain::DictionaryEntry>& entries, domain::DictionaryKind kind,
+                             const std::optional<std::string>& code);
+// A row of the members layout: the person's columns, the position's (blank without one:
+// `position` null), the notes. ID numbers and phones masked unless `full`.
+std::vector<documents::CellValue> member_row(const domain::Person& person, const storage::PositionRow* position,
+                                             const std::string& organisation_path, const std::string& notes, bool full,
+                                             const std::vector<domain::DictionaryEntry>& entries);
 
 struct Download {
   std::string file_name;  // 成员名册_二八镇妇联_2016-09-20.xlsx

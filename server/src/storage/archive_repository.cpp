@@ -34,6 +34,8 @@ constexpr const char* kUpdateSocial =
     "UPDATE social_organisations SET organisation_id = $1, name = $2, kind = $3, field = $4, head_name = $5, "
     "member_count = $6, contact = $7, founded_on = $8, notes = $9, updated_at = $10 WHERE id = $11";
 constexpr const char* kDeleteSocial = "DELETE FROM social_organisations WHERE id = $1";
+constexpr const char* kWhereWomanKey = " WHERE w.person_id = $1 AND w.organisation_id = $2 AND w.honour = $3";
+constexpr const char* kWhereSocialKey = " WHERE s.organisation_id = $1 AND s.name = $2";
 
 // The select of a kind of entry, its timestamps as ISO text on either database.
 std::string select_of(const ReadTx& tx, const char* columns, const char* table_alias, const char* from) {
@@ -138,6 +140,15 @@ std::optional<OutstandingWomanRow> ArchiveRepository::outstanding_woman(const do
   return read_woman(row);
 }
 
+std::optional<OutstandingWomanRow> ArchiveRepository::outstanding_woman_by_key(domain::PersonId person,
+                                                                               domain::OrganisationId organisation,
+                                                                               const std::string& honour) const {
+  Statement row = tx_.prepare(select_of(tx_, kSelectWoman, "w", kFromWoman) + kWhereWomanKey);
+  row.bind(person).bind(organisation).bind(honour);
+  if (!row.step()) return std::nullopt;
+  return read_woman(row);
+}
+
 std::int64_t ArchiveRepository::insert(const domain::OutstandingWoman& e, const std::string& now) const {
   Statement st = tx_.prepare(kInsertWoman);
   st.bind(e.person_id).bind(e.organisation_id).bind(e.honour).bind(e.field).bind(e.year).bind(e.notes).bind(now)
@@ -173,6 +184,14 @@ std::optional<SocialOrganisationRow> ArchiveRepository::social_organisation(cons
                                                                             std::int64_t id) const {
   Statement row = tx_.prepare(select_of(tx_, kSelectSocial, "s", kFromSocial) + " WHERE s.id = $1 AND o.path >= $2 AND o.path < $3");
   row.bind(id).bind(scope.low()).bind(scope.high());
+  if (!row.step()) return std::nullopt;
+  return read_social(row);
+}
+
+std::optional<SocialOrganisationRow> ArchiveRepository::social_organisation_by_key(domain::OrganisationId organisation,
+                                                                                   const std::string& name) const {
+  Statement row = tx_.prepare(select_of(tx_, kSelectSocial, "s", kFromSocial) + kWhereSocialKey);
+  row.bind(organisation).bind(name);
   if (!row.step()) return std::nullopt;
   return read_social(row);
 }

@@ -38,12 +38,19 @@ class ArchiveRepository {
 
   Page<OutstandingWomanRow> outstanding_women(const ArchiveFilter& filter, const PageSpec& page) const;
   std::optional<OutstandingWomanRow> outstanding_woman(const domain::Scope& scope, std::int64_t id) const;
+  // The entry of a key (the archives' uniqueness): the woman's honour proposed by a body.
+  std::optional<OutstandingWomanRow> outstanding_woman_by_key(domain::PersonId person,
+                                                              domain::OrganisationId organisation,
+                                                              const std::string& honour) const;
   std::int64_t insert(const domain::OutstandingWoman& e, const std::string& now) const;
   void update(const domain::OutstandingWoman& e, const std::string& now) const;
   void remove_outstanding_woman(std::int64_t id) const;
 
   Page<SocialOrganisationRow> social_organisations(const ArchiveFilter& filter, const PageSpec& page) const;
   std::optional<SocialOrganisationRow> social_organisation(const domain::Scope& scope, std::int64_t id) const;
+  // The entry of a key: the organisation's name in a body.
+  std::optional<SocialOrganisationRow> social_organisation_by_key(domain::OrganisationId organisation,
+                                                                  const std::string& name) const;
   std::int64_t insert(const domain::SocialOrganisation& e, const std::string& now) const;
   void update(const domain::SocialOrganisation& e, const std::string& now) const;
   void remove_social_organisation(std::int64_t id) const;

@@ -25,6 +25,9 @@ constexpr const char* kWherePerson =
 constexpr const char* kWhereRoster =
     " WHERE ps.organisation_id = $1 AND ps.start_on <= $2 AND (ps.end_on IS NULL OR ps.end_on > $2) "
     "ORDER BY COALESCE(r.sort_order, 1000000), ps.start_on, ps.id";
+constexpr const char* kWherePeopleInSubtree =
+    " WHERE o.path >= $1 AND o.path < $2 AND ps.start_on <= $3 AND ps.person_id IN ";
+constexpr const char* kPeopleOrder = " ORDER BY ps.person_id, ps.start_on DESC, ps.id DESC";
 constexpr int kPositionColumnCount = 17;
 // The statement text of a positions query on one backend: kSelectPosition, created_at as ISO
 // text, `extra` columns, kFromPositions and `where`. Kept per backend by the caller.
@@ -101,6 +104,17 @@ std::vector<RosterRow> PositionRepository::roster(domain::OrganisationId organis
   Statement row = tx_.prepare(for_backend(tx_, sql));
   row.bind(organisation).bind(on);
   while (row.step()) out.push_back(RosterRow{read_position(row), read_person(row, kPositionColumnCount)});
+  return out;
+}
+
+std::vector<PositionRow> PositionRepository::of_people(const std::vector<domain::PersonId>& people,
+                                                      const std::string& path, const Date& on) const {
+  std::vector<PositionRow> out;
+  if (people.empty()) return out;
+  const std::string sql = positions_sql(tx_.backend(), "", kWherePeopleInSubtree) + id_list(people) + kPeopleOrder;
+  Statement row = tx_.prepare(sql, Keep::kNo);
+  row.bind(path).bind(path + "~").bind(on);
+  while (row.step()) out.push_back(read_position(row));
   return out;
 }
 

@@ -147,6 +147,11 @@ class PositionRepository {
   // The positions of a person in bodies of the scope, newest first.
   std::vector<PositionRow> of_person(const domain::Scope& scope, domain::PersonId person) const;
   std::vector<RosterRow> roster(domain::OrganisationId organisation, const domain::Date& on) const;
+  // The positions of these people in the subtree of `path` started on or before `on`, by
+  // person, then newest first (for exports of the people list: the caller keeps the ones
+  // its filter asks for).
+  std::vector<PositionRow> of_people(const std::vector<domain::PersonId>& people, const std::string& path,
+                                     const domain::Date& on) const;
   domain::PositionId insert(const domain::Position& p, const std::string& now) const;
   void end(domain::PositionId id, const domain::Date& end_on, const std::string& reason,
            const std::string& now) const;

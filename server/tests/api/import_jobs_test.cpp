@@ -231,10 +231,25 @@ TEST_F(ImportJobsTest, SizesAreCheckedBeforeAnythingIsStored) {
   auto unknown = raw(*one_, "POST", "/api/imports?kind=payroll", "x");
   ASSERT_TRUE(unknown);
   EXPECT_EQ(unknown->status, 422);
-  auto archive = raw(*one_, "POST", "/api/imports?kind=outstanding-women", "x");
-  ASSERT_TRUE(archive);
-  EXPECT_EQ(archive->status, 422);
-  EXPECT_EQ(json::parse(archive->body)["error"]["code"], "unknown_import_kind");
+}
+
+TEST_F(ImportJobsTest, TheArchivesComeInThroughTheSameJobs) {
+  const std::string csv = "\xEF\xBB\xBF姓名,身份证号,荣誉称号,领域,年份\n"
+                          "郑秀珍," + id_number("23010219700801002") + ",三八红旗手,农村经济,2015\n";
+  auto r = raw(*one_, "POST", "/api/imports?kind=outstanding-women&within=" + std::to_string(district_) +
+                                  "&file_name=" + httplib::detail::encode_query_param("优秀女性.csv"),
+               csv);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 202) << r->body;
+  const long long id = json::parse(r->body)["id"];
+  json job = settled(*one_, id);
+  ASSERT_EQ(job["state"], "checked") << job.dump(1);
+  EXPECT_EQ(job["kind"], "outstanding-women");
+  EXPECT_EQ(job["report"]["valid"], 1) << job.dump(1);
+  EXPECT_EQ(one_->post("/api/imports/" + std::to_string(id) + "/commit", json::object()).status, 202);
+  EXPECT_EQ(settled(*one_, id)["state"], "committed");
+  auto listed = one_->get("/api/archives/outstanding-women?within=" + std::to_string(district_)).body;
+  EXPECT_EQ(listed["total"], 1) << listed.dump(1);
 }
 
 TEST_F(ImportJobsTest, AFileThatCannotBeReadFails) {

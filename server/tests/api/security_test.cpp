@@ -221,7 +221,10 @@ TEST_F(SecurityTest, ASiblingDistrictSeesNothingOfTheOther) {
   const std::string two = std::to_string(two_), town = std::to_string(two_town_);
   for (const std::string& path :
        {"/api/organisations?parent_id=" + town, "/api/organisations/search?within=" + two,
-        "/api/people?organisation_id=" + two, "/api/accounts?within=" + two, "/api/audit?within=" + two})
+        "/api/people?organisation_id=" + two, "/api/accounts?within=" + two, "/api/audit?within=" + two,
+        "/api/people.xlsx?organisation_id=" + two, "/api/audit.xlsx?within=" + two,
+        "/api/compliance/failing.xlsx?within=" + two, "/api/archives/outstanding-women.xlsx?within=" + two,
+        "/api/archives/social-organisations.xlsx?within=" + two})
     EXPECT_EQ(one.get(path).status, 404) << path;
   EXPECT_EQ(one.post("/api/positions", {{"person_id", two_person_}, {"organisation_id", one_town_}, {"role", "executive"},
                                         {"manner", "part_time"}, {"start_on", "2016-06-01"}})

@@ -71,6 +71,27 @@ TEST(Columns, EveryKeyHasACode) {
   EXPECT_EQ(column_key_code(ColumnKey::kFoundedOn), "founded_on");
 }
 
+// The headings the contract names for the archive imports (docs/api-contract.md, "Archive
+// imports") are each read as their column.
+TEST(Columns, TheArchiveImportsHeadingsAreRecognised) {
+  const std::pair<const char*, ColumnKey> women[] = {
+      {"姓名", ColumnKey::kName},   {"身份证号", ColumnKey::kIdNumber}, {"荣誉称号", ColumnKey::kHonour},
+      {"领域", ColumnKey::kField},  {"年份", ColumnKey::kYear},         {"推荐单位", ColumnKey::kProposedBy},
+      {"备注", ColumnKey::kNotes}};
+  const std::pair<const char*, ColumnKey> social[] = {
+      {"组织名称", ColumnKey::kOrgName}, {"类型", ColumnKey::kKind},          {"领域", ColumnKey::kField},
+      {"负责人", ColumnKey::kHead},      {"成员数", ColumnKey::kMemberCount}, {"联系电话", ColumnKey::kMobile},
+      {"所在组织", ColumnKey::kOrganisation}, {"成立日期", ColumnKey::kFoundedOn}, {"备注", ColumnKey::kNotes}};
+  for (const auto& [heading, key] : women) EXPECT_EQ(recognise_heading(heading), key) << heading;
+  for (const auto& [heading, key] : social) EXPECT_EQ(recognise_heading(heading), key) << heading;
+  std::vector<std::string> texts;
+  for (const auto& [heading, key] : social) texts.push_back(heading);
+  auto header = find_header({row(1, {"妇女社会组织"}), row(2, texts)});
+  ASSERT_TRUE(header);
+  EXPECT_EQ(header->row_number, 2u);
+  EXPECT_TRUE(header->unknown.empty());
+}
+
 TEST(FindHeader, BelowTitleRows) {
   std::vector<TextRow> rows = {
       row(1, {"道里区妇联兼职副主席和执常委人员登记表"}),

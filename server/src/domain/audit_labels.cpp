@@ -1,0 +1,63 @@
+#include "domain/audit_labels.h"
+
+#include <utility>
+
+namespace jinguo::domain {
+
+namespace {
+
+using Labels = std::pair<std::string_view, std::string_view>;
+
+constexpr Labels kActions[] = {
+    {"create", "新建"},      {"update", "修改"},        {"delete", "删除"},         {"correct", "更正"},
+    {"end", "结束任职"},     {"move", "移动"},          {"close", "关闭"},          {"login", "登录"},
+    {"logout", "退出"},      {"login_failed", "登录失败"}, {"reveal", "查看完整信息"}, {"password_change", "修改密码"},
+    {"session_end", "结束会话"}, {"export", "导出"},     {"import", "导入"},         {"schedule", "安排生效"},
+};
+
+constexpr Labels kEntities[] = {
+    {"organisation", "组织"},         {"person", "人员"},          {"position", "职务"},
+    {"dictionary_entry", "字典项"},   {"account", "账号"},         {"session", "会话"},
+    {"rule_set", "配备标准"},         {"rule_set_schedule", "标准生效安排"}, {"import", "导入"},
+    {"outstanding_woman", "优秀女性档案"}, {"social_organisation", "妇女社会组织档案"},
+};
+
+constexpr Labels kFields[] = {
+    {"password_changed_at", "密码修改时间"}, {"account_id", "账号"},        {"reason", "理由"},
+    {"name", "姓名"},                     {"id_number", "身份证号"},      {"birth_date", "出生日期"},
+    {"sex", "性别"},                      {"ethnicity", "民族"},          {"political_status", "政治面貌"},
+    {"education", "学历"},                {"work_unit", "工作单位"},      {"job_title", "职务（单位内）"},
+    {"mobile", "手机号码"},               {"office_phone", "办公电话"},   {"notes", "备注"},
+    {"organisation_id", "组织"},          {"person_id", "人员"},          {"role", "职务"},
+    {"manner", "任职方式"},               {"source", "来源类别"},         {"start_on", "任职日期"},
+    {"end_on", "结束日期"},               {"end_reason", "结束原因"},     {"override_reason", "强制任命理由"},
+    {"overridden_findings", "被越过的配备标准"}, {"parent_id", "上级组织"}, {"type", "组织类型"},
+    {"division_code", "行政区划代码"},    {"pilot", "示范点"},            {"established_on", "成立日期"},
+    {"closed_on", "关闭日期"},            {"username", "用户名"},         {"active", "启用"},
+    {"password", "密码"},                 {"field", "字段"},              {"kind", "类型"},
+    {"rows", "行数"},                     {"full_personal_data", "完整个人信息"}, {"on", "日期"},
+    {"honour", "荣誉称号"},               {"year", "年份"},               {"head_name", "负责人"},
+    {"member_count", "成员数"},           {"contact", "联系电话"},        {"founded_on", "成立日期"},
+    {"file_name", "文件名"},              {"within", "范围"},             {"q", "查询"},
+    {"status", "任职状态"},               {"from", "起始日期"},           {"to", "截止日期"},
+    {"action", "操作"},                   {"entity", "对象"},             {"person", "人员"},
+    {"account", "账号"},                  {"sha256", "文件指纹"},         {"valid", "有效行数"},
+    {"invalid", "错误行数"},              {"skipped", "跳过行数"},        {"unchanged", "未变行数"},
+    {"created_people", "新增人员"},       {"updated_people", "更新人员"}, {"created_positions", "新增任职"},
+    {"created_entries", "新增档案"},      {"updated_entries", "更新档案"},
+};
+
+template <std::size_t N>
+std::string label_in(const Labels (&labels)[N], std::string_view code) {
+  for (const auto& [c, label] : labels)
+    if (c == code) return std::string(label);
+  return std::string(code);
+}
+
+}  // namespace
+
+std::string audit_action_label(std::string_view action) { return label_in(kActions, action); }
+std::string audit_entity_label(std::string_view entity) { return label_in(kEntities, entity); }
+std::string audit_field_label(std::string_view field) { return label_in(kFields, field); }
+
+}  // namespace jinguo::domain

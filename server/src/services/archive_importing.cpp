@@ -1,0 +1,527 @@
+#include "services/archive_importing.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <variant>
+
+#include "documents/spreadsheet.h"
+#include "domain/access/access.h"
+#include "domain/archive.h"
+#include "domain/clock.h"
+#include "domain/error.h"
+#include "domain/id_number.h"
+#include "domain/import/columns.h"
+#include "domain/import/values.h"
+#include "domain/person.h"
+#include "services/archives.h"
+#include "services/audit.h"
+#include "services/person_audit.h"
+#include "services/crypto.h"
+#include "storage/archive_repository.h"
+#include "storage/repositories.h"
+
+namespace jinguo::services {
+
+namespace {
+
+using domain::import::CellValue;
+using domain::import::ColumnKey;
+using domain::import::ValueError;
+
+constexpr int kProgressEvery = 200;  // rows between two progress reports
+
+bool is_women(ImportKind kind) { return kind == ImportKind::kOutstandingWomen; }
+
+// The columns a sheet of the kind must name to be taken.
+std::vector<ColumnKey> required_columns(ImportKind kind) {
+  if (is_women(kind)) return {ColumnKey::kName, ColumnKey::kIdNumber, ColumnKey::kHonour};
+  return {ColumnKey::kOrgName};
+}
+
+// The sheet to import: the first visible one whose heading names the kind's columns.
+// (The roster import's choose_sheet in services/importing.cpp, with the kind's columns.)
+struct Chosen {
+  const documents::Sheet* sheet = nullptr;
+  std::vector<domain::import::TextRow> rows;
+  domain::import::Header header;
+};
+
+Chosen choose_sheet(const documents::Workbook& book, ImportKind kind, std::vector<std::string>& warnings) {
+  Chosen chosen;
+  const auto required = required_columns(kind);
+  for (const auto& sheet : book.sheets) {
+    if (sheet.hidden) continue;
+    auto rows = text_rows(sheet);
+    auto header = domain::import::find_header(rows);
+    if (!header) continue;
+    bool names_all = true;
+    for (auto key : required) names_all = names_all && header->column_of(key).has_value();
+    if (!names_all) continue;
+    if (chosen.sheet) {
+      warnings.push_back("工作表“" + sheet.name + "”也有名单，本次只导入第一个工作表“" + chosen.sheet->name + "”");
+      continue;
+    }
+    chosen = {&sheet, std::move(rows), std::move(*header)};
+  }
+  if (chosen.sheet) return chosen;
+  if (is_women(kind))
+    throw domain::invalid("import_no_header", "file",
+                          "未找到表头：请确认表格中有“姓名”“身份证号”“荣誉称号”三列的列名",
+                          "no heading row with name, ID number and honour columns was found");
+  throw domain::invalid("import_no_header", "file", "未找到表头：请确认表格中有“组织名称”列的列名",
+                        "no heading row with an organisation name column was found");
+}
+
+// What one data row says, normalised; the errors found on the way.
+struct Draft {
+  std::uint32_t row = 0;
+  std::string name;  // the woman's or the organisation's, for the report
+  std::vector<ImportError> errors;
+  std::optional<std::string> body_text;  // the body as typed (none: `within`)
+  domain::IdNumber id;                   // outstanding women
+  domain::OutstandingWoman woman;
+  domain::SocialOrganisation social;
+};
+
+// Reads and normalises the data rows of the chosen sheet (pure but for `today`).
+class RowReader {
+ public:
+  RowReader(const documents::Sheet& sheet, const domain::import::Header& header, bool date1904, domain::Date today)
+      : sheet_(sheet), header_(header), date1904_(date1904), today_(today) {}
+
+  Draft outstanding_woman(std::uint32_t row) const {
+    Draft d;
+    d.row = row;
+    if (auto name = text(row, ColumnKey::kName)) {
+      try {
+        d.name = domain::normalise_person_name(*name);
+      } catch (const domain::DomainError& e) {
+        d.name = *name;
+        fail(d, ColumnKey::kName, {e.code(), e.message_zh(), e.message_en()});
+      }
+    } else {
+      fail(d, ColumnKey::kName, {"required", "请填写姓名", "the name is missing"});
+    }
+    if (auto id = value(row, ColumnKey::kIdNumber); !id) {
+      fail(d, ColumnKey::kIdNumber, {"required", "请填写身份证号", "the ID number is missing"});
+    } else if (domain::import::cell_text(*id).find('*') != std::string::npos) {
+      fail(d, ColumnKey::kIdNumber, {"id_number_masked", "身份证号已打码：请导出完整号码后再导入",
+                                     "the ID number is masked: export it in full to import it"});
+    } else {
+      auto parsed = domain::import::normalise_id_number(*id, today_);
+      if (auto* e = std::get_if<ValueError>(&parsed)) fail(d, ColumnKey::kIdNumber, *e);
+      else d.id = std::get<domain::IdNumber>(parsed);
+      if (!d.id.value.empty() && d.id.sex != domain::Sex::kFemale)
+        fail(d, ColumnKey::kIdNumber, {"person_not_female", "优秀女性档案只收录女性：该身份证号为男性",
+                                       "the archive of outstanding women holds women only: this ID number is a man's"});
+    }
+    auto& w = d.woman;
+    w.honour = text(row, ColumnKey::kHonour).value_or("");
+    w.field = text(row, ColumnKey::kField);
+    w.notes = text(row, ColumnKey::kNotes);
+    if (auto year = value(row, ColumnKey::kYear)) {
+      if (auto y = whole_number(*year, "年")) w.year = static_cast<int>(*y);
+      else fail(d, ColumnKey::kYear, {"year_invalid", "年份应为四位数字，如2015", "the year is four digits, e.g. 2015"});
+    }
+    d.body_text = text(row, ColumnKey::kProposedBy);
+    try {
+      domain::normalise_and_validate(w, today_);
+    } catch (const domain::DomainError& e) {
+      fail(d, column_of_field(e.field()), {e.code(), e.message_zh(), e.message_en()});
+    }
+    return d;
+  }
+
+  Draft social_organisation(std::uint32_t row) const {
+    Draft d;
+    d.row = row;
+    auto& s = d.social;
+    s.name = text(row, ColumnKey::kOrgName).value_or("");
+    d.name = s.name;
+    s.kind = text(row, ColumnKey::kKind);
+    s.field = text(row, ColumnKey::kField);
+    s.head_name = text(row, ColumnKey::kHead);
+    s.notes = text(row, ColumnKey::kNotes);
+    if (auto count = value(row, ColumnKey::kMemberCount)) {
+      if (auto n = whole_number(*count, "人")) s.member_count = static_cast<int>(std::min<long long>(*n, 2'000'000'000));
+      else fail(d, ColumnKey::kMemberCount, {"member_count_invalid", "成员数应为整数，如36", "the member count is a whole number"});
+    }
+    if (auto contact = value(row, contact_column())) s.contact = domain::import::to_half_width(domain::import::cell_text(*contact));
+    if (auto founded = value(row, ColumnKey::kFoundedOn)) {
+      auto date = domain::import::normalise_date(*founded, date1904_);
+      if (auto* e = std::get_if<ValueError>(&date)) fail(d, ColumnKey::kFoundedOn, *e);
+      else s.founded_on = std::get<domain::import::DateValue>(date).date;
+    }
+    d.body_text = text(row, ColumnKey::kOrganisation);
+    try {
+      domain::normalise_and_validate(s, today_);
+    } catch (const domain::DomainError& e) {
+      fail(d, column_of_field(e.field()), {e.code(), e.message_zh(), e.message_en()});
+    }
+    return d;
+  }
+
+  // The heading of a column as the file has it.
+  std::string heading(ColumnKey key) const {
+    for (const auto& c : header_.columns)
+      if (c.key == key) return c.heading;
+    return std::string(domain::import::canonical_heading(key));
+  }
+
+ private:
+  // The template writes the contact phone under 联系电话 (a mobile heading); a sheet may have 办公电话.
+  ColumnKey contact_column() const {
+    return header_.column_of(ColumnKey::kMobile) ? ColumnKey::kMobile : ColumnKey::kOfficePhone;
+  }
+  // The column of a field the archive rules name.
+  ColumnKey column_of_field(const std::string& field) const {
+    static const std::map<std::string, ColumnKey> columns = {
+        {"honour", ColumnKey::kHonour},   {"field", ColumnKey::kField},         {"year", ColumnKey::kYear},
+        {"notes", ColumnKey::kNotes},     {"name", ColumnKey::kOrgName},        {"kind", ColumnKey::kKind},
+        {"head_name", ColumnKey::kHead},  {"member_count", ColumnKey::kMemberCount},
+        {"founded_on", ColumnKey::kFoundedOn}};
+    if (field == "contact") return contact_column();
+    auto it = columns.find(field);
+    return it == columns.end() ? ColumnKey::kNotes : it->second;
+  }
+  std::optional<CellValue> value(std::uint32_t row, ColumnKey key) const {
+    auto column = header_.column_of(key);
+    if (!column) return std::nullopt;
+    CellValue v = import_value_of(sheet_.value_at(row, *column));
+    if (domain::import::is_blank(v)) return std::nullopt;
+    return v;
+  }
+  std::optional<std::string> text(std::uint32_t row, ColumnKey key) const {
+    auto v = value(row, key);
+    if (!v) return std::nullopt;
+    return domain::import::clean_text(domain::import::cell_text(*v));
+  }
+  // A whole number typed as a number or as text, perhaps with a unit (2015年, 36人).
+  static std::optional<long long> whole_number(const CellValue& v, std::string_view unit) {
+    if (v.kind == CellValue::Kind::kNumber) {
+      if (v.number < 0 || v.number > 1e12 || std::floor(v.number) != v.number) return std::nullopt;
+      return static_cast<long long>(v.number);
+    }
+    std::string t = domain::import::to_half_width(domain::import::cell_text(v));
+    if (t.ends_with(unit)) t.resize(t.size() - unit.size());
+    if (t.empty() || t.size() > 12 || t.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    return std::stoll(t);
+  }
+  void fail(Draft& d, ColumnKey key, const ValueError& e) const {
+    d.errors.push_back({sheet_.name, d.row, heading(key), e.code, e.message_zh, e.message_en});
+  }
+
+  const documents::Sheet& sheet_;
+  const domain::import::Header& header_;
+  bool date1904_;
+  domain::Date today_;
+};
+
+struct Body {
+  domain::OrganisationId id = 0;
+  std::string name;
+};
+using BodyOrError = std::variant<Body, ValueError>;
+
+// The body a row names within the subtree of `within_path`: a path ending in its name
+// (呼兰区妇联/二八镇妇联), a name unique in the subtree, or a 12-digit division code. The
+// roster import's find_body (services/importing.cpp), here on the transaction's own
+// connection so that the commit reads and writes in one transaction.
+BodyOrError find_body(const storage::ReadTx& tx, const std::string& within_path, const std::string& text,
+                      const domain::Date& today) {
+  std::vector<std::string> parts;
+  const std::string path = domain::import::to_half_width(text);
+  for (std::size_t start = 0; start <= path.size();) {
+    auto slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    std::string part = domain::import::clean_text(std::string_view(path).substr(start, slash - start));
+    if (!part.empty()) parts.push_back(part);
+    start = slash + 1;
+  }
+  if (parts.empty()) return ValueError{"organisation_unknown", "请填写组织", "the organisation is missing"};
+  const bool code = parts.size() == 1 && parts[0].size() == 12 &&
+                    parts[0].find_first_not_of("0123456789") == std::string::npos;
+  storage::OrganisationRepository repo(tx);
+  storage::SearchFilter filter{code ? std::string() : parts.back(), within_path, std::nullopt, false};
+  storage::PageSpec page;
+  page.page_size = 200;
+  std::vector<std::pair<Body, std::vector<storage::PathEntry>>> matches;
+  const auto found = repo.search(filter, page, today);
+  for (const auto& row : found.items) {
+    const auto& o = row.organisation;
+    if (code ? o.division_code != parts[0] : o.name != parts.back()) continue;
+    auto names = repo.path_of(row.path);
+    if (!code) {  // the path's earlier parts name its ancestors, nearest last
+      bool agrees = parts.size() <= names.size();
+      for (std::size_t i = 0; agrees && i + 1 < parts.size(); ++i)
+        agrees = names[names.size() - parts.size() + i].name == parts[i];
+      if (!agrees) continue;
+    }
+    matches.push_back({Body{o.id, o.name}, std::move(names)});
+  }
+  if (matches.empty())
+    return ValueError{"organisation_unknown", "本单位范围内没有名为“" + text + "”的组织，请核对名称或写出路径",
+                      "no organisation of that name in your subtree"};
+  if (matches.size() > 1) {
+    const auto& names = matches[0].second;
+    const std::string parent = names.size() >= 2 ? names[names.size() - 2].name + "/" : "";
+    return ValueError{"organisation_ambiguous",
+                      "本单位范围内有" + std::to_string(matches.size()) + "个名为“" + parts.back() + "”的组织，请写出路径，如“" +
+                          parent + parts.back() + "”",
+                      "several organisations have that name: write its path"};
+  }
+  return matches.front().first;
+}
+
+// An optional field of a row: a blank cell leaves the stored value alone.
+template <class T>
+void overlay(std::optional<T>& stored, const std::optional<T>& given) {
+  if (given) stored = given;
+}
+
+std::string shown(const std::optional<std::string>& v) { return v.value_or(""); }
+std::string shown(const std::optional<int>& v) { return v ? std::to_string(*v) : ""; }
+std::string shown(const std::optional<domain::Date>& v) { return v ? v->iso() : ""; }
+
+template <class T>
+void compare(std::vector<FieldChange>& out, const char* field, const std::optional<T>& before,
+             const std::optional<T>& after) {
+  if (before != after) out.push_back({field, shown(before), shown(after)});
+}
+
+// A valid row judged against what is stored: what the commit does with it.
+struct Plan {
+  std::size_t draft = 0;
+  Body body;
+  bool creates_person = false;
+  std::optional<domain::PersonId> person_id;
+  std::optional<domain::OutstandingWoman> stored_woman;
+  std::optional<domain::SocialOrganisation> stored_social;
+  domain::OutstandingWoman woman;  // as it will be
+  domain::SocialOrganisation social;
+  bool changes = false;
+};
+
+}  // namespace
+
+ArchiveImporting::ArchiveImporting(storage::Database& db, Registry& registry, ImportKind kind)
+    : db_(db), registry_(registry), kind_(kind) {
+  if (kind != ImportKind::kOutstandingWomen && kind != ImportKind::kSocialOrganisations)
+    throw domain::invalid("unknown_import_kind", "kind", "档案导入只适用于优秀女性代表人物和妇女社会组织",
+                          "archive imports are of outstanding-women or social-organisations");
+}
+
+ImportReport ArchiveImporting::DryRun(const Actor& actor, const std::string& bytes, const std::string& file_name,
+                                      std::optional<domain::OrganisationId> within, const ImportProgress& progress) {
+  return Run(actor, bytes, file_name, within, nullptr, progress);
+}
+
+ImportReport ArchiveImporting::Commit(const Actor& actor, const std::string& bytes, const std::string& file_name,
+                                      std::optional<domain::OrganisationId> within, const CommitOptions& options,
+                                      const ImportProgress& progress) {
+  return Run(actor, bytes, file_name, within, &options, progress);
+}
+
+ImportReport ArchiveImporting::Run(const Actor& actor, const std::string& bytes, const std::string& file_name,
+                                   std::optional<domain::OrganisationId> within, const CommitOptions* commit,
+                                   const ImportProgress& progress) {
+  domain::require(actor.role, domain::Permission::kWrite);
+  if (!within) within = actor.organisation_id;
+  if (!within)
+    throw domain::invalid("required", "within", "请指定导入到哪个组织", "the organisation to import into is required");
+  const OrganisationDetail root = registry_.Organisation(actor, *within);  // 404 outside the scope
+  const bool women = is_women(kind_);
+  ImportReport report;
+  report.file_name = file_name;
+  report.sha256 = sha256_hex(bytes);
+  const documents::Workbook book = documents::read_spreadsheet(bytes, file_name);
+  Chosen chosen = choose_sheet(book, kind_, report.warnings);
+  const documents::Sheet& sheet = *chosen.sheet;
+  report.sheet = sheet.name;
+  report.header_row = chosen.header.row_number;
+  for (const auto& [column, heading] : chosen.header.unknown)
+    report.warnings.push_back("未识别的列“" + heading + "”（第" + std::to_string(column) + "列），将被忽略");
+  if (sheet.ignored_cells > 0)
+    report.warnings.push_back("表格右侧超出范围的" + std::to_string(sheet.ignored_cells) + "个单元格被忽略");
+
+  // Pass 1, no database: each row read and normalised.
+  const domain::Date today = registry_.today();
+  RowReader reader(sheet, chosen.header, book.date1904, today);
+  const auto kinds = domain::import::classify_rows(chosen.rows, chosen.header);
+  std::vector<Draft> drafts;
+  for (std::size_t i = 0; i < chosen.rows.size(); ++i) {
+    if (kinds[i] != domain::import::RowKind::kData) continue;
+    const auto number = chosen.rows[i].number;
+    drafts.push_back(women ? reader.outstanding_woman(number) : reader.social_organisation(number));
+  }
+  const int total = static_cast<int>(drafts.size());
+  const ColumnKey body_column = women ? ColumnKey::kProposedBy : ColumnKey::kOrganisation;
+  const std::string& root_path = root.row.path;
+
+  // Pass 2: matched to what is stored; with a commit, stored, in the same transaction.
+  auto judge = [&](const storage::ReadTx& tx) {
+    storage::PersonRepository people(tx);
+    storage::ArchiveRepository archive(tx);
+    std::map<std::string, BodyOrError> bodies;
+    std::map<std::string, std::uint32_t> first_row_of_key;
+    std::map<std::string, bool> new_people;  // ID numbers registered by earlier rows of the file
+    std::vector<Plan> plans;
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+      if (progress && i % kProgressEvery == 0) progress(static_cast<int>(i), total);
+      Draft& d = drafts[i];
+      Plan plan;
+      plan.draft = i;
+      if (d.errors.empty()) {
+        const std::string key = d.body_text.value_or("");
+        if (!bodies.contains(key))
+          bodies.emplace(key, key.empty() ? BodyOrError(Body{root.row.organisation.id, root.row.organisation.name})
+                                          : find_body(tx, root_path, key, today));
+        if (const auto* e = std::get_if<ValueError>(&bodies.at(key))) {
+          d.errors.push_back({sheet.name, d.row, reader.heading(body_column), e->code, e->message_zh, e->message_en});
+        } else {
+          plan.body = std::get<Body>(bodies.at(key));
+          const std::string entry_key = std::to_string(plan.body.id) + "|" +
+                                        (women ? d.id.value + "|" + d.woman.honour : d.social.name);
+          auto [at, fresh] = first_row_of_key.emplace(entry_key, d.row);
+          if (!fresh)
+            d.errors.push_back({sheet.name, d.row, "", "duplicate_in_file", "与第" + std::to_string(at->second) + "行重复",
+                                "repeats row " + std::to_string(at->second)});
+        }
+      }
+      ++report.rows;
+      ImportRow r;
+      r.row = d.row;
+      r.name = d.name;
+      if (!d.errors.empty()) {
+        r.outcome = RowOutcome::kError;
+        ++report.invalid;
+        report.errors.insert(report.errors.end(), d.errors.begin(), d.errors.end());
+        report.results.push_back(std::move(r));
+        continue;
+      }
+      ++report.valid;
+      r.organisation = plan.body.name;
+      bool creates = false;
+      if (women) {
+        plan.person_id = people.find_by_id_number(d.id.value);
+        if (!plan.person_id) {
+          plan.creates_person = !new_people.contains(d.id.value);
+          new_people[d.id.value] = true;
+        }
+        r.creates_person = plan.creates_person;
+        if (plan.person_id)
+          if (auto row = archive.outstanding_woman_by_key(*plan.person_id, plan.body.id, d.woman.honour))
+            plan.stored_woman = row->entry;
+        plan.woman = plan.stored_woman.value_or(d.woman);
+        plan.woman.organisation_id = plan.body.id;
+        if (plan.stored_woman) {
+          overlay(plan.woman.field, d.woman.field);
+          overlay(plan.woman.year, d.woman.year);
+          overlay(plan.woman.notes, d.woman.notes);
+          compare(r.person_changes, "field", plan.stored_woman->field, plan.woman.field);
+          compare(r.person_changes, "year", plan.stored_woman->year, plan.woman.year);
+          compare(r.person_changes, "notes", plan.stored_woman->notes, plan.woman.notes);
+        }
+        creates = !plan.stored_woman;
+      } else {
+        if (auto row = archive.social_organisation_by_key(plan.body.id, d.social.name)) plan.stored_social = row->entry;
+        plan.social = plan.stored_social.value_or(d.social);
+        plan.social.organisation_id = plan.body.id;
+        if (plan.stored_social) {
+          auto& s = plan.social;
+          const auto& before = *plan.stored_social;
+          overlay(s.kind, d.social.kind);
+          overlay(s.field, d.social.field);
+          overlay(s.head_name, d.social.head_name);
+          overlay(s.member_count, d.social.member_count);
+          overlay(s.contact, d.social.contact);
+          overlay(s.founded_on, d.social.founded_on);
+          overlay(s.notes, d.social.notes);
+          compare(r.person_changes, "kind", before.kind, s.kind);
+          compare(r.person_changes, "field", before.field, s.field);
+          compare(r.person_changes, "head_name", before.head_name, s.head_name);
+          compare(r.person_changes, "member_count", before.member_count, s.member_count);
+          compare(r.person_changes, "contact", before.contact, s.contact);
+          compare(r.person_changes, "founded_on", before.founded_on, s.founded_on);
+          compare(r.person_changes, "notes", before.notes, s.notes);
+        }
+        creates = !plan.stored_social;
+      }
+      plan.changes = creates || !r.person_changes.empty();
+      r.outcome = creates ? RowOutcome::kCreate : plan.changes ? RowOutcome::kUpdate : RowOutcome::kUnchanged;
+      report.created_people += r.creates_person;
+      report.created_positions += creates;
+      report.updated_people += r.outcome == RowOutcome::kUpdate;
+      report.unchanged += r.outcome == RowOutcome::kUnchanged;
+      report.results.push_back(std::move(r));
+      plans.push_back(std::move(plan));
+    }
+    if (progress) progress(total, total);
+    return plans;
+  };
+
+  if (!commit) {
+    db_.read([&](storage::ReadTx& tx) { judge(tx); });
+    return report;
+  }
+  db_.write([&](storage::WriteTx& tx) {
+    auto plans = judge(tx);
+    if (report.invalid > 0 && (!commit->skip_invalid || report.valid == 0)) return;  // nothing is stored
+    const std::string now = domain::utc_timestamp_now();
+    storage::PersonRepository people(tx);
+    storage::ArchiveRepository archive(tx);
+    std::map<std::string, domain::PersonId> registered_now;
+    for (auto& plan : plans) {
+      if (!plan.changes) continue;
+      const Draft& d = drafts[plan.draft];
+      if (women) {
+        if (!plan.person_id) {
+          if (auto it = registered_now.find(d.id.value); it != registered_now.end()) {
+            plan.person_id = it->second;
+          } else {
+            domain::Person p;
+            p.name = d.name;
+            p.id_number = d.id.value;
+            p.birth_date = d.id.birth_date;
+            p.sex = d.id.sex;
+            p.id = people.insert(p, *within, now);
+            plan.person_id = registered_now[d.id.value] = p.id;
+            record_audit(tx, actor, {"create", "person", std::to_string(p.id), *within, p.id}, person_registered(p));
+          }
+        }
+        plan.woman.person_id = *plan.person_id;
+        if (plan.stored_woman) {
+          archive.update(plan.woman, now);
+          record_audit(tx, actor, {"update", "outstanding_woman", std::to_string(plan.woman.id), plan.woman.organisation_id,
+                                   plan.woman.person_id},
+                       archive_changes(&*plan.stored_woman, &plan.woman));
+        } else {
+          plan.woman.id = archive.insert(plan.woman, now);
+          record_audit(tx, actor, {"create", "outstanding_woman", std::to_string(plan.woman.id), plan.woman.organisation_id,
+                                   plan.woman.person_id},
+                       archive_changes(nullptr, &plan.woman));
+        }
+      } else if (plan.stored_social) {
+        archive.update(plan.social, now);
+        record_audit(tx, actor, {"update", "social_organisation", std::to_string(plan.social.id), plan.social.organisation_id},
+                     archive_changes(&*plan.stored_social, &plan.social));
+      } else {
+        plan.social.id = archive.insert(plan.social, now);
+        record_audit(tx, actor, {"create", "social_organisation", std::to_string(plan.social.id), plan.social.organisation_id},
+                     archive_changes(nullptr, &plan.social));
+      }
+    }
+    report.committed = true;
+    ChangeSet batch;
+    batch.created("file_name", report.file_name).created("sha256", report.sha256)
+        .created("kind", std::string(import_kind_code(kind_))).created("rows", report.rows)
+        .created("valid", report.valid).created("invalid", report.invalid).created("skipped", report.invalid)
+        .created("created_people", report.created_people).created("created_entries", report.created_positions)
+        .created("updated_entries", report.updated_people).created("unchanged", report.unchanged);
+    record_audit(tx, actor, {"import", "import", report.sha256, *within}, batch);
+  });
+  return report;
+}
+
+}  // namespace jinguo::services

@@ -1,0 +1,20 @@
+// The audit's words for sheets that leave the server (the audit export).
+#include <gtest/gtest.h>
+
+#include "domain/audit_labels.h"
+
+using namespace jinguo::domain;
+
+TEST(AuditLabels, ActionsEntitiesAndFieldsInChinese) {
+  EXPECT_EQ(audit_action_label("create"), "新建");
+  EXPECT_EQ(audit_action_label("export"), "导出");
+  EXPECT_EQ(audit_action_label("import"), "导入");
+  EXPECT_EQ(audit_entity_label("outstanding_woman"), "优秀女性档案");
+  EXPECT_EQ(audit_field_label("mobile"), "手机号码");
+  EXPECT_EQ(audit_field_label("full_personal_data"), "完整个人信息");
+}
+
+TEST(AuditLabels, AnUnknownCodeIsShownAsItIs) {
+  EXPECT_EQ(audit_action_label("teleport"), "teleport");
+  EXPECT_EQ(audit_field_label(""), "");
+}
