@@ -18,8 +18,8 @@ describe('permissions', () => {
   it('shows each role only the menu items it can use', () => {
     const routes = (p: Permission[]) => visibleNav(p).map((n) => n.route);
     expect(routes(viewer)).toEqual(['people', 'compliance', 'rule-sets']);
-    expect(routes(operator)).toEqual(['people', 'person-new', 'compliance', 'rule-sets']);
-    expect(routes(federationAdmin)).toEqual(['people', 'person-new', 'compliance', 'rule-sets', 'accounts', 'audit']);
+    expect(routes(operator)).toEqual(['people', 'person-new', 'import', 'compliance', 'rule-sets']);
+    expect(routes(federationAdmin)).toEqual(['people', 'person-new', 'import', 'compliance', 'rule-sets', 'accounts', 'audit']);
   });
 
   it('leaves editing the staffing rules to the system administrator', () => {

@@ -17,7 +17,7 @@ export function mayManage(own: Role, target: Role): boolean {
 }
 
 export interface NavItem {
-  route: 'people' | 'compliance' | 'accounts' | 'audit' | 'rule-sets' | 'person-new';
+  route: 'people' | 'compliance' | 'accounts' | 'audit' | 'rule-sets' | 'person-new' | 'import';
   labelKey: string;
   permission: Permission;
 }
@@ -25,6 +25,7 @@ export interface NavItem {
 export const navItems: readonly NavItem[] = [
   { route: 'people', labelKey: 'nav.people', permission: 'read' },
   { route: 'person-new', labelKey: 'person.newTitle', permission: 'write' },
+  { route: 'import', labelKey: 'imports.nav', permission: 'write' },
   { route: 'compliance', labelKey: 'nav.compliance', permission: 'read' },
   { route: 'rule-sets', labelKey: 'nav.ruleSets', permission: 'read' },
   { route: 'accounts', labelKey: 'nav.accounts', permission: 'manage_accounts' },
