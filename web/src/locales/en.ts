@@ -295,6 +295,7 @@ const en: Messages = {
     password_change: 'Password change',
     session_end: 'Session end',
     export: 'Export',
+    import: 'Import',
   },
   auditField: {
     password_changed_at: 'Password changed at',
@@ -482,6 +483,7 @@ const en: Messages = {
     within: 'Into organisation',
     templates: 'Templates',
     template: {
+      typeWidth: '250px',
       bodyType: 'Organisation type of the template',
       members: 'Roster template',
       people: 'People template',

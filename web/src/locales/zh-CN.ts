@@ -294,6 +294,7 @@ const zhCN = {
     password_change: '修改密码',
     session_end: '结束会话',
     export: '导出',
+    import: '导入',
   },
   auditField: {
     password_changed_at: '密码修改时间',
@@ -481,6 +482,7 @@ const zhCN = {
     within: '导入到组织',
     templates: '下载模板',
     template: {
+      typeWidth: '150px',
       bodyType: '模板的组织类型',
       members: '成员名册模板',
       people: '人员信息模板',
