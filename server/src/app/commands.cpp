@@ -359,14 +359,21 @@ int import_file(const Config& config, const ImportRequest& request) {
   if (!actor) return 2;
   services::Registry registry(db, domain::today_in_china);
   const std::string name = std::filesystem::path(request.file).filename().string();
-  auto report = services::Importing(db, registry).DryRun(*actor, bytes, name, request.within);
+  services::Importing importing(db, registry);
+  auto report = request.commit ? importing.Commit(*actor, bytes, name, request.within,
+                                                  {request.skip_invalid, request.override_reason})
+                               : importing.DryRun(*actor, bytes, name, request.within);
   if (request.json) {
     nlohmann::json out = {{"file", report.file_name}, {"sha256", report.sha256}, {"sheet", report.sheet},
                           {"header_row", report.header_row}, {"rows", report.rows}, {"valid", report.valid},
                           {"invalid", report.invalid}, {"created_people", report.created_people},
                           {"updated_people", report.updated_people}, {"created_positions", report.created_positions},
                           {"unchanged", report.unchanged}, {"warnings", report.warnings},
+                          {"committed", report.committed}, {"bodies", nlohmann::json::array()},
                           {"errors", nlohmann::json::array()}, {"results", nlohmann::json::array()}};
+    for (const auto& b : report.bodies)
+      out["bodies"].push_back({{"organisation_id", b.organisation_id}, {"organisation_name", b.organisation_name},
+                               {"members", b.members}});
     for (const auto& e : report.errors)
       out["errors"].push_back({{"sheet", e.sheet}, {"row", e.row}, {"column", e.column}, {"code", e.code},
                                {"message", e.message}});
@@ -380,12 +387,16 @@ int import_file(const Config& config, const ImportRequest& request) {
     }
     std::cout << out.dump(1) << "\n";
   } else {
-    std::cout << "预演 / dry run: " << report.file_name << "，工作表“" << report.sheet << "”，共" << report.rows << "行：新增人员 "
+    std::cout << (report.committed ? "已导入 / committed: "
+                  : request.commit ? "未导入，有错误的行 / not committed, rows with errors: "
+                                   : "预演 / dry run: ")
+              << report.file_name << "，工作表“" << report.sheet << "”，共" << report.rows << "行：新增人员 "
               << report.created_people << "，更新人员 " << report.updated_people << "，新增任职 "
               << report.created_positions << "，未变 " << report.unchanged << "，有错误 " << report.invalid << "\n";
     for (const auto& w : report.warnings) std::cout << "提示：" << w << "\n";
     for (const auto& e : report.errors)
       std::cout << "第" << e.row << "行" << (e.column.empty() ? "" : "“" + e.column + "”列") << "：" << e.message << "\n";
+    for (const auto& b : report.bodies) std::cout << b.organisation_name << "：现有成员 " << b.members << " 人\n";
   }
   return report.invalid > 0 ? kExitFindings : 0;
 }

@@ -45,9 +45,12 @@ struct ImportRequest {
   std::optional<std::int64_t> within;  // the organisation whose subtree the rows name (default: the account's own)
   std::string as;                      // the account whose scope and permissions apply
   bool json = false;
+  bool commit = false;        // store (one transaction); else a dry run
+  bool skip_invalid = false;  // with commit: the valid rows only
+  std::optional<std::string> override_reason;
 };
-// The dry run of an import: each row judged and matched, nothing stored. Exit 0 when every
-// row is valid, 3 when some rows have errors.
+// An import: each row judged and matched; with `commit` stored in one transaction. Exit 0
+// when every row is valid (and, committing, stored), 3 when some rows have errors.
 int import_file(const Config& config, const ImportRequest& request);
 
 // Lists the accounts; `as` limits it to the subtree of that account (and her permissions).

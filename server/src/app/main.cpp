@@ -92,12 +92,20 @@ int main(int argc, char** argv) {
   export_roster_cmd->add_flag("--full", export_request.full, "ID numbers and phones in full (permission reveal)");
   ImportRequest import_request;
   std::int64_t import_within = 0;
-  auto* import_cmd = cli.add_subcommand("import", "dry run of importing a roster (.xlsx, .xls or .csv): nothing is stored");
+  auto* import_cmd = cli.add_subcommand(
+      "import", "import a roster (.xlsx, .xls or .csv): a dry run unless --commit (one transaction, audited)");
   add_database(import_cmd);
   import_cmd->add_option("file", import_request.file, "the spreadsheet")->required();
   auto* within_option = import_cmd->add_option("--within", import_within, "organisation id the rows belong under");
   import_cmd->add_option("--as", import_request.as, "the account whose scope and permissions apply");
   import_cmd->add_flag("--json", import_request.json, "the report as JSON");
+  auto* commit_flag = import_cmd->add_flag("--commit", import_request.commit,
+                                           "store the rows (all of them, or nothing while any row has an error)");
+  import_cmd->add_flag("--skip-invalid", import_request.skip_invalid, "with --commit: store the valid rows, skip the others")
+      ->needs(commit_flag);
+  import_cmd->add_option("--override-reason", import_request.override_reason,
+                         "with --commit, administrators: store rows past a staffing maximum, for this reason (audited)")
+      ->needs(commit_flag);
   CheckOptions check_options;
   std::string on_text, from_text, rule_set_file, rule_set_code;
   int rule_set_version = 0;

@@ -3,15 +3,22 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 #include <variant>
 
 #include "documents/spreadsheet.h"
 #include "domain/access/access.h"
 #include "domain/access/masking.h"
+#include "domain/clock.h"
+#include "domain/text.h"
 #include "domain/error.h"
 #include "domain/import/columns.h"
 #include "domain/import/values.h"
+#include "services/audit.h"
 #include "services/crypto.h"
+#include "services/person_audit.h"
+#include "services/staffing.h"
+#include "storage/compliance_queries.h"
 
 namespace jinguo::services {
 
@@ -32,6 +39,7 @@ struct RowDraft {
   std::optional<std::string> role, manner, source;
   domain::Date start_on;
   std::vector<ImportError> errors;
+  std::vector<std::string> overridden;  // staffing refusals an administrator's reason let through
 };
 
 bool masked(const std::string& text) { return text.find('*') != std::string::npos; }
@@ -324,42 +332,81 @@ std::string_view outcome_code(RowOutcome outcome) {
   return "";
 }
 
-ImportReport Importing::Commit(const Actor&, const std::string&, const std::string&,
-                               std::optional<domain::OrganisationId>, const CommitOptions&, const ImportProgress&) {
-  throw domain::invalid("not_implemented", "", "尚未实现", "not implemented yet");  // being written
+namespace {
+
+// What pass 1 made of the file: each data row normalised, the bodies it names found.
+struct Prepared {
+  documents::Workbook book;
+  Chosen chosen;
+  std::vector<RowDraft> drafts;
+  std::map<std::string, BodyOrError> bodies;  // by the text of the 所在组织 cell ("" = within)
+  std::vector<domain::DictionaryEntry> entries;
+  bool has_positions = false;
+  std::string role_heading, organisation_heading;
+};
+
+// A person as this batch has left her: stored (id > 0), to be created (id < 0 in a dry run,
+// so that the staffing rules count her once), visible to the caller or not.
+struct PersonState {
+  domain::Person person;
+  bool stored = false;    // registered before this batch
+  bool in_scope = false;  // the caller may edit her
+};
+
+constexpr int kProgressEvery = 500;
+
+// The row's person fields applied to a person (codes for dictionaries, normalised phones).
+void apply_fields(domain::Person& p, const RowDraft& d) {
+  p.name = d.name;
+  auto set = [&](const char* field, std::optional<std::string>& target) {
+    if (auto it = d.person_fields.find(field); it != d.person_fields.end()) target = it->second;
+  };
+  set("ethnicity", p.ethnicity);
+  set("political_status", p.political_status);
+  set("education", p.education);
+  set("work_unit", p.work_unit);
+  set("job_title", p.job_title);
+  set("mobile", p.mobile);
+  set("office_phone", p.office_phone);
+  set("notes", p.notes);
 }
 
-ImportReport Importing::DryRun(const Actor& actor, const std::string& bytes, const std::string& file_name,
-                               std::optional<domain::OrganisationId> within, const ImportProgress&) {
-  domain::require(actor.role, domain::Permission::kWrite);
-  if (!within) within = actor.organisation_id;
-  if (!within) throw domain::invalid("required", "within", "请指定导入到哪个组织", "the organisation to import into is required");
-  const OrganisationDetail root = registry_.Organisation(actor, *within);  // 404 outside the scope
-  ImportReport report;
+std::string finding_texts(const std::vector<domain::staffing::Finding>& findings) {
+  std::string out;
+  for (const auto& f : findings) out += (out.empty() ? "" : "；") + f.message_zh;
+  return out;
+}
+
+
+// Pass 1: the file read, each data row normalised, the bodies named found once each.
+Prepared prepare(Registry& registry, const Actor& actor, const std::string& bytes, const std::string& file_name,
+                 const OrganisationDetail& root, ImportReport& report) {
+  Prepared p;
   report.file_name = file_name;
   report.sha256 = sha256_hex(bytes);
-  const documents::Workbook book = documents::read_spreadsheet(bytes, file_name);
-  Chosen chosen = choose_sheet(book, report.warnings);
-  const documents::Sheet& sheet = *chosen.sheet;
+  p.book = documents::read_spreadsheet(bytes, file_name);
+  p.chosen = choose_sheet(p.book, report.warnings);
+  const documents::Sheet& sheet = *p.chosen.sheet;
   report.sheet = sheet.name;
-  report.header_row = chosen.header.row_number;
-  for (const auto& [column, heading] : chosen.header.unknown)
+  report.header_row = p.chosen.header.row_number;
+  for (const auto& [column, heading] : p.chosen.header.unknown)
     report.warnings.push_back("未识别的列“" + heading + "”（第" + std::to_string(column) + "列），将被忽略");
   if (sheet.ignored_cells > 0)
     report.warnings.push_back("表格右侧超出范围的" + std::to_string(sheet.ignored_cells) + "个单元格被忽略");
 
-  const domain::Date today = registry_.today();
-  const auto entries = registry_.Dictionary(std::nullopt);
-  RowReader reader(sheet, chosen.header, book.date1904, entries, today);
-  const auto kinds = domain::import::classify_rows(chosen.rows, chosen.header);
+  const domain::Date today = registry.today();
+  p.entries = registry.Dictionary(std::nullopt);
+  RowReader reader(sheet, p.chosen.header, p.book.date1904, p.entries, today);
+  p.has_positions = reader.has_positions();
+  p.role_heading = reader.heading(ColumnKey::kRole);
+  p.organisation_heading = reader.heading(ColumnKey::kOrganisation);
+  const auto kinds = domain::import::classify_rows(p.chosen.rows, p.chosen.header);
+  const domain::OrganisationId within = root.row.organisation.id;
 
-  // Pass 1: each row normalised; the bodies named, found once each.
-  std::vector<RowDraft> drafts;
   std::map<std::string, std::uint32_t> first_row_of_id;
-  std::map<std::string, BodyOrError> bodies;
-  for (std::size_t i = 0; i < chosen.rows.size(); ++i) {
+  for (std::size_t i = 0; i < p.chosen.rows.size(); ++i) {
     if (kinds[i] != domain::import::RowKind::kData) continue;
-    RowDraft d = reader.read(chosen.rows[i].number);
+    RowDraft d = reader.read(p.chosen.rows[i].number);
     if (!d.id.value.empty()) {
       auto [at, fresh] = first_row_of_id.emplace(d.id.value + "|" + d.organisation_text.value_or("") + "|" +
                                                      d.role.value_or(""),
@@ -368,91 +415,294 @@ ImportReport Importing::DryRun(const Actor& actor, const std::string& bytes, con
         d.errors.push_back({sheet.name, d.row, "", "duplicate_in_file", "与第" + std::to_string(at->second) + "行重复",
                             "repeats row " + std::to_string(at->second)});
     }
-    if (reader.has_positions()) {
+    if (p.has_positions) {
       std::string key = d.organisation_text.value_or("");
-      if (!bodies.contains(key))
-        bodies.emplace(key, key.empty() ? BodyOrError(root) : find_body(registry_, actor, key, *within));
-      const auto& body = bodies.at(key);
+      if (!p.bodies.contains(key))
+        p.bodies.emplace(key, key.empty() ? BodyOrError(root) : find_body(registry, actor, key, within));
+      const auto& body = p.bodies.at(key);
       if (const auto* e = std::get_if<ValueError>(&body)) {
-        d.errors.push_back({sheet.name, d.row, reader.heading(ColumnKey::kOrganisation),
-                            e->code, e->message_zh, e->message_en});
+        d.errors.push_back({sheet.name, d.row, p.organisation_heading, e->code, e->message_zh, e->message_en});
       } else if (d.role) {
         const auto& o = std::get<OrganisationDetail>(body).row.organisation;
-        const auto role = std::find_if(entries.begin(), entries.end(), [&](const auto& e) {
+        const auto role = std::find_if(p.entries.begin(), p.entries.end(), [&](const auto& e) {
           return e.kind == DictionaryKind::kRole && e.code == *d.role;
         });
-        if (role != entries.end() && !domain::role_allowed_in(*role, o.type))
-          d.errors.push_back({sheet.name, d.row, reader.heading(ColumnKey::kRole),
-                              "role_not_allowed",
+        if (role != p.entries.end() && !domain::role_allowed_in(*role, o.type))
+          d.errors.push_back({sheet.name, d.row, p.role_heading, "role_not_allowed",
                               role->label + "不适用于" + std::string(domain::body_type_label(o.type)) + "（" + o.name + "）",
                               "the role does not exist in this kind of body"});
       }
     }
-    drafts.push_back(std::move(d));
+    p.drafts.push_back(std::move(d));
   }
+  return p;
+}
 
-  // Pass 2: matched to what is stored, in one read transaction.
-  db_.read([&](storage::ReadTx& tx) {
+// The organisation the rows go under: `within`, or the caller's own; 404 outside her scope.
+OrganisationDetail import_root(Registry& registry, const Actor& actor, std::optional<domain::OrganisationId> within) {
+  domain::require(actor.role, domain::Permission::kWrite);
+  if (!within) within = actor.organisation_id;
+  if (!within) throw domain::invalid("required", "within", "请指定导入到哪个组织", "the organisation to import into is required");
+  return registry.Organisation(actor, *within);
+}
+
+// Thrown inside the write transaction to roll it back when rows have errors and the caller
+// did not choose to skip them.
+struct RollBack {};
+
+// Pass 2: every row judged against what is stored (and, committing, stored).
+class Batch {
+ public:
+  Batch(Registry& registry, const Actor& actor, Prepared& prepared, const OrganisationDetail& root,
+        ImportReport& report, const ImportProgress& progress)
+      : registry_(registry), actor_(actor), p_(prepared), root_(root), report_(report), progress_(progress) {}
+
+  // Judges every row against what is stored; with `tx` writable and `options`, stores the valid ones.
+  void run(const storage::ReadTx& tx, const storage::WriteTx* write, const CommitOptions* options) {
     storage::PersonRepository people(tx);
     storage::PositionRepository positions(tx);
-    for (auto& d : drafts) {
-      ++report.rows;
+    AppointmentBatch staffing(tx);
+    const bool may_override = options && options->override_reason &&
+                              (actor_.role == domain::Role::kSystemAdmin || actor_.role == domain::Role::kFederationAdmin);
+    const std::string now = domain::utc_timestamp_now();
+    const int total = static_cast<int>(p_.drafts.size());
+    int done = 0;
+    for (auto& d : p_.drafts) {
+      if (progress_ && ++done % kProgressEvery == 0) progress_(done, total);
+      ++report_.rows;
       ImportRow r;
       r.row = d.row;
       r.name = d.name;
+      if (d.errors.empty()) judge(d, r, people, positions, staffing, may_override ? options : nullptr);
       if (!d.errors.empty()) {
         r.outcome = RowOutcome::kError;
-        ++report.invalid;
-        report.errors.insert(report.errors.end(), d.errors.begin(), d.errors.end());
-        report.results.push_back(std::move(r));
+        ++report_.invalid;
+        report_.errors.insert(report_.errors.end(), d.errors.begin(), d.errors.end());
+        report_.results.push_back(std::move(r));
         continue;
       }
-      ++report.valid;
-      std::optional<domain::Person> stored;
-      std::optional<domain::PersonId> person_id = people.find_by_id_number(d.id.value);
-      if (person_id) stored = people.find(actor.scope, *person_id);  // outside the subtree: appointed, not edited
-      if (!person_id) {
-        r.creates_person = true;
-      } else if (stored) {
-        auto compare = [&](const char* field, const std::optional<std::string>& before, DictionaryKind* kind) {
-          auto it = d.person_fields.find(field);
-          if (it == d.person_fields.end() || (before && *before == it->second)) return;
-          auto shown = [&](const std::string& v) { return kind ? label_of(entries, *kind, v) : v; };
-          r.person_changes.push_back({field, before ? shown(*before) : "", shown(it->second)});
-        };
-        DictionaryKind eth = DictionaryKind::kEthnicity, pol = DictionaryKind::kPoliticalStatus,
-                       edu = DictionaryKind::kEducation;
-        if (stored->name != d.name) r.person_changes.push_back({"name", stored->name, d.name});
-        compare("ethnicity", stored->ethnicity, &eth);
-        compare("political_status", stored->political_status, &pol);
-        compare("education", stored->education, &edu);
-        compare("work_unit", stored->work_unit, nullptr);
-        compare("job_title", stored->job_title, nullptr);
-        compare("mobile", stored->mobile, nullptr);
-        compare("office_phone", stored->office_phone, nullptr);
-        compare("notes", stored->notes, nullptr);
-      }
-      if (reader.has_positions() && d.role) {
-        const auto& body = std::get<OrganisationDetail>(bodies.at(d.organisation_text.value_or(""))).row.organisation;
-        r.organisation = body.name;
-        r.role_label = label_of(entries, DictionaryKind::kRole, *d.role);
-        bool held = false;
-        if (person_id)
-          for (const auto& p : positions.of_person(domain::Scope::whole_tree(), *person_id))
-            held = held || (p.position.organisation_id == body.id && p.position.role == *d.role &&
-                            (!p.position.end_on || *p.position.end_on > d.start_on));
-        r.creates_position = !held;
-      }
+      ++report_.valid;
       r.outcome = r.creates_person ? RowOutcome::kCreate
                   : (!r.person_changes.empty() || r.creates_position) ? RowOutcome::kUpdate
                                                                        : RowOutcome::kUnchanged;
-      report.created_people += r.creates_person;
-      report.updated_people += !r.person_changes.empty();
-      report.created_positions += r.creates_position;
-      report.unchanged += r.outcome == RowOutcome::kUnchanged;
-      report.results.push_back(std::move(r));
+      report_.created_people += r.creates_person;
+      report_.updated_people += !r.person_changes.empty();
+      report_.created_positions += r.creates_position;
+      report_.unchanged += r.outcome == RowOutcome::kUnchanged;
+      if (write) store(*write, d, r, now, options);
+      report_.results.push_back(std::move(r));
     }
-  });
+    if (progress_) progress_(total, total);
+  }
+
+  // The batch's own audit record and the bodies it changed.
+  void finish(const storage::WriteTx& tx, const CommitOptions& options) {
+    ChangeSet c;
+    c.created("file_name", report_.file_name).created("sha256", report_.sha256).created("kind", std::string("roster"))
+        .created("rows", report_.rows).created("valid", report_.valid).created("invalid", report_.invalid)
+        .created("skipped", report_.invalid).created("created_people", report_.created_people)
+        .created("updated_people", report_.updated_people).created("created_positions", report_.created_positions)
+        .created("unchanged", report_.unchanged);
+    if (!overridden_.empty())
+      c.created("override_reason", std::string(domain::trim(*options.override_reason))).created("overridden_findings", overridden_);
+    record_audit(tx, actor_, {"import", "import", report_.sha256, root_.row.organisation.id}, c);
+    std::vector<domain::OrganisationId> ids(gained_.begin(), gained_.end());
+    std::map<domain::OrganisationId, std::set<domain::PersonId>> members;
+    storage::ComplianceQueries q(tx);
+    const domain::Date today = registry_.today();
+    for (std::size_t i = 0; i < ids.size(); i += 500) {
+      std::vector<domain::OrganisationId> chunk(ids.begin() + i, ids.begin() + std::min(ids.size(), i + 500));
+      for (const auto& h : q.held_in(chunk, today)) members[h.organisation_id].insert(h.person_id);
+    }
+    for (auto id : ids) report_.bodies.push_back({id, body_names_[id], static_cast<int>(members[id].size())});
+  }
+
+ private:
+  void fail(RowDraft& d, const std::string& column, const std::string& code, const std::string& zh,
+            const std::string& en) {
+    d.errors.push_back({p_.chosen.sheet->name, d.row, column, code, zh, en});
+  }
+
+  PersonState& person_of(const RowDraft& d, const storage::PersonRepository& people) {
+    auto it = persons_.find(d.id.value);
+    if (it != persons_.end()) return it->second;
+    PersonState s;
+    if (auto id = people.find_by_id_number(d.id.value)) {
+      s.stored = true;
+      if (auto found = people.find(actor_.scope, *id)) {
+        s.person = *found;
+        s.in_scope = true;
+      } else {
+        s.person.id = *id;  // registered elsewhere: appointed, not edited
+      }
+    } else {
+      s.person.id = -static_cast<domain::PersonId>(persons_.size() + 1);
+      s.person.id_number = d.id.value;
+      s.person.birth_date = d.id.birth_date;
+      s.person.sex = d.id.sex;
+    }
+    return persons_.emplace(d.id.value, std::move(s)).first->second;
+  }
+
+  void judge(RowDraft& d, ImportRow& r, const storage::PersonRepository& people,
+             const storage::PositionRepository& positions, AppointmentBatch& staffing, const CommitOptions* overriding) {
+    PersonState& s = person_of(d, people);
+    r.creates_person = !s.stored && !created_.contains(d.id.value);
+    if (s.stored && s.in_scope) {
+      domain::Person after = s.person;
+      apply_fields(after, d);
+      auto shown = [&](const std::optional<std::string>& v, std::optional<DictionaryKind> kind) {
+        if (!v) return std::string();
+        return kind ? label_of(p_.entries, *kind, *v) : *v;
+      };
+      auto compare = [&](const char* field, const std::optional<std::string>& a, const std::optional<std::string>& b,
+                         std::optional<DictionaryKind> kind = std::nullopt) {
+        if (a != b) r.person_changes.push_back({field, shown(a, kind), shown(b, kind)});
+      };
+      if (s.person.name != after.name) r.person_changes.push_back({"name", s.person.name, after.name});
+      compare("ethnicity", s.person.ethnicity, after.ethnicity, DictionaryKind::kEthnicity);
+      compare("political_status", s.person.political_status, after.political_status, DictionaryKind::kPoliticalStatus);
+      compare("education", s.person.education, after.education, DictionaryKind::kEducation);
+      compare("work_unit", s.person.work_unit, after.work_unit);
+      compare("job_title", s.person.job_title, after.job_title);
+      compare("mobile", s.person.mobile, after.mobile);
+      compare("office_phone", s.person.office_phone, after.office_phone);
+      compare("notes", s.person.notes, after.notes);
+    }
+    if (!p_.has_positions || !d.role) return;
+    const auto& body = std::get<OrganisationDetail>(p_.bodies.at(d.organisation_text.value_or(""))).row.organisation;
+    r.organisation = body.name;
+    r.role_label = label_of(p_.entries, DictionaryKind::kRole, *d.role);
+    const auto key = std::tuple{d.id.value, body.id, *d.role};
+    bool held = held_.contains(key);
+    if (!held && s.stored)
+      for (const auto& p : positions.of_person(domain::Scope::whole_tree(), s.person.id))
+        held = held || (p.position.organisation_id == body.id && p.position.role == *d.role &&
+                        (!p.position.end_on || *p.position.end_on > d.start_on));
+    if (held) return;
+    AppointmentTry a;
+    a.organisation_id = body.id;
+    a.type = body.type;
+    a.parent_id = body.parent_id;
+    a.role = *d.role;
+    a.person_id = s.person.id;
+    a.start_on = d.start_on;
+    auto refusals = staffing.refusals(a);
+    if (!refusals.empty() && !overriding) {
+      fail(d, p_.role_heading, "staffing_rule_broken",
+           finding_texts(refusals) + "：超出配备标准，请核对名单；管理员可填写越过理由后导入",
+           "breaks the staffing rules");
+      return;
+    }
+    for (const auto& f : refusals)
+      d.overridden.push_back(f.rule_set.code + " v" + std::to_string(f.rule_set.version) + " " + f.rule + ": " +
+                             f.message_zh);
+    staffing.accept(a);
+    held_.insert(key);
+    r.creates_position = true;
+  }
+
+  void store(const storage::WriteTx& tx, const RowDraft& d, const ImportRow& r, const std::string& now,
+             const CommitOptions* options) {
+    PersonState& s = persons_.at(d.id.value);
+    storage::PersonRepository people(tx);
+    const domain::OrganisationId within = root_.row.organisation.id;
+    if (r.creates_person) {
+      domain::Person p = s.person;
+      apply_fields(p, d);
+      p.id = people.insert(p, within, now);
+      record_audit(tx, actor_, {"create", "person", std::to_string(p.id), within, p.id}, person_registered(p));
+      s.person = p;
+      s.stored = s.in_scope = true;
+      created_.insert(d.id.value);
+    } else if (!r.person_changes.empty()) {
+      domain::Person after = s.person;
+      apply_fields(after, d);
+      people.update(after, now);
+      record_audit(tx, actor_, {"update", "person", std::to_string(after.id), within, after.id},
+                   person_diff(s.person, after));
+      s.person = after;
+    }
+    if (!r.creates_position) return;
+    const auto& body = std::get<OrganisationDetail>(p_.bodies.at(d.organisation_text.value_or(""))).row.organisation;
+    domain::Position p;
+    p.person_id = s.person.id;
+    p.organisation_id = body.id;
+    p.role = *d.role;
+    p.manner = *d.manner;
+    p.source = d.source;
+    p.start_on = d.start_on;
+    const auto id = storage::PositionRepository(tx).insert(p, now);
+    ChangeSet c;
+    c.created("person_id", p.person_id).created("organisation_id", p.organisation_id).created("role", p.role)
+        .created("manner", p.manner).created("source", p.source).created("start_on", p.start_on)
+        .created("import", report_.sha256);
+    if (!d.overridden.empty())
+      c.created("override_reason", std::string(domain::trim(*options->override_reason))).created("overridden_findings", d.overridden);
+    overridden_.insert(overridden_.end(), d.overridden.begin(), d.overridden.end());
+    record_audit(tx, actor_, {"create", "position", std::to_string(id), p.organisation_id, p.person_id}, c);
+    gained_.insert(body.id);
+    body_names_[body.id] = body.name;
+  }
+
+  Registry& registry_;
+  const Actor& actor_;
+  Prepared& p_;
+  const OrganisationDetail& root_;
+  ImportReport& report_;
+  const ImportProgress& progress_;
+  std::map<std::string, PersonState> persons_;  // by ID number
+  std::set<std::string> created_;               // ID numbers registered by this batch
+  std::set<std::tuple<std::string, domain::OrganisationId, std::string>> held_;  // positions this batch adds
+  std::set<domain::OrganisationId> gained_;
+  std::map<domain::OrganisationId, std::string> body_names_;
+  std::vector<std::string> overridden_;
+};
+
+}  // namespace
+
+ImportReport Importing::DryRun(const Actor& actor, const std::string& bytes, const std::string& file_name,
+                               std::optional<domain::OrganisationId> within, const ImportProgress& progress) {
+  ImportReport report;
+  const OrganisationDetail root = import_root(registry_, actor, within);
+  Prepared prepared = prepare(registry_, actor, bytes, file_name, root, report);
+  db_.read([&](storage::ReadTx& tx) { Batch(registry_, actor, prepared, root, report, progress).run(tx, nullptr, nullptr); });
+  return report;
+}
+
+ImportReport Importing::Commit(const Actor& actor, const std::string& bytes, const std::string& file_name,
+                               std::optional<domain::OrganisationId> within, const CommitOptions& options,
+                               const ImportProgress& progress) {
+  if (options.override_reason) {
+    if (actor.role != domain::Role::kSystemAdmin && actor.role != domain::Role::kFederationAdmin)
+      throw domain::DomainError(domain::ErrorKind::kForbidden, "override_not_allowed", "override_reason",
+                                "只有管理员可以越过配备标准导入", "only an administrator may override the staffing rules");
+    const auto reason = domain::trim(*options.override_reason);
+    if (reason.empty() || reason.size() > 600)
+      throw domain::invalid("override_reason", "override_reason", "请填写越过配备标准的理由（200字以内）",
+                            "give a reason of at most 200 characters for overriding the staffing rules");
+  }
+  ImportReport report;
+  const OrganisationDetail root = import_root(registry_, actor, within);
+  Prepared prepared = prepare(registry_, actor, bytes, file_name, root, report);
+  const bool refused_early = !options.skip_invalid &&
+      std::any_of(prepared.drafts.begin(), prepared.drafts.end(), [](const RowDraft& d) { return !d.errors.empty(); });
+  if (refused_early) {  // no need to write what would be rolled back
+    db_.read([&](storage::ReadTx& tx) { Batch(registry_, actor, prepared, root, report, progress).run(tx, nullptr, nullptr); });
+    return report;
+  }
+  try {
+    db_.write([&](storage::WriteTx& tx) {
+      Batch batch(registry_, actor, prepared, root, report, progress);
+      batch.run(tx, &tx, &options);
+      if (report.invalid > 0 && !options.skip_invalid) throw RollBack{};
+      batch.finish(tx, options);
+    });
+    report.committed = true;
+  } catch (const RollBack&) {
+    report.committed = false;
+    report.bodies.clear();
+  }
   return report;
 }
 

@@ -4,6 +4,7 @@
 #include "domain/person_query.h"
 #include "domain/text.h"
 #include "services/audit.h"
+#include "services/person_audit.h"
 #include "services/registry.h"
 
 namespace jinguo::services {
@@ -65,39 +66,6 @@ void apply(domain::Person& p, const PersonChanges& c, const Date& today) {
     p.office_phone = *c.office_phone && !domain::trim(**c.office_phone).empty()
                          ? std::optional(domain::normalise_office_phone(**c.office_phone))
                          : std::nullopt;
-}
-
-// Personal data stays masked in the audit too.
-std::optional<std::string> masked_id(const domain::Person& p) {
-  if (p.id_number.empty()) return std::nullopt;
-  return domain::mask_id_number(p.id_number);
-}
-
-ChangeSet diff(const domain::Person& a, const domain::Person& b) {
-  ChangeSet c;
-  c.add("name", a.name, b.name);
-  if (a.id_number != b.id_number) c.add("id_number", masked_id(a), masked_id(b));
-  if (a.mobile != b.mobile) c.add("mobile", domain::mask_optional_phone(a.mobile), domain::mask_optional_phone(b.mobile));
-  if (a.office_phone != b.office_phone)
-    c.add("office_phone", domain::mask_optional_phone(a.office_phone), domain::mask_optional_phone(b.office_phone));
-  c.add("birth_date", a.birth_date, b.birth_date)
-      .add("sex", domain::sex_code(a.sex), domain::sex_code(b.sex)).add("ethnicity", a.ethnicity, b.ethnicity)
-      .add("political_status", a.political_status, b.political_status).add("education", a.education, b.education)
-      .add("work_unit", a.work_unit, b.work_unit).add("job_title", a.job_title, b.job_title)
-      .add("notes", a.notes, b.notes);
-  return c;
-}
-
-// The record of a registration: every field, before null (never a default such as 1970-01-01).
-ChangeSet registered(const domain::Person& p) {
-  ChangeSet c;
-  c.created("name", p.name).created("id_number", masked_id(p)).created("birth_date", p.birth_date)
-      .created("sex", domain::sex_code(p.sex)).created("ethnicity", p.ethnicity)
-      .created("political_status", p.political_status).created("education", p.education)
-      .created("work_unit", p.work_unit).created("job_title", p.job_title)
-      .created("mobile", domain::mask_optional_phone(p.mobile))
-      .created("office_phone", domain::mask_optional_phone(p.office_phone)).created("notes", p.notes);
-  return c;
 }
 
 void check_references(const storage::ReadTx& tx, const domain::Person& p) {
@@ -164,7 +132,7 @@ PersonDetail Registry::RegisterPerson(const Actor& actor, const PersonChanges& i
     PersonId id = storage::PersonRepository(tx).insert(p, actor.organisation_id, domain::utc_timestamp_now());
     p.id = id;
     record_audit(tx, actor, {"create", "person", std::to_string(id), actor.organisation_id, id},
-                 registered(p));
+                 person_registered(p));
     return load_detail(tx, actor.scope, id);
   });
 }
@@ -181,7 +149,7 @@ PersonDetail Registry::UpdatePerson(const Actor& actor, PersonId id, const Perso
     apply(after, sent, today);
     check_references(tx, after);
     refuse_duplicate(tx, actor.scope, after);
-    auto change_set = diff(*before, after);
+    auto change_set = person_diff(*before, after);
     if (!change_set.empty()) {
       storage::PersonRepository(tx).update(after, domain::utc_timestamp_now());
       record_audit(tx, actor, {"update", "person", std::to_string(id), actor.organisation_id, id}, change_set);

@@ -252,6 +252,40 @@ AppointmentCheck check_appointment(const storage::ReadTx& tx, const AppointmentT
   return out;
 }
 
+struct AppointmentBatch::State {
+  const storage::ReadTx& tx;
+  RuleBook book;
+  std::map<std::pair<OrganisationId, Date>, BodySnapshot> snapshots;  // seats never refuse: no parents
+
+  BodySnapshot& snapshot(const AppointmentTry& a) {
+    auto key = std::pair{a.organisation_id, a.start_on};
+    auto it = snapshots.find(key);
+    if (it != snapshots.end()) return it->second;
+    BodySnapshot s;
+    s.id = a.organisation_id;
+    s.type = a.type;
+    s.on = a.start_on;
+    for (auto& r : storage::ComplianceQueries(tx).held_in({a.organisation_id}, a.start_on))
+      s.positions.push_back({r.person_id, std::move(r.role), r.position_id});
+    return snapshots.emplace(key, std::move(s)).first->second;
+  }
+};
+
+AppointmentBatch::AppointmentBatch(const storage::ReadTx& tx) : state_(new State{tx, RuleBook(tx), {}}) {}
+AppointmentBatch::~AppointmentBatch() = default;
+
+std::vector<Finding> AppointmentBatch::refusals(const AppointmentTry& a) {
+  return domain::staffing::findings_if_appointed(state_->book.in_force_on(a.start_on), state_->snapshot(a), a.role,
+                                                 a.person_id, state_->book.roles);
+}
+
+void AppointmentBatch::accept(const AppointmentTry& a) {
+  state_->snapshot(a);  // read before counting it, so that its own day has it once
+  auto from = state_->snapshots.lower_bound({a.organisation_id, a.start_on});
+  for (auto it = from; it != state_->snapshots.end() && it->first.first == a.organisation_id; ++it)
+    it->second.positions.push_back({a.person_id, a.role, 0});
+}
+
 std::vector<Date> rule_set_changes(const storage::ReadTx& tx) {
   std::vector<Date> out;
   for (const auto& row : storage::RuleSetRepository(tx).schedule()) out.push_back(row.effective_from);

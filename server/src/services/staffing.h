@@ -6,6 +6,7 @@
 // changing the schedule never rewrites how a stored roster is read, only which set applies.
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -129,6 +130,26 @@ struct AppointmentCheck {
 // Throws StaffingRuleBroken (409) for refusals without an override reason, 403
 // override_not_allowed when the caller may not override, 422 override_reason when blank.
 AppointmentCheck check_appointment(const storage::ReadTx& tx, const AppointmentTry& appointment);
+// Many appointments judged in one transaction (an import): the rule book read once, each
+// body's positions read once a day and kept up to date as appointments are accepted, so a
+// row is judged counting the rows accepted before it. Refusals are returned, not thrown.
+class AppointmentBatch {
+ public:
+  explicit AppointmentBatch(const storage::ReadTx& tx);
+  ~AppointmentBatch();
+  AppointmentBatch(const AppointmentBatch&) = delete;
+  AppointmentBatch& operator=(const AppointmentBatch&) = delete;
+
+  // The refusals (errors) this appointment would cause on its start day.
+  std::vector<domain::staffing::Finding> refusals(const AppointmentTry& appointment);
+  // Counts it in every later judgement of its body on or after its start day.
+  void accept(const AppointmentTry& appointment);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
 // The days on which another rule set takes effect (a count may be judged anew there).
 std::vector<domain::Date> rule_set_changes(const storage::ReadTx& tx);
 

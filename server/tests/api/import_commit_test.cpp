@@ -1,0 +1,226 @@
+// The import's commit (issue 10) through `jinguo import --commit` on SQLite and PostgreSQL:
+// all rows or nothing; the valid rows when the clerk chooses to skip the others; the same
+// file twice changes nothing the second time; a row past a staffing maximum is an error
+// unless an administrator gives a reason; an export edited in two cells comes back as
+// exactly those two changes; a commit killed half-way leaves nothing of its batch.
+#include <gtest/gtest.h>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <random>
+#include <thread>
+
+#include "../support/spreadsheet_fixtures.h"
+#include "api_client.h"
+#include "documents/spreadsheet.h"
+#include "domain/date.h"
+
+using jinguo::api_test::json;
+
+namespace {
+
+using jinguo::api_test::id_number;
+
+class ImportCommitTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    world_ = std::make_unique<jinguo::api_test::World>(jinguo::api_test::start_world("提交市妇联"));
+    auto& admin = *world_->admin;
+    auto created = [](const jinguo::api_test::Answer& a) {
+      EXPECT_EQ(a.status, 201) << a.body.dump();
+      return a.body.value("id", 0LL);
+    };
+    district_ = created(admin.post("/api/organisations", {{"parent_id", world_->city}, {"type", "district"}, {"name", "提交区妇联"}}));
+    town_ = created(admin.post("/api/organisations", {{"parent_id", district_}, {"type", "township"}, {"name", "提交镇妇联"}}));
+    village_ = created(admin.post("/api/organisations", {{"parent_id", town_}, {"type", "village_congress"}, {"name", "满员村妇代会"}}));
+    spare_ = created(admin.post("/api/organisations", {{"parent_id", town_}, {"type", "village_congress"}, {"name", "中断村妇代会"}}));
+  }
+  static void TearDownTestSuite() { world_.reset(); }
+
+  static std::string write_csv(const std::string& name, const std::string& text) {
+    auto file = (dir_.path() / name).string();
+    std::ofstream(file, std::ios::binary) << "\xEF\xBB\xBF" << text;
+    return file;
+  }
+  // `jinguo import FILE --within DISTRICT --json` plus the extra arguments; the exit code and report.
+  static std::pair<int, json> import(const std::string& file, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args{"import", file, "--within", std::to_string(district_), "--json", "--database", world_->url};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto out = dir_.path() / "report.json";
+    int code = jinguo::api_test::run_to_file(args, out.string());
+    return {code, json::parse(jinguo::test::read_file(out), nullptr, false)};
+  }
+  static long long people_count() {
+    return world_->admin->get("/api/people?status=all&page_size=1").body.value("total", -1LL);
+  }
+  static long long audit_count(const std::string& query) {
+    return world_->admin->get("/api/audit?page_size=1&" + query).body.value("total", -1LL);
+  }
+  // The k-th of many women: a name and a valid ID number of her own.
+  static std::string woman(int k) {
+    static const char* given[] = {"秀兰", "桂芝", "玉梅", "淑珍", "丽华", "春燕", "海燕", "红霞", "晓梅", "雪梅"};
+    return std::string("赵") + given[k % 10];
+  }
+  static std::string id_of(int k) {
+    const int day = k / 400, sequence = (k % 400) * 2;  // an even sequence: a woman
+    char digits[18];
+    std::snprintf(digits, sizeof digits, "230102%04d%02d%02d%03d", 1960 + day / 336, 1 + day / 28 % 12, 1 + day % 28,
+                  sequence);
+    return id_number(digits);
+  }
+  // A members sheet of `n` women for one body, from the `first`-th on.
+  static std::string members(const std::string& body, int first, int n, const std::string& role = "委员") {
+    std::string text = "姓名,身份证号,所在组织,妇联职务,任职方式,任职时间\n";
+    for (int i = first; i < first + n; ++i)
+      text += woman(i) + "," + id_of(i) + "," + body + "," + role + ",兼职,2016-07-01\n";
+    return text;
+  }
+
+  static inline std::unique_ptr<jinguo::api_test::World> world_;
+  static inline jinguo::test::TempDir dir_;
+  static inline long long district_ = 0, town_ = 0, village_ = 0, spare_ = 0;
+};
+
+TEST_F(ImportCommitTest, AllRowsOrNothingThenTheValidRowsThenNothingNew) {
+  const std::string good1 = id_number("23010219900101002"), good2 = id_number("23010219900202002");
+  auto file = write_csv("名单.csv",
+                        "姓名,身份证号,手机,所在组织,妇联职务,任职方式\n"
+                        "刘芳," + good1 + ",13900000001,提交镇妇联,执委,兼职\n"
+                        "马丽," + good2 + ",13900000002,提交镇妇联,执委,兼职\n"
+                        "马丽," + good2 + ",13900000002,提交区妇联,执委,兼职\n"  // the cross-level seat: two positions
+                        "错号,230102198001010000,,提交镇妇联,执委,兼职\n");
+  const long long before = people_count(), imports_before = audit_count("action=import");
+
+  auto [refused, refused_report] = import(file, {"--commit"});
+  EXPECT_EQ(refused, 3) << refused_report.dump(1);
+  EXPECT_EQ(refused_report["committed"], false);
+  EXPECT_EQ(people_count(), before);  // nothing stored
+  EXPECT_EQ(audit_count("action=import"), imports_before);
+
+  auto [skipped, report] = import(file, {"--commit", "--skip-invalid"});
+  EXPECT_EQ(skipped, 3) << report.dump(1);  // some rows had errors, even though the others are stored
+  EXPECT_EQ(report["committed"], true) << report.dump(1);
+  EXPECT_EQ(report["created_people"], 2) << report.dump(1);
+  EXPECT_EQ(report["created_positions"], 3);
+  EXPECT_EQ(report["invalid"], 1);
+  EXPECT_EQ(people_count(), before + 2);
+  EXPECT_EQ(audit_count("action=import"), imports_before + 1);
+  auto found = world_->admin->get("/api/people?q=" + good2).body;
+  ASSERT_EQ(found["total"], 1) << found.dump(1);
+  EXPECT_EQ(found["items"][0]["current_positions"].size(), 2u) << found.dump(1);
+  bool town_listed = false;
+  for (const auto& b : report["bodies"]) town_listed = town_listed || (b["organisation_id"] == town_ && b["members"] == 2);
+  EXPECT_TRUE(town_listed) << report["bodies"].dump(1);
+  // each change has its own record, as a single registration has
+  EXPECT_GE(audit_count("action=create&entity=position&within=" + std::to_string(town_)), 2);
+
+  auto [again, again_report] = import(file, {"--commit", "--skip-invalid"});
+  EXPECT_EQ(again_report["created_people"], 0) << again_report.dump(1);
+  EXPECT_EQ(again_report["created_positions"], 0);
+  EXPECT_EQ(again_report["unchanged"], 3);
+  EXPECT_EQ(people_count(), before + 2);
+  EXPECT_EQ(again, 3);
+}
+
+TEST_F(ImportCommitTest, ARowPastAMaximumIsAnErrorUnlessAnAdministratorGivesAReason) {
+  // a village 妇代会 has at most 10 委员: the 11th row is refused, naming the rule
+  auto file = write_csv("满员.csv", members("满员村妇代会", 100, 11));
+  auto [code, report] = import(file);
+  EXPECT_EQ(code, 3) << report.dump(1);
+  ASSERT_EQ(report["errors"].size(), 1u) << report.dump(1);
+  EXPECT_EQ(report["errors"][0]["row"], 12);  // the heading is row 1
+  EXPECT_EQ(report["errors"][0]["code"], "staffing_rule_broken");
+  EXPECT_EQ(report["errors"][0]["column"], "妇联职务");
+
+  auto [overridden, stored] = import(file, {"--commit", "--override-reason", "换届过渡期，经区妇联同意"});
+  EXPECT_EQ(overridden, 0) << stored.dump(1);
+  EXPECT_EQ(stored["committed"], true);
+  EXPECT_EQ(stored["created_positions"], 11);
+  auto audit = world_->admin->get("/api/audit?action=import&page_size=1").body;
+  ASSERT_EQ(audit["items"].size(), 1u);
+  EXPECT_EQ(audit["items"][0]["changes"]["override_reason"]["after"], "换届过渡期，经区妇联同意") << audit.dump(1);
+}
+
+TEST_F(ImportCommitTest, AnExportEditedInTwoCellsComesBackAsExactlyThoseTwoChanges) {
+  auto seed = write_csv("seed.csv", members("提交镇妇联", 300, 3, "执委"));
+  ASSERT_EQ(import(seed, {"--commit"}).first, 0);
+  auto exported = (dir_.path() / "roster.xlsx").string();
+  ASSERT_EQ(jinguo::api_test::run_to_file({"export", "roster", "--within", std::to_string(town_), "--full", "-o",
+                                           exported, "--database", world_->url},
+                                          "/dev/null"),
+            0);
+  // the clerk's edit: the sheet as it came out, two cells changed (a mobile and a work unit)
+  auto book = jinguo::documents::read_spreadsheet(jinguo::test::read_file(exported), "roster.xlsx");
+  const auto& sheet = book.sheets.front();
+  std::uint32_t heading = 0;
+  std::map<std::string, std::uint32_t> column;
+  for (const auto& row : sheet.rows)
+    for (const auto& cell : row.cells)
+      if (cell.text == "姓名") heading = row.number;
+  std::string csv;
+  int people_rows = 0;
+  for (const auto& row : sheet.rows) {
+    if (row.number < heading) continue;
+    std::string line;
+    std::uint32_t max_column = 0;
+    for (const auto& cell : row.cells) max_column = std::max(max_column, cell.column);
+    for (std::uint32_t c = 1; c <= max_column; ++c) {
+      std::string text;
+      for (const auto& cell : row.cells) {
+        if (cell.column != c) continue;
+        if (cell.kind != jinguo::documents::CellKind::kNumber) text = cell.text;
+        else if (cell.date_formatted)  // an Excel serial day: as a clerk types it
+          text = jinguo::domain::Date(1899, 12, 30).plus_days(static_cast<int>(cell.number)).iso();
+        else text = std::to_string(static_cast<long long>(cell.number));
+      }
+      if (row.number == heading) column[text] = c;
+      if (row.number == heading + 1 && c == column["手机"]) text = "13911112222";
+      if (row.number == heading + 2 && c == column["工作单位"]) text = "提交镇中心小学";
+      line += (c > 1 ? "," : "") + text;
+    }
+    if (row.number > heading) ++people_rows;
+    csv += line + "\n";
+  }
+  ASSERT_GE(people_rows, 3) << csv;
+  const long long updates_before = audit_count("action=update&entity=person");
+  auto [code, report] = import(write_csv("edited.csv", csv), {"--commit"});
+  EXPECT_EQ(code, 0) << report.dump(1) << csv;
+  EXPECT_EQ(report["updated_people"], 2) << report.dump(1);
+  EXPECT_EQ(report["created_people"], 0);
+  EXPECT_EQ(report["created_positions"], 0);
+  EXPECT_EQ(report["unchanged"], people_rows - 2);
+  EXPECT_EQ(audit_count("action=update&entity=person"), updates_before + 2);
+}
+
+TEST_F(ImportCommitTest, ACommitKilledHalfWayLeavesNothingOfItsBatch) {
+  auto file = write_csv("big.csv", [] {
+    std::string text = "姓名,身份证号\n";
+    for (int i = 10000; i < 14000; ++i) text += woman(i) + "," + id_of(i) + "\n";
+    return text;
+  }());
+  std::mt19937 random(20160620);
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    const long long before = people_count();
+    pid_t pid = ::fork();
+    if (pid == 0) {
+      ::execl(JINGUO_BINARY, JINGUO_BINARY, "import", file.c_str(), "--within", std::to_string(district_).c_str(),
+              "--commit", "--database", world_->url.c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100 + random() % 600));
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    const long long after = people_count();
+    EXPECT_TRUE(after == before || after == before + 4000) << before << " → " << after;
+    if (after == before + 4000) break;  // it finished first: the rest has nothing to prove
+  }
+}
+
+}  // namespace
