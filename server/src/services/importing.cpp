@@ -1,9 +1,13 @@
 #include "services/importing.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 #include <variant>
 
 #include "documents/spreadsheet.h"
@@ -34,7 +38,8 @@ struct RowDraft {
   std::uint32_t row = 0;
   std::string name;
   domain::IdNumber id;
-  std::map<std::string, std::string> person_fields;  // field → normalised value (codes for dictionaries)
+  // The person's fields the row carries, normalised (codes for dictionaries): few a row.
+  std::vector<std::pair<std::optional<std::string> domain::Person::*, std::string>> person_fields;
   std::optional<std::string> organisation_text;      // as typed, or the division code
   std::optional<std::string> role, manner, source;
   domain::Date start_on;
@@ -55,7 +60,7 @@ Chosen choose_sheet(const documents::Workbook& book, std::vector<std::string>& w
   Chosen chosen;
   for (const auto& sheet : book.sheets) {
     if (sheet.hidden) continue;
-    auto rows = text_rows(sheet);
+    auto rows = text_rows(sheet, domain::import::HeaderSearch{}.max_rows + 5);  // the heading is near the top
     auto header = domain::import::find_header(rows);
     if (!header || !header->column_of(ColumnKey::kName) || !header->column_of(ColumnKey::kIdNumber)) continue;
     if (chosen.sheet) {
@@ -132,15 +137,15 @@ class RowReader {
         fail(d, ColumnKey::kBirthDate,
              {"id_number_birth_date_mismatch", "出生日期与身份证号不符", "the birth date disagrees with the ID number"});
     }
-    dictionary(d, row, ColumnKey::kEthnicity, DictionaryKind::kEthnicity, "ethnicity");
-    dictionary(d, row, ColumnKey::kPoliticalStatus, DictionaryKind::kPoliticalStatus, "political_status");
-    dictionary(d, row, ColumnKey::kEducation, DictionaryKind::kEducation, "education");
-    text(d, row, ColumnKey::kWorkUnit, "work_unit", 100);
-    if (!header_.column_of(ColumnKey::kWorkUnit)) text(d, row, ColumnKey::kWorkUnitAndTitle, "work_unit", 100);
-    text(d, row, ColumnKey::kJobTitle, "job_title", 100);
-    text(d, row, ColumnKey::kNotes, "notes", 1000);
-    phone(d, row, ColumnKey::kMobile, "mobile");
-    phone(d, row, ColumnKey::kOfficePhone, "office_phone");
+    dictionary(d, row, ColumnKey::kEthnicity, DictionaryKind::kEthnicity, &domain::Person::ethnicity);
+    dictionary(d, row, ColumnKey::kPoliticalStatus, DictionaryKind::kPoliticalStatus, &domain::Person::political_status);
+    dictionary(d, row, ColumnKey::kEducation, DictionaryKind::kEducation, &domain::Person::education);
+    text(d, row, ColumnKey::kWorkUnit, &domain::Person::work_unit, 100);
+    if (!header_.column_of(ColumnKey::kWorkUnit)) text(d, row, ColumnKey::kWorkUnitAndTitle, &domain::Person::work_unit, 100);
+    text(d, row, ColumnKey::kJobTitle, &domain::Person::job_title, 100);
+    text(d, row, ColumnKey::kNotes, &domain::Person::notes, 1000);
+    phone(d, row, ColumnKey::kMobile, &domain::Person::mobile);
+    phone(d, row, ColumnKey::kOfficePhone, &domain::Person::office_phone);
     if (has_positions()) position(d, row);
     return d;
   }
@@ -185,21 +190,27 @@ class RowReader {
     }
     return std::get<std::string>(matched);
   }
-  void dictionary(RowDraft& d, std::uint32_t row, ColumnKey key, DictionaryKind kind, const char* field) const {
-    if (auto code = code_of(d, row, key, kind)) d.person_fields[field] = *code;
+  using Field = std::optional<std::string> domain::Person::*;
+  static void set(RowDraft& d, Field field, std::string value) {
+    for (auto& [f, v] : d.person_fields)
+      if (f == field) return void(v = std::move(value));  // 工作单位 after 工作单位及职务
+    d.person_fields.emplace_back(field, std::move(value));
   }
-  void text(RowDraft& d, std::uint32_t row, ColumnKey key, const char* field, std::size_t max) const {
+  void dictionary(RowDraft& d, std::uint32_t row, ColumnKey key, DictionaryKind kind, Field field) const {
+    if (auto code = code_of(d, row, key, kind)) set(d, field, std::move(*code));
+  }
+  void text(RowDraft& d, std::uint32_t row, ColumnKey key, Field field, std::size_t max) const {
     auto v = value(row, key);
     if (!v) return;
     std::string t = domain::import::clean_text(domain::import::cell_text(*v));
     try {
-      domain::validate_free_text(field, t, max);
-      d.person_fields[field] = t;
+      domain::validate_free_text(std::string(domain::import::column_key_code(key)), t, max);
+      set(d, field, std::move(t));
     } catch (const domain::DomainError& e) {
       fail(d, key, {e.code(), e.message_zh(), e.message_en()});
     }
   }
-  void phone(RowDraft& d, std::uint32_t row, ColumnKey key, const char* field) const {
+  void phone(RowDraft& d, std::uint32_t row, ColumnKey key, Field field) const {
     auto v = value(row, key);
     if (!v || masked(domain::import::cell_text(*v))) return;  // a masked export leaves the stored number alone
     auto p = domain::import::normalise_phone(*v);
@@ -208,7 +219,7 @@ class RowReader {
     if (key == ColumnKey::kMobile && !number.mobile)
       return fail(d, key, {"mobile_format", "手机号应为11位数字，以13–19开头；固定电话请填在“办公电话”列",
                            "a mobile number has 11 digits; a landline goes into the office phone column"});
-    d.person_fields[field] = number.text;
+    set(d, field, number.text);
   }
   void position(RowDraft& d, std::uint32_t row) const {
     if (auto org = value(row, ColumnKey::kOrganisation))
@@ -238,50 +249,113 @@ class RowReader {
   domain::Date today_;
 };
 
-// The body a row names: a path ending in its name (呼兰区妇联/二八镇妇联), a name unique in
-// the subtree, or a division code; never outside `within`.
-using BodyOrError = std::variant<OrganisationDetail, ValueError>;
+// A body a row may name: what the import needs of it.
+struct BodyRef {
+  domain::OrganisationId id = 0;
+  domain::BodyType type = domain::BodyType::kCity;
+  std::optional<domain::OrganisationId> parent_id;
+  std::string name;
+};
 
-BodyOrError find_body(Registry& registry, const Actor& actor, const std::string& text, domain::OrganisationId within) {
-  std::vector<std::string> parts;  // 呼兰区妇联/二八镇妇联, also with ／ or spaces around the slashes
-  const std::string path = domain::import::to_half_width(text);
-  for (std::size_t start = 0; start <= path.size();) {
-    auto slash = path.find('/', start);
-    if (slash == std::string::npos) slash = path.size();
-    std::string part = domain::import::clean_text(std::string_view(path).substr(start, slash - start));
-    if (!part.empty()) parts.push_back(part);
-    start = slash + 1;
+using BodyOrError = std::variant<BodyRef, ValueError>;
+
+// The open bodies of the subtree, read once (one query, not one a row), by name; and the
+// names of the root's ancestors, for paths written from the city down.
+class BodyIndex {
+ public:
+  BodyIndex(Registry& registry, const Actor& actor, storage::Database& db, const OrganisationDetail& root)
+      : registry_(registry), actor_(actor), within_(root.row.organisation.id) {
+    for (std::size_t i = 0; i < root.path.size(); ++i)
+      add({root.path[i].id, root.path[i].type, i > 0 ? std::optional(root.path[i - 1].id) : std::nullopt,
+           root.path[i].name},
+          false);
+    const domain::Date today = registry.today();
+    db.read([&](storage::ReadTx& tx) {
+      for (auto& b : storage::ComplianceQueries(tx).bodies(root.row.path, today))
+        add({b.id, b.type, b.parent_id, std::move(b.name)}, true);
+    });
+    add({root.row.organisation.id, root.row.organisation.type, root.row.organisation.parent_id,
+         root.row.organisation.name},
+        true);
   }
-  if (parts.empty()) return ValueError{"organisation_unknown", "请填写任职的组织", "the organisation is missing"};
-  const bool code = parts.size() == 1 && parts[0].size() == 12 &&
-                    parts[0].find_first_not_of("0123456789") == std::string::npos;
-  storage::PageSpec page;
-  page.page_size = 200;
-  auto found = registry.SearchOrganisations(actor, code ? std::string() : parts.back(), within, std::nullopt, page);
-  std::vector<OrganisationDetail> matches;
-  for (auto& d : found.items) {
-    const auto& o = d.row.organisation;
-    if (!o.is_open()) continue;
-    if (code ? o.division_code != parts[0] : o.name != parts.back()) continue;
-    if (!code) {  // the path's earlier parts name its ancestors, nearest last
-      bool agrees = parts.size() <= d.path.size();
-      for (std::size_t i = 0; agrees && i + 1 < parts.size(); ++i)
-        agrees = d.path[d.path.size() - parts.size() + i].name == parts[i];
-      if (!agrees) continue;
+
+  BodyRef root() const { return by_id_.at(within_).body; }
+
+  // A path ending in its name (呼兰区妇联/二八镇妇联), a name unique in the subtree, or a
+  // division code; never outside the subtree.
+  BodyOrError find(const std::string& text) const {
+    std::vector<std::string> parts;  // also with ／ or spaces around the slashes
+    const std::string path = domain::import::to_half_width(text);
+    for (std::size_t start = 0; start <= path.size();) {
+      auto slash = path.find('/', start);
+      if (slash == std::string::npos) slash = path.size();
+      std::string part = domain::import::clean_text(std::string_view(path).substr(start, slash - start));
+      if (!part.empty()) parts.push_back(part);
+      start = slash + 1;
     }
-    matches.push_back(std::move(d));
+    if (parts.empty()) return ValueError{"organisation_unknown", "请填写任职的组织", "the organisation is missing"};
+    if (parts.size() == 1 && parts[0].size() == 12 && parts[0].find_first_not_of("0123456789") == std::string::npos)
+      return by_code(parts[0], text);
+    std::vector<const BodyRef*> matches;
+    auto [from, to] = by_name_.equal_range(parts.back());
+    for (auto it = from; it != to; ++it) {
+      const Entry& e = by_id_.at(it->second);
+      if (!e.in_subtree) continue;
+      bool agrees = true;  // the path's earlier parts name its ancestors, nearest last
+      std::optional<domain::OrganisationId> up = e.body.parent_id;
+      for (std::size_t i = parts.size() - 1; agrees && i-- > 0;) {
+        auto found = up ? by_id_.find(*up) : by_id_.end();
+        agrees = found != by_id_.end() && found->second.body.name == parts[i];
+        if (agrees) up = found->second.body.parent_id;
+      }
+      if (agrees) matches.push_back(&e.body);
+    }
+    if (matches.empty())
+      return ValueError{"organisation_unknown", "本单位范围内没有名为“" + text + "”的组织，请核对名称或写出路径",
+                        "no organisation of that name in your subtree"};
+    if (matches.size() > 1) {
+      std::string parent;
+      if (auto p = matches[0]->parent_id; p && by_id_.contains(*p)) parent = by_id_.at(*p).body.name + "/";
+      return ValueError{"organisation_ambiguous",
+                        "本单位范围内有" + std::to_string(matches.size()) + "个名为“" + parts.back() +
+                            "”的组织，请写出路径，如“" + parent + parts.back() + "”",
+                        "several organisations have that name: write its path"};
+    }
+    return *matches.front();
   }
-  if (matches.empty())
-    return ValueError{"organisation_unknown", "本单位范围内没有名为“" + text + "”的组织，请核对名称或写出路径",
-                      "no organisation of that name in your subtree"};
-  if (matches.size() > 1)
-    return ValueError{"organisation_ambiguous",
-                      "本单位范围内有" + std::to_string(matches.size()) + "个名为“" + parts.back() +
-                          "”的组织，请写出路径，如“" + matches[0].path[matches[0].path.size() - 2].name + "/" +
-                          parts.back() + "”",
-                      "several organisations have that name: write its path"};
-  return std::move(matches.front());
-}
+
+ private:
+  struct Entry {
+    BodyRef body;
+    bool in_subtree = false;
+  };
+  void add(BodyRef body, bool in_subtree) {
+    auto id = body.id;
+    if (by_id_.contains(id)) {
+      by_id_[id].in_subtree = by_id_[id].in_subtree || in_subtree;
+      return;
+    }
+    by_name_.emplace(body.name, id);
+    by_id_.emplace(id, Entry{std::move(body), in_subtree});
+  }
+  // A division code: rare, so asked of the registry's search (which has the codes).
+  BodyOrError by_code(const std::string& code, const std::string& text) const {
+    storage::PageSpec page;
+    page.page_size = 200;
+    for (auto& d : registry_.SearchOrganisations(actor_, std::string(), within_, std::nullopt, page).items) {
+      const auto& o = d.row.organisation;
+      if (o.is_open() && o.division_code == code) return BodyRef{o.id, o.type, o.parent_id, o.name};
+    }
+    return ValueError{"organisation_unknown", "本单位范围内没有区划代码为“" + text + "”的组织，请核对",
+                      "no organisation with that division code in your subtree"};
+  }
+
+  Registry& registry_;
+  const Actor& actor_;
+  domain::OrganisationId within_;
+  std::unordered_map<domain::OrganisationId, Entry> by_id_;
+  std::unordered_multimap<std::string, domain::OrganisationId> by_name_;
+};
 
 }  // namespace
 
@@ -296,13 +370,19 @@ CellValue import_value_of(const documents::Cell& cell) {
   return {};
 }
 
-std::vector<domain::import::TextRow> text_rows(const documents::Sheet& sheet) {
+domain::import::TextRow text_row(const documents::Row& row) {
+  domain::import::TextRow r{row.number, {}};
+  r.cells.reserve(row.cells.size());
+  for (const auto& cell : row.cells) r.cells.emplace_back(cell.column, domain::import::cell_text(import_value_of(cell)));
+  return r;
+}
+
+std::vector<domain::import::TextRow> text_rows(const documents::Sheet& sheet, std::size_t limit) {
   std::vector<domain::import::TextRow> rows;
-  rows.reserve(sheet.rows.size());
+  rows.reserve(std::min(limit, sheet.rows.size()));
   for (const auto& row : sheet.rows) {
-    domain::import::TextRow r{row.number, {}};
-    for (const auto& cell : row.cells) r.cells.emplace_back(cell.column, domain::import::cell_text(import_value_of(cell)));
-    rows.push_back(std::move(r));
+    if (rows.size() == limit) break;
+    rows.push_back(text_row(row));
   }
   return rows;
 }
@@ -342,7 +422,7 @@ struct Prepared {
   std::map<std::string, BodyOrError> bodies;  // by the text of the 所在组织 cell ("" = within)
   std::vector<domain::DictionaryEntry> entries;
   bool has_positions = false;
-  std::string role_heading, organisation_heading;
+  std::string sheet_name, role_heading, organisation_heading;
 };
 
 // A person as this batch has left her: stored (id > 0), to be created (id < 0 in a dry run,
@@ -351,6 +431,7 @@ struct PersonState {
   domain::Person person;
   bool stored = false;    // registered before this batch
   bool in_scope = false;  // the caller may edit her
+  bool pending = false;   // a dry run: created by an earlier row of this file
 };
 
 constexpr int kProgressEvery = 500;
@@ -358,17 +439,7 @@ constexpr int kProgressEvery = 500;
 // The row's person fields applied to a person (codes for dictionaries, normalised phones).
 void apply_fields(domain::Person& p, const RowDraft& d) {
   p.name = d.name;
-  auto set = [&](const char* field, std::optional<std::string>& target) {
-    if (auto it = d.person_fields.find(field); it != d.person_fields.end()) target = it->second;
-  };
-  set("ethnicity", p.ethnicity);
-  set("political_status", p.political_status);
-  set("education", p.education);
-  set("work_unit", p.work_unit);
-  set("job_title", p.job_title);
-  set("mobile", p.mobile);
-  set("office_phone", p.office_phone);
-  set("notes", p.notes);
+  for (const auto& [field, value] : d.person_fields) p.*field = value;
 }
 
 std::string finding_texts(const std::vector<domain::staffing::Finding>& findings) {
@@ -379,8 +450,8 @@ std::string finding_texts(const std::vector<domain::staffing::Finding>& findings
 
 
 // Pass 1: the file read, each data row normalised, the bodies named found once each.
-Prepared prepare(Registry& registry, const Actor& actor, const std::string& bytes, const std::string& file_name,
-                 const OrganisationDetail& root, ImportReport& report) {
+Prepared prepare(Registry& registry, storage::Database& db, const Actor& actor, const std::string& bytes,
+                 const std::string& file_name, const OrganisationDetail& root, ImportReport& report) {
   Prepared p;
   report.file_name = file_name;
   report.sha256 = sha256_hex(bytes);
@@ -400,13 +471,15 @@ Prepared prepare(Registry& registry, const Actor& actor, const std::string& byte
   p.has_positions = reader.has_positions();
   p.role_heading = reader.heading(ColumnKey::kRole);
   p.organisation_heading = reader.heading(ColumnKey::kOrganisation);
-  const auto kinds = domain::import::classify_rows(p.chosen.rows, p.chosen.header);
-  const domain::OrganisationId within = root.row.organisation.id;
+  domain::import::RowClassifier classify(p.chosen.header);
+  std::optional<BodyIndex> index;
+  if (p.has_positions) index.emplace(registry, actor, db, root);
 
   std::map<std::string, std::uint32_t> first_row_of_id;
-  for (std::size_t i = 0; i < p.chosen.rows.size(); ++i) {
-    if (kinds[i] != domain::import::RowKind::kData) continue;
-    RowDraft d = reader.read(p.chosen.rows[i].number);
+  p.drafts.reserve(sheet.rows.size());
+  for (const auto& row : sheet.rows) {
+    if (classify.next(text_row(row)) != domain::import::RowKind::kData) continue;
+    RowDraft d = reader.read(row.number);
     if (!d.id.value.empty()) {
       auto [at, fresh] = first_row_of_id.emplace(d.id.value + "|" + d.organisation_text.value_or("") + "|" +
                                                      d.role.value_or(""),
@@ -418,12 +491,12 @@ Prepared prepare(Registry& registry, const Actor& actor, const std::string& byte
     if (p.has_positions) {
       std::string key = d.organisation_text.value_or("");
       if (!p.bodies.contains(key))
-        p.bodies.emplace(key, key.empty() ? BodyOrError(root) : find_body(registry, actor, key, within));
+        p.bodies.emplace(key, key.empty() ? BodyOrError(index->root()) : index->find(key));
       const auto& body = p.bodies.at(key);
       if (const auto* e = std::get_if<ValueError>(&body)) {
         d.errors.push_back({sheet.name, d.row, p.organisation_heading, e->code, e->message_zh, e->message_en});
       } else if (d.role) {
-        const auto& o = std::get<OrganisationDetail>(body).row.organisation;
+        const auto& o = std::get<BodyRef>(body);
         const auto role = std::find_if(p.entries.begin(), p.entries.end(), [&](const auto& e) {
           return e.kind == DictionaryKind::kRole && e.code == *d.role;
         });
@@ -435,6 +508,11 @@ Prepared prepare(Registry& registry, const Actor& actor, const std::string& byte
     }
     p.drafts.push_back(std::move(d));
   }
+  // The drafts hold all that pass 2 needs: the cells go now (a large sheet is most of the memory).
+  p.sheet_name = sheet.name;
+  p.chosen = {};
+  p.book = {};
+  ::malloc_trim(0);  // give the cells' pages back: a server holds its peak otherwise
   return p;
 }
 
@@ -455,7 +533,15 @@ class Batch {
  public:
   Batch(Registry& registry, const Actor& actor, Prepared& prepared, const OrganisationDetail& root,
         ImportReport& report, const ImportProgress& progress)
-      : registry_(registry), actor_(actor), p_(prepared), root_(root), report_(report), progress_(progress) {}
+      : registry_(registry), actor_(actor), p_(prepared), root_(root), report_(report), progress_(progress) {
+    std::vector<std::string_view> ids;
+    ids.reserve(p_.drafts.size());
+    for (const auto& d : p_.drafts)
+      if (!d.id.value.empty()) ids.push_back(d.id.value);
+    std::sort(ids.begin(), ids.end());
+    for (std::size_t i = 1; i < ids.size(); ++i)
+      if (ids[i] == ids[i - 1]) repeated_.insert(ids[i]);
+  }
 
   // Judges every row against what is stored; with `tx` writable and `options`, stores the valid ones.
   void run(const storage::ReadTx& tx, const storage::WriteTx* write, const CommitOptions* options) {
@@ -475,6 +561,7 @@ class Batch {
       r.name = d.name;
       if (d.errors.empty()) judge(d, r, people, positions, staffing, may_override ? options : nullptr);
       if (!d.errors.empty()) {
+        if (!repeated_.contains(d.id.value)) persons_.erase(d.id.value);
         r.outcome = RowOutcome::kError;
         ++report_.invalid;
         report_.errors.insert(report_.errors.end(), d.errors.begin(), d.errors.end());
@@ -490,6 +577,8 @@ class Batch {
       report_.created_positions += r.creates_position;
       report_.unchanged += r.outcome == RowOutcome::kUnchanged;
       if (write) store(*write, d, r, now, options);
+      if (!repeated_.contains(d.id.value)) persons_.erase(d.id.value);
+      else if (r.creates_person) persons_.at(d.id.value).pending = true;  // her later rows: created already
       report_.results.push_back(std::move(r));
     }
     if (progress_) progress_(total, total);
@@ -520,7 +609,7 @@ class Batch {
  private:
   void fail(RowDraft& d, const std::string& column, const std::string& code, const std::string& zh,
             const std::string& en) {
-    d.errors.push_back({p_.chosen.sheet->name, d.row, column, code, zh, en});
+    d.errors.push_back({p_.sheet_name, d.row, column, code, zh, en});
   }
 
   PersonState& person_of(const RowDraft& d, const storage::PersonRepository& people) {
@@ -528,6 +617,7 @@ class Batch {
     if (it != persons_.end()) return it->second;
     PersonState s;
     if (auto id = people.find_by_id_number(d.id.value)) {
+      s.person.id = *id;
       s.stored = true;
       if (auto found = people.find(actor_.scope, *id)) {
         s.person = *found;
@@ -536,7 +626,7 @@ class Batch {
         s.person.id = *id;  // registered elsewhere: appointed, not edited
       }
     } else {
-      s.person.id = -static_cast<domain::PersonId>(persons_.size() + 1);
+      s.person.id = --next_new_id_;
       s.person.id_number = d.id.value;
       s.person.birth_date = d.id.birth_date;
       s.person.sex = d.id.sex;
@@ -547,7 +637,7 @@ class Batch {
   void judge(RowDraft& d, ImportRow& r, const storage::PersonRepository& people,
              const storage::PositionRepository& positions, AppointmentBatch& staffing, const CommitOptions* overriding) {
     PersonState& s = person_of(d, people);
-    r.creates_person = !s.stored && !created_.contains(d.id.value);
+    r.creates_person = !s.stored && !s.pending;
     if (s.stored && s.in_scope) {
       domain::Person after = s.person;
       apply_fields(after, d);
@@ -570,7 +660,7 @@ class Batch {
       compare("notes", s.person.notes, after.notes);
     }
     if (!p_.has_positions || !d.role) return;
-    const auto& body = std::get<OrganisationDetail>(p_.bodies.at(d.organisation_text.value_or(""))).row.organisation;
+    const auto& body = std::get<BodyRef>(p_.bodies.at(d.organisation_text.value_or("")));
     r.organisation = body.name;
     r.role_label = label_of(p_.entries, DictionaryKind::kRole, *d.role);
     const auto key = std::tuple{d.id.value, body.id, *d.role};
@@ -598,7 +688,7 @@ class Batch {
       d.overridden.push_back(f.rule_set.code + " v" + std::to_string(f.rule_set.version) + " " + f.rule + ": " +
                              f.message_zh);
     staffing.accept(a);
-    held_.insert(key);
+    if (repeated_.contains(d.id.value)) held_.insert(key);  // only her later rows can hold it again
     r.creates_position = true;
   }
 
@@ -614,7 +704,6 @@ class Batch {
       record_audit(tx, actor_, {"create", "person", std::to_string(p.id), within, p.id}, person_registered(p));
       s.person = p;
       s.stored = s.in_scope = true;
-      created_.insert(d.id.value);
     } else if (!r.person_changes.empty()) {
       domain::Person after = s.person;
       apply_fields(after, d);
@@ -624,7 +713,7 @@ class Batch {
       s.person = after;
     }
     if (!r.creates_position) return;
-    const auto& body = std::get<OrganisationDetail>(p_.bodies.at(d.organisation_text.value_or(""))).row.organisation;
+    const auto& body = std::get<BodyRef>(p_.bodies.at(d.organisation_text.value_or("")));
     domain::Position p;
     p.person_id = s.person.id;
     p.organisation_id = body.id;
@@ -651,8 +740,11 @@ class Batch {
   const OrganisationDetail& root_;
   ImportReport& report_;
   const ImportProgress& progress_;
-  std::map<std::string, PersonState> persons_;  // by ID number
-  std::set<std::string> created_;               // ID numbers registered by this batch
+  // By ID number: the people of the row being judged, and those of ID numbers on several rows
+  // (the cross-level seat), as this batch has left them; the others are let go row by row.
+  std::unordered_map<std::string, PersonState> persons_;
+  std::unordered_set<std::string_view> repeated_;  // views of the drafts' ID numbers
+  domain::PersonId next_new_id_ = 0;               // a dry run's stand-ins for people not stored yet
   std::set<std::tuple<std::string, domain::OrganisationId, std::string>> held_;  // positions this batch adds
   std::set<domain::OrganisationId> gained_;
   std::map<domain::OrganisationId, std::string> body_names_;
@@ -665,7 +757,7 @@ ImportReport Importing::DryRun(const Actor& actor, const std::string& bytes, con
                                std::optional<domain::OrganisationId> within, const ImportProgress& progress) {
   ImportReport report;
   const OrganisationDetail root = import_root(registry_, actor, within);
-  Prepared prepared = prepare(registry_, actor, bytes, file_name, root, report);
+  Prepared prepared = prepare(registry_, db_, actor, bytes, file_name, root, report);
   db_.read([&](storage::ReadTx& tx) { Batch(registry_, actor, prepared, root, report, progress).run(tx, nullptr, nullptr); });
   return report;
 }
@@ -684,7 +776,7 @@ ImportReport Importing::Commit(const Actor& actor, const std::string& bytes, con
   }
   ImportReport report;
   const OrganisationDetail root = import_root(registry_, actor, within);
-  Prepared prepared = prepare(registry_, actor, bytes, file_name, root, report);
+  Prepared prepared = prepare(registry_, db_, actor, bytes, file_name, root, report);
   const bool refused_early = !options.skip_invalid &&
       std::any_of(prepared.drafts.begin(), prepared.drafts.end(), [](const RowDraft& d) { return !d.errors.empty(); });
   if (refused_early) {  // no need to write what would be rolled back

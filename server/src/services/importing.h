@@ -102,8 +102,11 @@ class Importing {
 std::string_view outcome_code(RowOutcome outcome);  // create, update, unchanged, error
 
 // Between the reader and the normalisers, which do not know each other: a cell as the
-// import sees it, and a sheet's rows as text (for finding the heading).
+// import sees it, and a row as text (for finding the heading and what each row is).
 domain::import::CellValue import_value_of(const documents::Cell& cell);
-std::vector<domain::import::TextRow> text_rows(const documents::Sheet& sheet);
+domain::import::TextRow text_row(const documents::Row& row);
+// The first `limit` rows of a sheet as text.
+std::vector<domain::import::TextRow> text_rows(const documents::Sheet& sheet,
+                                               std::size_t limit = static_cast<std::size_t>(-1));
 
 }  // namespace jinguo::services

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Permission } from '@/api/auth-types';
-import { abilities, assignableRoles, mayManage, visibleNav } from './permissions';
+import { abilities, assignableRoles, mayManage, navCurrent, visibleNav } from './permissions';
 
 const viewer: Permission[] = ['read'];
 const operator: Permission[] = ['read', 'write', 'reveal'];
@@ -17,9 +17,16 @@ describe('permissions', () => {
 
   it('shows each role only the menu items it can use', () => {
     const routes = (p: Permission[]) => visibleNav(p).map((n) => n.route);
-    expect(routes(viewer)).toEqual(['people', 'compliance', 'rule-sets']);
-    expect(routes(operator)).toEqual(['people', 'person-new', 'import', 'compliance', 'rule-sets']);
-    expect(routes(federationAdmin)).toEqual(['people', 'person-new', 'import', 'compliance', 'rule-sets', 'accounts', 'audit']);
+    expect(routes(viewer)).toEqual(['people', 'compliance', 'rule-sets', 'archives-outstanding-women']);
+    expect(routes(operator)).toEqual(['people', 'person-new', 'import', 'compliance', 'rule-sets', 'archives-outstanding-women']);
+    expect(routes(federationAdmin)).toEqual(['people', 'person-new', 'import', 'compliance', 'rule-sets', 'archives-outstanding-women', 'accounts', 'audit']);
+  });
+
+  it('marks the archives entry current on both archive pages, and only there', () => {
+    const archives = visibleNav(viewer).find((n) => n.route === 'archives-outstanding-women');
+    expect(archives && navCurrent(archives, '/archives/social-organisations')).toBe(true);
+    expect(archives && navCurrent(archives, '/people')).toBe(false);
+    expect(visibleNav(viewer).filter((n) => navCurrent(n, '/archives/outstanding-women'))).toHaveLength(1);
   });
 
   it('leaves editing the staffing rules to the system administrator', () => {

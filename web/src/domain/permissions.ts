@@ -17,9 +17,11 @@ export function mayManage(own: Role, target: Role): boolean {
 }
 
 export interface NavItem {
-  route: 'people' | 'compliance' | 'accounts' | 'audit' | 'rule-sets' | 'person-new' | 'import';
+  route: 'people' | 'compliance' | 'accounts' | 'audit' | 'rule-sets' | 'person-new' | 'import' | 'archives-outstanding-women';
   labelKey: string;
   permission: Permission;
+  /** Pages under this path also mark the entry as the current one (an entry with several pages). */
+  section?: string;
 }
 
 export const navItems: readonly NavItem[] = [
@@ -28,9 +30,15 @@ export const navItems: readonly NavItem[] = [
   { route: 'import', labelKey: 'imports.nav', permission: 'write' },
   { route: 'compliance', labelKey: 'nav.compliance', permission: 'read' },
   { route: 'rule-sets', labelKey: 'nav.ruleSets', permission: 'read' },
+  { route: 'archives-outstanding-women', labelKey: 'archives.nav', permission: 'read', section: '/archives/' },
   { route: 'accounts', labelKey: 'nav.accounts', permission: 'manage_accounts' },
   { route: 'audit', labelKey: 'nav.audit', permission: 'view_audit' },
 ];
+
+/** Whether the entry stands for the page at `path` (its own route, or a page of its section). */
+export function navCurrent(item: NavItem, path: string): boolean {
+  return item.section !== undefined && path.startsWith(item.section);
+}
 
 export function visibleNav(permissions: readonly Permission[]): NavItem[] {
   return navItems.filter((item) => permissions.includes(item.permission));

@@ -216,38 +216,27 @@ std::optional<Header> find_header(const std::vector<TextRow>& rows, const Header
 std::vector<RowKind> classify_rows(const std::vector<TextRow>& rows, const Header& header) {
   std::vector<RowKind> kinds;
   kinds.reserve(rows.size());
-  bool after_note = false;
-  for (const auto& row : rows) {
-    if (row.number < header.row_number) {
-      kinds.push_back(RowKind::kTitle);
-      continue;
-    }
-    if (row.number <= header.last_row_number) {
-      kinds.push_back(RowKind::kHeader);
-      continue;
-    }
-    std::size_t filled = non_blank(row);
-    if (filled == 0) {
-      kinds.push_back(RowKind::kBlank);
-      continue;
-    }
-    const std::string* first = first_text(row);
-    if (is_note_text(*first) || (after_note && filled == 1)) {
-      after_note = true;
-      kinds.push_back(RowKind::kNote);
-      continue;
-    }
-    Recognised r = recognise_row(row);
-    std::size_t same = 0;
-    for (const auto& c : r.known)
-      if (header.column_of(c.key) == c.column) ++same;
-    if (same >= 2 && same * 2 >= header.columns.size()) {
-      kinds.push_back(RowKind::kRepeatedHeader);
-      continue;
-    }
-    kinds.push_back(RowKind::kData);
-  }
+  RowClassifier classifier(header);
+  for (const auto& row : rows) kinds.push_back(classifier.next(row));
   return kinds;
+}
+
+RowKind RowClassifier::next(const TextRow& row) {
+  if (row.number < header_.row_number) return RowKind::kTitle;
+  if (row.number <= header_.last_row_number) return RowKind::kHeader;
+  std::size_t filled = non_blank(row);
+  if (filled == 0) return RowKind::kBlank;
+  const std::string* first = first_text(row);
+  if (is_note_text(*first) || (after_note_ && filled == 1)) {
+    after_note_ = true;
+    return RowKind::kNote;
+  }
+  Recognised r = recognise_row(row);
+  std::size_t same = 0;
+  for (const auto& c : r.known)
+    if (header_.column_of(c.key) == c.column) ++same;
+  if (same >= 2 && same * 2 >= header_.columns.size()) return RowKind::kRepeatedHeader;
+  return RowKind::kData;
 }
 
 }  // namespace jinguo::domain::import

@@ -102,4 +102,15 @@ enum class RowKind {
 // What each row is, given the heading found among them.
 std::vector<RowKind> classify_rows(const std::vector<TextRow>& rows, const Header& header);
 
+// The same one row at a time, in sheet order (a large sheet need not be held as text).
+class RowClassifier {
+ public:
+  explicit RowClassifier(const Header& header) : header_(header) {}
+  RowKind next(const TextRow& row);
+
+ private:
+  const Header& header_;
+  bool after_note_ = false;
+};
+
 }  // namespace jinguo::domain::import

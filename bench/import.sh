@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The import bench (issue 10): a 100,000-row member sheet (a district of 160 townships, 25
+# village federations each, every village staffed to the rule: 1 主席, 2 副主席, 22 执委),
+# judged (dry run) and committed with `jinguo import`, on SQLite (and on PostgreSQL when
+# BENCH_POSTGRES_URL is set). Prints the wall time and the peak memory (max RSS) of each.
+# BENCH_TOWNSHIPS=N makes it smaller (N × 625 rows). Writes bench/out/import.md.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BIN=${JINGUO_BIN:-$ROOT/build/jinguo}
+OUT=$ROOT/bench/out
+TOWNSHIPS=${BENCH_TOWNSHIPS:-160}
+PY=/usr/bin/python3
+mkdir -p "$OUT"
+[ -x "$BIN" ] || { echo "build/jinguo is missing: run make build" >&2; exit 1; }
+$PY -c 'import openpyxl' 2>/dev/null || apt-get install -y -qq python3-openpyxl >/dev/null
+
+free_port() { $PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+SHEET=$OUT/import-$TOWNSHIPS.xlsx
+if [ ! -s "$SHEET" ]; then
+  echo "writing the sheet ($((TOWNSHIPS * 625)) rows)…"
+  $PY "$ROOT/bench/import_data.py" sheet "$SHEET" "$TOWNSHIPS" >/dev/null
+fi
+
+# A fresh database with the district's tree, created through the API; prints the district's id.
+prepare() {
+  local db=$1 port pid district
+  "$BIN" migrate --database "$db" >/dev/null 2>&1
+  printf 'Harbin-Import-2016\n' | "$BIN" create-admin --database "$db" --username bench --new-root 基准市妇联 >/dev/null
+  port=$(free_port)
+  "$BIN" serve --database "$db" --port "$port" --web-root /nonexistent >"$OUT/import-server.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/api/health" >/dev/null 2>&1 && break; sleep 0.1; done
+  district=$($PY "$ROOT/bench/import_data.py" tree "http://127.0.0.1:$port" bench Harbin-Import-2016 "$TOWNSHIPS")
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "$district"
+}
+
+# `jinguo import` with /usr/bin/time: "seconds peak-MiB"
+measure() {
+  local db=$1 district=$2; shift 2
+  /usr/bin/time -f '%e %U %S %M' -o "$OUT/time.txt" "$BIN" import "$SHEET" --within "$district" --as bench --json \
+    --database "$db" "$@" >"$OUT/import-report.json" || true
+  awk '{ printf "%.1f s (CPU %.1f s), %.0f MiB", $1, $2 + $3, $4 / 1024 }' "$OUT/time.txt"
+}
+
+run_on() {
+  local label=$1 db=$2 district dry commit
+  district=$(prepare "$db")
+  dry=$(measure "$db" "$district")
+  commit=$(measure "$db" "$district" --commit)
+  created=$($PY -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["created_positions"], r["committed"])' "$OUT/import-report.json")
+  echo "| $label | $((TOWNSHIPS * 625)) | $dry | $commit | $created |"
+}
+
+{
+  echo "# Import bench ($(date -u '+%Y-%m-%d %H:%M UTC'))"
+  echo
+  echo "$(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg) at the start. \`jinguo import\` of a member sheet (.xlsx, 10 columns), dry run then commit; wall time (CPU time) and max RSS by /usr/bin/time."
+  echo
+  echo "| database | rows | dry run | commit | positions created, committed |"
+  echo "|---|---|---|---|---|"
+  rm -f "$OUT/import.db"*
+  run_on SQLite "$OUT/import.db"
+  if [ -n "${BENCH_POSTGRES_URL:-}" ]; then
+    "$BIN" demo --database "$BENCH_POSTGRES_URL" --force --scale 1 >/dev/null 2>&1 || true  # drops the tables
+    run_on PostgreSQL "$BENCH_POSTGRES_URL"
+  fi
+} | tee "$OUT/import.md"
