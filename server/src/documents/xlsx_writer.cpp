@@ -1,16 +1,13 @@
 #include "documents/xlsx_writer.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <memory>
 #include <stdexcept>
 
 #include <xlsxwriter.h>
+
+#include "documents/temp_folder.h"
 
 namespace jinguo::documents {
 
@@ -18,26 +15,6 @@ namespace {
 
 constexpr const char* kListsSheet = "_lists";  // hidden: the choices of long dropdowns
 constexpr std::size_t kInlineListLimit = 255;  // Excel's limit for a list written into the validation
-
-// A private folder for libxlsxwriter's temporary files and the workbook, removed on every path.
-class TempFolder {
- public:
-  TempFolder() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "jinguo-xlsx-XXXXXX").string();
-    if (!::mkdtemp(pattern.data())) throw std::runtime_error("cannot create a temporary folder");
-    path_ = pattern;
-  }
-  ~TempFolder() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempFolder(const TempFolder&) = delete;
-  TempFolder& operator=(const TempFolder&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 void check(lxw_error e, const char* what) {
   if (e != LXW_NO_ERROR) throw std::runtime_error(std::string("xlsx: ") + what + ": " + lxw_strerror(e));
@@ -246,8 +223,7 @@ std::string write_workbook(const WorkbookSpec& spec) {
   lists.write(wb.get());
   lxw_error closed = workbook_close(wb.release());
   check(closed, "close");
-  std::ifstream in(file, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return file_bytes(file);
 }
 
 }  // namespace jinguo::documents

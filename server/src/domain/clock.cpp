@@ -4,8 +4,10 @@
 
 namespace jinguo::domain {
 
-std::string utc_timestamp_now() {
-  std::time_t now = std::time(nullptr);
+std::string utc_timestamp_now() { return utc_timestamp_seconds_ago(0); }
+
+std::string utc_timestamp_seconds_ago(long long seconds) {
+  std::time_t now = std::time(nullptr) - static_cast<std::time_t>(seconds);
   std::tm tm{};
   gmtime_r(&now, &tm);
   char buf[32];

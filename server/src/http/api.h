@@ -61,12 +61,17 @@ void send(httplib::Response& res, Reply reply);
 
 // Registers routes (a short-lived object: handlers must not capture it). Every route but the public ones authenticates the session cookie
 // and, for POST/PATCH/PUT/DELETE, checks the CSRF token and the origin: in one place.
+//
+// Bodies: httplib reads up to an upload's size (kMaxUploadBody and a margin); every route
+// but upload() refuses more than `max_body` here (413 body_too_large).
 class Api {
  public:
-  Api(httplib::Server& server, services::Auth& auth, bool secure_cookies)
-      : server_(server), auth_(auth), secure_cookies_(secure_cookies) {}
+  Api(httplib::Server& server, services::Auth& auth, bool secure_cookies, std::size_t max_body)
+      : server_(server), auth_(auth), secure_cookies_(secure_cookies), max_body_(max_body) {}
   void get(const std::string& pattern, Handler h);
   void post(const std::string& pattern, Handler h);
+  // A POST whose body is a file (up to services::kMaxUploadBytes, checked by the use case).
+  void upload(const std::string& pattern, Handler h);
   void patch(const std::string& pattern, Handler h);
   void del(const std::string& pattern, Handler h);
   void session(const std::string& method, const std::string& pattern, SessionHandler h);
@@ -75,11 +80,20 @@ class Api {
   bool secure_cookies() const { return secure_cookies_; }
 
  private:
-  void add(const std::string& method, const std::string& pattern, SessionHandler h);
+  void add(const std::string& method, const std::string& pattern, SessionHandler h, std::size_t max_body);
+  void add(const std::string& method, const std::string& pattern, SessionHandler h) {
+    add(method, pattern, std::move(h), max_body_);
+  }
   httplib::Server& server_;
   services::Auth& auth_;
   bool secure_cookies_;
+  std::size_t max_body_;
 };
+
+// What httplib may read of a body: an upload and a margin for the request's own framing.
+inline constexpr std::size_t kMaxReadBody = (20u << 20) + (1u << 20);
+// 413 body_too_large: a body over `max_body` (an upload over 20 MiB: services::file_too_large).
+domain::DomainError body_too_large(std::size_t max_body);
 
 // The value of a cookie of the request ("" if absent).
 std::string cookie_value(const httplib::Request& req, const std::string& name);

@@ -323,4 +323,42 @@ void start_page(JsonWriter& w, const services::StartPage& p) {
   w.end_object();
 }
 
+void import_job(JsonWriter& w, const services::ImportJob& job) {
+  w.begin_object()
+      .field("id", job.id)
+      .field("kind", job.kind)
+      .field("state", job.state)
+      .field("file_name", job.file_name)
+      .field("size", job.size)
+      .field("sha256", job.sha256)
+      .field("organisation_id", job.organisation_id)
+      .field("organisation_name", job.organisation_name);
+  w.key("progress").object([&] { w.field("done", job.progress_done).field("total", job.progress_total); });
+  w.key("report");
+  if (job.report) w.dom(*job.report);
+  else w.value(nullptr);
+  w.key("error");
+  if (job.error)
+    w.object([&] {
+      w.field("code", job.error->code).field("message", job.error->message).field("message_en", job.error->message_en);
+    });
+  else
+    w.value(nullptr);
+  w.field("created_at", job.created_at).field("updated_at", job.updated_at).end_object();
+}
+
+void import_row(JsonWriter& w, const services::ImportJobRow& row) {
+  const auto& d = row.detail;
+  auto dom_or = [&](const char* key, const nlohmann::json& fallback) { w.key(key).dom(d.contains(key) ? d[key] : fallback); };
+  w.begin_object().field("row", row.row).field("outcome", row.outcome);
+  dom_or("name", "");
+  dom_or("creates_person", false);
+  dom_or("person_changes", nlohmann::json::array());
+  dom_or("creates_position", false);
+  dom_or("organisation", nullptr);
+  dom_or("role", nullptr);
+  dom_or("errors", nlohmann::json::array());
+  w.end_object();
+}
+
 }  // namespace jinguo::http::dto

@@ -6,6 +6,7 @@
 #include "http/json_writer.h"
 #include "services/accounts.h"
 #include "services/home.h"
+#include "services/import_jobs.h"
 #include "services/registry.h"
 #include "storage/repositories.h"
 
@@ -41,6 +42,8 @@ void account(JsonWriter& w, const storage::AccountRow& a);  // never the passwor
 void session(JsonWriter& w, const storage::SessionRow& s, const std::string& current_token_hash);
 void audit_record(JsonWriter& w, const services::AuditRecord& r);
 void start_page(JsonWriter& w, const services::StartPage& p);  // GET /api/home
+void import_job(JsonWriter& w, const services::ImportJob& job);
+void import_row(JsonWriter& w, const services::ImportJobRow& row);
 
 // {items, total, page, page_size}: `item(w, x)` writes each item.
 template <class T, class F>

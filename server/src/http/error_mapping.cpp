@@ -147,10 +147,20 @@ services::Authenticated authenticate(services::Auth& auth, const httplib::Reques
 
 }  // namespace
 
-void Api::add(const std::string& method, const std::string& pattern, SessionHandler h) {
+domain::DomainError body_too_large(std::size_t max_body) {
+  const bool whole_mib = max_body % (1u << 20) == 0;
+  const std::string limit = whole_mib ? std::to_string(max_body >> 20) + " MiB" : std::to_string(max_body >> 10) + " KiB";
+  return {domain::ErrorKind::kTooLarge, "body_too_large", "", "请求内容超过" + limit + "上限",
+          "the body is larger than " + limit};
+}
+
+void Api::add(const std::string& method, const std::string& pattern, SessionHandler h, std::size_t max_body) {
   // The Api object lives only while routes are added: handlers keep what they need.
-  auto handler = [&auth = auth_, h = std::move(h)](const httplib::Request& req, httplib::Response& res) {
-    respond(req, res, [&] { return h(req, authenticate(auth, req)); });
+  auto handler = [&auth = auth_, h = std::move(h), max_body](const httplib::Request& req, httplib::Response& res) {
+    respond(req, res, [&] {
+      if (req.body.size() > max_body) throw body_too_large(max_body);
+      return h(req, authenticate(auth, req));
+    });
   };
   if (method == "GET") server_.Get(pattern, handler);
   else if (method == "POST") server_.Post(pattern, handler);
@@ -164,8 +174,9 @@ void Api::session(const std::string& method, const std::string& pattern, Session
 }
 
 void Api::open(const std::string& method, const std::string& pattern, PublicHandler h) {
-  auto handler = [h = std::move(h)](const httplib::Request& req, httplib::Response& res) {
+  auto handler = [h = std::move(h), max_body = max_body_](const httplib::Request& req, httplib::Response& res) {
     respond(req, res, [&] {
+      if (req.body.size() > max_body) throw body_too_large(max_body);
       services::Client client{req.remote_addr, std::nullopt};
       if (req.has_header("User-Agent")) client.user_agent = req.get_header_value("User-Agent");
       return h(req, client);
@@ -189,6 +200,9 @@ SessionHandler with_actor(Handler h) {
 
 void Api::get(const std::string& pattern, Handler h) { add("GET", pattern, with_actor(std::move(h))); }
 void Api::post(const std::string& pattern, Handler h) { add("POST", pattern, with_actor(std::move(h))); }
+void Api::upload(const std::string& pattern, Handler h) {
+  add("POST", pattern, with_actor(std::move(h)), kMaxReadBody);  // the use case checks the file's own limit
+}
 void Api::patch(const std::string& pattern, Handler h) { add("PATCH", pattern, with_actor(std::move(h))); }
 void Api::del(const std::string& pattern, Handler h) { add("DELETE", pattern, with_actor(std::move(h))); }
 

@@ -2,6 +2,7 @@
 
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -11,6 +12,7 @@
 
 #include "http/api.h"
 #include "http/archive_routes.h"
+#include "http/import_routes.h"
 #include "http/spreadsheet_routes.h"
 #include "http/openapi_document.h"
 #include "http/staffing_routes.h"
@@ -53,7 +55,8 @@ class HttpServer::Impl {
         staffing_(db, [&registry = wired.registry] { return registry.today(); }),
         home_(db, staffing_, [&registry = wired.registry] { return registry.today(); }),
         archives_(db, [&registry = wired.registry] { return registry.today(); }),
-        spreadsheets_(db, wired.registry) {
+        spreadsheets_(db, wired.registry),
+        imports_(db, wired.registry) {
     services::Registry& registry = wired.registry;
     const int threads = config_.threads > 0 ? config_.threads : 64;
     server_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
@@ -61,10 +64,12 @@ class HttpServer::Impl {
     server_.set_keep_alive_max_count(10000);
     server_.set_keep_alive_timeout(30);
     server_.set_read_timeout(30);
-    server_.set_payload_max_length(config_.max_body);
+    // httplib reads an upload's size at most (and discards larger bodies unread); every
+    // other route refuses more than max_body (Api).
+    server_.set_payload_max_length(std::max(config_.max_body, kMaxReadBody));
 
     server_.set_default_headers(security_headers());
-    Api api(server_, wired.auth, config_.secure_cookies);
+    Api api(server_, wired.auth, config_.secure_cookies, config_.max_body);
     add_meta_routes(api, registry, db);
     add_auth_routes(api, wired.auth, registry);
     add_account_routes(api, wired.accounts);
@@ -76,6 +81,7 @@ class HttpServer::Impl {
     add_dictionary_routes(api, registry);
     add_archive_routes(api, archives_);
     add_spreadsheet_routes(api, spreadsheets_);
+    add_import_routes(api, imports_);
     server_.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(std::string(openapi_document()), "application/json; charset=utf-8");
     });
@@ -108,11 +114,10 @@ class HttpServer::Impl {
     server_.Delete(".*", fallback);
 
     // Errors httplib answers itself (body too large, bad request line): the same shape.
-    server_.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    server_.set_error_handler([max_body = config_.max_body](const httplib::Request& req, httplib::Response& res) {
       if (!res.body.empty()) return;
       if (res.status == 413)
-        send_json_error(res, domain::DomainError(domain::ErrorKind::kTooLarge, "body_too_large", "",
-                                                 "请求内容超过1 MiB上限", "the body is larger than 1 MiB"));
+        send_json_error(res, req.path == "/api/imports" ? services::file_too_large() : body_too_large(max_body));
       else if (res.status == 404)
         send_json_error(res, domain::not_found("", "请求的地址不存在", "no such route"));
       else if (res.status >= 400 && res.status < 500)
@@ -139,6 +144,7 @@ class HttpServer::Impl {
   services::Home home_;
   services::Archives archives_;  // the registry's database and clock
   services::Spreadsheets spreadsheets_;
+  services::ImportJobs imports_;  // its worker thread stops before the database goes
   std::filesystem::path web_root_;
   ListeningServer server_;
 };

@@ -1,6 +1,6 @@
 #pragma once
 // The cryptography of accounts and sessions, all from libsodium: argon2id password
-// hashes, random tokens, SHA-256 of tokens, constant-time comparison.
+// hashes, random tokens, SHA-256 of tokens, constant-time comparison; and base64.
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -16,5 +16,10 @@ void verify_dummy_password(std::string_view password);
 std::string random_hex(std::size_t bytes);  // 32 bytes: a 256-bit token
 std::string sha256_hex(std::string_view text);
 bool constant_time_equal(std::string_view a, std::string_view b);
+
+// Bytes as base64 text (RFC 4648, padded) and back: a stored upload. Throws
+// std::runtime_error for text that is not base64.
+std::string to_base64(std::string_view bytes);
+std::string from_base64(std::string_view text);
 
 }  // namespace jinguo::services

@@ -117,6 +117,9 @@ const ConstraintRule kConstraintRules[] = {
     {"social_organisations_name_unique", "social_organisations.organisation_id, social_organisations.name",
      [] { return domain::conflict("social_organisation_exists", "name", "本组织的档案中已有同名的社会组织",
                                   "this body's archive has a social organisation of this name"); }},
+    {"imports_one_busy", "imports.account_id",
+     [] { return domain::conflict("import_busy", "", "您还有一个导入正在处理，请等它完成后再上传",
+                                  "another import of this account is still being worked on"); }},
 };
 
 }  // namespace
