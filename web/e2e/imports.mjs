@@ -156,6 +156,24 @@ export const tests = [
     },
   },
   {
+    name: 'import: an administrator confirming an import is offered the reason to go past a staffing rule',
+    async run(page) {
+      const body = await target();
+      await as(page, accounts.admin);
+      await page.getByTestId('nav-import').click();
+      await page.getByTestId('import-drop').waitFor();
+      await upload(page, csv('管理员名单.csv', [[await unusedName(state.town), idNumber().value, body.path, '委员', '兼职']]));
+      await page.getByTestId('import-commit').click();
+      const dialog = page.getByTestId('import-commit-dialog');
+      await dialog.getByTestId('import-override-reason').waitFor();
+      await dialog.getByTestId('import-commit-dialog-cancel').click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByTestId('import-discard').click();
+      await page.locator('.jg-import-discard .el-button--primary').click();
+      await page.getByTestId('import-drop').waitFor();
+    },
+  },
+  {
     name: 'import: the roster downloads as Excel, with 含完整身份证号 for an operator',
     async run(page) {
       const body = await target();
