@@ -2,37 +2,9 @@
 // on or misled by, as she would, in Chromium at 1366×768, in both languages where text matters.
 import { idNumber } from './data.mjs';
 import {
-  accounts, baseUrl, check, checkAxe, checkNoTruncation, chooseOption, escapeDialog, expectFoldedRule, field, registerPerson, setLanguage, shot, signIn,
+  as, bodyWithRoom, accounts, baseUrl, check, checkAxe, checkNoTruncation, chooseOption, escapeDialog, expectFoldedRule, field, registerPerson, setLanguage, shot, signIn,
   openRoute, signInPage, signOutPage, state, unusedName,
 } from './lib.mjs';
-
-/** Signs in through the page unless she is already the one signed in. */
-async function as(page, account) {
-  state.daoli ??= await signIn(accounts.daoli);
-  const name = page.getByTestId('user-name');
-  if ((await name.count()) > 0 && (await name.innerText()) === account.username) return;
-  if ((await name.count()) > 0) await signOutPage(page);
-  await signInPage(page, account);
-}
-
-/** A body of the account's subtree (breadth first, open, two levels down at most) with room for one more `role`. */
-async function bodyWithRoom(client, role, types) {
-  let level = [client.me.organisation];
-  for (let depth = 0; depth < 3; depth++) {
-    const next = [];
-    for (const body of level) {
-      if (depth > 0 && types.includes(body.type)) {
-        const c = await client.get(`/organisations/${body.id}/composition`);
-        const row = c.roles.find((r) => r.role === role);
-        const room = (b) => b && (b.max === null || b.actual < b.max);
-        if (room(c.total) && room(row)) return { body, composition: c };
-      }
-      next.push(...(await client.get(`/organisations?parent_id=${body.id}&page_size=200`)).items.filter((o) => o.open));
-    }
-    level = next;
-  }
-  throw new Error(`no body with room for ${role} in the subtree of ${client.me.account.username}`);
-}
 
 async function openBody(page, id) {
   await page.goto(`${baseUrl}/organisations/${id}`);

@@ -9,9 +9,10 @@ import { shot } from './lib.mjs';
 import { tests as registry } from './registry.mjs';
 import { tests as patterns } from './patterns.mjs';
 import { tests as archives } from './archives.mjs';
+import { tests as imports } from './imports.mjs';
 
 const only = process.env.JINGUO_E2E_ONLY ?? '';
-const tests = [...registry, ...patterns, ...archives].filter((t) => only === '' || new RegExp(only).test(t.name));
+const tests = [...registry, ...patterns, ...archives, ...imports].filter((t) => only === '' || new RegExp(only).test(t.name));
 const profile = mkdtempSync(path.join(tmpdir(), 'jinguo-e2e-'));
 let passed = 0;
 let failed = 0;

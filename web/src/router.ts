@@ -33,6 +33,7 @@ export const router = createRouter({
     { path: '/accounts', name: 'accounts', component: () => import('./views/accounts/AccountsPage.vue'), meta: { permission: 'manage_accounts' } },
     { path: '/audit', name: 'audit', component: () => import('./views/audit/AuditPage.vue'), meta: { permission: 'view_audit' } },
     { path: '/compliance', name: 'compliance', component: () => import('./views/compliance/CompliancePage.vue') },
+    { path: '/import', name: 'import', component: () => import('./views/imports/ImportPage.vue'), meta: { permission: 'write' } },
     { path: '/archives', redirect: { name: 'archives-outstanding-women' } },
     { path: '/archives/outstanding-women', name: 'archives-outstanding-women', component: () => import('./views/archives/OutstandingWomenPage.vue') },
     { path: '/archives/social-organisations', name: 'archives-social-organisations', component: () => import('./views/archives/SocialOrganisationsPage.vue') },

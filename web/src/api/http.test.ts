@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './errors';
-import { request, setCsrfToken, setErrorPresenter } from './http';
+import { fileNameOf, request, requestFile, setCsrfToken, setErrorPresenter, uploadFile } from './http';
 
 const shown: string[] = [];
 let language: 'zh-CN' | 'en' = 'zh-CN';
@@ -90,5 +90,88 @@ describe('request pipeline', () => {
     const error = await request('/positions', { method: 'POST', body: {}, codesHandled: ['staffing_rule_broken'] }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'staffing_rule_broken', findings: [finding] });
     expect(shown).toEqual([]);
+  });
+});
+
+/** A stand-in XMLHttpRequest that answers `status` with `body` after reporting some upload progress. */
+function fakeXhr(status: number, body: unknown) {
+  const sent: { method: string; url: string; headers: Record<string, string>; body: unknown }[] = [];
+  class Fake {
+    status = 0;
+    responseText = '';
+    upload: { onprogress: ((e: { loaded: number; total: number; lengthComputable: boolean }) => void) | null } = { onprogress: null };
+    onload: (() => void) | null = null;
+    onerror: (() => void) | null = null;
+    private req = { method: '', url: '', headers: {} as Record<string, string>, body: null as unknown };
+    open(method: string, url: string) {
+      this.req.method = method;
+      this.req.url = url;
+    }
+    setRequestHeader(k: string, v: string) {
+      this.req.headers[k] = v;
+    }
+    send(b: unknown) {
+      this.req.body = b;
+      sent.push(this.req);
+      this.upload.onprogress?.({ loaded: 50, total: 100, lengthComputable: true });
+      this.upload.onprogress?.({ loaded: 100, total: 100, lengthComputable: true });
+      this.status = status;
+      this.responseText = body === null ? '' : JSON.stringify(body);
+      this.onload?.();
+    }
+  }
+  vi.stubGlobal('XMLHttpRequest', Fake);
+  return sent;
+}
+
+describe('files in and out', () => {
+  beforeEach(() => {
+    shown.length = 0;
+    signedOut = 0;
+    setCsrfToken(null);
+    setErrorPresenter({ language: () => 'zh-CN', show: (m) => shown.push(m), signedOut: () => signedOut++ });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('reads the file name the server gives, Chinese names percent-encoded', () => {
+    expect(fileNameOf(`attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent('二八镇妇联-名册.xlsx')}`, 'x.xlsx')).toBe('二八镇妇联-名册.xlsx');
+    expect(fileNameOf('attachment; filename="roster.xlsx"', 'x.xlsx')).toBe('roster.xlsx');
+    expect(fileNameOf(null, 'x.xlsx')).toBe('x.xlsx');
+    expect(fileNameOf("attachment; filename*=UTF-8''%E4%ZZ", 'x.xlsx')).toBe('x.xlsx');
+  });
+
+  it('downloads a file with its name, and shows a refusal in Chinese', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('PK', { status: 200, headers: { 'Content-Disposition': 'attachment; filename="a.xlsx"' } })));
+    const file = await requestFile('/people.xlsx', { q: '王' });
+    expect(file.fileName).toBe('a.xlsx');
+    expect(await file.blob.text()).toBe('PK');
+    expect(vi.mocked(fetch).mock.calls[0][0]).toBe(`/api/people.xlsx?q=${encodeURIComponent('王')}`);
+    answer(422, { error: { code: 'export_too_large', message: '超过 100000 行，请缩小筛选范围', message_en: 'too many rows' } });
+    await expect(requestFile('/people.xlsx')).rejects.toMatchObject({ code: 'export_too_large' });
+    expect(shown).toEqual(['超过 100000 行，请缩小筛选范围']);
+  });
+
+  it('uploads the raw file with the CSRF token and reports progress', async () => {
+    setCsrfToken('tok-9');
+    const sent = fakeXhr(202, { id: 4, state: 'checking' });
+    const progress: number[] = [];
+    const file = new Blob(['姓名,身份证号']);
+    const job = await uploadFile<{ id: number }>('/imports', { kind: 'roster', within: 3, file_name: '名册.csv' }, file, (l, t) => progress.push(l / t));
+    expect(job).toEqual({ id: 4, state: 'checking' });
+    expect(progress).toEqual([0.5, 1]);
+    expect(sent[0].method).toBe('POST');
+    expect(sent[0].url).toBe(`/api/imports?kind=roster&within=3&file_name=${encodeURIComponent('名册.csv')}`);
+    expect(sent[0].headers['X-CSRF-Token']).toBe('tok-9');
+    expect(sent[0].headers['Content-Type']).toBe('application/octet-stream');
+    expect(sent[0].body).toBe(file);
+  });
+
+  it('shows an upload’s refusal and hands a 401 to the sign-in step', async () => {
+    fakeXhr(409, { error: { code: 'import_busy', message: '上一个文件还在处理中，请稍候', message_en: 'busy' } });
+    await expect(uploadFile('/imports', {}, new Blob(['x']))).rejects.toMatchObject({ code: 'import_busy', status: 409 });
+    expect(shown).toEqual(['上一个文件还在处理中，请稍候']);
+    fakeXhr(401, null);
+    await expect(uploadFile('/imports', {}, new Blob(['x']))).rejects.toMatchObject({ status: 401 });
+    expect(signedOut).toBe(1);
   });
 });

@@ -101,6 +101,97 @@ function report(error: ApiError, options: RequestOptions): ApiError {
   return error;
 }
 
+/** A file the server sent (an .xlsx export or template): its bytes and the name it gave. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+}
+
+/**
+ * The file name of a Content-Disposition header: `filename*=UTF-8''…` (percent-encoded, for Chinese
+ * names) before `filename="…"`; `fallback` when there is neither.
+ */
+export function fileNameOf(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // a broken encoding: fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(disposition);
+  return plain ? plain[1].trim() : fallback;
+}
+
+/** GET of a file through the pipeline: the session cookie, a 401 to the sign-in page, errors shown in one place. */
+export async function requestFile(path: string, query?: Record<string, QueryValue>, fallbackName = 'export.xlsx'): Promise<DownloadedFile> {
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, query), {
+      headers: { Accept: '*/*', 'Accept-Language': presenter.language() },
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw report(networkError(), {});
+  }
+  if (!response.ok) {
+    const body = await parseBody(response);
+    if (response.status === 401) {
+      csrfToken = null;
+      presenter.signedOut();
+      throw toApiError(response.status, body);
+    }
+    throw report(toApiError(response.status, body), {});
+  }
+  return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('Content-Disposition'), fallbackName) };
+}
+
+/** Progress of a body being sent: bytes sent of the total. */
+export type UploadProgress = (loaded: number, total: number) => void;
+
+/**
+ * POST of raw bytes (a file) with upload progress (XMLHttpRequest: fetch cannot report it), through
+ * the same pipeline: CSRF token, the language, a 401 to the sign-in page, errors shown unless handled.
+ */
+export function uploadFile<T>(
+  path: string,
+  query: Record<string, QueryValue>,
+  file: Blob,
+  onProgress?: UploadProgress,
+  options: Pick<RequestOptions, 'codesHandled'> = {},
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', buildUrl(path, query));
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', presenter.language());
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    if (csrfToken !== null) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    if (onProgress) xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onerror = () => reject(report(networkError(), options));
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = xhr.responseText === '' ? null : (JSON.parse(xhr.responseText) as unknown);
+      } catch {
+        body = null;
+      }
+      if (xhr.status === 401) {
+        csrfToken = null;
+        presenter.signedOut();
+        reject(toApiError(xhr.status, body));
+      } else if (xhr.status < 200 || xhr.status >= 300) {
+        reject(report(toApiError(xhr.status, body), options));
+      } else {
+        resolve(body as T);
+      }
+    };
+    xhr.send(file);
+  });
+}
+
 export const http = {
   get: <T>(path: string, query?: Record<string, QueryValue>) => request<T>(path, { query }),
   post: <T>(path: string, body: unknown, fieldsHandled?: readonly string[]) =>

@@ -17,7 +17,7 @@ export function mayManage(own: Role, target: Role): boolean {
 }
 
 export interface NavItem {
-  route: 'people' | 'compliance' | 'accounts' | 'audit' | 'rule-sets' | 'person-new' | 'archives-outstanding-women';
+  route: 'people' | 'compliance' | 'accounts' | 'audit' | 'rule-sets' | 'person-new' | 'import' | 'archives-outstanding-women';
   labelKey: string;
   permission: Permission;
   /** Pages under this path also mark the entry as the current one (an entry with several pages). */
@@ -27,6 +27,7 @@ export interface NavItem {
 export const navItems: readonly NavItem[] = [
   { route: 'people', labelKey: 'nav.people', permission: 'read' },
   { route: 'person-new', labelKey: 'person.newTitle', permission: 'write' },
+  { route: 'import', labelKey: 'imports.nav', permission: 'write' },
   { route: 'compliance', labelKey: 'nav.compliance', permission: 'read' },
   { route: 'rule-sets', labelKey: 'nav.ruleSets', permission: 'read' },
   { route: 'archives-outstanding-women', labelKey: 'archives.nav', permission: 'read', section: '/archives/' },

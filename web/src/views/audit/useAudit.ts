@@ -53,17 +53,24 @@ export function useAuditWords(): AuditWords {
   };
 }
 
+/** The filters of the log as the server reads them (the list and its export share them). */
+export function auditFilterQuery(s: AuditFilters) {
+  return {
+    within: s.within ?? undefined,
+    person: s.person.trim() || undefined,
+    account: s.account.trim() || undefined,
+    from: s.from || undefined,
+    to: s.to || undefined,
+    action: s.action || undefined,
+  };
+}
+
 export function useAudit() {
   const list = usePagedList(
     schema,
     (s, pageSize) =>
       auditApi.list({
-        within: s.within ?? undefined,
-        person: s.person.trim() || undefined,
-        account: s.account.trim() || undefined,
-        from: s.from || undefined,
-        to: s.to || undefined,
-        action: s.action || undefined,
+        ...auditFilterQuery(s),
         page: s.page,
         page_size: pageSize,
       }),

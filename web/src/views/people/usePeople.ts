@@ -29,17 +29,24 @@ export const peopleSchema: QuerySchema<PeopleFilters> = {
   page: queryField.int(1),
 };
 
+/** The filters of the list as the server reads them (the list and its export share them). */
+export function peopleFilterQuery(s: PeopleFilters) {
+  return {
+    q: s.q.trim() || undefined,
+    organisation_id: s.organisation ?? undefined,
+    role: s.role || undefined,
+    manner: s.manner || undefined,
+    source: s.source || undefined,
+    status: s.status || undefined,
+  };
+}
+
 export function usePeople() {
   return usePagedList(
     peopleSchema,
     (s, pageSize) =>
       peopleApi.list({
-        q: s.q.trim() || undefined,
-        organisation_id: s.organisation ?? undefined,
-        role: s.role || undefined,
-        manner: s.manner || undefined,
-        source: s.source || undefined,
-        status: s.status || undefined,
+        ...peopleFilterQuery(s),
         sort: s.sort || undefined,
         order: s.order || undefined,
         page: s.page,

@@ -1,0 +1,124 @@
+// The import page's plain rules: which files may go, how far a job is, what to show for its state,
+// and the query of each list export. Pure: unit-tested without a browser.
+import type { BodyType } from '@/api/types';
+import type { ImportJob, ImportKind, ImportReport, ImportRow, ImportState, RowOutcome } from '@/api/imports';
+
+/** The server refuses bodies over 20 MiB (413 file_too_large); the page says so before sending. */
+export const maxUploadBytes = 20 * 1024 * 1024;
+export const uploadExtensions = ['.xlsx', '.xls', '.csv'] as const;
+/** How often a job is asked about while the server works on it. */
+export const pollMs = 500;
+
+export type FileProblem = 'empty' | 'tooLarge' | 'wrongType';
+
+/** Why a chosen file cannot be sent (checked in the browser, before the upload), or null. */
+export function fileProblem(file: { name: string; size: number }): FileProblem | null {
+  const name = file.name.toLowerCase();
+  if (!uploadExtensions.some((ext) => name.endsWith(ext))) return 'wrongType';
+  if (file.size === 0) return 'empty';
+  if (file.size > maxUploadBytes) return 'tooLarge';
+  return null;
+}
+
+/** The server is still working on it: poll again. */
+export function isWorking(state: ImportState): boolean {
+  return state === 'checking' || state === 'committing';
+}
+
+/** What the page shows for a job: the check, the dry run to review, the work of the commit, its result, or a dead end. */
+export type Stage = 'checking' | 'review' | 'committing' | 'done' | 'refused' | 'failed';
+
+export function stageOf(job: Pick<ImportJob, 'state'>): Stage {
+  switch (job.state) {
+    case 'checking':
+      return 'checking';
+    case 'checked':
+      return 'review';
+    case 'committing':
+      return 'committing';
+    case 'committed':
+      return 'done';
+    case 'refused':
+      return 'refused';
+    default:
+      return 'failed';
+  }
+}
+
+/** Whether 确认导入 is offered: after the dry run, or again after a refusal (e.g. now skipping the faulty rows). */
+export function mayCommit(job: Pick<ImportJob, 'state' | 'report'>): boolean {
+  return (job.state === 'checked' || job.state === 'refused') && job.report !== null && job.report.valid > 0;
+}
+
+/** 放弃 is refused by the server while the commit runs. */
+export function mayDiscard(job: Pick<ImportJob, 'state'>): boolean {
+  return job.state !== 'committing';
+}
+
+/** Whole percent of the rows judged (0 until the sheet is read: total 0). */
+export function percent(done: number, total: number): number {
+  if (!(total > 0) || !(done > 0)) return 0;
+  return Math.min(100, Math.floor((done / total) * 100));
+}
+
+/** The row list's filter: '' is the default (the errors when there are any, else every row); 'all' every row. */
+export type OutcomeFilter = RowOutcome | 'all' | '';
+
+export function outcomeQuery(filter: OutcomeFilter, report: Pick<ImportReport, 'invalid'> | null): RowOutcome | undefined {
+  if (filter === '') return report !== null && report.invalid > 0 ? 'error' : undefined;
+  return filter === 'all' ? undefined : filter;
+}
+
+/** The filter as the radio group shows it ('' shown as what it stands for). */
+export function shownOutcome(filter: OutcomeFilter, report: Pick<ImportReport, 'invalid'> | null): RowOutcome | 'all' {
+  return outcomeQuery(filter, report) ?? 'all';
+}
+
+/** A changed value as a clerk reads it: blank as a dash. */
+export function valueText(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? '✓' : '✗';
+  return String(value);
+}
+
+/** A row's errors, each with the file's column named: "身份证号：校验位错误". */
+export function rowErrors(row: { errors?: ImportRow['errors'] }, language: string): string[] {
+  return (row.errors ?? []).map((e) => {
+    const message = language === 'en' ? e.message_en || e.message : e.message;
+    return e.column ? `${e.column}${language === 'en' ? ': ' : '：'}${message}` : message;
+  });
+}
+
+/** The error of a refused or failed job in the current language. */
+export function jobError(job: Pick<ImportJob, 'error'>, language: string): string | null {
+  if (!job.error) return null;
+  return language === 'en' ? job.error.message_en || job.error.message : job.error.message;
+}
+
+export interface TemplateLink {
+  kind: string;
+  /** locale key of its name */
+  label: string;
+  /** for members templates: the body type (its name comes from bodyType.*) */
+  bodyType?: BodyType;
+}
+
+export const bodyTypes: readonly BodyType[] = [
+  'city', 'district', 'county', 'county_city', 'street', 'township', 'community', 'village', 'village_congress',
+];
+
+/** The templates for what is imported: a roster uses one per body type (its roles) or the people sheet. */
+export function templatesFor(kind: ImportKind | ''): TemplateLink[] {
+  if (kind === 'outstanding-women') return [{ kind: 'outstanding-women', label: 'imports.template.outstandingWomen' }];
+  if (kind === 'social-organisations') return [{ kind: 'social-organisations', label: 'imports.template.socialOrganisations' }];
+  return [
+    ...bodyTypes.map((t) => ({ kind: `members:${t}`, label: 'imports.template.members', bodyType: t })),
+    { kind: 'people', label: 'imports.template.people' },
+  ];
+}
+
+/** The path of a template's download (kinds are lower-case words and a colon, safe in a path as they are). */
+export function templatePath(kind: string): string {
+  if (!/^[a-z_:-]{1,60}$/.test(kind)) throw new Error(`not a template kind: ${kind}`);
+  return `/templates/${kind}`;
+}
