@@ -389,15 +389,24 @@ std::vector<bool> read_date_styles(ZipArchive& zip, const std::string& part) {
   return out;
 }
 
-std::vector<std::string> read_shared_strings(ZipArchive& zip, const std::string& part,
-                                             std::size_t slice_bytes) {
-  std::vector<std::string> out;
+// The shared strings table: its texts in a store that every sheet reading them keeps
+// alive (rosters repeat 汉族, 群众, 执委 ... thousands of times: one copy each).
+struct SharedStrings {
+  std::shared_ptr<TextStore> store = std::make_shared<TextStore>();
+  std::vector<std::string_view> items;
+};
+
+SharedStrings read_shared_strings(ZipArchive& zip, const std::string& part,
+                                  std::size_t slice_bytes) {
+  SharedStrings out;
   auto text = zip.read(part);
   if (!text) return out;
   parse_in_slices(
       *text, part, slice_bytes, "sst", "si", [](const pugi::xml_document&) {},
       [&](pugi::xml_node slice) {
-        each_child(slice, "si", [&](pugi::xml_node si) { out.push_back(string_item_text(si)); });
+        each_child(slice, "si", [&](pugi::xml_node si) {
+          out.items.push_back(out.store->intern(string_item_text(si)));
+        });
       });
   return out;
 }
@@ -422,12 +431,20 @@ CellRef parse_ref(std::string_view ref) {
 }
 
 struct Shared {
-  const std::vector<std::string>& strings;
+  const std::vector<std::string_view>& strings;
   const std::vector<bool>& date_styles;
 };
 
-Cell read_cell(pugi::xml_node c, std::uint32_t column, const Shared& shared) {
+// A cell's value. Its text is a view into the shared strings, the XML or `scratch` (a
+// decoded text), said by `text`: the sheet copies what is not in the shared strings.
+struct ReadCell {
   Cell cell;
+  detail::SheetBuilder::Text text = detail::SheetBuilder::Text::kCopy;
+};
+
+ReadCell read_cell(pugi::xml_node c, std::uint32_t column, const Shared& shared, std::string& scratch) {
+  ReadCell out;
+  Cell& cell = out.cell;
   cell.column = column;
   std::string_view type = attribute(c, "t") ? attribute(c, "t") : "n";
   auto v = child(c, "v");
@@ -435,7 +452,8 @@ Cell read_cell(pugi::xml_node c, std::uint32_t column, const Shared& shared) {
   std::string_view vs(value);
   if (type == "inlineStr") {
     cell.kind = CellKind::kText;
-    cell.text = string_item_text(child(c, "is"));
+    scratch = string_item_text(child(c, "is"));
+    cell.text = scratch;
   } else if (!v) {
     cell.kind = CellKind::kEmpty;  // a formula without a cached value, or a styled blank
   } else if (type == "s") {
@@ -443,16 +461,18 @@ Cell read_cell(pugi::xml_node c, std::uint32_t column, const Shared& shared) {
     if (index && *index < shared.strings.size()) {
       cell.kind = CellKind::kText;
       cell.text = shared.strings[*index];
+      out.text = detail::SheetBuilder::Text::kStored;
     }
   } else if (type == "str" || type == "d") {
     cell.kind = CellKind::kText;
-    cell.text = decode_escapes(vs);
+    scratch = decode_escapes(vs);
+    cell.text = scratch;
   } else if (type == "b") {
     cell.kind = CellKind::kBool;
     cell.number = vs == "1" || vs == "true" ? 1.0 : 0.0;
   } else if (type == "e") {
     cell.kind = CellKind::kError;
-    cell.text = std::string(vs);
+    cell.text = vs;
   } else {
     double number = 0;
     auto [end, ec] = std::from_chars(vs.data(), vs.data() + vs.size(), number);
@@ -463,10 +483,10 @@ Cell read_cell(pugi::xml_node c, std::uint32_t column, const Shared& shared) {
       cell.date_formatted = style < shared.date_styles.size() && shared.date_styles[style];
     } else if (!vs.empty()) {
       cell.kind = CellKind::kText;
-      cell.text = std::string(vs);
+      cell.text = vs;
     }
   }
-  return cell;
+  return out;
 }
 
 void read_worksheet(ZipArchive& zip, const std::string& part, const Shared& shared,
@@ -475,6 +495,7 @@ void read_worksheet(ZipArchive& zip, const std::string& part, const Shared& shar
   if (!text) throw corrupt("missing worksheet " + part);
   detail::SheetBuilder builder(sheet, limits, cells);
   std::uint32_t row_number = 0;
+  std::string scratch;
   auto read_rows = [&](pugi::xml_node container) {
     each_child(container, "row", [&](pugi::xml_node row) {
       auto r = parse_unsigned(attribute(row, "r"));
@@ -489,7 +510,8 @@ void read_worksheet(ZipArchive& zip, const std::string& part, const Shared& shar
         } else {
           column = column < 16385 ? column + 1 : column;
         }
-        builder.add(row_number, read_cell(c, column, shared));
+        auto read = read_cell(c, column, shared, scratch);
+        builder.add(row_number, read.cell, read.text);
       });
     });
   };
@@ -540,9 +562,9 @@ Workbook read_xlsx(std::string_view bytes, const ReadLimits& limits) {
     if (rel.type == "sharedStrings") shared_part = rel.target;
     if (rel.type == "styles") styles_part = rel.target;
   }
-  auto strings = shared_part.empty() ? std::vector<std::string>() : read_shared_strings(zip, shared_part, limits.xml_slice_bytes);
+  auto strings = shared_part.empty() ? SharedStrings() : read_shared_strings(zip, shared_part, limits.xml_slice_bytes);
   auto date_styles = styles_part.empty() ? std::vector<bool>() : read_date_styles(zip, styles_part);
-  Shared shared{strings, date_styles};
+  Shared shared{strings.items, date_styles};
 
   auto workbook_text = zip.read(workbook_part);
   pugi::xml_document workbook;
@@ -561,6 +583,7 @@ Workbook read_xlsx(std::string_view bytes, const ReadLimits& limits) {
     sheet.name = attribute(s, "name") ? attribute(s, "name") : "";
     const char* state = attribute(s, "state");
     sheet.hidden = state != nullptr && std::string_view(state) != "visible";
+    if (!strings.items.empty()) sheet.shared_text = strings.store;
     read_worksheet(zip, rel->second.target, shared, sheet, limits, cells);
     book.sheets.push_back(std::move(sheet));
   });
