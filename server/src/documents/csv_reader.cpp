@@ -120,8 +120,8 @@ Workbook read_csv(std::string_view bytes, const ReadLimits& limits) {
     Cell cell;
     cell.column = column;
     cell.kind = CellKind::kText;
-    cell.text = std::move(field);
-    builder.add(row, std::move(cell));
+    cell.text = field;  // copied into the sheet by the builder
+    builder.add(row, cell);
     field.clear();
     if (column < 16385) ++column;
   };

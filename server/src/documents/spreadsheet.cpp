@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <memory>
+#include <utility>
 
 #include "documents/sheet_builder.h"
 
@@ -40,10 +42,10 @@ namespace {
 constexpr std::size_t kMaxMergedRanges = 10'000;
 }
 
-Row& SheetBuilder::row_for(std::uint32_t number) {
+std::size_t SheetBuilder::row_for(std::uint32_t number) {
   auto& rows = sheet_.rows;
-  if (!rows.empty() && rows.back().number == number) return rows.back();
-  if (auto it = index_.find(number); it != index_.end()) return rows[it->second];
+  if (!rows.empty() && rows.back().number == number) return rows.size() - 1;
+  if (auto it = index_.find(number); it != index_.end()) return it->second;
   if (rows.size() >= limits_.max_rows)
     throw file_error("too_many_rows",
                      "工作表“" + sheet_.name + "”超过" + std::to_string(limits_.max_rows) +
@@ -53,10 +55,18 @@ Row& SheetBuilder::row_for(std::uint32_t number) {
   if (!rows.empty() && rows.back().number > number) sorted_ = false;
   index_.emplace(number, rows.size());
   rows.push_back(Row{number, {}});
-  return rows.back();
+  return rows.size() - 1;
 }
 
-void SheetBuilder::add(std::uint32_t row, Cell cell) {
+void SheetBuilder::flush_pending() {
+  if (pending_.empty()) return;
+  auto& cells = sheet_.rows[pending_at_].cells;
+  cells.reserve(cells.size() + pending_.size());
+  cells.insert(cells.end(), pending_.begin(), pending_.end());
+  pending_.clear();
+}
+
+void SheetBuilder::add(std::uint32_t row, Cell cell, Text text) {
   if (cell.kind == CellKind::kEmpty) return;
   if (cell.kind == CellKind::kText && cell.text.empty()) return;
   if (cell.column == 0 || row == 0) return;
@@ -69,8 +79,13 @@ void SheetBuilder::add(std::uint32_t row, Cell cell) {
                      "文件内容过多（超过" + std::to_string(limits_.max_cells) +
                          "个单元格），请拆分成几个文件后再上传",
                      "more than " + std::to_string(limits_.max_cells) + " cells");
-  Row& r = row_for(row);
-  r.cells.push_back(std::move(cell));
+  if (pending_row_ != row || pending_.empty()) {
+    flush_pending();
+    pending_at_ = row_for(row);
+    pending_row_ = row;
+  }
+  if (text == Text::kCopy && !cell.text.empty()) cell.text = sheet_.text_store.intern(cell.text);
+  pending_.push_back(cell);
 }
 
 void SheetBuilder::add_merged(const MergedRange& m) {
@@ -82,8 +97,10 @@ void SheetBuilder::add_merged(const MergedRange& m) {
 }
 
 void SheetBuilder::finish() {
+  flush_pending();
   sheet_.index_merged(limits_.max_columns);
   auto& rows = sheet_.rows;
+  rows.shrink_to_fit();
   if (!sorted_)
     std::stable_sort(rows.begin(), rows.end(),
                      [](const Row& a, const Row& b) { return a.number < b.number; });
@@ -99,10 +116,11 @@ void SheetBuilder::finish() {
     if (!duplicated) continue;
     for (auto& c : r.cells) {
       if (!unique.empty() && unique.back().column == c.column)
-        unique.back() = std::move(c);
+        unique.back() = c;
       else
-        unique.push_back(std::move(c));
+        unique.push_back(c);
     }
+    unique.shrink_to_fit();
     r.cells = std::move(unique);
   }
 }
@@ -112,6 +130,9 @@ void SheetBuilder::finish() {
 namespace {
 
 const Cell kEmptyCell{};
+
+constexpr std::size_t kFirstTextBlock = 4u << 10;
+constexpr std::size_t kLargestTextBlock = 256u << 10;
 
 bool starts_with(std::string_view bytes, std::string_view prefix) {
   return bytes.substr(0, prefix.size()) == prefix;
@@ -155,6 +176,53 @@ bool starts_with_ignoring_case(std::string_view s, std::string_view prefix) {
 }
 
 }  // namespace
+
+TextStore::TextStore(TextStore&& other) noexcept
+    : blocks_(std::move(other.blocks_)),
+      free_(std::exchange(other.free_, nullptr)),
+      left_(std::exchange(other.left_, 0)),
+      next_block_(std::exchange(other.next_block_, 0)),
+      capacity_(std::exchange(other.capacity_, 0)) {
+  other.blocks_.clear();
+}
+
+TextStore& TextStore::operator=(TextStore&& other) noexcept {
+  if (this != &other) {
+    blocks_ = std::move(other.blocks_);
+    other.blocks_.clear();
+    free_ = std::exchange(other.free_, nullptr);
+    left_ = std::exchange(other.left_, 0);
+    next_block_ = std::exchange(other.next_block_, 0);
+    capacity_ = std::exchange(other.capacity_, 0);
+  }
+  return *this;
+}
+
+std::string_view TextStore::intern(std::string_view text) {
+  if (text.empty()) return {};
+  if (text.size() > left_) {
+    std::size_t block = std::max(next_block_, kFirstTextBlock);
+    if (text.size() > block / 4) {
+      // A large text: a block of its own, leaving the current block in use.
+      auto own = std::make_unique_for_overwrite<char[]>(text.size());
+      std::memcpy(own.get(), text.data(), text.size());
+      std::string_view stored(own.get(), text.size());
+      blocks_.push_back(std::move(own));
+      capacity_ += text.size();
+      return stored;
+    }
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(block));
+    free_ = blocks_.back().get();
+    left_ = block;
+    capacity_ += block;
+    next_block_ = std::min(block * 2, kLargestTextBlock);
+  }
+  std::memcpy(free_, text.data(), text.size());
+  std::string_view stored(free_, text.size());
+  free_ += text.size();
+  left_ -= text.size();
+  return stored;
+}
 
 const Cell& Row::at(std::uint32_t column) const {
   auto it = std::lower_bound(cells.begin(), cells.end(), column,

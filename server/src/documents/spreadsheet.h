@@ -16,20 +16,49 @@
 //                         .xls whose sheets declare a larger grid (FreeXL would allocate it)
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace jinguo::documents {
 
-enum class CellKind { kEmpty, kText, kNumber, kBool, kError };
+enum class CellKind : std::uint8_t { kEmpty, kText, kNumber, kBool, kError };
 
+// 32 bytes. The text is not owned: it lives in the Sheet the cell belongs to (its
+// TextStore, or a table the sheet keeps alive), and is valid as long as that Sheet.
 struct Cell {
+  std::string_view text;  // kText: the text (UTF-8); kError: the error literal (#N/A)
+  double number = 0.0;    // kNumber: the value; kBool: 0 or 1
   std::uint32_t column = 0;  // 1-based (A = 1)
   CellKind kind = CellKind::kEmpty;
-  std::string text;     // kText: the text (UTF-8); kError: the error literal (#N/A)
-  double number = 0.0;  // kNumber: the value; kBool: 0 or 1
   bool date_formatted = false;  // kNumber shown with a date format (an Excel date serial)
+};
+
+// Append-only storage for the texts of a sheet's cells: blocks that never move, so a
+// view returned by intern() stays valid until the store is destroyed (moving the store
+// keeps it valid too). Blocks grow from 4 KiB to 256 KiB; a text larger than a quarter
+// of a block gets a block of its own.
+class TextStore {
+ public:
+  TextStore() = default;
+  TextStore(TextStore&& other) noexcept;
+  TextStore& operator=(TextStore&& other) noexcept;
+  TextStore(const TextStore&) = delete;
+  TextStore& operator=(const TextStore&) = delete;
+  ~TextStore() = default;
+
+  // A copy of the text in the store.
+  std::string_view intern(std::string_view text);
+  // Bytes held in blocks (for measurement).
+  std::size_t capacity() const { return capacity_; }
+
+ private:
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* free_ = nullptr;  // the unused end of the last ordinary block
+  std::size_t left_ = 0;
+  std::size_t next_block_ = 0;  // size of the next ordinary block
+  std::size_t capacity_ = 0;
 };
 
 // A non-blank row; cells are stored sparsely, in column order, blank cells left out.
@@ -48,7 +77,16 @@ struct MergedRange {
   }
 };
 
+// Move-only: its cells' texts point into `text_store` (and `shared_text`), which a copy would
+// not own.
 struct Sheet {
+  Sheet() = default;
+  Sheet(Sheet&&) noexcept = default;
+  Sheet& operator=(Sheet&&) noexcept = default;
+  Sheet(const Sheet&) = delete;
+  Sheet& operator=(const Sheet&) = delete;
+  ~Sheet() = default;
+
   std::string name;
   bool hidden = false;  // hidden in the workbook (often a sheet of drop-down lists)
   std::vector<Row> rows;  // non-blank rows only, ascending by number
@@ -68,6 +106,11 @@ struct Sheet {
   };
   std::vector<std::vector<MergeSpan>> merge_index;
   void index_merged(std::uint32_t max_columns);
+
+  // Where the cells' texts live: the sheet's own store, and a table shared by the
+  // workbook's sheets (an .xlsx's shared strings) when there is one.
+  TextStore text_store;
+  std::shared_ptr<const void> shared_text;
 };
 
 enum class SourceFormat { kXlsx, kXls, kCsv };

@@ -4,6 +4,7 @@
 #include <zip.h>
 
 #include <charconv>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -54,8 +55,45 @@ class ZipArchive {
     return zip_name_locate(archive_, name.c_str(), ZIP_FL_NOCASE) >= 0;
   }
 
-  // The entry's bytes, or nullopt when there is no such entry.
-  std::optional<std::string> read(const std::string& name) {
+  // One entry inflated a piece at a time, counted against the expansion budget while it
+  // is inflated (a declared size may lie) unless it is a second reading of an entry.
+  class Entry {
+   public:
+    Entry(ZipArchive& zip, zip_file_t* file, std::size_t size, bool counted)
+        : zip_(zip), file_(file, zip_fclose), size_(size), counted_(counted) {}
+    std::size_t size() const { return size_; }
+
+    // Up to `capacity` more bytes into `buffer`; 0 at the end of the entry.
+    std::size_t read(char* buffer, std::size_t capacity) {
+      if (done_) return 0;
+      zip_int64_t got = zip_fread(file_.get(), buffer, capacity);
+      if (got < 0) throw corrupt("zip entry inflate");
+      auto n = static_cast<std::size_t>(got);
+      if (n == 0) {
+        if (read_ != size_) throw corrupt("zip entry size");
+        if (counted_) zip_.used_ += read_;
+        done_ = true;
+        return 0;
+      }
+      if (read_ + n > size_ ||
+          (counted_ && zip_.used_ + read_ + n > zip_.limits_.max_uncompressed_bytes))
+        throw expands_too_much(zip_.limits_);
+      read_ += n;
+      return n;
+    }
+
+   private:
+    ZipArchive& zip_;
+    std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file_;
+    std::size_t size_ = 0;
+    std::size_t read_ = 0;
+    bool counted_ = true;
+    bool done_ = false;
+  };
+
+  // The entry opened for reading, or nullopt when there is no such entry. `counted` is
+  // false only to read again an entry already read (and counted) whole.
+  std::optional<Entry> open(const std::string& name, bool counted = true) {
     zip_int64_t index = zip_name_locate(archive_, name.c_str(), ZIP_FL_NOCASE);
     if (index < 0) return std::nullopt;
     zip_stat_t st;
@@ -66,29 +104,23 @@ class ZipArchive {
       throw detail::encrypted();
     if (!(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_COMP_SIZE)) throw corrupt("zip sizes");
     // Refused before inflating: declared size over the budget, or an abnormal ratio.
-    if (st.size > limits_.max_uncompressed_bytes - used_) throw expands_too_much(limits_);
+    if (counted && st.size > limits_.max_uncompressed_bytes - used_) throw expands_too_much(limits_);
     if (st.size > limits_.ratio_floor_bytes &&
         st.size / std::max<zip_uint64_t>(st.comp_size, 1) > limits_.max_compression_ratio)
       throw expands_too_much(limits_);
+    zip_file_t* file = zip_fopen_index(archive_, static_cast<zip_uint64_t>(index), 0);
+    if (file == nullptr) throw corrupt("zip entry open");
+    return std::optional<Entry>(std::in_place, *this, file, static_cast<std::size_t>(st.size), counted);
+  }
 
-    std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(
-        zip_fopen_index(archive_, static_cast<zip_uint64_t>(index), 0), zip_fclose);
-    if (!file) throw corrupt("zip entry open");
+  // The entry's bytes, or nullopt when there is no such entry.
+  std::optional<std::string> read(const std::string& name, bool counted = true) {
+    auto entry = open(name, counted);
+    if (!entry) return std::nullopt;
     std::string out;
-    out.reserve(static_cast<std::size_t>(st.size));
+    out.reserve(entry->size());
     char buffer[1 << 16];
-    for (;;) {
-      zip_int64_t n = zip_fread(file.get(), buffer, sizeof buffer);
-      if (n < 0) throw corrupt("zip entry inflate");
-      if (n == 0) break;
-      // Counted while inflating too: a declared size may lie.
-      if (out.size() + static_cast<std::size_t>(n) > st.size ||
-          used_ + out.size() + static_cast<std::size_t>(n) > limits_.max_uncompressed_bytes)
-        throw expands_too_much(limits_);
-      out.append(buffer, static_cast<std::size_t>(n));
-    }
-    if (out.size() != st.size) throw corrupt("zip entry size");
-    used_ += out.size();
+    while (std::size_t n = entry->read(buffer, sizeof buffer)) out.append(buffer, n);
     return out;
   }
 
@@ -113,12 +145,6 @@ std::string_view local_name(std::string_view n) {
   return colon == std::string_view::npos ? n : n.substr(colon + 1);
 }
 
-// Large parts (a worksheet's rows, the shared strings) are parsed a slice at a time so
-// that the DOM never holds much more than ReadLimits::xml_slice_bytes of XML: first the
-// part without its container's content (the skeleton: prolog, DOCTYPE check, merged
-// cells), then the content in slices cut just before a child's start tag, each wrapped in
-// a bare element. A slice cut inside a comment or CDATA section does not parse: the file
-// is then called damaged, which only a crafted file can be.
 bool ends_tag_name(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '>' || c == '/'; }
 
 // The next start tag <name or <prefix:name at or after `from`; npos if none.
@@ -131,52 +157,161 @@ std::size_t find_start_tag(std::string_view text, std::string_view name, std::si
   return std::string_view::npos;
 }
 
-// The last end tag </name> or </prefix:name>; npos if none.
-std::size_t find_last_end_tag(std::string_view text, std::string_view name) {
-  for (auto at = text.rfind("</"); at != std::string_view::npos; at = at == 0 ? at - 1 : text.rfind("</", at - 1)) {
-    auto end = at + 2;
-    while (end < text.size() && !ends_tag_name(text[end])) ++end;
-    if (local_name(text.substr(at + 2, end - at - 2)) == name) return at;
-    if (at == 0) break;
+// A stretch of a zip entry being inflated: `buffer` holds the part's bytes
+// [buffer_at, end()), never past `limit`.
+class PartWindow {
+ public:
+  PartWindow(ZipArchive::Entry& entry, std::size_t limit) : entry_(entry), limit_(limit) {}
+  std::string buffer;
+  std::size_t buffer_at = 0;
+
+  std::size_t end() const { return buffer_at + buffer.size(); }
+  // Reads more of the part; false once `limit` or the end of the part is reached.
+  bool more() {
+    if (end() >= limit_) return false;
+    std::size_t n = entry_.read(chunk_, sizeof chunk_);
+    if (n == 0) return false;
+    buffer.append(chunk_, std::min(n, limit_ - end()));
+    return true;
   }
-  return std::string_view::npos;
+  // Reads until the window holds the byte at `at`, or the part (or limit) ends.
+  void fill_through(std::size_t at) {
+    while (end() <= at)
+      if (!more()) return;
+  }
+  // Forgets the bytes before `at`.
+  void drop_before(std::size_t at) {
+    buffer.erase(0, at - buffer_at);
+    buffer_at = at;
+  }
+
+ private:
+  ZipArchive::Entry& entry_;
+  std::size_t limit_;
+  char chunk_[1 << 16];
+};
+
+// Where find_start_tag may resume once more bytes have come: a '<' after the last
+// character that ends a tag name may not have its whole name yet.
+std::size_t resume_from(std::string_view text, std::size_t from) {
+  auto last = text.find_last_of(" \t\r\n>/");
+  return last == std::string_view::npos || last < from ? from : last;
 }
 
+// The end tags </name> or </prefix:name> in `text` from `from`: `last` becomes the
+// position of the last one. Returns where to resume once more bytes have come (the first
+// "</" whose name may go on, or the end but for a '<' that may begin one); when
+// `complete` (the text runs to the end of the part) a name running to the end counts.
+std::size_t find_end_tags(std::string_view text, std::string_view name, std::size_t from,
+                          bool complete, std::size_t& last) {
+  for (auto at = text.find("</", from); at != std::string_view::npos; at = text.find("</", at + 1)) {
+    auto end = at + 2;
+    while (end < text.size() && !ends_tag_name(text[end])) ++end;
+    if (end == text.size() && !complete) return at;
+    if (local_name(text.substr(at + 2, end - at - 2)) == name) last = at;
+  }
+  return !text.empty() && text.back() == '<' ? text.size() - 1 : text.size();
+}
+
+// Large parts (a worksheet's rows, the shared strings) are parsed a slice at a time so
+// that the DOM never holds much more than ReadLimits::xml_slice_bytes of XML, and
+// inflated a piece at a time so that the part is never held whole either: first the
+// part without its container's content (the skeleton: prolog, DOCTYPE check, merged
+// cells), then the content in slices cut just before a child's start tag, each wrapped in
+// a bare element. A slice cut inside a comment or CDATA section does not parse: the file
+// is then called damaged, which only a crafted file can be.
+//
+// The entry is inflated twice: first whole, counted against the expansion budget, to find
+// the skeleton (kept: the part up to the '>' of the container's first start tag and from
+// its last end tag); then for the content, slice by slice. A part with no content to
+// slice is parsed as it is. False when there is no such entry.
 template <class OnSkeleton, class OnSlice>
-void parse_in_slices(std::string& text, std::string_view part, std::size_t slice_bytes,
-                     std::string_view container, std::string_view child_name, OnSkeleton&& on_skeleton,
-                     OnSlice&& on_slice) {
-  std::string_view all(text);
-  auto open = find_start_tag(all, container, 0);
-  auto open_end = open == std::string_view::npos ? open : all.find('>', open);
-  auto close = find_last_end_tag(all, container);
-  if (open_end == std::string_view::npos || all[open_end - 1] == '/' || close == std::string_view::npos ||
-      close <= open_end) {
-    pugi::xml_document doc;  // no content to slice: the part as it is
-    parse_part(doc, text, part);
-    on_skeleton(doc);
-    return;
+bool parse_entry_in_slices(ZipArchive& zip, const std::string& part, std::size_t slice_bytes,
+                           std::string_view container, std::string_view child_name,
+                           OnSkeleton&& on_skeleton, OnSlice&& on_slice) {
+  constexpr auto npos = std::string_view::npos;
+  std::string skeleton;
+  std::size_t open_end = npos;  // the '>' of the container's first start tag
+  std::size_t close = npos;     // the '<' of its last end tag
+  {
+    auto entry = zip.open(part);
+    if (!entry) return false;
+    PartWindow window(*entry, std::numeric_limits<std::size_t>::max());
+    std::size_t open = npos, from = 0;
+    while (open_end == npos && window.more()) {
+      std::string_view text(window.buffer);
+      if (open == npos) open = find_start_tag(text, container, from);
+      if (open == npos) from = resume_from(text, from);
+      else open_end = text.find('>', open);
+    }
+    if (open_end != npos && window.buffer[open_end - 1] != '/') {
+      skeleton = window.buffer.substr(0, open_end + 1);
+      window.drop_before(open_end + 1);
+      // The window keeps the part from the last end tag found, or only what may begin one.
+      std::size_t scan = window.buffer_at;
+      for (bool more = true; more;) {
+        more = window.more();
+        std::size_t found = npos;
+        auto resume = find_end_tags(window.buffer, container, scan - window.buffer_at, !more, found);
+        scan = window.buffer_at + resume;
+        if (found != npos) close = window.buffer_at + found;
+        window.drop_before(close != npos ? close : scan);
+      }
+      if (close != npos) skeleton += window.buffer;
+    }
+    if (close == npos) {  // no content to slice: the part as it is
+      while (window.more()) continue;
+      if (window.buffer_at != 0) window.buffer = *zip.read(part, /*counted=*/false);
+      pugi::xml_document doc;
+      parse_part(doc, window.buffer, part);
+      on_skeleton(doc);
+      return true;
+    }
   }
   {
-    std::string skeleton = text.substr(0, open_end + 1) + text.substr(close);
     pugi::xml_document doc;
     parse_part(doc, skeleton, part);
     on_skeleton(doc);
   }
-  std::string_view content = all.substr(0, close);
+  skeleton = std::string();
+
+  auto entry = zip.open(part, /*counted=*/false);
+  if (!entry) throw corrupt("zip entry reopened");
+  PartWindow window(*entry, close);  // the content ends at `close`
+  while (window.end() <= open_end) {  // the skeleton's start, already parsed
+    window.drop_before(window.end());
+    if (!window.more()) break;
+  }
+  window.drop_before(open_end + 1);
+  const std::size_t step = std::max<std::size_t>(slice_bytes, 1);
   for (std::size_t at = open_end + 1; at < close;) {
-    std::size_t step = std::max<std::size_t>(slice_bytes, 1);
-    std::size_t cut = at + step >= close ? close : find_start_tag(content, child_name, at + step);
-    if (cut == std::string_view::npos) cut = close;
+    // The next child's start tag at or after at + step, as find_start_tag finds it in
+    // the part up to `close`.
+    std::size_t cut = close;
+    for (std::size_t from = at + step; from < close;) {
+      window.fill_through(from);
+      std::string_view text(window.buffer);
+      auto found = find_start_tag(text, child_name, from - window.buffer_at);
+      if (found != npos) {
+        cut = window.buffer_at + found;
+        break;
+      }
+      if (window.end() >= close) break;
+      from = window.buffer_at + resume_from(text, from - window.buffer_at);
+      if (!window.more()) break;
+    }
+    window.fill_through(cut - 1);
     std::string slice = "<slice>";
-    slice.append(content.substr(at, cut - at));
+    slice.append(std::string_view(window.buffer).substr(0, cut - at));
     slice.append("</slice>");
+    window.drop_before(cut);
     pugi::xml_document doc;
     if (!doc.load_buffer_inplace(slice.data(), slice.size(), pugi::parse_default))
       throw corrupt("malformed XML in " + std::string(part));
     on_slice(doc.first_child());
     at = cut;
   }
+  return true;
 }
 
 pugi::xml_node child(pugi::xml_node node, std::string_view name) {
@@ -389,15 +524,22 @@ std::vector<bool> read_date_styles(ZipArchive& zip, const std::string& part) {
   return out;
 }
 
-std::vector<std::string> read_shared_strings(ZipArchive& zip, const std::string& part,
-                                             std::size_t slice_bytes) {
-  std::vector<std::string> out;
-  auto text = zip.read(part);
-  if (!text) return out;
-  parse_in_slices(
-      *text, part, slice_bytes, "sst", "si", [](const pugi::xml_document&) {},
+// The shared strings table: its texts in a store that every sheet reading them keeps
+// alive (rosters repeat 汉族, 群众, 执委 ... thousands of times: one copy each).
+struct SharedStrings {
+  std::shared_ptr<TextStore> store = std::make_shared<TextStore>();
+  std::vector<std::string_view> items;
+};
+
+SharedStrings read_shared_strings(ZipArchive& zip, const std::string& part,
+                                  std::size_t slice_bytes) {
+  SharedStrings out;
+  parse_entry_in_slices(
+      zip, part, slice_bytes, "sst", "si", [](const pugi::xml_document&) {},
       [&](pugi::xml_node slice) {
-        each_child(slice, "si", [&](pugi::xml_node si) { out.push_back(string_item_text(si)); });
+        each_child(slice, "si", [&](pugi::xml_node si) {
+          out.items.push_back(out.store->intern(string_item_text(si)));
+        });
       });
   return out;
 }
@@ -422,12 +564,20 @@ CellRef parse_ref(std::string_view ref) {
 }
 
 struct Shared {
-  const std::vector<std::string>& strings;
+  const std::vector<std::string_view>& strings;
   const std::vector<bool>& date_styles;
 };
 
-Cell read_cell(pugi::xml_node c, std::uint32_t column, const Shared& shared) {
+// A cell's value. Its text is a view into the shared strings, the XML or `scratch` (a
+// decoded text), said by `text`: the sheet copies what is not in the shared strings.
+struct ReadCell {
   Cell cell;
+  detail::SheetBuilder::Text text = detail::SheetBuilder::Text::kCopy;
+};
+
+ReadCell read_cell(pugi::xml_node c, std::uint32_t column, const Shared& shared, std::string& scratch) {
+  ReadCell out;
+  Cell& cell = out.cell;
   cell.column = column;
   std::string_view type = attribute(c, "t") ? attribute(c, "t") : "n";
   auto v = child(c, "v");
@@ -435,7 +585,8 @@ Cell read_cell(pugi::xml_node c, std::uint32_t column, const Shared& shared) {
   std::string_view vs(value);
   if (type == "inlineStr") {
     cell.kind = CellKind::kText;
-    cell.text = string_item_text(child(c, "is"));
+    scratch = string_item_text(child(c, "is"));
+    cell.text = scratch;
   } else if (!v) {
     cell.kind = CellKind::kEmpty;  // a formula without a cached value, or a styled blank
   } else if (type == "s") {
@@ -443,16 +594,18 @@ Cell read_cell(pugi::xml_node c, std::uint32_t column, const Shared& shared) {
     if (index && *index < shared.strings.size()) {
       cell.kind = CellKind::kText;
       cell.text = shared.strings[*index];
+      out.text = detail::SheetBuilder::Text::kStored;
     }
   } else if (type == "str" || type == "d") {
     cell.kind = CellKind::kText;
-    cell.text = decode_escapes(vs);
+    scratch = decode_escapes(vs);
+    cell.text = scratch;
   } else if (type == "b") {
     cell.kind = CellKind::kBool;
     cell.number = vs == "1" || vs == "true" ? 1.0 : 0.0;
   } else if (type == "e") {
     cell.kind = CellKind::kError;
-    cell.text = std::string(vs);
+    cell.text = vs;
   } else {
     double number = 0;
     auto [end, ec] = std::from_chars(vs.data(), vs.data() + vs.size(), number);
@@ -463,18 +616,17 @@ Cell read_cell(pugi::xml_node c, std::uint32_t column, const Shared& shared) {
       cell.date_formatted = style < shared.date_styles.size() && shared.date_styles[style];
     } else if (!vs.empty()) {
       cell.kind = CellKind::kText;
-      cell.text = std::string(vs);
+      cell.text = vs;
     }
   }
-  return cell;
+  return out;
 }
 
 void read_worksheet(ZipArchive& zip, const std::string& part, const Shared& shared,
                     Sheet& sheet, const ReadLimits& limits, std::size_t& cells) {
-  auto text = zip.read(part);
-  if (!text) throw corrupt("missing worksheet " + part);
   detail::SheetBuilder builder(sheet, limits, cells);
   std::uint32_t row_number = 0;
+  std::string scratch;
   auto read_rows = [&](pugi::xml_node container) {
     each_child(container, "row", [&](pugi::xml_node row) {
       auto r = parse_unsigned(attribute(row, "r"));
@@ -489,7 +641,8 @@ void read_worksheet(ZipArchive& zip, const std::string& part, const Shared& shar
         } else {
           column = column < 16385 ? column + 1 : column;
         }
-        builder.add(row_number, read_cell(c, column, shared));
+        auto read = read_cell(c, column, shared, scratch);
+        builder.add(row_number, read.cell, read.text);
       });
     });
   };
@@ -506,7 +659,8 @@ void read_worksheet(ZipArchive& zip, const std::string& part, const Shared& shar
       builder.add_merged(MergedRange{first.row, first.column, last.row, last.column});
     });
   };
-  parse_in_slices(*text, part, limits.xml_slice_bytes, "sheetData", "row", read_skeleton, read_rows);
+  if (!parse_entry_in_slices(zip, part, limits.xml_slice_bytes, "sheetData", "row", read_skeleton, read_rows))
+    throw corrupt("missing worksheet " + part);
   builder.finish();
 }
 
@@ -540,9 +694,9 @@ Workbook read_xlsx(std::string_view bytes, const ReadLimits& limits) {
     if (rel.type == "sharedStrings") shared_part = rel.target;
     if (rel.type == "styles") styles_part = rel.target;
   }
-  auto strings = shared_part.empty() ? std::vector<std::string>() : read_shared_strings(zip, shared_part, limits.xml_slice_bytes);
+  auto strings = shared_part.empty() ? SharedStrings() : read_shared_strings(zip, shared_part, limits.xml_slice_bytes);
   auto date_styles = styles_part.empty() ? std::vector<bool>() : read_date_styles(zip, styles_part);
-  Shared shared{strings, date_styles};
+  Shared shared{strings.items, date_styles};
 
   auto workbook_text = zip.read(workbook_part);
   pugi::xml_document workbook;
@@ -561,6 +715,7 @@ Workbook read_xlsx(std::string_view bytes, const ReadLimits& limits) {
     sheet.name = attribute(s, "name") ? attribute(s, "name") : "";
     const char* state = attribute(s, "state");
     sheet.hidden = state != nullptr && std::string_view(state) != "visible";
+    if (!strings.items.empty()) sheet.shared_text = strings.store;
     read_worksheet(zip, rel->second.target, shared, sheet, limits, cells);
     book.sheets.push_back(std::move(sheet));
   });

@@ -361,10 +361,10 @@ class BodyIndex {
 
 CellValue import_value_of(const documents::Cell& cell) {
   switch (cell.kind) {
-    case documents::CellKind::kText: return CellValue::of_text(cell.text);
+    case documents::CellKind::kText: return CellValue::of_text(std::string(cell.text));
     case documents::CellKind::kNumber: return CellValue::of_number(cell.number, cell.date_formatted);
     case documents::CellKind::kBool: return CellValue::of_text(cell.number != 0 ? "TRUE" : "FALSE");
-    case documents::CellKind::kError: return CellValue{CellValue::Kind::kError, cell.text, 0, false};
+    case documents::CellKind::kError: return CellValue{CellValue::Kind::kError, std::string(cell.text), 0, false};
     case documents::CellKind::kEmpty: break;
   }
   return {};

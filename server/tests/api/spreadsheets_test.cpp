@@ -71,7 +71,7 @@ class SpreadsheetsTest : public ::testing::Test {
     std::vector<jinguo::domain::import::TextRow> rows;
     for (const auto& r : book.sheets.at(0).rows) {
       jinguo::domain::import::TextRow t{r.number, {}};
-      for (const auto& c : r.cells) t.cells.push_back({c.column, c.kind == jinguo::documents::CellKind::kText ? c.text : std::to_string(c.number)});
+      for (const auto& c : r.cells) t.cells.push_back({c.column, c.kind == jinguo::documents::CellKind::kText ? std::string(c.text) : std::to_string(c.number)});
       rows.push_back(t);
     }
     return rows;

@@ -53,7 +53,7 @@ TEST(XlsxWriter, WhatItWritesReadsBack) {
   std::vector<domain::import::TextRow> rows;
   for (const auto& r : sheet.rows) {
     domain::import::TextRow t{r.number, {}};
-    for (const auto& c : r.cells) t.cells.push_back({c.column, c.text});
+    for (const auto& c : r.cells) t.cells.push_back({c.column, std::string(c.text)});
     rows.push_back(t);
   }
   auto header = domain::import::find_header(rows);
