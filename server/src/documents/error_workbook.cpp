@@ -43,7 +43,7 @@ void write_cell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const Cell& cel
   switch (cell.kind) {
     case CellKind::kText:
     case CellKind::kError:  // the error literal (#N/A) as text
-      check(worksheet_write_string(ws, row, col, cell.text.c_str(), f.text), "text cell");
+      check(worksheet_write_string(ws, row, col, std::string(cell.text).c_str(), f.text), "text cell");
       break;
     case CellKind::kNumber:
       check(worksheet_write_number(ws, row, col, cell.number, cell.date_formatted ? f.date : f.number), "number cell");
