@@ -54,7 +54,7 @@ class ArchiveImportTest : public ::testing::Test {
     auto tmpl = jinguo::services::Spreadsheets(*db_, *registry_).Template({sheet_kind, std::nullopt});
     auto book = jinguo::documents::read_xlsx(tmpl.bytes);
     std::vector<std::string> headings;
-    for (const auto& c : book.sheets.at(0).rows.at(1).cells) headings.push_back(c.text);  // row 1 is the title
+    for (const auto& c : book.sheets.at(0).rows.at(1).cells) headings.emplace_back(c.text);  // row 1 is the title
     return jinguo::test::make_xlsx([&](lxw_workbook* wb) {
       lxw_worksheet* ws = workbook_add_worksheet(wb, "档案");
       worksheet_write_string(ws, 0, 0, "档案（导入）", nullptr);

@@ -13,8 +13,22 @@ using documents::CellKind;
 
 namespace {
 
-Cell text(std::uint32_t column, std::string value) { return {column, CellKind::kText, std::move(value), 0, false}; }
-Cell number(std::uint32_t column, double value, bool date = false) { return {column, CellKind::kNumber, "", value, date}; }
+// Literals only: a cell's text is a view (a sheet read from a file keeps its texts in its store).
+Cell text(std::uint32_t column, std::string_view value) {
+  Cell c;
+  c.column = column;
+  c.kind = CellKind::kText;
+  c.text = value;
+  return c;
+}
+Cell number(std::uint32_t column, double value, bool date = false) {
+  Cell c;
+  c.column = column;
+  c.kind = CellKind::kNumber;
+  c.number = value;
+  c.date_formatted = date;
+  return c;
+}
 
 // A sheet as a clerk keeps it: a merged title, a blank row, the heading on row 3.
 documents::Sheet uploaded() {
