@@ -144,6 +144,8 @@ export const tests = [
       const counts = await page.getByTestId('import-done-counts').innerText();
       check(counts.includes('新增人员 1 人'), `the result reads: ${counts}`);
       await shot(page, 'import-done');
+      // the success message fades in and out over the page: axe measures its colours mid-fade
+      await page.locator('.el-message').first().waitFor({ state: 'detached', timeout: 10000 }).catch(() => undefined);
       await checkAxe(page, 'the import’s result');
       const link = page.getByTestId('import-body').filter({ hasText: body.name });
       await link.click();

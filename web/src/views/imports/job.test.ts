@@ -43,6 +43,7 @@ describe('a job’s state', () => {
     expect(mayCommit({ state: 'checked', report: report(0) })).toBe(true);
     expect(mayCommit({ state: 'refused', report: report(2) })).toBe(true);
     expect(mayCommit({ state: 'checked', report: report(2, 0) })).toBe(false);
+    expect(mayCommit({ state: 'checked', report: report(2, 0) }, true)).toBe(true); // an administrator's reason
     expect(mayCommit({ state: 'committed', report: report(0) })).toBe(false);
     expect(mayCommit({ state: 'checking', report: null })).toBe(false);
   });

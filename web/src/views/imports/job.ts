@@ -45,9 +45,14 @@ export function stageOf(job: Pick<ImportJob, 'state'>): Stage {
   }
 }
 
-/** Whether 确认导入 is offered: after the dry run, or again after a refusal (e.g. now skipping the faulty rows). */
-export function mayCommit(job: Pick<ImportJob, 'state' | 'report'>): boolean {
-  return (job.state === 'checked' || job.state === 'refused') && job.report !== null && job.report.valid > 0;
+/**
+ * Whether 确认导入 is offered: after the dry run, or again after a refusal (e.g. now skipping the faulty rows),
+ * when some row is valid; to an administrator also when every row has an error, since rows past a staffing
+ * maximum are errors that her reason lets through.
+ */
+export function mayCommit(job: Pick<ImportJob, 'state' | 'report'>, canOverride = false): boolean {
+  if ((job.state !== 'checked' && job.state !== 'refused') || job.report === null) return false;
+  return job.report.valid > 0 || (canOverride && job.report.invalid > 0);
 }
 
 /** 放弃 is refused by the server while the commit runs. */
