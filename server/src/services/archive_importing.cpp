@@ -226,8 +226,8 @@ using BodyOrError = std::variant<Body, ValueError>;
 
 // The body a row names within the subtree of `within_path`: a path ending in its name
 // (呼兰区妇联/二八镇妇联), a name unique in the subtree, or a 12-digit division code. The
-// roster import's find_body (services/importing.cpp), here on the transaction's own
-// connection so that the commit reads and writes in one transaction.
+// roster import's BodyIndex (services/importing.cpp) does the same from the subtree read
+// once; this one asks on the transaction's own connection. To be shared.
 BodyOrError find_body(const storage::ReadTx& tx, const std::string& within_path, const std::string& text,
                       const domain::Date& today) {
   std::vector<std::string> parts;
