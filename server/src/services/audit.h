@@ -2,6 +2,7 @@
 // The audit record written with every change: {"field": {"before": .., "after": ..}}.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -29,30 +30,37 @@ nlohmann::json audit_value(const std::optional<T>& v) {
   return v ? audit_value(*v) : nlohmann::json(nullptr);
 }
 
+// The changes of one audit record. Each value is kept as its JSON text, and the record is
+// written as {"field":{"after":..,"before":..}} with the fields in order: a JSON tree per
+// record made a 100,000-row import spend a fifth of its time in allocation.
 class ChangeSet {
  public:
   template <class T>
   ChangeSet& add(const std::string& field, const T& before, const T& after) {
     nlohmann::json b = audit_value(before), a = audit_value(after);
-    if (b != a) changes_[field] = {{"before", b}, {"after", a}};
+    if (b != a) put(field, b.dump(), a.dump());
     return *this;
   }
   template <class T>
   ChangeSet& created(const std::string& field, const T& value) {
-    changes_[field] = {{"before", nullptr}, {"after", audit_value(value)}};
+    put(field, "null", audit_value(value).dump());
     return *this;
   }
   // A field of something removed: {before: value, after: null}, null values included.
   template <class T>
   ChangeSet& removed(const std::string& field, const T& value) {
-    changes_[field] = {{"before", audit_value(value)}, {"after", nullptr}};
+    put(field, audit_value(value).dump(), "null");
     return *this;
   }
   bool empty() const { return changes_.empty(); }
-  const nlohmann::json& json() const { return changes_; }
+  std::string text() const;
 
  private:
-  nlohmann::json changes_ = nlohmann::json::object();
+  struct Change {
+    std::string field, before, after;  // before and after as JSON text
+  };
+  void put(const std::string& field, std::string before, std::string after);
+  std::vector<Change> changes_;  // ordered by field, as a JSON object's keys are
 };
 
 struct AuditTarget {
