@@ -410,22 +410,30 @@ int import_file(const Config& config, const ImportRequest& request) {
                           {"updated_people", report.updated_people}, {"created_positions", report.created_positions},
                           {"unchanged", report.unchanged}, {"warnings", report.warnings},
                           {"committed", report.committed}, {"bodies", nlohmann::json::array()},
-                          {"errors", nlohmann::json::array()}, {"results", nlohmann::json::array()}};
+                          {"errors", nlohmann::json::array()}};
     for (const auto& b : report.bodies)
       out["bodies"].push_back({{"organisation_id", b.organisation_id}, {"organisation_name", b.organisation_name},
                                {"members", b.members}});
     for (const auto& e : report.errors)
       out["errors"].push_back({{"sheet", e.sheet}, {"row", e.row}, {"column", e.column}, {"code", e.code},
                                {"message", e.message}});
+    // The results are written one row at a time: as one JSON tree, 100,000 rows took 60 MB more.
+    std::string head = out.dump(1);
+    head.resize(head.size() - 2);  // "\n}"
+    std::cout << head << ",\n \"results\": [";
+    bool first = true;
     for (const auto& r : report.results) {
       nlohmann::json changes = nlohmann::json::array();
       for (const auto& c : r.person_changes) changes.push_back({{"field", c.field}, {"before", c.before}, {"after", c.after}});
-      out["results"].push_back({{"row", r.row}, {"outcome", std::string(services::outcome_code(r.outcome))}, {"name", r.name},
-                                {"creates_person", r.creates_person}, {"person_changes", changes},
-                                {"creates_position", r.creates_position}, {"organisation", r.organisation ? nlohmann::json(*r.organisation) : nlohmann::json()},
-                                {"role", r.role_label ? nlohmann::json(*r.role_label) : nlohmann::json()}});
+      nlohmann::json line = {{"row", r.row}, {"outcome", std::string(services::outcome_code(r.outcome))}, {"name", r.name},
+                             {"creates_person", r.creates_person}, {"person_changes", changes},
+                             {"creates_position", r.creates_position},
+                             {"organisation", r.organisation ? nlohmann::json(*r.organisation) : nlohmann::json()},
+                             {"role", r.role_label ? nlohmann::json(*r.role_label) : nlohmann::json()}};
+      std::cout << (first ? "\n  " : ",\n  ") << line.dump();
+      first = false;
     }
-    std::cout << out.dump(1) << "\n";
+    std::cout << (first ? "]\n}\n" : "\n ]\n}\n");
   } else {
     std::cout << (report.committed ? "已导入 / committed: "
                   : request.commit ? "未导入，有错误的行 / not committed, rows with errors: "

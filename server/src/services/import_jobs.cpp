@@ -1,5 +1,7 @@
 #include "services/import_jobs.h"
 
+#include <malloc.h>
+
 #include <chrono>
 #include <map>
 #include <stdexcept>
@@ -75,15 +77,16 @@ nlohmann::json summary_of(const ImportReport& r) {
           {"bodies", std::move(bodies)}};
 }
 
-// Each row of the report with its errors (grouped by row), as stored.
-std::vector<storage::ImportRowRecord> rows_of(const ImportReport& r) {
+// Each row of the report with its errors (grouped by row), as stored. The report's rows are
+// let go as they are turned into records: 100,000 of them are tens of megabytes.
+std::vector<storage::ImportRowRecord> rows_of(ImportReport& r) {
   std::map<std::uint32_t, nlohmann::json> errors;
   for (const auto& e : r.errors)
     errors[e.row].push_back(
         {{"column", e.column}, {"code", e.code}, {"message", e.message}, {"message_en", e.message_en}});
   std::vector<storage::ImportRowRecord> out;
   out.reserve(r.results.size());
-  for (const auto& row : r.results) {
+  for (auto& row : r.results) {
     nlohmann::json changes = nlohmann::json::array();
     for (const auto& c : row.person_changes)
       changes.push_back({{"field", c.field}, {"label", field_label(c.field)}, {"before", c.before}, {"after", c.after}});
@@ -96,7 +99,9 @@ std::vector<storage::ImportRowRecord> rows_of(const ImportReport& r) {
                              {"role", row.role_label ? nlohmann::json(*row.role_label) : nullptr},
                              {"errors", found == errors.end() ? nlohmann::json::array() : std::move(found->second)}};
     out.push_back({row.row, std::string(outcome_code(row.outcome)), detail.dump()});
+    row = ImportRow{};
   }
+  std::vector<ImportRow>().swap(r.results);
   return out;
 }
 
@@ -378,14 +383,19 @@ void ImportJobs::Work() {
     } catch (const std::exception& e) {
       spdlog::error("import {}: {}", task.job_id, e.what());
     }
+    task = {};
+    ::malloc_trim(0);  // the job's memory back to the system: a server would otherwise keep its peak
     running_ = 0;
   }
 }
 
 void ImportJobs::Run(const Task& task) {
-  const auto content = db_.read([&](storage::ReadTx& tx) { return storage::ImportRepository(tx).content(task.job_id); });
-  if (!content) return;  // deleted meanwhile
-  const std::string bytes = from_base64(*content);
+  std::string bytes;
+  {
+    auto content = db_.read([&](storage::ReadTx& tx) { return storage::ImportRepository(tx).content(task.job_id); });
+    if (!content) return;  // deleted meanwhile
+    bytes = from_base64(*content);
+  }  // the base64 text goes before the work begins
   const auto progress = [this](int done, int total) {
     if (stopping_) throw Stopping{};
     done_ = done;
@@ -395,7 +405,7 @@ void ImportJobs::Run(const Task& task) {
   std::vector<storage::ImportRowRecord> rows;
   bool keep_rows = false;
   try {
-    const ImportReport report = Judge(task, bytes, progress);
+    ImportReport report = Judge(task, bytes, progress);
     done_ = report.rows;
     total_ = report.rows;
     end.report = summary_of(report).dump();

@@ -183,7 +183,15 @@ class RowReader {
   std::optional<std::string> code_of(RowDraft& d, std::uint32_t row, ColumnKey key, DictionaryKind kind) const {
     auto v = value(row, key);
     if (!v) return std::nullopt;
-    auto matched = domain::import::match_dictionary(*v, kind, by_kind_.at(kind));
+    // A column holds a handful of distinct values: each is matched once (the cache is bounded).
+    std::string memo = std::to_string(static_cast<int>(kind)) + static_cast<char>('a' + static_cast<int>(v->kind)) +
+                       (v->kind == CellValue::Kind::kText ? v->text : domain::import::cell_text(*v));
+    auto cached = matched_.find(memo);
+    if (cached == matched_.end()) {
+      if (matched_.size() >= 4096) matched_.clear();
+      cached = matched_.emplace(std::move(memo), domain::import::match_dictionary(*v, kind, by_kind_.at(kind))).first;
+    }
+    const auto& matched = cached->second;
     if (auto* e = std::get_if<ValueError>(&matched)) {
       fail(d, key, *e);
       return std::nullopt;
@@ -246,6 +254,7 @@ class RowReader {
   const domain::import::Header& header_;
   bool date1904_;
   std::map<DictionaryKind, std::vector<domain::DictionaryEntry>> by_kind_;  // active entries
+  mutable std::unordered_map<std::string, domain::import::Normalised<std::string>> matched_;
   domain::Date today_;
 };
 
@@ -476,10 +485,18 @@ Prepared prepare(Registry& registry, storage::Database& db, const Actor& actor, 
   if (p.has_positions) index.emplace(registry, actor, db, root);
 
   std::map<std::string, std::uint32_t> first_row_of_id;
+  // A row's cells go once its draft is made (the drafts then take the memory the cells gave
+  // back), except the top rows of merged ranges that later rows read through.
+  auto& cells_of = p.book.sheets[static_cast<std::size_t>(p.chosen.sheet - p.book.sheets.data())].rows;
+  std::unordered_set<std::uint32_t> merge_tops;
+  for (const auto& m : sheet.merged)
+    if (m.last_row > m.first_row) merge_tops.insert(m.first_row);
   p.drafts.reserve(sheet.rows.size());
-  for (const auto& row : sheet.rows) {
-    if (classify.next(text_row(row)) != domain::import::RowKind::kData) continue;
+  for (auto& row : cells_of) {
+    const bool data = classify.next(text_row(row)) == domain::import::RowKind::kData;
+    if (!data) continue;
     RowDraft d = reader.read(row.number);
+    if (!merge_tops.contains(row.number)) std::vector<documents::Cell>().swap(row.cells);
     if (!d.id.value.empty()) {
       auto [at, fresh] = first_row_of_id.emplace(d.id.value + "|" + d.organisation_text.value_or("") + "|" +
                                                      d.role.value_or(""),
@@ -552,6 +569,7 @@ class Batch {
                               (actor_.role == domain::Role::kSystemAdmin || actor_.role == domain::Role::kFederationAdmin);
     const std::string now = domain::utc_timestamp_now();
     const int total = static_cast<int>(p_.drafts.size());
+    report_.results.reserve(report_.results.size() + p_.drafts.size());
     int done = 0;
     for (auto& d : p_.drafts) {
       if (progress_ && ++done % kProgressEvery == 0) progress_(done, total);
@@ -564,8 +582,10 @@ class Batch {
         if (!repeated_.contains(d.id.value)) persons_.erase(d.id.value);
         r.outcome = RowOutcome::kError;
         ++report_.invalid;
-        report_.errors.insert(report_.errors.end(), d.errors.begin(), d.errors.end());
+        report_.errors.insert(report_.errors.end(), std::make_move_iterator(d.errors.begin()),
+                              std::make_move_iterator(d.errors.end()));
         report_.results.push_back(std::move(r));
+        let_go(d);
         continue;
       }
       ++report_.valid;
@@ -580,6 +600,7 @@ class Batch {
       if (!repeated_.contains(d.id.value)) persons_.erase(d.id.value);
       else if (r.creates_person) persons_.at(d.id.value).pending = true;  // her later rows: created already
       report_.results.push_back(std::move(r));
+      let_go(d);
     }
     if (progress_) progress_(total, total);
   }
@@ -607,6 +628,16 @@ class Batch {
   }
 
  private:
+  // A judged row's draft keeps only its ID number (repeated_ views it): the rest is memory the
+  // report's rows need more (a 100,000-row file: tens of megabytes).
+  static void let_go(RowDraft& d) {
+    std::string().swap(d.name);
+    decltype(d.person_fields)().swap(d.person_fields);
+    d.organisation_text.reset();
+    decltype(d.errors)().swap(d.errors);
+    decltype(d.overridden)().swap(d.overridden);
+  }
+
   void fail(RowDraft& d, const std::string& column, const std::string& code, const std::string& zh,
             const std::string& en) {
     d.errors.push_back({p_.sheet_name, d.row, column, code, zh, en});
