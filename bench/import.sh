@@ -25,7 +25,7 @@ fi
 prepare() {
   local db=$1 port pid district
   "$BIN" migrate --database "$db" >/dev/null 2>&1
-  printf 'Harbin-Import-2016\n' | "$BIN" create-admin --database "$db" --username bench --new-root 基准市妇联 >/dev/null
+  printf 'Harbin-Import-2016\n' | "$BIN" create-admin --database "$db" --username bench --new-root 基准市妇联 >/dev/null 2>&1
   port=$(free_port)
   "$BIN" serve --database "$db" --port "$port" --web-root /nonexistent >"$OUT/import-server.log" 2>&1 &
   pid=$!
@@ -41,6 +41,21 @@ measure() {
   /usr/bin/time -f '%e %U %S %M' -o "$OUT/time.txt" "$BIN" import "$SHEET" --within "$district" --as bench --json \
     --database "$db" "$@" >"$OUT/import-report.json" || true
   awk '{ printf "%.1f s (CPU %.1f s), %.0f MiB", $1, $2 + $3, $4 / 1024 }' "$OUT/time.txt"
+}
+
+# The same sheet through the server (/api/imports: upload, dry run, commit), its peak memory (VmHWM).
+run_server() {
+  local label=$1 db=$2 district port pid times hwm
+  district=$(prepare "$db")
+  port=$(free_port)
+  "$BIN" serve --database "$db" --port "$port" --web-root /nonexistent >"$OUT/import-server.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/api/health" >/dev/null 2>&1 && break; sleep 0.1; done
+  times=$($PY "$ROOT/bench/import_data.py" upload "http://127.0.0.1:$port" bench Harbin-Import-2016 "$SHEET" "$district")
+  hwm=$(awk '/VmHWM/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$pid/status")
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  read -r dry commit state <<<"$times"
+  echo "| $label, server | $((TOWNSHIPS * 625)) | $dry s | $commit s | $state; server peak $hwm |"
 }
 
 run_on() {
@@ -61,8 +76,12 @@ run_on() {
   echo "|---|---|---|---|---|"
   rm -f "$OUT/import.db"*
   run_on SQLite "$OUT/import.db"
+  rm -f "$OUT/import.db"*
+  run_server SQLite "$OUT/import.db"
   if [ -n "${BENCH_POSTGRES_URL:-}" ]; then
     "$BIN" demo --database "$BENCH_POSTGRES_URL" --force --scale 1 >/dev/null 2>&1 || true  # drops the tables
     run_on PostgreSQL "$BENCH_POSTGRES_URL"
+    "$BIN" demo --database "$BENCH_POSTGRES_URL" --force --scale 1 >/dev/null 2>&1 || true
+    run_server PostgreSQL "$BENCH_POSTGRES_URL"
   fi
 } | tee "$OUT/import.md"

@@ -5,8 +5,11 @@ staffs every village to the rule (1 主席, 2 副主席, 22 执委 = 25 rows a v
 
 usage: import_data.py tree URL USER PASSWORD TOWNSHIPS   → prints the district's id
        import_data.py sheet FILE.xlsx TOWNSHIPS           → writes the sheet (openpyxl, write-only)
+       import_data.py upload URL USER PASSWORD FILE ORG   → uploads it as a job (/api/imports), waits for
+                                                            the dry run, commits, waits; prints
+                                                            "dry-run-seconds commit-seconds state"
 """
-import http.client, json, sys, urllib.parse
+import http.client, json, sys, time, urllib.parse
 
 VILLAGES = 25
 ROLES = ["主席", "副主席", "副主席"] + ["执委"] * 22
@@ -27,7 +30,7 @@ SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
 GIVEN = ["秀兰", "桂芝", "玉梅", "淑珍", "丽华", "春燕", "海燕", "红霞", "晓梅", "雪梅", "凤英", "玉兰", "桂兰", "秀英"]
 
 
-def tree(url, user, password, townships):
+def login(url, user, password):
     u = urllib.parse.urlparse(url)
     conn = http.client.HTTPConnection(u.hostname, u.port)
     conn.request("POST", "/api/auth/login", json.dumps({"username": user, "password": password}),
@@ -36,6 +39,11 @@ def tree(url, user, password, townships):
     body = json.loads(r.read())
     cookie = r.getheader("Set-Cookie").split(";")[0]
     headers = {"Content-Type": "application/json", "Cookie": cookie, "X-CSRF-Token": body["csrf_token"]}
+    return conn, headers, body
+
+
+def tree(url, user, password, townships):
+    conn, headers, body = login(url, user, password)
     root = body["account"]["organisation_id"] if "account" in body else body["organisation_id"]
 
     def create(parent, type_, name):
@@ -72,8 +80,45 @@ def sheet(path, townships):
     print(k)
 
 
+def upload(url, user, password, path, org):
+    conn, headers, _ = login(url, user, password)
+
+    def call(method, target, body=None, content_type="application/json"):
+        conn.request(method, target, body, dict(headers, **{"Content-Type": content_type}))
+        r = conn.getresponse()
+        answer = json.loads(r.read() or b"null")
+        if r.status >= 300:
+            sys.exit("%s %s: %s %s" % (method, target, r.status, answer))
+        return answer
+
+    def wait(job, states):
+        while job["state"] not in states:
+            time.sleep(0.1)
+            job = call("GET", "/api/imports/%d" % job["id"])
+        return job
+
+    with open(path, "rb") as f:
+        data = f.read()
+    start = time.monotonic()
+    job = call("POST", "/api/imports?kind=roster&within=%s&file_name=%s" % (org, urllib.parse.quote(path.split("/")[-1])),
+               data, "application/octet-stream")
+    job = wait(job, ("checked", "refused", "failed"))
+    checked = time.monotonic()
+    if len(sys.argv) > 7:  # the server's pid: its peak memory after the dry run, on stderr
+        time.sleep(0.5)
+        print(open("/proc/%s/status" % sys.argv[7]).read().split("VmHWM:")[1].split("\n")[0].strip(), file=sys.stderr)
+    if job["state"] != "checked":
+        print("%.1f - %s" % (checked - start, job["state"]))
+        return
+    job = call("POST", "/api/imports/%d/commit" % job["id"], json.dumps({"skip_invalid": False}))
+    job = wait(job, ("committed", "refused", "failed", "interrupted"))
+    print("%.1f %.1f %s" % (checked - start, time.monotonic() - checked, job["state"]))
+
+
 if __name__ == "__main__":
-    if sys.argv[1] == "tree":
+    if sys.argv[1] == "upload":
+        upload(*sys.argv[2:7])
+    elif sys.argv[1] == "tree":
         tree(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]))
     else:
         sheet(sys.argv[2], int(sys.argv[3]))
