@@ -37,8 +37,9 @@ std::string ChangeSet::text() const {
   return out;
 }
 
-void record_audit(const storage::WriteTx& tx, const Actor& actor, const AuditTarget& target,
-                  const ChangeSet& changes) {
+namespace {
+
+storage::AuditEvent event_of(const Actor& actor, const AuditTarget& target, const ChangeSet& changes) {
   storage::AuditEvent e;
   e.at = domain::utc_timestamp_now();
   e.actor = actor.name;
@@ -50,7 +51,24 @@ void record_audit(const storage::WriteTx& tx, const Actor& actor, const AuditTar
   e.entity_id = target.entity_id;
   e.organisation_id = target.organisation_id;
   e.changes = changes.text();
-  storage::AuditRepository(tx).append(e);
+  return e;
+}
+
+}  // namespace
+
+void record_audit(const storage::WriteTx& tx, const Actor& actor, const AuditTarget& target,
+                  const ChangeSet& changes) {
+  storage::AuditRepository(tx).append(event_of(actor, target, changes));
+}
+
+void AuditBatch::record(const AuditTarget& target, const ChangeSet& changes) {
+  pending_.push_back(event_of(actor_, target, changes));
+  if (pending_.size() >= 1000) flush();
+}
+
+void AuditBatch::flush() {
+  storage::AuditRepository(tx_).append_all(pending_);
+  pending_.clear();
 }
 
 }  // namespace jinguo::services

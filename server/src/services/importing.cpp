@@ -570,6 +570,7 @@ class Batch {
     const std::string now = domain::utc_timestamp_now();
     const int total = static_cast<int>(p_.drafts.size());
     report_.results.reserve(report_.results.size() + p_.drafts.size());
+    if (write) audit_.emplace(*write, actor_);
     int done = 0;
     for (auto& d : p_.drafts) {
       if (progress_ && ++done % kProgressEvery == 0) progress_(done, total);
@@ -602,6 +603,7 @@ class Batch {
       report_.results.push_back(std::move(r));
       let_go(d);
     }
+    if (audit_) audit_->flush();
     if (progress_) progress_(total, total);
   }
 
@@ -732,15 +734,14 @@ class Batch {
       domain::Person p = s.person;
       apply_fields(p, d);
       p.id = people.insert(p, within, now);
-      record_audit(tx, actor_, {"create", "person", std::to_string(p.id), within, p.id}, person_registered(p));
+      audit_->record({"create", "person", std::to_string(p.id), within, p.id}, person_registered(p));
       s.person = p;
       s.stored = s.in_scope = true;
     } else if (!r.person_changes.empty()) {
       domain::Person after = s.person;
       apply_fields(after, d);
       people.update(after, now);
-      record_audit(tx, actor_, {"update", "person", std::to_string(after.id), within, after.id},
-                   person_diff(s.person, after));
+      audit_->record({"update", "person", std::to_string(after.id), within, after.id}, person_diff(s.person, after));
       s.person = after;
     }
     if (!r.creates_position) return;
@@ -760,7 +761,7 @@ class Batch {
     if (!d.overridden.empty())
       c.created("override_reason", std::string(domain::trim(*options->override_reason))).created("overridden_findings", d.overridden);
     overridden_.insert(overridden_.end(), d.overridden.begin(), d.overridden.end());
-    record_audit(tx, actor_, {"create", "position", std::to_string(id), p.organisation_id, p.person_id}, c);
+    audit_->record({"create", "position", std::to_string(id), p.organisation_id, p.person_id}, c);
     gained_.insert(body.id);
     body_names_[body.id] = body.name;
   }
@@ -780,6 +781,7 @@ class Batch {
   std::set<domain::OrganisationId> gained_;
   std::map<domain::OrganisationId, std::string> body_names_;
   std::vector<std::string> overridden_;
+  std::optional<AuditBatch> audit_;  // committing: the rows' records
 };
 
 }  // namespace

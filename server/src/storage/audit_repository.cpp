@@ -1,6 +1,8 @@
 #include "storage/query.h"
 #include "storage/repositories.h"
 
+#include <algorithm>
+
 namespace jinguo::storage {
 
 namespace {
@@ -51,6 +53,29 @@ void AuditRepository::append(const AuditEvent& e) const {
   q.bind(e.at).bind(e.actor).bind(e.account_id).bind(e.address).bind(e.action).bind(e.entity).bind(e.entity_id)
       .bind(e.organisation_id).bind(e.person_id).bind(e.changes);
   q.run();
+}
+
+void AuditRepository::append_all(const std::vector<AuditEvent>& events) const {
+  constexpr std::size_t kRowsPerInsert = 100;  // 1,000 parameters: within SQLite's and PostgreSQL's limits
+  constexpr int kColumns = 10;
+  for (std::size_t first = 0; first < events.size(); first += kRowsPerInsert) {
+    const std::size_t n = std::min(kRowsPerInsert, events.size() - first);
+    std::string sql(kInsertEvent, std::string_view(kInsertEvent).find(" VALUES") + 7);
+    for (std::size_t r = 0; r < n; ++r) {
+      sql += r == 0 ? " (" : ", (";
+      for (int c = 1; c <= kColumns; ++c)
+        sql += (c == 1 ? "$" : ", $") + std::to_string(static_cast<int>(r) * kColumns + c);
+      sql += ')';
+    }
+    // a full chunk's text is always the same: kept prepared; the last, shorter one is not
+    Statement q = tx_.prepare(sql, n == kRowsPerInsert ? Keep::kYes : Keep::kNo);
+    for (std::size_t r = first; r < first + n; ++r) {
+      const AuditEvent& e = events[r];
+      q.bind(e.at).bind(e.actor).bind(e.account_id).bind(e.address).bind(e.action).bind(e.entity).bind(e.entity_id)
+          .bind(e.organisation_id).bind(e.person_id).bind(e.changes);
+    }
+    q.run();
+  }
 }
 
 std::vector<StoredAuditEvent> AuditRepository::latest(int limit) const {
