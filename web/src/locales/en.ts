@@ -663,7 +663,7 @@ const en: Messages = {
     on: 'Report date',
     baseline: 'Baseline date (before)',
     baselineLater: 'The baseline date is after the report date: the roster “before” should come earlier than “after”. Move the baseline before the report date.',
-    subtitle: 'Reporting unit: {within}   Report date: {on}   Baseline: {baseline}',
+    subtitle: 'Reporting unit: {within} · Report date: {on} · Baseline: {baseline}',
     total: 'Total',
     tableRegion: '{title}, the table scrolls sideways',
     cellPeople: '{row}, {column}: {value}, show the people',
