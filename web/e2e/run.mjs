@@ -10,9 +10,10 @@ import { tests as registry } from './registry.mjs';
 import { tests as patterns } from './patterns.mjs';
 import { tests as archives } from './archives.mjs';
 import { tests as imports } from './imports.mjs';
+import { tests as forms } from './forms.mjs';
 
 const only = process.env.JINGUO_E2E_ONLY ?? '';
-const tests = [...registry, ...patterns, ...archives, ...imports].filter((t) => only === '' || new RegExp(only).test(t.name));
+const tests = [...registry, ...patterns, ...archives, ...imports, ...forms].filter((t) => only === '' || new RegExp(only).test(t.name));
 const profile = mkdtempSync(path.join(tmpdir(), 'jinguo-e2e-'));
 let passed = 0;
 let failed = 0;

@@ -33,6 +33,13 @@ export const router = createRouter({
     { path: '/accounts', name: 'accounts', component: () => import('./views/accounts/AccountsPage.vue'), meta: { permission: 'manage_accounts' } },
     { path: '/audit', name: 'audit', component: () => import('./views/audit/AuditPage.vue'), meta: { permission: 'view_audit' } },
     { path: '/compliance', name: 'compliance', component: () => import('./views/compliance/CompliancePage.vue') },
+    { path: '/forms', name: 'forms', component: () => import('./views/forms/FormsPage.vue') },
+    {
+      path: '/forms/:n([1-5])',
+      name: 'form',
+      component: () => import('./views/forms/FormPage.vue'),
+      props: (route) => ({ n: Number(route.params.n) }),
+    },
     { path: '/import', name: 'import', component: () => import('./views/imports/ImportPage.vue'), meta: { permission: 'write' } },
     { path: '/archives', redirect: { name: 'archives-outstanding-women' } },
     { path: '/archives/outstanding-women', name: 'archives-outstanding-women', component: () => import('./views/archives/OutstandingWomenPage.vue') },

@@ -17,9 +17,9 @@ describe('permissions', () => {
 
   it('shows each role only the menu items it can use', () => {
     const routes = (p: Permission[]) => visibleNav(p).map((n) => n.route);
-    expect(routes(viewer)).toEqual(['people', 'compliance', 'rule-sets', 'archives-outstanding-women']);
-    expect(routes(operator)).toEqual(['people', 'person-new', 'import', 'compliance', 'rule-sets', 'archives-outstanding-women']);
-    expect(routes(federationAdmin)).toEqual(['people', 'person-new', 'import', 'compliance', 'rule-sets', 'archives-outstanding-women', 'accounts', 'audit']);
+    expect(routes(viewer)).toEqual(['people', 'compliance', 'forms', 'rule-sets', 'archives-outstanding-women']);
+    expect(routes(operator)).toEqual(['people', 'person-new', 'import', 'compliance', 'forms', 'rule-sets', 'archives-outstanding-women']);
+    expect(routes(federationAdmin)).toEqual(['people', 'person-new', 'import', 'compliance', 'forms', 'rule-sets', 'archives-outstanding-women', 'accounts', 'audit']);
   });
 
   it('marks the archives entry current on both archive pages, and only there', () => {
@@ -27,6 +27,12 @@ describe('permissions', () => {
     expect(archives && navCurrent(archives, '/archives/social-organisations')).toBe(true);
     expect(archives && navCurrent(archives, '/people')).toBe(false);
     expect(visibleNav(viewer).filter((n) => navCurrent(n, '/archives/outstanding-women'))).toHaveLength(1);
+  });
+
+  it('marks the forms entry current on the list of forms and on each form', () => {
+    const forms = visibleNav(viewer).find((n) => n.route === 'forms');
+    expect(forms && navCurrent(forms, '/forms/4')).toBe(true);
+    expect(forms && navCurrent(forms, '/compliance')).toBe(false);
   });
 
   it('leaves editing the staffing rules to the system administrator', () => {

@@ -17,7 +17,7 @@ export function mayManage(own: Role, target: Role): boolean {
 }
 
 export interface NavItem {
-  route: 'people' | 'compliance' | 'accounts' | 'audit' | 'rule-sets' | 'person-new' | 'import' | 'archives-outstanding-women';
+  route: 'people' | 'compliance' | 'accounts' | 'audit' | 'rule-sets' | 'person-new' | 'import' | 'archives-outstanding-women' | 'forms';
   labelKey: string;
   permission: Permission;
   /** Pages under this path also mark the entry as the current one (an entry with several pages). */
@@ -29,6 +29,7 @@ export const navItems: readonly NavItem[] = [
   { route: 'person-new', labelKey: 'person.newTitle', permission: 'write' },
   { route: 'import', labelKey: 'imports.nav', permission: 'write' },
   { route: 'compliance', labelKey: 'nav.compliance', permission: 'read' },
+  { route: 'forms', labelKey: 'forms.nav', permission: 'read', section: '/forms/' },
   { route: 'rule-sets', labelKey: 'nav.ruleSets', permission: 'read' },
   { route: 'archives-outstanding-women', labelKey: 'archives.nav', permission: 'read', section: '/archives/' },
   { route: 'accounts', labelKey: 'nav.accounts', permission: 'manage_accounts' },
