@@ -10,6 +10,7 @@ APT_PACKAGES=(
   libsodium-dev libxlsxwriter-dev libpango1.0-dev libcairo2-dev fonts-noto-cjk
   libqrencode-dev libzip-dev libpugixml-dev
   libfreexl-dev clang libfuzzer-14-dev
+  poppler-utils
   libgtest-dev
   postgresql
   nodejs npm chromium
