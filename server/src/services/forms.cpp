@@ -232,10 +232,11 @@ std::vector<FormSummary> Forms::List() {
 
 FormReport Forms::Report(const Actor& actor, const FormQuery& query) {
   domain::require(actor.role, domain::Permission::kRead);
-  if (query.full) domain::require(actor.role, domain::Permission::kReveal);
   return db_.read([&](storage::ReadTx& tx) {
     FormReport r;
     r.layout = layout_of(tx, query.form);
+    r.full = query.full && r.layout.rows == RowGroup::kPerson;  // only form 3 shows personal data
+    if (r.full) domain::require(actor.role, domain::Permission::kReveal);
     const Subtree where = subtree_of(tx, actor, query.within);
     r.within_id = where.id;
     r.within_name = where.name;
@@ -252,7 +253,7 @@ FormReport Forms::Report(const Actor& actor, const FormQuery& query) {
           return cells;
         }());
         break;
-      case RowGroup::kPerson: r.rows = committee_rows(tx, r.layout, where, r.on, query.full); break;
+      case RowGroup::kPerson: r.rows = committee_rows(tx, r.layout, where, r.on, r.full); break;
       case RowGroup::kContact: break;  // the contacts arrive with migration 0009
     }
     return r;
@@ -357,7 +358,7 @@ Download Forms::download(const Actor& actor, const FormQuery& query, const std::
       .created("baseline", report.baseline)
       .created("format", format)
       .created("rows", static_cast<long long>(report.rows.size()))
-      .created("full_personal_data", query.full);
+      .created("full_personal_data", report.full);
   const std::optional<std::int64_t> body =
       report.within_id ? std::optional<std::int64_t>(report.within_id) : std::nullopt;
   db_.write([&](storage::WriteTx& tx) {

@@ -34,7 +34,7 @@ struct FormQuery {
   std::optional<domain::OrganisationId> within;  // default: the caller's organisation
   std::optional<domain::Date> on;                // default: today
   std::optional<domain::Date> baseline;          // default: the campaign_baseline setting
-  bool full = false;                             // form 3's phones in full (needs reveal)
+  bool full = false;                             // form 3's phones in full (needs reveal); ignored by the others
 };
 
 struct FormRow {
@@ -51,6 +51,7 @@ struct FormReport {
   domain::forms::HeaderGrid grid;
   std::vector<FormRow> rows;
   std::optional<std::vector<domain::forms::Cell>> totals;  // level and district forms
+  bool full = false;  // form 3's phones in full
 };
 
 // Who is behind a count: people (one item a person, her first position in the row) or bodies.

@@ -284,6 +284,7 @@ TEST_F(FormsTest, Form3ListsTheDistrictsCommitteeWithPhonesMaskedUnlessFull) {
   Client viewer = signed_in("forms_viewer");
   EXPECT_EQ(viewer.get(query(3, "&full=true")).status, 403);
   EXPECT_EQ(viewer.get(query(3)).status, 200);
+  EXPECT_EQ(viewer.get(query(4, "&full=true")).status, 200);  // no personal data in form 4
 }
 
 TEST_F(FormsTest, Form2CountsTheDistrictsExecutiveAndStandingMembers) {
