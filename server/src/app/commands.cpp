@@ -19,6 +19,8 @@
 #include "services/accounts.h"
 #include "services/archive_importing.h"
 #include "services/exports.h"
+#include "services/forms.h"
+#include "http/form_dto.h"
 #include "services/importing.h"
 #include "services/registry.h"
 #include "services/spreadsheets.h"
@@ -381,6 +383,37 @@ int export_list(const Config& config, const std::string& kind, const ExportReque
     return write_download(exports.SocialOrganisations(*actor, archive_query), request.out);
   std::cerr << "参数错误 / bad arguments: " << kind << "\n";
   return 2;
+}
+
+int write_form(const Config& config, const FormRequest& request) {
+  if (request.format != "json" && request.format != "xlsx" && request.format != "pdf") {
+    std::cerr << "参数错误 / bad arguments: --format json|xlsx|pdf\n";
+    return 2;
+  }
+  if (request.format != "json" && request.out.empty()) {
+    std::cerr << "参数错误 / bad arguments: " << request.format << " needs -o FILE\n";
+    return 2;
+  }
+  storage::Database db(database_config(config, 1));
+  auto actor = actor_as(db, request.as, "form");
+  if (!actor) return 2;
+  services::Registry registry(db, domain::today_in_china);
+  services::Forms forms(db, [&registry] { return registry.today(); });
+  services::FormQuery query{request.form, request.within, request.on, request.baseline, request.full};
+  try {
+    if (request.format == "xlsx") return write_download(forms.Workbook(*actor, query), request.out);
+    if (request.format == "pdf") return write_download(forms.Pdf(*actor, query), request.out);
+    const std::string text = std::move(http::json_of(http::dto::form_report, forms.Report(*actor, query))).take();
+    if (request.out.empty()) {
+      std::cout << text << "\n";
+      return 0;
+    }
+    return write_download({request.out, text}, request.out);
+  } catch (const domain::DomainError& e) {
+    if (e.code() != "invalid_form") throw;
+    std::cerr << "参数错误 / bad arguments: " << e.message_zh() << "\n";
+    return 2;
+  }
 }
 
 int import_file(const Config& config, const ImportRequest& request) {

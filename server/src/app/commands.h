@@ -43,6 +43,20 @@ int export_roster(const Config& config, const ExportRequest& request);
 // outstanding-women or social-organisations, of the subtree of request.within.
 int export_list(const Config& config, const std::string& kind, const ExportRequest& request);
 
+struct FormRequest {
+  int form = 0;
+  std::int64_t within = 0;
+  domain::Date on;
+  std::optional<domain::Date> baseline;  // default: the campaign_baseline setting
+  std::string format = "json";           // json, xlsx or pdf
+  std::string out;                       // json: standard output when empty
+  std::string as;
+  bool full = false;                     // form 3's phones in full (permission reveal)
+};
+// Writes a form (附表N) of a subtree on a date: JSON, .xlsx or PDF (the files are audited).
+// Exit 0, 2 on bad arguments, 1 otherwise.
+int write_form(const Config& config, const FormRequest& request);
+
 struct ImportRequest {
   std::string file;
   std::optional<std::int64_t> within;  // the organisation whose subtree the rows name (default: the account's own)

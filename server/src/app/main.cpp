@@ -75,6 +75,19 @@ int main(int argc, char** argv) {
   reset_cmd->add_option("--username", reset_username, "user name")->required();
   reset_cmd->add_option("--password-file", reset_password_file,
                         "file whose first line is the new password (default: read one line from standard input)");
+  jinguo::app::FormRequest form_request;
+  std::string form_on_text, form_baseline_text;
+  auto* form_cmd = cli.add_subcommand("form", "write an attached form (附表1–5) of a subtree on a date");
+  add_database(form_cmd);
+  form_cmd->add_option("n", form_request.form, "the form, 1 to 5")->required()->check(CLI::Range(1, 5));
+  form_cmd->add_option("--within", form_request.within, "organisation id of the subtree")->required();
+  form_cmd->add_option("--on", form_on_text, "the report date YYYY-MM-DD")->required();
+  form_cmd->add_option("--baseline", form_baseline_text, "the baseline date YYYY-MM-DD (default: the setting)");
+  form_cmd->add_option("--format", form_request.format, "json (default), xlsx or pdf")
+      ->check(CLI::IsMember({"json", "xlsx", "pdf"}));
+  form_cmd->add_option("-o,--output", form_request.out, "the file to write (needed for xlsx and pdf)");
+  form_cmd->add_option("--as", form_request.as, "the account whose scope and permissions apply");
+  form_cmd->add_flag("--full", form_request.full, "form 3's phones in full (permission reveal)");
   std::string template_kind, template_out, export_on_text;
   auto* template_cmd = cli.add_subcommand("template", "write an empty import template (.xlsx)");
   add_database(template_cmd);
@@ -153,7 +166,16 @@ int main(int argc, char** argv) {
   if (cli.got_subcommand("version")) return 0;
   if (secure_cookies) flags.secure_cookies = true;
 
-  std::optional<jinguo::domain::Date> from;
+  std::optional<jinguo::domain::Date> from, form_on;
+  for (auto [text, target] : {std::pair{&form_on_text, &form_on}, std::pair{&form_baseline_text, &form_request.baseline}}) {
+    if (text->empty()) continue;
+    *target = jinguo::domain::Date::parse(*text);
+    if (!*target) {
+      std::cerr << "参数错误 / bad arguments: " << *text << " is not a date YYYY-MM-DD\n";
+      return 2;
+    }
+  }
+  if (form_on) form_request.on = *form_on;
   for (auto [text, target] : {std::pair{&on_text, &check_options.on}, std::pair{&from_text, &from},
                               std::pair{&export_on_text, &export_request.on}}) {
     if (text->empty()) continue;
@@ -185,6 +207,7 @@ int main(int argc, char** argv) {
       if (within_option->count() > 0) import_request.within = import_within;
       return jinguo::app::import_file(config, import_request);
     }
+    if (form_cmd->parsed()) return jinguo::app::write_form(config, form_request);
     if (template_cmd->parsed()) return jinguo::app::write_template(config, template_kind, template_out);
     if (export_roster_cmd->parsed()) return jinguo::app::export_roster(config, export_request);
     for (auto* cmd : export_list_cmds)

@@ -86,7 +86,10 @@ Reply download(std::string bytes, std::string_view content_type, std::string_vie
   Reply reply;
   reply.body.text = std::move(bytes);
   reply.content_type = std::string(content_type);
-  reply.headers.emplace("Content-Disposition", "attachment; filename=\"export.xlsx\"; filename*=UTF-8''" + encoded);
+  // The plain filename (for old clients) keeps the extension of the real one.
+  const auto dot = file_name.rfind('.');
+  const std::string plain = "export" + std::string(dot == std::string_view::npos ? ".xlsx" : file_name.substr(dot));
+  reply.headers.emplace("Content-Disposition", "attachment; filename=\"" + plain + "\"; filename*=UTF-8''" + encoded);
   reply.headers.emplace("Cache-Control", "no-store");  // personal data: not kept by caches
   return reply;
 }

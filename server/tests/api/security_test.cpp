@@ -120,6 +120,9 @@ class SecurityTest : public ::testing::Test {
     put("{kind}", "role");
     put("{code}", r.path.starts_with("/api/rule-sets") ? "harbin_2016" : "chair");
     put("{version}", "1");
+    put("{n}", "4");
+    if (r.path.starts_with("/api/forms/"))  // the subtree is a query parameter
+      p += "?within=" + std::to_string(two_town_) + "&row=village&column=members_after";
     return p;
   }
 

@@ -1,0 +1,100 @@
+#pragma once
+// The five attached forms (附表) of the campaign (docs/api-contract.md, "Issue 11 (first
+// step): the five forms"): each is a stored layout (domain/forms) filled from the positions
+// held in a subtree on the report date and on the baseline. Reading a form needs `read` and a
+// subtree in the caller's scope (else 404); form 3's phones are masked unless the caller has
+// `reveal` and asks in full. Each download (.xlsx, .pdf) is one audit record (action
+// `export`, entity `form`).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "documents/form_table.h"
+#include "domain/date.h"
+#include "domain/forms/counting.h"
+#include "domain/forms/layout.h"
+#include "domain/organisation.h"
+#include "domain/person.h"
+#include "services/actor.h"
+#include "services/registry.h"
+#include "services/spreadsheets.h"
+#include "storage/database.h"
+
+namespace jinguo::services {
+
+struct FormSummary {
+  int form = 0;
+  std::string title;
+  int version = 0;
+};
+
+// Which form, over which subtree, on which dates.
+struct FormQuery {
+  int form = 0;
+  std::optional<domain::OrganisationId> within;  // default: the caller's organisation
+  std::optional<domain::Date> on;                // default: today
+  std::optional<domain::Date> baseline;          // default: the campaign_baseline setting
+  bool full = false;                             // form 3's phones in full (needs reveal); ignored by the others
+};
+
+struct FormRow {
+  std::string key;    // body type code, district id, person id or contact id
+  std::string label;  // what the label column shows
+  std::vector<domain::forms::Cell> cells;  // one per layout column (the label column's empty)
+};
+
+struct FormReport {
+  domain::forms::Layout layout;
+  domain::OrganisationId within_id = 0;  // 0: the whole tree
+  std::string within_name;
+  domain::Date on, baseline;
+  domain::forms::HeaderGrid grid;
+  std::vector<FormRow> rows;
+  std::optional<std::vector<domain::forms::Cell>> totals;  // level and district forms
+  bool full = false;  // form 3's phones in full
+};
+
+// Who is behind a count: people (one item a person, her first position in the row) or bodies.
+struct CellPerson {
+  domain::PersonId person_id = 0;
+  std::string name;
+  domain::OrganisationId organisation_id = 0;
+  std::string organisation_name;
+  std::string role_label;
+};
+struct CellBody {
+  domain::OrganisationId organisation_id = 0;
+  std::string name;
+  domain::BodyType type = domain::BodyType::kCity;
+};
+struct CellList {
+  bool people = true;  // else bodies
+  std::vector<CellPerson> persons;
+  std::vector<CellBody> bodies;
+  long long total() const { return static_cast<long long>(people ? persons.size() : bodies.size()); }
+};
+
+class Forms {
+ public:
+  Forms(storage::Database& db, Clock today) : db_(db), today_(std::move(today)) {}
+
+  // The latest version of each form.
+  std::vector<FormSummary> List();
+  // A form filled in (400 invalid_form outside 1..5; 404 for a subtree outside the scope).
+  FormReport Report(const Actor& actor, const FormQuery& query);
+  // The people or bodies behind one count cell (422 not_a_count for another column).
+  CellList Cell(const Actor& actor, const FormQuery& query, const std::string& row, const std::string& column);
+  // The form as a file (附表N_<within>_<on>.xlsx / .pdf), audited.
+  Download Workbook(const Actor& actor, const FormQuery& query);
+  Download Pdf(const Actor& actor, const FormQuery& query);
+
+  // What the writers draw: title, subtitle, the header grid, the rows, 合计, the footer.
+  static documents::FormTable table_of(const FormReport& report);
+
+ private:
+  Download download(const Actor& actor, const FormQuery& query, const std::string& format);
+  storage::Database& db_;
+  Clock today_;
+};
+
+}  // namespace jinguo::services

@@ -1,0 +1,156 @@
+#include "storage/form_queries.h"
+
+#include "storage/query.h"
+
+namespace jinguo::storage {
+
+namespace {
+
+using domain::Date;
+
+constexpr const char* kLatestLayouts =
+    "SELECT f.form, f.version, f.definition FROM form_layouts f "
+    "WHERE f.version = (SELECT MAX(l.version) FROM form_layouts l WHERE l.form = f.form) ORDER BY f.form";
+constexpr const char* kLatestLayout =
+    "SELECT form, version, definition FROM form_layouts WHERE form = $1 ORDER BY version DESC LIMIT 1";
+constexpr const char* kLayoutVersion = "SELECT form, version, definition FROM form_layouts WHERE form = $1 AND version = $2";
+
+constexpr const char* kLevelTypes = "('street','township','community','village','village_congress')";
+constexpr const char* kDistrictTypes = "('district','county','county_city')";
+
+// Held on D: started on or before it, not ended by it. Parameters: $1 low, $2 high, $3 $4 D.
+constexpr const char* kHeldFrom =
+    " FROM positions ps JOIN organisations o ON o.id = ps.organisation_id JOIN people p ON p.id = ps.person_id "
+    "WHERE o.path >= $1 AND o.path < $2 AND ps.start_on <= $3 AND (ps.end_on IS NULL OR ps.end_on > $4) AND o.type IN ";
+constexpr const char* kHeldColumns =
+    "SELECT ps.organisation_id, ps.person_id, o.type, ps.role, ps.manner, COALESCE(ps.source, ''), p.birth_date, "
+    "COALESCE(p.education, ''), COALESCE(p.political_status, ''), COALESCE(p.ethnicity, '')";
+constexpr const char* kByType = " ORDER BY o.type, ps.person_id";
+constexpr const char* kByBody = " ORDER BY ps.organisation_id, ps.person_id";
+constexpr const char* kByPerson = " ORDER BY ps.person_id, o.path, ps.id";
+
+constexpr const char* kLevelCounts =
+    "SELECT type, COUNT(*) FROM organisations WHERE path >= $1 AND path < $2 "
+    "AND (established_on IS NULL OR established_on <= $3) AND (closed_on IS NULL OR closed_on > $4) AND type IN ";
+constexpr const char* kBodies =
+    "SELECT id, type, name FROM organisations WHERE path >= $1 AND path < $2 "
+    "AND (established_on IS NULL OR established_on <= $3) AND (closed_on IS NULL OR closed_on > $4) AND type IN ";
+
+constexpr const char* kCommittee =
+    "SELECT o.id, o.name, p.id, p.name, p.sex, p.birth_date, p.ethnicity, p.political_status, p.education, "
+    "p.work_unit, p.job_title, p.mobile, ps.role, ps.manner"
+    " FROM positions ps JOIN organisations o ON o.id = ps.organisation_id JOIN people p ON p.id = ps.person_id "
+    "WHERE o.path >= $1 AND o.path < $2 AND ps.start_on <= $3 AND (ps.end_on IS NULL OR ps.end_on > $4) "
+    "AND o.type IN ('district','county','county_city') "
+    "AND (ps.role IN ('standing','executive') OR (ps.role = 'vice_chair' AND ps.manner = 'part_time')) "
+    "ORDER BY o.path, p.id, ps.id";
+
+std::string types_of(FormBodies kind) { return kind == FormBodies::kLevels ? kLevelTypes : kDistrictTypes; }
+
+domain::BodyType type_of(std::string_view code) {
+  return domain::body_type_from_code(code).value_or(domain::BodyType::kCity);
+}
+
+Statement held_statement(const ReadTx& tx, const std::string& text, const std::string& path, const Date& on) {
+  Statement row = tx.prepare(text);
+  row.bind(path).bind(path + "~").bind(on).bind(on);
+  return row;
+}
+
+domain::forms::Held held_of(const Statement& row) {
+  domain::forms::Held h;
+  h.organisation_id = row.integer(0);
+  h.person_id = row.integer(1);
+  h.body_type = row.text(2);
+  h.role = row.text(3);
+  h.manner = row.text(4);
+  h.source = row.text(5);
+  h.birth_date = row.date(6);
+  h.education = row.text(7);
+  h.political_status = row.text(8);
+  h.ethnicity = row.text(9);
+  return h;
+}
+
+std::optional<FormLayoutRow> one_layout(Statement& row) {
+  if (!row.step()) return std::nullopt;
+  return FormLayoutRow{static_cast<int>(row.integer(0)), static_cast<int>(row.integer(1)), row.string(2)};
+}
+
+}  // namespace
+
+std::vector<FormLayoutRow> FormQueries::latest_layouts() const {
+  std::vector<FormLayoutRow> out;
+  Statement row = tx_.prepare(kLatestLayouts);
+  while (row.step()) out.push_back({static_cast<int>(row.integer(0)), static_cast<int>(row.integer(1)), row.string(2)});
+  return out;
+}
+
+std::optional<FormLayoutRow> FormQueries::layout(int form, std::optional<int> version) const {
+  if (version) {
+    Statement row = tx_.prepare(kLayoutVersion);
+    row.bind(form).bind(*version);
+    return one_layout(row);
+  }
+  Statement row = tx_.prepare(kLatestLayout);
+  row.bind(form);
+  return one_layout(row);
+}
+
+void FormQueries::each_held(const std::string& path, const Date& on, FormBodies kind,
+                            const std::function<void(const domain::forms::Held&)>& visit) const {
+  Statement row = held_statement(tx_, std::string(kHeldColumns) + kHeldFrom + types_of(kind) +
+                                          (kind == FormBodies::kLevels ? kByType : kByBody),
+                                 path, on);
+  while (row.step()) visit(held_of(row));
+}
+
+void FormQueries::each_held_named(const std::string& path, const Date& on, FormBodies kind,
+                                  const std::function<void(const HeldNamed&)>& visit) const {
+  Statement row =
+      held_statement(tx_, std::string(kHeldColumns) + ", p.name, o.name" + kHeldFrom + types_of(kind) + kByPerson, path, on);
+  while (row.step()) visit({held_of(row), row.text(10), row.text(11)});
+}
+
+std::vector<BodyTypeCount> FormQueries::level_counts(const std::string& path, const Date& on) const {
+  std::vector<BodyTypeCount> out;
+  Statement row = tx_.prepare(std::string(kLevelCounts) + kLevelTypes + " GROUP BY type");
+  row.bind(path).bind(path + "~").bind(on).bind(on);
+  while (row.step()) out.push_back({type_of(row.text(0)), row.integer(1)});
+  return out;
+}
+
+std::vector<FormBody> FormQueries::bodies(const std::string& path, const Date& on, FormBodies kind) const {
+  std::vector<FormBody> out;
+  Statement row = tx_.prepare(std::string(kBodies) + types_of(kind) + " ORDER BY path");
+  row.bind(path).bind(path + "~").bind(on).bind(on);
+  while (row.step()) out.push_back({row.integer(0), type_of(row.text(1)), row.string(2)});
+  return out;
+}
+
+std::vector<CommitteeRow> FormQueries::committee(const std::string& path, const Date& on) const {
+  std::vector<CommitteeRow> out;
+  Statement row = tx_.prepare(kCommittee);
+  row.bind(path).bind(path + "~").bind(on).bind(on);
+  while (row.step()) {
+    CommitteeRow r;
+    r.organisation_id = row.integer(0);
+    r.organisation_name = row.string(1);
+    r.person_id = row.integer(2);
+    r.name = row.string(3);
+    r.sex = row.string(4);
+    r.birth_date = row.date(5);
+    r.ethnicity = row.nullable_text(6);
+    r.political_status = row.nullable_text(7);
+    r.education = row.nullable_text(8);
+    r.work_unit = row.nullable_text(9);
+    r.job_title = row.nullable_text(10);
+    r.mobile = row.nullable_text(11);
+    r.role = row.string(12);
+    r.manner = row.string(13);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace jinguo::storage
