@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include "demo/form_records.h"
 #include "demo/harbin.h"
 #include "demo/scaled.h"
 #include "domain/clock.h"
@@ -25,8 +26,10 @@
 #include "services/registry.h"
 #include "services/spreadsheets.h"
 #include "storage/bulk_importer.h"
+#include "storage/contact_repository.h"
 #include "storage/database.h"
 #include "storage/migration_sources.h"
+#include "storage/reelection_repository.h"
 
 namespace jinguo::app {
 
@@ -99,6 +102,27 @@ void create_demo_accounts(storage::Database& db) {
     std::cout << "  " << std::left << std::setw(12) << a.username << std::setw(22) << a.password << std::setw(18)
               << a.role << organisation_name << "\n";
   }
+}
+
+// Forms 1 and 2 of the demo: a contact and the last re-election of every district and county
+// (demo::harbin_form_records), stored in one transaction.
+void create_demo_form_records(storage::Database& db, std::uint64_t seed) {
+  services::Registry registry(db, domain::today_in_china);
+  std::vector<domain::Organisation> districts;
+  storage::PageSpec page;
+  page.page_size = 200;
+  for (const auto& root : registry.Children(cli_actor("demo"), {std::nullopt, false, std::nullopt}, page).items)
+    for (const auto& row : registry.Children(cli_actor("demo"), {root.organisation.id, false, std::nullopt}, page).items)
+      districts.push_back(row.organisation);
+  const auto now = domain::utc_timestamp_now();
+  db.write([&](storage::WriteTx& tx) {
+    storage::ContactRepository contacts(tx);
+    storage::ReelectionRepository reelections(tx);
+    for (const auto& records : demo::harbin_form_records(districts, seed)) {
+      contacts.insert(records.contact, now);
+      reelections.insert(records.reelection, now);
+    }
+  });
 }
 
 // PostgreSQL: whether the database holds bodies or people (a database only migrated, or
@@ -231,6 +255,7 @@ int demo(const Config& config, std::uint64_t seed, bool force, const std::string
     services::Accounts(db).Create(cli_actor("demo"), {"admin", "Jinguo-System-2016", 1, "system_admin"});
     std::cout << "  admin / Jinguo-System-2016 (system_admin)\n";
   } else {
+    create_demo_form_records(db, seed);
     create_demo_accounts(db);
   }
   return 0;

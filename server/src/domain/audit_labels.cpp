@@ -20,6 +20,7 @@ constexpr Labels kEntities[] = {
     {"dictionary_entry", "字典项"},   {"account", "账号"},         {"session", "会话"},
     {"rule_set", "配备标准"},         {"rule_set_schedule", "标准生效安排"}, {"import", "导入"},
     {"outstanding_woman", "优秀女性档案"}, {"social_organisation", "妇女社会组织档案"},
+    {"contact", "工作联系人"},       {"reelection", "换届"},
 };
 
 constexpr Labels kFields[] = {
@@ -45,6 +46,10 @@ constexpr Labels kFields[] = {
     {"invalid", "错误行数"},              {"skipped", "跳过行数"},        {"unchanged", "未变行数"},
     {"created_people", "新增人员"},       {"updated_people", "更新人员"}, {"created_positions", "新增任职"},
     {"created_entries", "新增档案"},      {"updated_entries", "更新档案"},
+    {"post", "职务（联系人）"},           {"email", "电子邮箱"},          {"held_on", "换届日期"},
+    {"term_years", "任期（年）"},         {"delegates", "代表人数"},      {"delegates_minority", "少数民族代表人数"},
+    {"delegates_party", "中共党员代表人数"}, {"delegates_grassroots", "基层代表人数"},
+    {"delegates_under_35", "35岁及以下代表人数"},
 };
 
 template <std::size_t N>

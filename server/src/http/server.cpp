@@ -12,6 +12,7 @@
 
 #include "http/api.h"
 #include "http/archive_routes.h"
+#include "http/contact_routes.h"
 #include "http/form_routes.h"
 #include "http/import_routes.h"
 #include "http/spreadsheet_routes.h"
@@ -56,6 +57,8 @@ class HttpServer::Impl {
         staffing_(db, [&registry = wired.registry] { return registry.today(); }),
         home_(db, staffing_, [&registry = wired.registry] { return registry.today(); }),
         archives_(db, [&registry = wired.registry] { return registry.today(); }),
+        contacts_(db, [&registry = wired.registry] { return registry.today(); }),
+        reelections_(db, [&registry = wired.registry] { return registry.today(); }),
         spreadsheets_(db, wired.registry),
         exports_(db, wired.registry, staffing_, archives_, wired.accounts),
         imports_(db, wired.registry),
@@ -83,6 +86,7 @@ class HttpServer::Impl {
     add_home_routes(api, home_);
     add_dictionary_routes(api, registry);
     add_archive_routes(api, archives_);
+    add_contact_routes(api, contacts_, reelections_);
     add_spreadsheet_routes(api, spreadsheets_);
     add_export_routes(api, exports_);
     add_import_routes(api, imports_);
@@ -148,6 +152,8 @@ class HttpServer::Impl {
   services::Staffing staffing_;  // the registry's database and clock
   services::Home home_;
   services::Archives archives_;  // the registry's database and clock
+  services::Contacts contacts_;  // the registry's database and clock
+  services::Reelections reelections_;  // the registry's database and clock
   services::Spreadsheets spreadsheets_;
   services::Exports exports_;
   services::ImportJobs imports_;  // its worker thread stops before the database goes

@@ -29,40 +29,32 @@ storage::ArchiveFilter filter_of(const storage::ReadTx& tx, const Actor& actor, 
 
 domain::DomainError no_entry() { return domain::not_found("id", "档案记录不存在", "no such archive entry"); }
 
-// One field of an entry created (before null), changed or removed (after null).
-template <class Entry, class T>
-void diff(ChangeSet& c, const char* field, const Entry* before, const Entry* after, T Entry::*member) {
-  if (!before) c.created(field, after->*member);
-  else if (!after) c.add(field, std::optional<T>(before->*member), std::optional<T>());
-  else c.add(field, before->*member, after->*member);
-}
-
 }  // namespace
 
 ChangeSet archive_changes(const domain::OutstandingWoman* before, const domain::OutstandingWoman* after) {
   using E = domain::OutstandingWoman;
   ChangeSet c;
-  diff(c, "person_id", before, after, &E::person_id);
-  diff(c, "organisation_id", before, after, &E::organisation_id);
-  diff(c, "honour", before, after, &E::honour);
-  diff(c, "field", before, after, &E::field);
-  diff(c, "year", before, after, &E::year);
-  diff(c, "notes", before, after, &E::notes);
+  diff_field(c, "person_id", before, after, &E::person_id);
+  diff_field(c, "organisation_id", before, after, &E::organisation_id);
+  diff_field(c, "honour", before, after, &E::honour);
+  diff_field(c, "field", before, after, &E::field);
+  diff_field(c, "year", before, after, &E::year);
+  diff_field(c, "notes", before, after, &E::notes);
   return c;
 }
 
 ChangeSet archive_changes(const domain::SocialOrganisation* before, const domain::SocialOrganisation* after) {
   using E = domain::SocialOrganisation;
   ChangeSet c;
-  diff(c, "organisation_id", before, after, &E::organisation_id);
-  diff(c, "name", before, after, &E::name);
-  diff(c, "kind", before, after, &E::kind);
-  diff(c, "field", before, after, &E::field);
-  diff(c, "head_name", before, after, &E::head_name);
-  diff(c, "member_count", before, after, &E::member_count);
-  diff(c, "contact", before, after, &E::contact);
-  diff(c, "founded_on", before, after, &E::founded_on);
-  diff(c, "notes", before, after, &E::notes);
+  diff_field(c, "organisation_id", before, after, &E::organisation_id);
+  diff_field(c, "name", before, after, &E::name);
+  diff_field(c, "kind", before, after, &E::kind);
+  diff_field(c, "field", before, after, &E::field);
+  diff_field(c, "head_name", before, after, &E::head_name);
+  diff_field(c, "member_count", before, after, &E::member_count);
+  diff_field(c, "contact", before, after, &E::contact);
+  diff_field(c, "founded_on", before, after, &E::founded_on);
+  diff_field(c, "notes", before, after, &E::notes);
   return c;
 }
 

@@ -64,6 +64,15 @@ class ChangeSet {
   std::vector<Change> changes_;  // ordered by field, as a JSON object's keys are
 };
 
+// One field of an entry created (before null: the value after), changed (the two, if they
+// differ) or removed (after null: the value before, unless it was null).
+template <class Entry, class T>
+void diff_field(ChangeSet& c, const char* field, const Entry* before, const Entry* after, T Entry::*member) {
+  if (!before) c.created(field, after->*member);
+  else if (!after) c.add(field, std::optional<T>(before->*member), std::optional<T>());
+  else c.add(field, before->*member, after->*member);
+}
+
 struct AuditTarget {
   std::string action;  // create, update, move, close, end, ...
   std::string entity;  // organisation, person, position, dictionary_entry

@@ -74,6 +74,10 @@ class SecurityTest : public ::testing::Test {
                                       {{"person_id", two_person_}, {"organisation_id", two_town_}, {"honour", "三八红旗手"}}));
     two_social_ = created(admin_->post("/api/archives/social-organisations",
                                        {{"organisation_id", two_town_}, {"name", "二镇巾帼志愿服务队"}}));
+    two_contact_ = created(admin_->post("/api/organisations/" + std::to_string(two_) + "/contacts",
+                                        {{"name", "二区联系人"}, {"mobile", "13804512345"}}));
+    two_reelection_ = created(admin_->post("/api/organisations/" + std::to_string(two_) + "/reelections",
+                                           {{"held_on", "2013-11-28"}, {"delegates", 200}}));
     auto account = [&](const std::string& name, long long o, const char* role) {
       return created(admin_->post("/api/accounts", {{"username", name}, {"password", kPassword}, {"organisation_id", o},
                                                     {"role", role}}));
@@ -111,6 +115,8 @@ class SecurityTest : public ::testing::Test {
     };
     std::string id = r.path.starts_with("/api/archives/outstanding-women") ? std::to_string(two_woman_)
                      : r.path.starts_with("/api/archives/social")   ? std::to_string(two_social_)
+                     : r.path.starts_with("/api/contacts")   ? std::to_string(two_contact_)
+                     : r.path.starts_with("/api/reelections") ? std::to_string(two_reelection_)
                      : r.path.starts_with("/api/people")       ? std::to_string(two_person_)
                      : r.path.starts_with("/api/positions")  ? std::to_string(two_position_)
                      : r.path.starts_with("/api/accounts")   ? std::to_string(two_account_)
@@ -131,6 +137,9 @@ class SecurityTest : public ::testing::Test {
     const std::string& p = r.path;
     if (p.ends_with("/move")) return json{{"parent_id", one_}}.dump();
     if (p.ends_with("/close")) return json{{"closed_on", "2016-08-31"}}.dump();
+    if (p == "/api/contacts/{id}/end") return json{{"end_on", "2026-11-01"}}.dump();
+    if (p.ends_with("/contacts")) return json{{"name", "越界"}, {"mobile", "13804512345"}}.dump();
+    if (p.ends_with("/reelections")) return json{{"held_on", "2014-01-01"}, {"delegates", 10}}.dump();
     if (p.ends_with("/end")) return json{{"end_on", "2026-11-01"}, {"end_reason", "换届"}}.dump();
     if (p.ends_with("/reveal")) return json{{"field", "mobile"}}.dump();
     if (p == "/api/accounts/{id}") return json{{"active", false}}.dump();
@@ -144,7 +153,8 @@ class SecurityTest : public ::testing::Test {
   static inline Server *server_ = nullptr, *short_server_ = nullptr;
   static inline Client* admin_ = nullptr;
   static inline long long one_ = 0, two_ = 0, one_town_ = 0, two_town_ = 0, one_person_ = 0, two_person_ = 0,
-                          two_position_ = 0, two_account_ = 0, two_woman_ = 0, two_social_ = 0;
+                          two_position_ = 0, two_account_ = 0, two_woman_ = 0, two_social_ = 0,
+                          two_contact_ = 0, two_reelection_ = 0;
 };
 
 void expect_clean(const Answer& a, const std::string& what) {

@@ -8,9 +8,11 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "demo/form_records.h"
 #include "demo/harbin.h"
 #include "demo/scaled.h"
 #include "demo/tree.h"
+#include "domain/error.h"
 #include "domain/id_number.h"
 
 namespace jinguo::demo {
@@ -427,6 +429,30 @@ TEST(HarbinDemo, DistrictAndCityRostersIncludeStandingMembersAndLowerChairs) {
     EXPECT_EQ(size.heads, 1);
     EXPECT_GE(standing[id], 8);
   }
+}
+
+TEST(HarbinDemo, EachDistrictAndCountyHasAContactAndAReelectionForFormsOneAndTwo) {
+  const auto records = harbin_form_records(harbin().organisations, Options{}.seed);
+  ASSERT_EQ(records.size(), 18u);
+  const auto bodies = by_id(harbin());
+  const Date report(2016, 6, 20);
+  for (auto r : records) {
+    const auto* body = bodies.at(r.contact.organisation_id);
+    EXPECT_TRUE(body->type != BodyType::kCity) << body->name;
+    EXPECT_TRUE(domain::holds_reelections(body->type)) << body->name;
+    EXPECT_EQ(r.reelection.organisation_id, body->id);
+    EXPECT_NO_THROW(domain::normalise_and_validate(r.contact, report)) << body->name;
+    EXPECT_NO_THROW(domain::normalise_and_validate(r.reelection, report)) << body->name;
+    EXPECT_TRUE(r.contact.open_on(report));
+    EXPECT_TRUE(r.reelection.held_on.year() == 2013 || r.reelection.held_on.year() == 2014);
+    EXPECT_EQ(r.reelection.term_years, 5);
+    EXPECT_GE(r.reelection.delegates, 150);
+    EXPECT_GT(r.reelection.delegates_party, r.reelection.delegates_minority);
+  }
+  // the same seed, the same records
+  const auto again = harbin_form_records(harbin().organisations, Options{}.seed);
+  EXPECT_EQ(again.front().contact.name, records.front().contact.name);
+  EXPECT_EQ(again.back().reelection.held_on, records.back().reelection.held_on);
 }
 
 TEST(ScaledDemo, SmallCountryIsConsistent) {

@@ -12,6 +12,10 @@ TEST(AuditLabels, ActionsEntitiesAndFieldsInChinese) {
   EXPECT_EQ(audit_entity_label("outstanding_woman"), "优秀女性档案");
   EXPECT_EQ(audit_field_label("mobile"), "手机号码");
   EXPECT_EQ(audit_field_label("full_personal_data"), "完整个人信息");
+  EXPECT_EQ(audit_entity_label("contact"), "工作联系人");
+  EXPECT_EQ(audit_entity_label("reelection"), "换届");
+  EXPECT_EQ(audit_field_label("email"), "电子邮箱");
+  EXPECT_EQ(audit_field_label("delegates_under_35"), "35岁及以下代表人数");
 }
 
 TEST(AuditLabels, AnUnknownCodeIsShownAsItIs) {

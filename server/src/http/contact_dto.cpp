@@ -1,0 +1,57 @@
+#include "http/contact_dto.h"
+
+#include <optional>
+#include <string>
+
+namespace jinguo::http::dto {
+
+namespace {
+
+std::optional<std::string> iso(const std::optional<domain::Date>& d) {
+  return d ? std::optional<std::string>(d->iso()) : std::nullopt;
+}
+
+}  // namespace
+
+void contact(JsonWriter& w, const storage::ContactRow& row) {
+  const auto& c = row.contact;
+  w.begin_object()
+      .field("id", c.id)
+      .field("organisation_id", c.organisation_id)
+      .field("organisation_name", row.organisation_name)
+      .field("name", c.name)
+      .field("post", c.post)
+      .field("office_phone", c.office_phone)
+      .field("mobile", c.mobile)
+      .field("email", c.email)
+      .field("start_on", c.start_on.iso())
+      .field("end_on", iso(c.end_on))
+      .end_object();
+}
+
+void contacts(JsonWriter& w, const std::vector<storage::ContactRow>& rows) {
+  w.begin_object().key("items").array(rows, [&](const storage::ContactRow& r) { contact(w, r); }).end_object();
+}
+
+void reelection(JsonWriter& w, const storage::ReelectionRow& row) {
+  const auto& r = row.reelection;
+  w.begin_object()
+      .field("id", r.id)
+      .field("organisation_id", r.organisation_id)
+      .field("held_on", r.held_on.iso())
+      .field("term_years", r.term_years)
+      .field("next_on", domain::next_reelection_on(r).iso())
+      .field("delegates", r.delegates)
+      .field("delegates_minority", r.delegates_minority)
+      .field("delegates_party", r.delegates_party)
+      .field("delegates_grassroots", r.delegates_grassroots)
+      .field("delegates_under_35", r.delegates_under_35)
+      .field("notes", r.notes)
+      .end_object();
+}
+
+void reelections(JsonWriter& w, const std::vector<storage::ReelectionRow>& rows) {
+  w.begin_object().key("items").array(rows, [&](const storage::ReelectionRow& r) { reelection(w, r); }).end_object();
+}
+
+}  // namespace jinguo::http::dto
