@@ -9,8 +9,11 @@
 #include "domain/dictionary.h"
 #include "domain/error.h"
 #include "services/audit.h"
+#include "domain/reelection.h"
 #include "storage/compliance_queries.h"
+#include "storage/contact_repository.h"
 #include "storage/form_queries.h"
+#include "storage/reelection_repository.h"
 #include "storage/repositories.h"
 #include "storage/rule_set_repository.h"
 
@@ -202,6 +205,49 @@ std::vector<FormRow> committee_rows(const storage::ReadTx& tx, const Layout& lay
   return out;
 }
 
+// Form 1: the contacts of the district-level federations, open on the date. Their mobiles are
+// masked as form 3's are, unless asked in full by someone who may.
+std::vector<FormRow> contact_rows(const storage::ReadTx& tx, const Layout& layout, const Subtree& where,
+                                  const Date& on, bool full) {
+  std::vector<FormRow> out;
+  for (const auto& r : storage::ContactQueries(tx).open_in_district_level(where.path, on)) {
+    const auto& c = r.contact;
+    FormRow row{std::to_string(c.id), c.name, std::vector<Cell>(layout.columns.size())};
+    put_text(layout, row, "unit", r.organisation_name);
+    put_text(layout, row, "name", c.name);
+    if (c.post) put_text(layout, row, "post", *c.post);
+    if (c.office_phone) put_text(layout, row, "office_phone", *c.office_phone);
+    if (c.mobile) put_text(layout, row, "mobile", full ? *c.mobile : domain::mask_phone(*c.mobile));
+    if (c.email) put_text(layout, row, "email", *c.email);
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+// Form 2: each district's re-election in force on the date, beside the counts.
+void add_reelections(const storage::ReadTx& tx, const Layout& layout, std::vector<FormRow>& rows, const Date& on) {
+  std::vector<domain::OrganisationId> ids;
+  for (const auto& row : rows) ids.push_back(std::stoll(row.key));
+  const auto in_force = storage::ReelectionQueries(tx).in_force(ids, on);
+  auto put_number = [&](FormRow& row, const char* key, long long value) {
+    for (std::size_t c = 0; c < layout.columns.size(); ++c)
+      if (layout.columns[c].key == key) row.cells[c].number = value;
+  };
+  for (auto& row : rows) {
+    auto it = in_force.find(std::stoll(row.key));
+    if (it == in_force.end()) continue;
+    const domain::Reelection& e = it->second.reelection;
+    put_text(layout, row, "last_election", e.held_on.iso());
+    put_number(row, "term_years", e.term_years);
+    put_text(layout, row, "next_election", domain::next_reelection_on(e).iso());
+    put_number(row, "delegates", e.delegates);
+    put_number(row, "delegates_minority", e.delegates_minority);
+    put_number(row, "delegates_party", e.delegates_party);
+    put_number(row, "delegates_grassroots", e.delegates_grassroots);
+    put_number(row, "delegates_under_35", e.delegates_under_35);
+  }
+}
+
 std::string chinese_date(const Date& d) {
   return std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日";
 }
@@ -235,7 +281,8 @@ FormReport Forms::Report(const Actor& actor, const FormQuery& query) {
   return db_.read([&](storage::ReadTx& tx) {
     FormReport r;
     r.layout = layout_of(tx, query.form);
-    r.full = query.full && r.layout.rows == RowGroup::kPerson;  // only form 3 shows personal data
+    // only forms 1 and 3 show personal data (phones)
+    r.full = query.full && (r.layout.rows == RowGroup::kPerson || r.layout.rows == RowGroup::kContact);
     if (r.full) domain::require(actor.role, domain::Permission::kReveal);
     const Subtree where = subtree_of(tx, actor, query.within);
     r.within_id = where.id;
@@ -247,6 +294,7 @@ FormReport Forms::Report(const Actor& actor, const FormQuery& query) {
       case RowGroup::kLevel:
       case RowGroup::kDistrict:
         r.rows = count_rows(tx, r.layout, where, r.on, r.baseline);
+        if (r.layout.rows == RowGroup::kDistrict) add_reelections(tx, r.layout, r.rows, r.on);
         r.totals = domain::forms::totals_of(r.layout, [&] {
           std::vector<std::vector<domain::forms::Cell>> cells;
           for (const auto& row : r.rows) cells.push_back(row.cells);
@@ -254,7 +302,7 @@ FormReport Forms::Report(const Actor& actor, const FormQuery& query) {
         }());
         break;
       case RowGroup::kPerson: r.rows = committee_rows(tx, r.layout, where, r.on, r.full); break;
-      case RowGroup::kContact: break;  // the contacts arrive with migration 0009
+      case RowGroup::kContact: r.rows = contact_rows(tx, r.layout, where, r.on, r.full); break;
     }
     return r;
   });

@@ -296,10 +296,52 @@ TEST_F(FormsTest, Form2CountsTheDistrictsExecutiveAndStandingMembers) {
   EXPECT_EQ(row["label"], "表区妇联");
   EXPECT_EQ(row["cells"]["executive"], 2);  // one ended before the report date
   EXPECT_EQ(row["cells"]["standing"], 1);
-  EXPECT_TRUE(row["cells"]["last_election"].is_null());  // re-elections arrive with migration 0009
+  EXPECT_TRUE(row["cells"]["last_election"].is_null());  // no re-election recorded yet
   auto one = world_->admin->get(query(1));
   ASSERT_EQ(one.status, 200);
   EXPECT_TRUE(one.body["rows"].empty());
+}
+
+TEST_F(FormsTest, Forms1And2ShowTheDistrictsContactAndTheReelectionInForce) {
+  auto& admin = *world_->admin;
+  const std::string district = "/api/organisations/" + std::to_string(district_);
+  ASSERT_EQ(admin.post(district + "/reelections", {{"held_on", "2011-11-20"}, {"delegates", 150}}).status, 201);
+  ASSERT_EQ(admin.post(district + "/reelections", {{"held_on", "2016-08-10"}, {"term_years", 5}, {"delegates", 210},
+                                                   {"delegates_minority", 12}, {"delegates_party", 150},
+                                                   {"delegates_grassroots", 90}, {"delegates_under_35", 30}})
+                .status,
+            201);
+  ASSERT_EQ(admin.post(district + "/reelections", {{"held_on", "2021-08-10"}, {"delegates", 220}}).status, 201);
+  auto contact = admin.post(district + "/contacts", {{"name", "王秀英"}, {"post", "组织联络部部长"},
+                                                     {"office_phone", "0451-86661234"}, {"mobile", "13804512345"},
+                                                     {"email", "wangxy@example.cn"}, {"start_on", "2016-06-02"}});
+  ASSERT_EQ(contact.status, 201) << contact.body.dump();
+
+  auto two = admin.get(query(2));  // on 2016-09-20: the re-election of 2016-08-10 is in force
+  ASSERT_EQ(two.status, 200) << two.body.dump();
+  const auto& cells = two.body["rows"][0]["cells"];
+  EXPECT_EQ(cells["last_election"], "2016-08-10");
+  EXPECT_EQ(cells["term_years"], 5);
+  EXPECT_EQ(cells["next_election"], "2021-08-10");
+  EXPECT_EQ(cells["delegates"], 210);
+  EXPECT_EQ(cells["delegates_minority"], 12);
+  EXPECT_EQ(cells["delegates_under_35"], 30);
+  EXPECT_TRUE(two.body["totals"]["term_years"].is_null());  // a term in years does not add up
+  EXPECT_EQ(two.body["totals"]["delegates"], 210);
+
+  auto one = admin.get(query(1));
+  ASSERT_EQ(one.status, 200) << one.body.dump();
+  ASSERT_EQ(one.body["rows"].size(), 1u);
+  const auto& c = one.body["rows"][0]["cells"];
+  EXPECT_EQ(c["unit"], "表区妇联");
+  EXPECT_EQ(c["name"], "王秀英");
+  EXPECT_EQ(c["office_phone"], "0451-86661234");
+  EXPECT_EQ(c["mobile"], "138****2345");
+  EXPECT_EQ(c["email"], "wangxy@example.cn");
+  EXPECT_EQ(admin.get(query(1, "&full=true")).body["rows"][0]["cells"]["mobile"], "13804512345");
+  EXPECT_EQ(signed_in("forms_viewer").get(query(1, "&full=true")).status, 403);
+  auto before = admin.get("/api/forms/1?within=" + std::to_string(district_) + "&on=2016-06-01");
+  EXPECT_TRUE(before.body["rows"].empty());  // she became the contact on 2016-06-02
 }
 
 TEST_F(FormsTest, EachDrillDownTotalEqualsItsCell) {

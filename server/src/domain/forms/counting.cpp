@@ -126,7 +126,7 @@ std::vector<std::vector<Cell>> count_cells(const Layout& layout, const Tally& re
 std::vector<Cell> totals_of(const Layout& layout, const std::vector<std::vector<Cell>>& rows) {
   std::vector<Cell> totals(layout.columns.size());
   for (std::size_t c = 0; c < layout.columns.size(); ++c) {
-    if (!layout.columns[c].numeric()) continue;
+    if (!layout.columns[c].numeric() || !layout.columns[c].summed) continue;
     long long sum = 0;
     bool any = false;
     for (const auto& row : rows)

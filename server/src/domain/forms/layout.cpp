@@ -177,6 +177,10 @@ Layout parse_layout(std::string_view text_json, int version) {
         throw bad(where, "列宽应为不小于 2 的数", "width must be a number of at least 2");
       c.width = item.at("width").get<double>();
     }
+    if (item.contains("total")) {
+      if (!item.at("total").is_boolean()) throw bad(where, "total 应为 true 或 false", "total must be true or false");
+      c.summed = item.at("total").get<bool>();
+    }
     const std::string kind = item.contains("kind") ? text(item, "kind", where) : "count";
     if (kind == "label") c.kind = ColumnKind::kLabel;
     else if (kind == "text") c.kind = ColumnKind::kText;

@@ -48,6 +48,7 @@ struct Column {
   ColumnKind kind = ColumnKind::kCount;
   std::optional<Count> count;  // kCount only
   double width = 0;            // in CJK characters; 0: the writer's default for the kind
+  bool summed = true;          // numeric columns add up in the 合计 row unless "total": false (a term in years)
   bool numeric() const { return kind == ColumnKind::kNumber || kind == ColumnKind::kCount; }
   bool operator==(const Column&) const = default;
 };
