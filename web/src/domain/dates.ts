@@ -9,8 +9,14 @@ export function toIsoDate(d: Date): IsoDate {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-export function todayIso(): IsoDate {
-  return toIsoDate(new Date());
+/**
+ * Today in China (UTC+8): the calendar the server's dates follow (domain::today_in_china), so
+ * that a page's "today" is the server's whatever the browser's time zone (between 16:00 and
+ * 24:00 UTC a UTC browser was a day behind, and a position starting today was not listed).
+ */
+export function todayIso(now: Date = new Date()): IsoDate {
+  const china = new Date(now.getTime() + 8 * 3600 * 1000);
+  return `${china.getUTCFullYear()}-${pad(china.getUTCMonth() + 1)}-${pad(china.getUTCDate())}`;
 }
 
 export function formatDate(value: IsoDate | null | undefined): string {
