@@ -230,18 +230,9 @@ using BodyOrError = std::variant<Body, ValueError>;
 // once; this one asks on the transaction's own connection. To be shared.
 BodyOrError find_body(const storage::ReadTx& tx, const std::string& within_path, const std::string& text,
                       const domain::Date& today) {
-  std::vector<std::string> parts;
-  const std::string path = domain::import::to_half_width(text);
-  for (std::size_t start = 0; start <= path.size();) {
-    auto slash = path.find('/', start);
-    if (slash == std::string::npos) slash = path.size();
-    std::string part = domain::import::clean_text(std::string_view(path).substr(start, slash - start));
-    if (!part.empty()) parts.push_back(part);
-    start = slash + 1;
-  }
+  const std::vector<std::string> parts = domain::import::organisation_path_parts(text);
   if (parts.empty()) return ValueError{"organisation_unknown", "请填写组织", "the organisation is missing"};
-  const bool code = parts.size() == 1 && parts[0].size() == 12 &&
-                    parts[0].find_first_not_of("0123456789") == std::string::npos;
+  const bool code = parts.size() == 1 && domain::import::is_division_code(parts[0]);
   storage::OrganisationRepository repo(tx);
   storage::SearchFilter filter{code ? std::string() : parts.back(), within_path, std::nullopt, false};
   storage::PageSpec page;

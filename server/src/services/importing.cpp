@@ -293,18 +293,9 @@ class BodyIndex {
   // A path ending in its name (呼兰区妇联/二八镇妇联), a name unique in the subtree, or a
   // division code; never outside the subtree.
   BodyOrError find(const std::string& text) const {
-    std::vector<std::string> parts;  // also with ／ or spaces around the slashes
-    const std::string path = domain::import::to_half_width(text);
-    for (std::size_t start = 0; start <= path.size();) {
-      auto slash = path.find('/', start);
-      if (slash == std::string::npos) slash = path.size();
-      std::string part = domain::import::clean_text(std::string_view(path).substr(start, slash - start));
-      if (!part.empty()) parts.push_back(part);
-      start = slash + 1;
-    }
+    const std::vector<std::string> parts = domain::import::organisation_path_parts(text);
     if (parts.empty()) return ValueError{"organisation_unknown", "请填写任职的组织", "the organisation is missing"};
-    if (parts.size() == 1 && parts[0].size() == 12 && parts[0].find_first_not_of("0123456789") == std::string::npos)
-      return by_code(parts[0], text);
+    if (parts.size() == 1 && domain::import::is_division_code(parts[0])) return by_code(parts[0], text);
     std::vector<const BodyRef*> matches;
     auto [from, to] = by_name_.equal_range(parts.back());
     for (auto it = from; it != to; ++it) {

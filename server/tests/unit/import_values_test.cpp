@@ -359,3 +359,28 @@ TEST(Dictionary, UnknownListsWhatIsAccepted) {
 }
 
 }  // namespace
+
+struct PathCase {
+  const char* typed;
+  std::vector<std::string> parts;
+};
+class OrganisationPathTest : public ::testing::TestWithParam<PathCase> {};
+
+TEST_P(OrganisationPathTest, SplitsAsTyped) {
+  EXPECT_EQ(jinguo::domain::import::organisation_path_parts(GetParam().typed), GetParam().parts);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Typed, OrganisationPathTest,
+    ::testing::Values(PathCase{"呼兰区妇联/二八镇妇联", {"呼兰区妇联", "二八镇妇联"}},
+                      PathCase{"呼兰区妇联 ／ 二八镇妇联", {"呼兰区妇联", "二八镇妇联"}},
+                      PathCase{" 二八镇妇联 ", {"二八镇妇联"}}, PathCase{"/呼兰区妇联//", {"呼兰区妇联"}},
+                      PathCase{"２３０１０２００１００１", {"230102001001"}}, PathCase{"  ", {}}));
+
+TEST(DivisionCode, IsTwelveDigits) {
+  using jinguo::domain::import::is_division_code;
+  EXPECT_TRUE(is_division_code("230102001001"));
+  EXPECT_FALSE(is_division_code("23010200100"));
+  EXPECT_FALSE(is_division_code("23010200100X"));
+  EXPECT_FALSE(is_division_code("二八镇妇联"));
+}

@@ -425,4 +425,21 @@ Normalised<std::string> match_dictionary(const CellValue& value, DictionaryKind 
                "the value is not in the " + std::string(dictionary_kind_code(kind)) + " dictionary");
 }
 
+std::vector<std::string> organisation_path_parts(std::string_view text) {
+  std::vector<std::string> parts;
+  const std::string path = to_half_width(text);
+  for (std::size_t start = 0; start <= path.size();) {
+    auto slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    std::string part = clean_text(std::string_view(path).substr(start, slash - start));
+    if (!part.empty()) parts.push_back(std::move(part));
+    start = slash + 1;
+  }
+  return parts;
+}
+
+bool is_division_code(std::string_view text) {
+  return text.size() == 12 && text.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
 }  // namespace jinguo::domain::import

@@ -49,6 +49,12 @@ std::string to_half_width(std::string_view text);
 // U+202F, U+205F, U+3000, U+FEFF) and folds runs of them inside into one ASCII space.
 std::string clean_text(std::string_view text);
 
+// The names of a 所在组织 cell's path, as typed: 呼兰区妇联/二八镇妇联 (also ／, spaces around
+// the slashes, full-width characters) → {"呼兰区妇联", "二八镇妇联"}; blank parts dropped.
+std::vector<std::string> organisation_path_parts(std::string_view text);
+// A 12-digit division code (行政区划代码) typed in place of a name.
+bool is_division_code(std::string_view text);
+
 // The text of a cell: text cells cleaned; numbers as Excel shows them in General format
 // (13912345678, 2.5); errors and blanks give "".
 std::string cell_text(const CellValue& value);
