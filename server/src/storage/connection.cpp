@@ -35,7 +35,9 @@ class SqliteStatement final : public PreparedStatement {
     // insert; the new row's id is read with sqlite3_last_insert_rowid instead (a 100,000-row
     // import: 8.4 → 7.x s).
     constexpr std::string_view kReturningId = " RETURNING id";
-    if (text.starts_with("INSERT ") && text.ends_with(kReturningId)) {
+    // Only a plain INSERT: with ON CONFLICT … DO NOTHING the last rowid could be an older row's.
+    if (text.starts_with("INSERT INTO ") && text.ends_with(kReturningId) &&
+        text.find(" ON CONFLICT ") == std::string::npos) {
       text.resize(text.size() - kReturningId.size());
       returns_rowid_ = true;
     }
