@@ -484,8 +484,7 @@ Prepared prepare(Registry& registry, storage::Database& db, const Actor& actor, 
     if (m.last_row > m.first_row) merge_tops.insert(m.first_row);
   p.drafts.reserve(sheet.rows.size());
   for (auto& row : cells_of) {
-    const bool data = classify.next(text_row(row)) == domain::import::RowKind::kData;
-    if (!data) continue;
+    if (classify.next(text_row(row)) != domain::import::RowKind::kData) continue;
     RowDraft d = reader.read(row.number);
     if (!merge_tops.contains(row.number)) std::vector<documents::Cell>().swap(row.cells);
     if (!d.id.value.empty()) {
