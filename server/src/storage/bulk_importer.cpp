@@ -35,6 +35,10 @@ constexpr const char* kResetSequences[] = {
 
 // PostgreSQL. The tables in the order they are sent (a table's rows may name rows of the
 // tables before it) and their COPY column lists, in the order the rows are written.
+constexpr const char* kFirstVersions =
+    "INSERT INTO organisation_versions (organisation_id, valid_from, valid_to, parent_id, type, name, path, depth) "
+    "SELECT o.id, '1900-01-01', NULL, o.parent_id, o.type, o.name, o.path, o.depth FROM organisations o "
+    "WHERE NOT EXISTS (SELECT 1 FROM organisation_versions v WHERE v.organisation_id = o.id)";
 constexpr const char* kCopyTables[] = {"organisations", "people", "positions"};
 constexpr const char* kCopyColumns[] = {
     "(id, parent_id, type, name, division_code, pilot, established_on, closed_on, path, depth, created_at, "
@@ -413,6 +417,8 @@ void BulkImporter::finish() {
       rethrow_mapped(e);
     }
   }
+  // Every body loaded gets its first version (migration 0011), in one statement.
+  *sql_ << kFirstVersions;
   commit();
 }
 

@@ -38,6 +38,17 @@ constexpr const char* kMoveSubtree =
     "UPDATE organisations SET path = :new_prefix || substr(path, :cut), depth = depth + :delta, "
     "updated_at = :updated_at WHERE path >= :low AND path < :high";
 constexpr const char* kSetParent = "UPDATE organisations SET parent_id = :parent_id WHERE id = :id";
+// The versions (migration 0011): the current one (valid_to NULL) always equals the row.
+constexpr const char* kInsertFirstVersion =
+    "INSERT INTO organisation_versions (organisation_id, valid_from, valid_to, parent_id, type, name, path, depth) "
+    "VALUES (:id, '1900-01-01', NULL, :parent_id, :type, :name, :path, :depth)";
+constexpr const char* kRenameCurrentVersion =
+    "UPDATE organisation_versions SET name = :name WHERE organisation_id = :id AND valid_to IS NULL";
+constexpr const char* kMoveCurrentVersions =
+    "UPDATE organisation_versions SET path = :new_prefix || substr(path, :cut), depth = depth + :delta "
+    "WHERE valid_to IS NULL AND path >= :low AND path < :high";
+constexpr const char* kSetCurrentParent =
+    "UPDATE organisation_versions SET parent_id = :parent_id WHERE organisation_id = :id AND valid_to IS NULL";
 
 // The row of kSelectOrganisation.
 OrganisationRow read_organisation(const Statement& row) {
@@ -220,9 +231,14 @@ OrganisationId OrganisationRepository::insert(const domain::Organisation& o, con
     q.run(kInsertOrganisation);
   }
   std::string path = parent_path + std::to_string(id) + "/";
+  {
+    Query q(tx_.sql());
+    q.use(path).use(id);
+    q.run(kSetPath);
+  }
   Query q(tx_.sql());
-  q.use(path).use(id);
-  q.run(kSetPath);
+  q.use(id).use(parent).use(type).use(name).use(path).use(depth);
+  q.run(kInsertFirstVersion);
   return id;
 }
 
@@ -234,6 +250,9 @@ void OrganisationRepository::update(const domain::Organisation& o, const std::st
   Query q(tx_.sql());
   q.use(name).use(division).use(pilot).use(established).use(closed).use(updated).use(id);
   q.run(kUpdateOrganisation);
+  Query v(tx_.sql());
+  v.use(name).use(id);
+  v.run(kRenameCurrentVersion);
 }
 
 void OrganisationRepository::move(OrganisationId id, OrganisationId new_parent, const std::string& old_path,
@@ -243,12 +262,18 @@ void OrganisationRepository::move(OrganisationId id, OrganisationId new_parent, 
     Query q(tx_.sql());
     q.use(parent).use(key);
     q.run(kSetParent);
+    Query v(tx_.sql());
+    v.use(parent).use(key);
+    v.run(kSetCurrentParent);
   }
   std::string prefix = new_path, updated = now, low = old_path, high = old_path + "~";
   int cut = static_cast<int>(old_path.size()) + 1;
   Query q(tx_.sql());
   q.use(prefix).use(cut).use(depth_delta).use(updated).use(low).use(high);
   q.run(kMoveSubtree);
+  Query v(tx_.sql());
+  v.use(prefix).use(cut).use(depth_delta).use(low).use(high);
+  v.run(kMoveCurrentVersions);
 }
 
 }  // namespace jinguo::storage
