@@ -13,6 +13,7 @@ constexpr Labels kActions[] = {
     {"end", "结束任职"},     {"move", "移动"},          {"close", "关闭"},          {"login", "登录"},
     {"logout", "退出"},      {"login_failed", "登录失败"}, {"reveal", "查看完整信息"}, {"password_change", "修改密码"},
     {"session_end", "结束会话"}, {"export", "导出"},     {"import", "导入"},         {"schedule", "安排生效"},
+    {"rename", "更名"},      {"convert", "改建"},      {"merge", "撤并"},
 };
 
 constexpr Labels kEntities[] = {
@@ -38,6 +39,8 @@ constexpr Labels kFields[] = {
     {"password", "密码"},                 {"field", "字段"},              {"kind", "类型"},
     {"rows", "行数"},                     {"full_personal_data", "完整个人信息"}, {"on", "日期"},
     {"honour", "荣誉称号"},               {"year", "年份"},               {"head_name", "负责人"},
+    {"into_id", "并入组织"},              {"moved_children", "移入的下级组织数"}, {"moved_members", "转入的成员数"},
+    {"ended_positions", "结束的任职数"},
     {"member_count", "成员数"},           {"contact", "联系电话"},        {"founded_on", "成立日期"},
     {"file_name", "文件名"},              {"within", "范围"},             {"q", "查询"},
     {"status", "任职状态"},               {"from", "起始日期"},           {"to", "截止日期"},

@@ -1,5 +1,7 @@
 #include "http/dto.h"
 
+#include "domain/restructuring.h"
+
 #include <nlohmann/json.hpp>
 
 #include "domain/access/masking.h"
@@ -58,6 +60,34 @@ void organisation_detail(JsonWriter& w, const services::OrganisationDetail& d) {
     path(w.key("path"), d.path);
     w.key("allowed_child_types").array(domain::child_types_of(d.row.organisation.type),
                                        [&](domain::BodyType t) { w.value(domain::body_type_code(t)); });
+  });
+}
+
+void organisation_history(JsonWriter& w, const std::vector<storage::VersionRow>& versions) {
+  w.object([&] {
+    w.key("items").array(versions, [&](const storage::VersionRow& v) {
+      // The first version's start is "since the beginning", not a day anyone chose.
+      std::optional<domain::Date> from;
+      if (v.valid_from != domain::first_version_start()) from = v.valid_from;
+      w.begin_object()
+          .field("valid_from", iso(from))
+          .field("valid_to", iso(v.valid_to))
+          .field("parent_id", v.parent_id)
+          .field("parent_name", v.parent_name)
+          .field("name", v.name)
+          .field("type", domain::body_type_code(v.type))
+          .field("type_label", domain::body_type_label(v.type))
+          .end_object();
+    });
+  });
+}
+
+void merge_result(JsonWriter& w, const services::MergeResult& r) {
+  w.object([&] {
+    organisation_detail(w.key("organisation"), r.into);
+    w.field("moved_children", r.moved_children)
+        .field("moved_members", r.moved_members)
+        .field("ended_positions", r.ended_positions);
   });
 }
 

@@ -33,6 +33,8 @@ void person_detail(JsonWriter& w, const services::PersonDetail& d, const Viewer&
 void position_fields(JsonWriter& w, const storage::PositionRow& row, const Viewer& viewer);
 void position(JsonWriter& w, const storage::PositionRow& row, const Viewer& viewer);
 void roster(JsonWriter& w, const services::Roster& r);
+void organisation_history(JsonWriter& w, const std::vector<storage::VersionRow>& versions);  // {"items": [...]}
+void merge_result(JsonWriter& w, const services::MergeResult& r);
 void dictionary_entry(JsonWriter& w, const domain::DictionaryEntry& e);
 void dictionary_entries(JsonWriter& w, const std::vector<domain::DictionaryEntry>& entries);  // one kind
 void dictionaries(JsonWriter& w, const std::vector<domain::DictionaryEntry>& entries);        // by kind

@@ -39,9 +39,35 @@ void add_organisation_routes(Api& api, services::Registry& registry) {
   });
 
   api.post(R"(/api/organisations/(\d+)/move)", [&](const httplib::Request& req, const services::Actor& actor) {
-    JsonBody body(req.body, {"parent_id"});
+    JsonBody body(req.body, {"parent_id", "on"});
     auto parent = body.required_integer("parent_id");
-    return Reply{200, json_of(dto::organisation_detail, registry.MoveOrganisation(actor, path_id(req), parent))};
+    return Reply{200, json_of(dto::organisation_detail,
+                              registry.MoveOrganisation(actor, path_id(req), parent, body.date("on")))};
+  });
+
+  api.post(R"(/api/organisations/(\d+)/rename)", [&](const httplib::Request& req, const services::Actor& actor) {
+    JsonBody body(req.body, {"name", "on"});
+    auto name = body.required_text("name");
+    auto on = body.required_date("on");
+    return Reply{200, json_of(dto::organisation_detail, registry.RenameOrganisation(actor, path_id(req), name, on))};
+  });
+
+  api.post(R"(/api/organisations/(\d+)/convert)", [&](const httplib::Request& req, const services::Actor& actor) {
+    JsonBody body(req.body, {"type", "on"});
+    auto type = body.required_text("type");
+    auto on = body.required_date("on");
+    return Reply{200, json_of(dto::organisation_detail, registry.ConvertOrganisation(actor, path_id(req), type, on))};
+  });
+
+  api.post(R"(/api/organisations/(\d+)/merge)", [&](const httplib::Request& req, const services::Actor& actor) {
+    JsonBody body(req.body, {"into_id", "on"});
+    auto into = body.required_integer("into_id");
+    auto on = body.required_date("on");
+    return Reply{200, json_of(dto::merge_result, registry.MergeOrganisations(actor, path_id(req), into, on))};
+  });
+
+  api.get(R"(/api/organisations/(\d+)/history)", [&](const httplib::Request& req, const services::Actor& actor) {
+    return Reply{200, json_of(dto::organisation_history, registry.OrganisationHistory(actor, path_id(req)))};
   });
 
   api.post(R"(/api/organisations/(\d+)/close)", [&](const httplib::Request& req, const services::Actor& actor) {

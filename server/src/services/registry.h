@@ -91,6 +91,14 @@ struct OrganisationDetail {
   std::vector<storage::PathEntry> path;  // root first, the body itself last
 };
 
+// What a merge (撤并) did: the body merged into, and how much moved.
+struct MergeResult {
+  OrganisationDetail into;
+  int moved_children = 0;
+  int moved_members = 0;
+  int ended_positions = 0;
+};
+
 struct PersonSummary {
   domain::Person person;
   std::vector<storage::CurrentPosition> current_positions;
@@ -135,8 +143,18 @@ class Registry {
   OrganisationDetail CreateOrganisation(const Actor& actor, const NewOrganisation& input);
   OrganisationDetail UpdateOrganisation(const Actor& actor, domain::OrganisationId id,
                                         const OrganisationChanges& changes);
+  // Without `on` a correction (it always stood there); with `on` a dated move of its subtree.
   OrganisationDetail MoveOrganisation(const Actor& actor, domain::OrganisationId id,
-                                      domain::OrganisationId new_parent);
+                                      domain::OrganisationId new_parent, std::optional<domain::Date> on = {});
+  // Restructuring (registry_restructuring.cpp; docs/api-contract.md, "Restructuring"): each
+  // starts new versions of the bodies it touches from `on`, so reports before it stay true.
+  OrganisationDetail RenameOrganisation(const Actor& actor, domain::OrganisationId id, const std::string& name,
+                                        domain::Date on);
+  OrganisationDetail ConvertOrganisation(const Actor& actor, domain::OrganisationId id, const std::string& type,
+                                         domain::Date on);
+  MergeResult MergeOrganisations(const Actor& actor, domain::OrganisationId id, domain::OrganisationId into,
+                                 domain::Date on);
+  std::vector<storage::VersionRow> OrganisationHistory(const Actor& actor, domain::OrganisationId id);
   OrganisationDetail CloseOrganisation(const Actor& actor, domain::OrganisationId id, domain::Date closed_on);
 
   OrganisationDetail Organisation(const Actor& actor, domain::OrganisationId id);

@@ -3,6 +3,7 @@
 #include "domain/text.h"
 #include "services/audit.h"
 #include "services/registry.h"
+#include "services/registry_organisation_rules.h"
 
 namespace jinguo::services {
 
@@ -11,49 +12,7 @@ namespace {
 using domain::Date;
 using domain::OrganisationId;
 using storage::OrganisationRepository;
-
-domain::DomainError no_organisation(const std::string& field) {
-  return domain::not_found(field, "组织不存在", "no such organisation");
-}
-
-storage::OrganisationRow load(const storage::ReadTx& tx, const domain::Scope& scope, OrganisationId id,
-                              const Date& today, const std::string& field = "id") {
-  auto row = OrganisationRepository(tx).find(scope, id, today);
-  if (!row) throw no_organisation(field);
-  return *row;
-}
-
-// Moving or closing the root of one's own subtree reaches above it: as if it did not exist.
-void refuse_scope_root(const Actor& actor, OrganisationId id) {
-  if (!actor.scope.is_whole_tree() && id == actor.scope.organisation_id) throw no_organisation("id");
-}
-
-void require_open(const storage::OrganisationRow& row, const std::string& field) {
-  if (!row.organisation.is_open())
-    throw domain::invalid("organisation_closed", field, "该组织已撤销", "the organisation is closed");
-}
-
-void require_parent_type(domain::BodyType child, std::optional<domain::BodyType> parent) {
-  if (domain::may_stand_under(child, parent)) return;
-  std::string allowed;
-  if (parent)
-    for (auto t : domain::child_types_of(*parent))
-      allowed += (allowed.empty() ? "" : "、") + std::string(domain::body_type_label(t));
-  throw domain::invalid(
-      "parent_type_not_allowed", "parent_id",
-      parent ? std::string(domain::body_type_label(child)) + "不能设在" +
-                   std::string(domain::body_type_label(*parent)) + "之下" +
-                   (allowed.empty() ? "" : "（可设：" + allowed + "）")
-             : std::string(domain::body_type_label(child)) + "必须有上级组织",
-      parent ? std::string(domain::body_type_code(child)) + " cannot stand under " +
-                   std::string(domain::body_type_code(*parent))
-             : std::string(domain::body_type_code(child)) + " needs a parent");
-}
-
-OrganisationDetail detail(const storage::ReadTx& tx, storage::OrganisationRow row) {
-  auto path = OrganisationRepository(tx).path_of(row.path);
-  return {std::move(row), std::move(path)};
-}
+using namespace organisation_rules;
 
 }  // namespace
 
@@ -124,29 +83,6 @@ OrganisationDetail Registry::UpdateOrganisation(const Actor& actor, Organisation
       OrganisationRepository(tx).update(after, domain::utc_timestamp_now());
       record_audit(tx, actor, {"update", "organisation", std::to_string(id), id}, changes);
     }
-    return detail(tx, load(tx, actor.scope, id, today));
-  });
-}
-
-OrganisationDetail Registry::MoveOrganisation(const Actor& actor, OrganisationId id, OrganisationId new_parent) {
-  Date today = today_();
-  domain::require(actor.role, domain::Permission::kWrite);
-  return db_.write([&](storage::WriteTx& tx) {
-    refuse_scope_root(actor, id);
-    auto row = load(tx, actor.scope, id, today);
-    require_open(row, "id");
-    auto parent = load(tx, actor.scope, new_parent, today, "parent_id");
-    require_open(parent, "parent_id");
-    if (parent.path.starts_with(row.path))
-      throw domain::invalid("move_into_own_subtree", "parent_id", "不能把组织移到它自己或它的下级组织之下",
-                            "a body cannot move under itself or one of its descendants");
-    require_parent_type(row.organisation.type, parent.organisation.type);
-    std::string new_path = parent.path + std::to_string(id) + "/";
-    int delta = parent.depth + 1 - row.depth;
-    OrganisationRepository(tx).move(id, new_parent, row.path, new_path, delta, domain::utc_timestamp_now());
-    ChangeSet changes;
-    changes.add("parent_id", row.organisation.parent_id, std::optional<OrganisationId>(new_parent));
-    record_audit(tx, actor, {"move", "organisation", std::to_string(id), id}, changes);
     return detail(tx, load(tx, actor.scope, id, today));
   });
 }

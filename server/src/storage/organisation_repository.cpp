@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <random>
 
+#include "domain/restructuring.h"
 #include "storage/query.h"
 #include "storage/repositories.h"
 
@@ -49,6 +50,33 @@ constexpr const char* kMoveCurrentVersions =
     "WHERE valid_to IS NULL AND path >= :low AND path < :high";
 constexpr const char* kSetCurrentParent =
     "UPDATE organisation_versions SET parent_id = :parent_id WHERE organisation_id = :id AND valid_to IS NULL";
+
+// A subtree is [path, path + "~"); the body alone is [path, path + "/"), which holds its own
+// path and no descendant's ("/1/2/3/" > "/1/2//").
+constexpr const char* kLatestChange =
+    "SELECT MAX(valid_from) FROM organisation_versions WHERE valid_to IS NULL AND path >= $1 AND path < $2";
+// Two steps so that the new version's first day comes from a date column (a bound parameter in
+// a SELECT list has no type on PostgreSQL): end the current versions on D, then copy each one
+// just ended into a version from D, unless one from D exists already.
+constexpr const char* kEndCurrentVersions =
+    "UPDATE organisation_versions SET valid_to = :on WHERE valid_to IS NULL AND valid_from < :on2 "
+    "AND path >= :low AND path < :high";
+constexpr const char* kCopyEndedVersions =
+    "INSERT INTO organisation_versions (organisation_id, valid_from, valid_to, parent_id, type, name, path, depth) "
+    "SELECT v.organisation_id, v.valid_to, NULL, v.parent_id, v.type, v.name, v.path, v.depth "
+    "FROM organisation_versions v WHERE v.valid_to = :on AND v.path >= :low AND v.path < :high "
+    "AND NOT EXISTS (SELECT 1 FROM organisation_versions n WHERE n.organisation_id = v.organisation_id "
+    "AND n.valid_from = :on2)";
+constexpr const char* kSetType = "UPDATE organisations SET type = :type, updated_at = :updated_at WHERE id = :id";
+constexpr const char* kSetCurrentType =
+    "UPDATE organisation_versions SET type = :type WHERE organisation_id = :id AND valid_to IS NULL";
+constexpr const char* kVersions =
+    "SELECT v.valid_from, v.valid_to, v.parent_id, "
+    "(SELECT pv.name FROM organisation_versions pv WHERE pv.organisation_id = v.parent_id "
+    "AND pv.valid_from <= v.valid_from AND (pv.valid_to IS NULL OR pv.valid_to > v.valid_from)), v.type, v.name "
+    "FROM organisation_versions v WHERE v.organisation_id = $1 ORDER BY v.valid_from";
+constexpr const char* kOpenChildIds =
+    "SELECT id FROM organisations WHERE parent_id = $1 AND closed_on IS NULL ORDER BY path";
 
 // The row of kSelectOrganisation.
 OrganisationRow read_organisation(const Statement& row) {
@@ -274,6 +302,63 @@ void OrganisationRepository::move(OrganisationId id, OrganisationId new_parent, 
   Query v(tx_.sql());
   v.use(prefix).use(cut).use(depth_delta).use(low).use(high);
   v.run(kMoveCurrentVersions);
+}
+
+Date OrganisationRepository::latest_change(const std::string& path, bool subtree) const {
+  Statement row = tx_.prepare(kLatestChange);
+  row.bind(path).bind(path + (subtree ? "~" : "/"));
+  if (!row.step() || row.is_null(0)) return domain::first_version_start();
+  return row.date(0);
+}
+
+void OrganisationRepository::start_versions(const std::string& path, bool subtree, const Date& on) const {
+  std::string low = path, high = subtree ? path + "~" : path + "/", day = on.iso(), day2 = on.iso();
+  {
+    Query q(tx_.sql());
+    q.use(day).use(day2).use(low).use(high);
+    q.run(kEndCurrentVersions);
+  }
+  Query q(tx_.sql());
+  q.use(day).use(low).use(high).use(day2);
+  q.run(kCopyEndedVersions);
+}
+
+void OrganisationRepository::set_type(OrganisationId id, domain::BodyType type, const std::string& now) const {
+  std::string code(domain::body_type_code(type)), updated = now;
+  long long key = id;
+  {
+    Query q(tx_.sql());
+    q.use(code).use(updated).use(key);
+    q.run(kSetType);
+  }
+  Query q(tx_.sql());
+  q.use(code).use(key);
+  q.run(kSetCurrentType);
+}
+
+std::vector<VersionRow> OrganisationRepository::versions(OrganisationId id) const {
+  std::vector<VersionRow> out;
+  Statement row = tx_.prepare(kVersions);
+  row.bind(id);
+  while (row.step()) {
+    VersionRow v;
+    v.valid_from = row.date(0);
+    v.valid_to = row.nullable_date(1);
+    v.parent_id = row.nullable_integer(2);
+    v.parent_name = row.nullable_text(3);
+    v.type = domain::body_type_from_code(row.text(4)).value_or(domain::BodyType::kCity);
+    v.name = row.string(5);
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+std::vector<OrganisationId> OrganisationRepository::open_child_ids(OrganisationId id) const {
+  std::vector<OrganisationId> out;
+  Statement row = tx_.prepare(kOpenChildIds);
+  row.bind(id);
+  while (row.step()) out.push_back(row.integer(0));
+  return out;
 }
 
 }  // namespace jinguo::storage

@@ -61,6 +61,17 @@ struct SearchFilter {
 
 std::vector<domain::OrganisationId> ids_in_path(const std::string& path);
 
+// One version of a body (organisation_versions): where it stood, its name and type over
+// [valid_from, valid_to); parent_name is the parent's name on valid_from.
+struct VersionRow {
+  domain::Date valid_from;
+  std::optional<domain::Date> valid_to;
+  std::optional<domain::OrganisationId> parent_id;
+  std::optional<std::string> parent_name;
+  domain::BodyType type = domain::BodyType::kCity;
+  std::string name;
+};
+
 class OrganisationRepository {
  public:
   explicit OrganisationRepository(const ReadTx& tx) : tx_(tx) {}
@@ -85,6 +96,20 @@ class OrganisationRepository {
   // Moves the body at old_path (and its whole subtree) under new_parent in one statement.
   void move(domain::OrganisationId id, domain::OrganisationId new_parent, const std::string& old_path,
             const std::string& new_path, int depth_delta, const std::string& now) const;
+
+  // ---- versions (migration 0011): the current version always equals the row ----
+  // The start of the newest current version in the subtree of `path` (itself included, or
+  // only the body at `path` when `subtree` is false): a change may not start before it.
+  domain::Date latest_change(const std::string& path, bool subtree) const;
+  // From `on`, the body at `path` (and its subtree when `subtree`) has a new current version,
+  // equal to the one it replaces until the caller changes it; versions that already start on
+  // `on` are left to be rewritten.
+  void start_versions(const std::string& path, bool subtree, const domain::Date& on) const;
+  // The body's type, now and in its current version.
+  void set_type(domain::OrganisationId id, domain::BodyType type, const std::string& now) const;
+  std::vector<VersionRow> versions(domain::OrganisationId id) const;
+  // The open children of a body, in tree order.
+  std::vector<domain::OrganisationId> open_child_ids(domain::OrganisationId id) const;
 
  private:
   const ReadTx& tx_;
