@@ -136,6 +136,9 @@ class SecurityTest : public ::testing::Test {
   static std::string body_for(const Route& r) {
     const std::string& p = r.path;
     if (p.ends_with("/move")) return json{{"parent_id", one_}}.dump();
+    if (p.ends_with("/rename")) return json{{"name", "越界妇联"}, {"on", "2016-08-01"}}.dump();
+    if (p.ends_with("/convert")) return json{{"type", "community"}, {"on", "2016-08-01"}}.dump();
+    if (p.ends_with("/merge")) return json{{"into_id", one_town_}, {"on", "2016-08-01"}}.dump();
     if (p.ends_with("/close")) return json{{"closed_on", "2016-08-31"}}.dump();
     if (p == "/api/contacts/{id}/end") return json{{"end_on", "2026-11-01"}}.dump();
     if (p.ends_with("/contacts")) return json{{"name", "越界"}, {"mobile", "13804512345"}}.dump();
