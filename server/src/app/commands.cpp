@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include "demo/campaign.h"
 #include "demo/form_records.h"
 #include "demo/harbin.h"
 #include "demo/scaled.h"
@@ -19,6 +20,7 @@
 #include "http/server.h"
 #include "services/accounts.h"
 #include "services/archive_importing.h"
+#include "services/campaigns.h"
 #include "services/exports.h"
 #include "services/forms.h"
 #include "http/form_dto.h"
@@ -123,6 +125,44 @@ void create_demo_form_records(storage::Database& db, std::uint64_t seed) {
       reelections.insert(records.reelection, now);
     }
   });
+}
+
+// The demo's campaign (demo::harbin_campaign) with its milestones; 道里区 and 南岗区 have sent
+// forms 1 and 2 — one accepted, one returned with a reason, one late — so that the dashboard
+// shows every state. The service's clock stands on the days those reports were sent in 2016.
+void create_demo_campaign(storage::Database& db) {
+  services::Registry registry(db, domain::today_in_china);
+  auto city = find_by_name(registry, "哈尔滨市妇联");
+  auto daoli = find_by_name(registry, "道里区妇联"), nangang = find_by_name(registry, "南岗区妇联");
+  if (!city || !daoli || !nangang) return;
+  domain::Date day(2016, 6, 3);
+  services::Forms forms(db, [&day] { return day; });
+  services::Campaigns campaigns(db, forms, [&day] { return day; });
+  const auto actor = cli_actor("demo");
+  auto plan = demo::harbin_campaign();
+  const auto& c = plan.campaign;
+  auto made = campaigns.CreateCampaign(actor, {c.name, c.document_number, c.document_text, c.document_date,
+                                               c.baseline_on, city->row.organisation.id});
+  std::vector<domain::campaign::Milestone> milestones;
+  for (const auto& m : plan.milestones) {
+    services::MilestoneInput in;
+    in.title = m.title;
+    in.kind = std::string(domain::campaign::kind_code(m.kind));
+    in.level = std::string(domain::campaign::level_code(m.level));
+    if (m.form) in.form = std::optional<std::int64_t>(*m.form);
+    in.due_on = m.due_on;
+    in.sort_order = m.sort_order;
+    milestones.push_back(campaigns.AddMilestone(actor, made.row.campaign.id, in));
+  }
+  const auto daoli_id = daoli->row.organisation.id, nangang_id = nangang->row.organisation.id;
+  auto first = campaigns.Submit(actor, milestones[0].id, daoli_id, std::nullopt, std::nullopt);
+  campaigns.Accept(actor, first.row.id);
+  day = domain::Date(2016, 6, 6);
+  campaigns.Submit(actor, milestones[0].id, nangang_id, std::nullopt, std::nullopt);  // three days late
+  day = domain::Date(2016, 6, 17);
+  auto second = campaigns.Submit(actor, milestones[1].id, daoli_id, std::nullopt, std::nullopt);
+  campaigns.Return(actor, second.row.id, "代表人数与换届会议记录不符，请核对后重新上报");
+  campaigns.Remind(actor, milestones[1].id, nangang_id, "请于6月20日前报送附表2");
 }
 
 // PostgreSQL: whether the database holds bodies or people (a database only migrated, or
@@ -256,6 +296,7 @@ int demo(const Config& config, std::uint64_t seed, bool force, const std::string
     std::cout << "  admin / Jinguo-System-2016 (system_admin)\n";
   } else {
     create_demo_form_records(db, seed);
+    create_demo_campaign(db);
     create_demo_accounts(db);
   }
   return 0;

@@ -14,6 +14,7 @@ constexpr Labels kActions[] = {
     {"logout", "退出"},      {"login_failed", "登录失败"}, {"reveal", "查看完整信息"}, {"password_change", "修改密码"},
     {"session_end", "结束会话"}, {"export", "导出"},     {"import", "导入"},         {"schedule", "安排生效"},
     {"rename", "更名"},      {"convert", "改建"},      {"merge", "撤并"},
+    {"submit", "上报"},      {"accept", "审核通过"},   {"return", "退回"},         {"remind", "催报"},
 };
 
 constexpr Labels kEntities[] = {
@@ -22,6 +23,8 @@ constexpr Labels kEntities[] = {
     {"rule_set", "配备标准"},         {"rule_set_schedule", "标准生效安排"}, {"import", "导入"},
     {"outstanding_woman", "优秀女性档案"}, {"social_organisation", "妇女社会组织档案"},
     {"contact", "工作联系人"},       {"reelection", "换届"},
+    {"campaign", "工作"},             {"milestone", "上报事项"},   {"submission", "上报材料"},
+    {"reminder", "催报"},
 };
 
 constexpr Labels kFields[] = {
@@ -41,6 +44,11 @@ constexpr Labels kFields[] = {
     {"honour", "荣誉称号"},               {"year", "年份"},               {"head_name", "负责人"},
     {"into_id", "并入组织"},              {"moved_children", "移入的下级组织数"}, {"moved_members", "转入的成员数"},
     {"ended_positions", "结束的任职数"},
+    {"milestone_id", "上报事项"},         {"version", "版本"},            {"sha256", "SHA-256"},
+    {"days_late", "逾期天数"},            {"explanation", "说明"},        {"state", "状态"},
+    {"note", "留言"},                     {"title", "事项名称"},          {"level", "上报层级"},
+    {"due_on", "截止日期"},               {"report_on", "统计日期"},      {"document_number", "文号"},
+    {"document_date", "发文日期"},        {"baseline_on", "基准日期"},    {"form", "附表"},
     {"member_count", "成员数"},           {"contact", "联系电话"},        {"founded_on", "成立日期"},
     {"file_name", "文件名"},              {"within", "范围"},             {"q", "查询"},
     {"status", "任职状态"},               {"from", "起始日期"},           {"to", "截止日期"},

@@ -12,6 +12,7 @@
 
 #include "http/api.h"
 #include "http/archive_routes.h"
+#include "http/campaign_routes.h"
 #include "http/contact_routes.h"
 #include "http/form_routes.h"
 #include "http/import_routes.h"
@@ -62,7 +63,8 @@ class HttpServer::Impl {
         spreadsheets_(db, wired.registry),
         exports_(db, wired.registry, staffing_, archives_, wired.accounts),
         imports_(db, wired.registry),
-        forms_(db, [&registry = wired.registry] { return registry.today(); }) {
+        forms_(db, [&registry = wired.registry] { return registry.today(); }),
+        campaigns_(db, forms_, [&registry = wired.registry] { return registry.today(); }) {
     services::Registry& registry = wired.registry;
     const int threads = config_.threads > 0 ? config_.threads : 64;
     server_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
@@ -91,6 +93,7 @@ class HttpServer::Impl {
     add_export_routes(api, exports_);
     add_import_routes(api, imports_);
     add_form_routes(api, forms_);
+    add_campaign_routes(api, campaigns_);
     server_.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(std::string(openapi_document()), "application/json; charset=utf-8");
     });
@@ -158,6 +161,7 @@ class HttpServer::Impl {
   services::Exports exports_;
   services::ImportJobs imports_;  // its worker thread stops before the database goes
   services::Forms forms_;
+  services::Campaigns campaigns_;  // computes the forms it freezes through forms_
   std::filesystem::path web_root_;
   ListeningServer server_;
 };

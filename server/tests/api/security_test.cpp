@@ -78,6 +78,14 @@ class SecurityTest : public ::testing::Test {
                                         {{"name", "二区联系人"}, {"mobile", "13804512345"}}));
     two_reelection_ = created(admin_->post("/api/organisations/" + std::to_string(two_) + "/reelections",
                                            {{"held_on", "2013-11-28"}, {"delegates", 200}}));
+    // A campaign the second district runs for its townships, with one report submitted.
+    two_campaign_ = created(admin_->post("/api/campaigns", {{"name", "二区工作"}, {"baseline_on", "2016-06-01"},
+                                                            {"organisation_id", two_}}));
+    two_milestone_ = created(admin_->post("/api/campaigns/" + std::to_string(two_campaign_) + "/milestones",
+                                          {{"title", "乡镇附表4"}, {"kind", "form"}, {"form", 4}, {"level", "township"},
+                                           {"due_on", "2016-09-20"}}));
+    two_submission_ = created(admin_->post("/api/milestones/" + std::to_string(two_milestone_) + "/submissions",
+                                           {{"organisation_id", two_town_}}));
     auto account = [&](const std::string& name, long long o, const char* role) {
       return created(admin_->post("/api/accounts", {{"username", name}, {"password", kPassword}, {"organisation_id", o},
                                                     {"role", role}}));
@@ -121,12 +129,17 @@ class SecurityTest : public ::testing::Test {
                      : r.path.starts_with("/api/positions")  ? std::to_string(two_position_)
                      : r.path.starts_with("/api/accounts")   ? std::to_string(two_account_)
                      : r.path.starts_with("/api/auth/sessions") ? two_session_
+                     : r.path.starts_with("/api/campaigns")    ? std::to_string(two_campaign_)
+                     : r.path.starts_with("/api/milestones")   ? std::to_string(two_milestone_)
+                     : r.path.starts_with("/api/submissions")  ? std::to_string(two_submission_)
                                                                : std::to_string(two_town_);
     put("{id}", id);
     put("{kind}", "role");
     put("{code}", r.path.starts_with("/api/rule-sets") ? "harbin_2016" : "chair");
     put("{version}", "1");
     put("{n}", "4");
+    if (r.path.starts_with("/api/milestones/") && r.path.ends_with("/submissions"))
+      p += "?organisation_id=" + std::to_string(two_town_);
     if (r.path.starts_with("/api/forms/"))  // the subtree is a query parameter
       p += "?within=" + std::to_string(two_town_) + "&row=village&column=members_after";
     return p;
@@ -136,6 +149,9 @@ class SecurityTest : public ::testing::Test {
   static std::string body_for(const Route& r) {
     const std::string& p = r.path;
     if (p.ends_with("/move")) return json{{"parent_id", one_}}.dump();
+    if (p.ends_with("/submissions") || p.ends_with("/reminders")) return json{{"organisation_id", two_town_}}.dump();
+    if (p.ends_with("/return")) return json{{"reason", "越界"}}.dump();
+    if (p == "/api/milestones/{id}") return json{{"due_on", "2016-09-30"}}.dump();
     if (p.ends_with("/rename")) return json{{"name", "越界妇联"}, {"on", "2016-08-01"}}.dump();
     if (p.ends_with("/convert")) return json{{"type", "community"}, {"on", "2016-08-01"}}.dump();
     if (p.ends_with("/merge")) return json{{"into_id", one_town_}, {"on", "2016-08-01"}}.dump();
@@ -157,7 +173,8 @@ class SecurityTest : public ::testing::Test {
   static inline Client* admin_ = nullptr;
   static inline long long one_ = 0, two_ = 0, one_town_ = 0, two_town_ = 0, one_person_ = 0, two_person_ = 0,
                           two_position_ = 0, two_account_ = 0, two_woman_ = 0, two_social_ = 0,
-                          two_contact_ = 0, two_reelection_ = 0;
+                          two_contact_ = 0, two_reelection_ = 0, two_campaign_ = 0, two_milestone_ = 0,
+                          two_submission_ = 0;
 };
 
 void expect_clean(const Answer& a, const std::string& what) {

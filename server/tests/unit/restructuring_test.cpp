@@ -1,9 +1,9 @@
 // The rules of restructuring the tree (domain/restructuring.h), table by table.
 #include <gtest/gtest.h>
 
-#include <functional>
 
 #include "domain/error.h"
+#include "../support/refusal.h"
 #include "domain/restructuring.h"
 
 using namespace jinguo::domain;
@@ -11,16 +11,8 @@ using B = BodyType;
 
 namespace {
 
-Date day(const char* iso) { return *Date::parse(iso); }
-
-std::string refusal(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const DomainError& e) {
-    return e.code();
-  }
-  return "";
-}
+using jinguo::test_support::day;
+using jinguo::test_support::refusal;
 
 struct Conversion {
   B from, to;

@@ -1,0 +1,19 @@
+#pragma once
+// The Harbin demo's campaign: 哈妇发〔2016〕8号, 关于扩大基层妇联组织成员的工作方案, issued on
+// 2016-06-02 with the baseline 2016-06-01, and its deadlines as the plan states them (form 1 at
+// once, forms 2 and 3 by 20 June, the pilots by 25 June, the expansion done by 31 August, forms
+// 4 and 5 with the written account by 20 September).
+#include <vector>
+
+#include "domain/campaign/campaign.h"
+
+namespace jinguo::demo {
+
+struct CampaignPlan {
+  domain::campaign::Campaign campaign;  // organisation_id 0: the caller sets the city
+  std::vector<domain::campaign::Milestone> milestones;
+};
+
+CampaignPlan harbin_campaign();
+
+}  // namespace jinguo::demo

@@ -1,0 +1,83 @@
+#pragma once
+// The campaign and its reporting chain (issue 12): milestones as data, and the life of a
+// body's report for a milestone — submitted (frozen), returned by the level above with a
+// reason (a corrected version may follow), or accepted (final). Pure rules, no storage.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/date.h"
+#include "domain/organisation.h"
+
+namespace jinguo::domain::campaign {
+
+using CampaignId = std::int64_t;
+using MilestoneId = std::int64_t;
+using SubmissionId = std::int64_t;
+
+enum class MilestoneKind { kForm, kAccount, kDeadline };
+// Which bodies owe a milestone.
+enum class Level { kDistrict, kTownship, kPilot };
+
+std::string_view kind_code(MilestoneKind k);  // "form", "account", "deadline"
+std::optional<MilestoneKind> kind_from_code(std::string_view code);
+std::string_view level_code(Level l);  // "district", "township", "pilot"
+std::optional<Level> level_from_code(std::string_view code);
+std::string_view level_label(Level l);  // 区县（市）妇联, 街道、乡镇妇联, 示范点
+
+// Whether a body of this type (a pilot or not) owes a milestone addressed to `level`.
+bool owes(Level level, BodyType type, bool pilot);
+
+struct Campaign {
+  CampaignId id = 0;
+  OrganisationId organisation_id = 0;  // the federation that runs it
+  std::string name;
+  std::optional<std::string> document_number, document_text;
+  std::optional<Date> document_date;
+  Date baseline_on;
+};
+
+struct Milestone {
+  MilestoneId id = 0;
+  CampaignId campaign_id = 0;
+  std::string title;
+  MilestoneKind kind = MilestoneKind::kForm;
+  std::optional<int> form;  // 1..5 when kind is form
+  Level level = Level::kDistrict;
+  Date due_on;
+  std::optional<Date> report_on;  // the form's report date; default due_on
+  int sort_order = 0;
+  Date report_day() const { return report_on.value_or(due_on); }
+};
+
+// Throws DomainError naming the field: a title (1–100 characters), a form 1..5 exactly when
+// the kind is form, a report date not after the due date.
+void validate_milestone(const Milestone& m);
+void validate_campaign(const Campaign& c);
+
+enum class SubmissionState { kSubmitted, kReturned, kAccepted };
+std::string_view state_code(SubmissionState s);  // "submitted", "returned", "accepted"
+std::optional<SubmissionState> state_from_code(std::string_view code);
+
+// A body may submit when it has not yet, or when its latest version was returned.
+// Throws DomainError (409 already_submitted / already_accepted) otherwise.
+void require_may_submit(std::optional<SubmissionState> latest);
+// Only a submitted version can be accepted or returned (409 not_awaiting_decision).
+void require_may_decide(SubmissionState current);
+// A return says why (1–500 characters; 422 on field `reason`); returns it trimmed.
+std::string return_reason(std::string_view reason);
+
+// Days after the due date (0 when on time).
+int days_late(const Date& submitted_on, const Date& due_on);
+
+// Where a body stands on a milestone on `today`, for the dashboard and the home page.
+enum class Standing { kNotStarted, kSubmitted, kReturned, kAccepted };
+struct Status {
+  Standing standing = Standing::kNotStarted;
+  int overdue_days = 0;  // not submitted (or returned and not resubmitted) after the due date
+};
+Status status_of(std::optional<SubmissionState> latest, const Date& due_on, const Date& today);
+std::string_view standing_code(Standing s);  // not_started, submitted, returned, accepted
+
+}  // namespace jinguo::domain::campaign

@@ -1,0 +1,21 @@
+#pragma once
+// The wire shapes of campaigns, milestones, submissions and reminders (docs/api-contract.md,
+// "Issue 12 (first step)").
+#include <vector>
+
+#include "http/json_writer.h"
+#include "services/campaigns.h"
+
+namespace jinguo::http::dto {
+
+void campaign(JsonWriter& w, const storage::CampaignRow& row);
+void campaigns(JsonWriter& w, const std::vector<storage::CampaignRow>& rows);  // {"items": [...]}
+void campaign_detail(JsonWriter& w, const services::CampaignDetail& d);     // + milestones
+void milestone(JsonWriter& w, const domain::campaign::Milestone& m);
+void dashboard(JsonWriter& w, const services::Dashboard& d);
+void progress(JsonWriter& w, const services::Progress& p);
+void submission_detail(JsonWriter& w, const services::SubmissionDetail& d);  // + snapshot, drift
+void reminder(JsonWriter& w, const storage::ReminderRow& r);
+void deadlines(JsonWriter& w, const std::vector<services::OwnDeadline>& items);  // {"items": [...]}
+
+}  // namespace jinguo::http::dto

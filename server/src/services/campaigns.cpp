@@ -1,0 +1,453 @@
+#include "services/campaigns.h"
+
+#include <algorithm>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/access/access.h"
+#include "domain/clock.h"
+#include "domain/error.h"
+#include "domain/text.h"
+#include "services/audit.h"
+#include "services/crypto.h"
+#include "storage/repositories.h"
+
+namespace jinguo::services {
+
+namespace {
+
+using namespace domain::campaign;
+using domain::Date;
+using storage::CampaignQueries;
+using storage::CampaignRepository;
+
+domain::DomainError no(const std::string& field, const std::string& what_zh, const std::string& what_en) {
+  return domain::not_found(field, what_zh + "不存在", "no such " + what_en);
+}
+
+// A campaign the caller sees: run by her own chain (her body or one above) or inside her scope.
+bool sees(const Actor& actor, const std::string& runner_path) {
+  return actor.scope.path.starts_with(runner_path) || actor.scope.contains(runner_path);
+}
+
+storage::CampaignRow visible_campaign(const storage::ReadTx& tx, const Actor& actor, CampaignId id,
+                                      const std::string& field = "id") {
+  auto row = CampaignQueries(tx).campaign(id);
+  if (!row || !sees(actor, row->organisation_path)) throw no(field, "工作", "campaign");
+  return *row;
+}
+
+// Whoever runs the campaign (her scope holds the running federation) may change it.
+void require_runner(const Actor& actor, const storage::CampaignRow& c) {
+  domain::require(actor.role, domain::Permission::kWrite);
+  if (!actor.scope.contains(c.organisation_path))
+    throw domain::DomainError(domain::ErrorKind::kForbidden, "forbidden", "id", "只有" + c.organisation_name + "可以修改这项工作",
+                              "only the federation running the campaign may change it");
+}
+
+struct Loaded {
+  Milestone milestone;
+  storage::CampaignRow campaign;
+};
+
+Loaded visible_milestone(const storage::ReadTx& tx, const Actor& actor, MilestoneId id) {
+  auto m = CampaignQueries(tx).milestone(id);
+  if (!m) throw no("id", "事项", "milestone");
+  return {*m, visible_campaign(tx, actor, m->campaign_id)};
+}
+
+// A body of the caller's scope that owes the milestone (below the running federation, of its level).
+storage::OwingBody owing_body(const storage::ReadTx& tx, const Actor& actor, const Loaded& l,
+                              domain::OrganisationId id, const Date& today, const std::string& field) {
+  auto row = storage::OrganisationRepository(tx).find(actor.scope, id, today);
+  if (!row) throw no(field, "组织", "organisation");
+  const auto& o = row->organisation;
+  if (!row->path.starts_with(l.campaign.organisation_path) || row->path == l.campaign.organisation_path ||
+      !owes(l.milestone.level, o.type, o.pilot))
+    throw domain::invalid("not_owed", field,
+                          o.name + "不需要上报此事项（此事项由" + std::string(level_label(l.milestone.level)) + "上报）",
+                          "this body does not owe this milestone");
+  return {o.id, o.name, row->path, o.type, o.pilot};
+}
+
+// The level above a body: her scope holds it and she is not the body itself.
+void require_above(const Actor& actor, domain::OrganisationId body, const std::string& path) {
+  domain::require(actor.role, domain::Permission::kWrite);
+  if (!actor.scope.contains(path) || (!actor.scope.is_whole_tree() && actor.scope.organisation_id == body) ||
+      actor.organisation_id == body)
+    throw domain::DomainError(domain::ErrorKind::kForbidden, "wrong_level", "id", "只有上级妇联可以审核、退回或催报",
+                              "only the level above may decide or remind");
+}
+
+Milestone apply(Milestone m, const MilestoneInput& in) {
+  if (in.title) m.title = std::string(domain::trim(*in.title));
+  if (in.kind) {
+    auto k = kind_from_code(*in.kind);
+    if (!k) throw domain::invalid("unknown_kind", "kind", "事项类型应为报表、书面材料或截止日期", "kind is form, account or deadline");
+    m.kind = *k;
+  }
+  if (in.level) {
+    auto l = level_from_code(*in.level);
+    if (!l) throw domain::invalid("unknown_level", "level", "上报层级应为区县（市）妇联、街道乡镇妇联或示范点", "unknown level");
+    m.level = *l;
+  }
+  if (in.form) m.form = *in.form ? std::optional<int>(static_cast<int>(**in.form)) : std::nullopt;
+  if (in.due_on) m.due_on = *in.due_on;
+  if (in.report_on) m.report_on = *in.report_on;
+  if (in.sort_order) m.sort_order = *in.sort_order;
+  validate_milestone(m);
+  return m;
+}
+
+ChangeSet milestone_changes(const Milestone* before, const Milestone& after) {
+  ChangeSet c;
+  auto form = [](const Milestone& m) { return m.form ? std::optional<long long>(*m.form) : std::nullopt; };
+  if (!before) {
+    c.created("title", after.title).created("kind", std::string(kind_code(after.kind))).created("form", form(after))
+        .created("level", std::string(level_code(after.level))).created("due_on", after.due_on)
+        .created("report_on", after.report_on);
+    return c;
+  }
+  c.add("title", before->title, after.title)
+      .add("kind", std::string(kind_code(before->kind)), std::string(kind_code(after.kind)))
+      .add("form", form(*before), form(after))
+      .add("level", std::string(level_code(before->level)), std::string(level_code(after.level)))
+      .add("due_on", before->due_on, after.due_on).add("report_on", before->report_on, after.report_on);
+  return c;
+}
+
+std::optional<SubmissionState> latest_state(const std::vector<storage::SubmissionRow>& versions) {
+  if (versions.empty()) return std::nullopt;
+  return versions.front().state;
+}
+
+// The numbers of a frozen form by row and column.
+std::map<std::pair<std::string, std::string>, std::optional<long long>> numbers_of(const nlohmann::json& snapshot) {
+  std::map<std::pair<std::string, std::string>, std::optional<long long>> out;
+  auto add = [&](const std::string& row, const nlohmann::json& cells) {
+    for (const auto& [key, value] : cells.items())
+      if (value.is_number_integer() || value.is_null())
+        out[{row, key}] = value.is_null() ? std::nullopt : std::optional<long long>(value.get<long long>());
+  };
+  for (const auto& row : snapshot.value("rows", nlohmann::json::array())) add(row.value("key", ""), row["cells"]);
+  if (snapshot.contains("totals") && snapshot["totals"].is_object()) add("total", snapshot["totals"]);
+  return out;
+}
+
+}  // namespace
+
+std::string snapshot_of(const FormReport& report) {
+  auto cell = [](const domain::forms::Cell& c) -> nlohmann::json {
+    if (c.number) return *c.number;
+    if (c.text) return *c.text;
+    return nullptr;
+  };
+  auto cells = [&](const std::vector<domain::forms::Cell>& row) {
+    nlohmann::json out = nlohmann::json::object();
+    for (std::size_t i = 0; i < row.size() && i < report.layout.columns.size(); ++i) {
+      const auto& column = report.layout.columns[i];
+      if (column.kind == domain::forms::ColumnKind::kLabel) continue;
+      out[column.key] = cell(row[i]);
+    }
+    return out;
+  };
+  nlohmann::json j{{"form", report.layout.form},
+                   {"version", report.layout.version},
+                   {"title", report.layout.title},
+                   {"within", {{"id", report.within_id}, {"name", report.within_name}}},
+                   {"on", report.on.iso()},
+                   {"baseline", report.baseline.iso()}};
+  j["rows"] = nlohmann::json::array();
+  for (const auto& row : report.rows) j["rows"].push_back({{"key", row.key}, {"label", row.label}, {"cells", cells(row.cells)}});
+  j["totals"] = report.totals ? cells(*report.totals) : nlohmann::json(nullptr);
+  return j.dump();
+}
+
+std::vector<storage::CampaignRow> Campaigns::List(const Actor& actor) {
+  domain::require(actor.role, domain::Permission::kRead);
+  return db_.read([&](storage::ReadTx& tx) { return CampaignQueries(tx).visible_from(actor.scope); });
+}
+
+CampaignDetail Campaigns::Campaign(const Actor& actor, CampaignId id) {
+  domain::require(actor.role, domain::Permission::kRead);
+  return db_.read([&](storage::ReadTx& tx) {
+    auto row = visible_campaign(tx, actor, id);
+    return CampaignDetail{row, CampaignQueries(tx).milestones(id)};
+  });
+}
+
+CampaignDetail Campaigns::CreateCampaign(const Actor& actor, const NewCampaign& input) {
+  domain::require(actor.role, domain::Permission::kWrite);
+  domain::campaign::Campaign c;
+  c.name = std::string(domain::trim(input.name));
+  c.document_number = input.document_number;
+  c.document_date = input.document_date;
+  c.document_text = input.document_text;
+  c.baseline_on = input.baseline_on;
+  validate_campaign(c);
+  const Date today = today_();
+  return db_.write([&](storage::WriteTx& tx) {
+    auto runner = input.organisation_id ? input.organisation_id : actor.organisation_id;
+    if (!runner && actor.scope.is_whole_tree())
+      throw domain::invalid("required", "organisation_id", "请选择负责这项工作的妇联", "organisation_id is required");
+    auto body = storage::OrganisationRepository(tx).find(actor.scope, runner.value_or(actor.scope.organisation_id), today);
+    if (!body) throw no("organisation_id", "组织", "organisation");
+    c.organisation_id = body->organisation.id;
+    c.id = CampaignRepository(tx).insert(c, domain::utc_timestamp_now());
+    ChangeSet changes;
+    changes.created("name", c.name).created("document_number", c.document_number)
+        .created("document_date", c.document_date).created("baseline_on", c.baseline_on);
+    record_audit(tx, actor, {"create", "campaign", std::to_string(c.id), c.organisation_id}, changes);
+    return CampaignDetail{*CampaignQueries(tx).campaign(c.id), {}};
+  });
+}
+
+Milestone Campaigns::AddMilestone(const Actor& actor, CampaignId campaign, const MilestoneInput& input) {
+  return db_.write([&](storage::WriteTx& tx) {
+    auto c = visible_campaign(tx, actor, campaign);
+    require_runner(actor, c);
+    if (!input.title) throw domain::invalid("required", "title", "请填写事项名称", "title is required");
+    if (!input.kind) throw domain::invalid("required", "kind", "请选择事项类型", "kind is required");
+    if (!input.level) throw domain::invalid("required", "level", "请选择上报层级", "level is required");
+    if (!input.due_on) throw domain::invalid("required", "due_on", "请填写截止日期", "due_on is required");
+    Milestone m;
+    m.campaign_id = campaign;
+    m = apply(m, input);
+    m.id = CampaignRepository(tx).insert(m, domain::utc_timestamp_now());
+    record_audit(tx, actor, {"create", "milestone", std::to_string(m.id), c.campaign.organisation_id},
+                 milestone_changes(nullptr, m));
+    return m;
+  });
+}
+
+Milestone Campaigns::ChangeMilestone(const Actor& actor, MilestoneId id, const MilestoneInput& input) {
+  return db_.write([&](storage::WriteTx& tx) {
+    auto l = visible_milestone(tx, actor, id);
+    require_runner(actor, l.campaign);
+    Milestone after = apply(l.milestone, input);
+    ChangeSet changes = milestone_changes(&l.milestone, after);
+    if (!changes.empty()) {
+      CampaignRepository(tx).update(after, domain::utc_timestamp_now());
+      record_audit(tx, actor, {"update", "milestone", std::to_string(id), l.campaign.campaign.organisation_id}, changes);
+    }
+    return after;
+  });
+}
+
+Dashboard Campaigns::DashboardOf(const Actor& actor, MilestoneId id) {
+  domain::require(actor.role, domain::Permission::kRead);
+  const Date today = today_();
+  return db_.read([&](storage::ReadTx& tx) {
+    auto l = visible_milestone(tx, actor, id);
+    CampaignQueries q(tx);
+    std::map<domain::OrganisationId, storage::SubmissionRow> latest;
+    for (auto& s : q.latest(id)) {
+      std::string().swap(s.snapshot);
+      latest.emplace(s.organisation_id, std::move(s));
+    }
+    std::map<domain::OrganisationId, std::pair<int, std::string>> reminded;
+    for (const auto& r : q.reminders(id)) {
+      auto& [count, last] = reminded[r.organisation_id];
+      if (count++ == 0) last = r.sent_at;
+    }
+    Dashboard d{l.milestone, l.campaign.campaign.name, {}};
+    for (auto& body : q.owing(l.campaign.organisation_path, l.milestone.level)) {
+      if (!actor.scope.contains(body.path)) continue;
+      DashboardLine line{std::move(body), {}, std::nullopt, 0, std::nullopt};
+      if (auto it = latest.find(line.body.id); it != latest.end()) line.latest = it->second;
+      line.status = status_of(line.latest ? std::optional(line.latest->state) : std::nullopt, l.milestone.due_on, today);
+      if (auto it = reminded.find(line.body.id); it != reminded.end()) {
+        line.reminders = it->second.first;
+        line.last_reminded_at = it->second.second;
+      }
+      d.lines.push_back(std::move(line));
+    }
+    return d;
+  });
+}
+
+Progress Campaigns::ProgressOf(const Actor& actor, MilestoneId id, domain::OrganisationId body) {
+  domain::require(actor.role, domain::Permission::kRead);
+  const Date today = today_();
+  return db_.read([&](storage::ReadTx& tx) {
+    auto l = visible_milestone(tx, actor, id);
+    Progress p{l.milestone, owing_body(tx, actor, l, body, today, "organisation_id"), {}, {}, {}};
+    CampaignQueries q(tx);
+    p.versions = q.versions(id, body);
+    p.reminders = q.reminders(id, body);
+    p.status = status_of(latest_state(p.versions), l.milestone.due_on, today);
+    return p;
+  });
+}
+
+SubmissionDetail Campaigns::Submit(const Actor& actor, MilestoneId id, domain::OrganisationId body,
+                                   const std::optional<std::string>& explanation,
+                                   const std::optional<std::string>& text) {
+  domain::require(actor.role, domain::Permission::kWrite);
+  const Date today = today_();
+  // What is submitted is computed first, in its own read: the form as the registry has it now.
+  auto l = db_.read([&](storage::ReadTx& tx) {
+    auto loaded = visible_milestone(tx, actor, id);
+    owing_body(tx, actor, loaded, body, today, "organisation_id");
+    return loaded;
+  });
+  std::string snapshot;
+  switch (l.milestone.kind) {
+    case MilestoneKind::kDeadline:
+      throw domain::invalid("nothing_to_submit", "id", "这是一个截止日期，不需要上报材料", "a deadline has nothing to submit");
+    case MilestoneKind::kAccount: {
+      std::string t(domain::trim(text.value_or("")));
+      auto n = domain::utf8_length(t);
+      if (!n || t.empty())
+        throw domain::invalid("required", "text", "请填写做法、经验和成效", "the written account is required");
+      if (*n > 20000) throw domain::invalid("too_long", "text", "书面材料不能超过20000字", "the account is too long");
+      snapshot = nlohmann::json{{"text", t}}.dump();
+      break;
+    }
+    case MilestoneKind::kForm:
+      snapshot = snapshot_of(forms_.Report(actor, {*l.milestone.form, body, l.milestone.report_day(),
+                                                   l.campaign.campaign.baseline_on, false}));
+      break;
+  }
+  std::optional<std::string> why;
+  if (explanation && !domain::trim(*explanation).empty()) {
+    why = std::string(domain::trim(*explanation));
+    if (domain::utf8_length(*why).value_or(99999) > 2000)
+      throw domain::invalid("too_long", "explanation", "说明不能超过2000字", "the explanation is too long");
+  }
+  return db_.write([&](storage::WriteTx& tx) {
+    CampaignRepository repo(tx);
+    auto versions = repo.versions(id, body);
+    require_may_submit(latest_state(versions));
+    storage::SubmissionRow s;
+    s.milestone_id = id;
+    s.organisation_id = body;
+    s.version = versions.empty() ? 1 : versions.front().version + 1;
+    s.state = SubmissionState::kSubmitted;
+    s.snapshot = std::move(snapshot);
+    s.sha256 = sha256_hex(s.snapshot);
+    s.explanation = why;
+    s.days_late = days_late(today, l.milestone.due_on);
+    s.submitted_at = domain::utc_timestamp_now();
+    s.submitted_by = actor.name;
+    s.id = repo.insert(s);
+    ChangeSet changes;
+    changes.created("milestone_id", id).created("version", s.version).created("sha256", s.sha256)
+        .created("days_late", s.days_late).created("explanation", s.explanation);
+    record_audit(tx, actor, {"submit", "submission", std::to_string(s.id), body}, changes);
+    return SubmissionDetail{*repo.submission(s.id), l.milestone, {}};
+  });
+}
+
+SubmissionDetail Campaigns::Submission(const Actor& actor, SubmissionId id) {
+  domain::require(actor.role, domain::Permission::kRead);
+  auto [row, milestone, campaign] = db_.read([&](storage::ReadTx& tx) {
+    auto s = CampaignQueries(tx).submission(id);
+    if (!s || !actor.scope.contains(s->organisation_path)) throw no("id", "上报材料", "submission");
+    auto l = visible_milestone(tx, actor, s->milestone_id);
+    return std::tuple{*s, l.milestone, l.campaign};
+  });
+  SubmissionDetail d{row, milestone, {}};
+  if (milestone.kind == MilestoneKind::kForm) {
+    // Where the live numbers have since moved from the submitted ones.
+    auto then = numbers_of(nlohmann::json::parse(row.snapshot));
+    auto now = numbers_of(nlohmann::json::parse(snapshot_of(forms_.Report(
+        actor, {*milestone.form, row.organisation_id, milestone.report_day(), campaign.campaign.baseline_on, false}))));
+    for (const auto& [key, live] : now) {
+      auto it = then.find(key);
+      auto submitted = it == then.end() ? std::nullopt : it->second;
+      if (submitted != live) d.drift.push_back({key.first, key.second, submitted, live});
+    }
+    for (const auto& [key, submitted] : then)
+      if (!now.contains(key) && submitted) d.drift.push_back({key.first, key.second, submitted, std::nullopt});
+  }
+  return d;
+}
+
+namespace {
+
+SubmissionDetail decide(storage::Database& db, const Actor& actor, SubmissionId id, SubmissionState state,
+                        const std::optional<std::string>& reason) {
+  return db.write([&](storage::WriteTx& tx) {
+    CampaignRepository repo(tx);
+    auto s = repo.submission(id);
+    if (!s || !actor.scope.contains(s->organisation_path)) throw no("id", "上报材料", "submission");
+    auto l = visible_milestone(tx, actor, s->milestone_id);
+    require_above(actor, s->organisation_id, s->organisation_path);
+    require_may_decide(s->state);
+    repo.decide(id, state, domain::utc_timestamp_now(), actor.name, reason);
+    ChangeSet changes;
+    changes.add("state", std::string(state_code(s->state)), std::string(state_code(state)))
+        .created("version", s->version);
+    if (reason) changes.created("reason", *reason);
+    record_audit(tx, actor,
+                 {state == SubmissionState::kAccepted ? "accept" : "return", "submission", std::to_string(id),
+                  s->organisation_id},
+                 changes);
+    return SubmissionDetail{*repo.submission(id), l.milestone, {}};
+  });
+}
+
+}  // namespace
+
+SubmissionDetail Campaigns::Accept(const Actor& actor, SubmissionId id) {
+  return decide(db_, actor, id, SubmissionState::kAccepted, std::nullopt);
+}
+
+SubmissionDetail Campaigns::Return(const Actor& actor, SubmissionId id, const std::string& reason) {
+  return decide(db_, actor, id, SubmissionState::kReturned, return_reason(reason));
+}
+
+storage::ReminderRow Campaigns::Remind(const Actor& actor, MilestoneId id, domain::OrganisationId body,
+                                       const std::optional<std::string>& note) {
+  const Date today = today_();
+  std::optional<std::string> text;
+  if (note && !domain::trim(*note).empty()) {
+    text = std::string(domain::trim(*note));
+    if (domain::utf8_length(*text).value_or(9999) > 200)
+      throw domain::invalid("too_long", "note", "催报留言不能超过200字", "the note is longer than 200 characters");
+  }
+  return db_.write([&](storage::WriteTx& tx) {
+    auto l = visible_milestone(tx, actor, id);
+    auto owing = owing_body(tx, actor, l, body, today, "organisation_id");
+    require_above(actor, body, owing.path);
+    CampaignRepository repo(tx);
+    auto latest = latest_state(repo.versions(id, body));
+    if (latest == SubmissionState::kAccepted || latest == SubmissionState::kSubmitted)
+      throw domain::DomainError(domain::ErrorKind::kConflict, "already_submitted", "organisation_id",
+                                owing.name + "已上报，无需催报", "the body has already submitted");
+    storage::ReminderRow r{0, id, body, text, domain::utc_timestamp_now(), actor.name};
+    r.id = repo.insert(r);
+    ChangeSet changes;
+    changes.created("milestone_id", id).created("note", text);
+    record_audit(tx, actor, {"remind", "reminder", std::to_string(r.id), body}, changes);
+    return r;
+  });
+}
+
+std::vector<OwnDeadline> Campaigns::Deadlines(const Actor& actor) {
+  domain::require(actor.role, domain::Permission::kRead);
+  const Date today = today_();
+  return db_.read([&](storage::ReadTx& tx) {
+    std::vector<OwnDeadline> out;
+    if (!actor.organisation_id) return out;
+    auto own = storage::OrganisationRepository(tx).find(actor.scope, *actor.organisation_id, today);
+    if (!own) return out;
+    CampaignQueries q(tx);
+    for (const auto& c : q.visible_from(actor.scope)) {
+      if (!own->path.starts_with(c.organisation_path) || own->path == c.organisation_path) continue;
+      for (const auto& m : q.milestones(c.campaign.id)) {
+        if (!owes(m.level, own->organisation.type, own->organisation.pilot)) continue;
+        OwnDeadline d{c.campaign.name, m, {}, std::nullopt};
+        if (m.kind != MilestoneKind::kDeadline)
+          d.status = status_of(latest_state(q.versions(m.id, own->organisation.id)), m.due_on, today);
+        if (auto r = q.reminders(m.id, own->organisation.id); !r.empty()) d.last_reminded_at = r.front().sent_at;
+        out.push_back(std::move(d));
+      }
+    }
+    return out;
+  });
+}
+
+}  // namespace jinguo::services

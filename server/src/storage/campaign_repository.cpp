@@ -1,0 +1,242 @@
+#include "storage/campaign_repository.h"
+
+#include "storage/query.h"
+#include "storage/repositories.h"
+
+namespace jinguo::storage {
+
+namespace {
+
+using namespace domain::campaign;
+
+constexpr const char* kCampaignColumns =
+    "SELECT c.id, c.organisation_id, c.name, c.document_number, c.document_date, c.document_text, c.baseline_on, "
+    "o.name, o.path FROM campaigns c JOIN organisations o ON o.id = c.organisation_id";
+// Run by a body of the caller's chain (its path a prefix of hers) or inside her scope.
+constexpr const char* kVisible =
+    " WHERE substr($1, 1, length(o.path)) = o.path OR (o.path >= $2 AND o.path < $3) ORDER BY c.baseline_on DESC, c.id";
+constexpr const char* kMilestoneColumns =
+    "SELECT id, campaign_id, title, kind, form, level, due_on, report_on, sort_order FROM milestones";
+constexpr const char* kOwingOfTypes =
+    "SELECT id, name, path, type, pilot FROM organisations WHERE path > $1 AND path < $2 AND closed_on IS NULL "
+    "AND type IN ";
+constexpr const char* kOwingPilots =
+    "SELECT id, name, path, type, pilot FROM organisations WHERE path > $1 AND path < $2 AND closed_on IS NULL "
+    "AND pilot = 1 ORDER BY path";
+constexpr const char* kSubmissionFrom =
+    " FROM submissions s JOIN organisations o ON o.id = s.organisation_id";
+constexpr const char* kVersionsWhere = " WHERE s.milestone_id = $1 AND s.organisation_id = $2 ORDER BY s.version DESC";
+constexpr const char* kLatestWhere =
+    " WHERE s.milestone_id = $1 AND s.version = (SELECT MAX(x.version) FROM submissions x "
+    "WHERE x.milestone_id = s.milestone_id AND x.organisation_id = s.organisation_id) ORDER BY o.path";
+constexpr const char* kInsertCampaign =
+    "INSERT INTO campaigns (organisation_id, name, document_number, document_date, document_text, baseline_on, "
+    "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
+constexpr const char* kInsertMilestone =
+    "INSERT INTO milestones (campaign_id, title, kind, form, level, due_on, report_on, sort_order, created_at, "
+    "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
+constexpr const char* kUpdateMilestone =
+    "UPDATE milestones SET title = $1, kind = $2, form = $3, level = $4, due_on = $5, report_on = $6, "
+    "sort_order = $7, updated_at = $8 WHERE id = $9";
+constexpr const char* kInsertSubmission =
+    "INSERT INTO submissions (milestone_id, organisation_id, version, state, snapshot, sha256, explanation, "
+    "days_late, submitted_at, submitted_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
+constexpr const char* kDecide =
+    "UPDATE submissions SET state = $1, decided_at = $2, decided_by = $3, decision_reason = $4 WHERE id = $5";
+constexpr const char* kReminderColumns =
+    "SELECT id, milestone_id, organisation_id, note, {sent_at}, sent_by FROM reminders WHERE milestone_id = $1";
+constexpr const char* kInsertReminder =
+    "INSERT INTO reminders (milestone_id, organisation_id, note, sent_at, sent_by) VALUES ($1, $2, $3, $4, $5) "
+    "RETURNING id";
+
+CampaignRow read_campaign(const Statement& row) {
+  CampaignRow r;
+  r.campaign.id = row.integer(0);
+  r.campaign.organisation_id = row.integer(1);
+  r.campaign.name = row.string(2);
+  r.campaign.document_number = row.nullable_text(3);
+  r.campaign.document_date = row.nullable_date(4);
+  r.campaign.document_text = row.nullable_text(5);
+  r.campaign.baseline_on = row.date(6);
+  r.organisation_name = row.string(7);
+  r.organisation_path = row.string(8);
+  return r;
+}
+
+Milestone read_milestone(const Statement& row) {
+  Milestone m;
+  m.id = row.integer(0);
+  m.campaign_id = row.integer(1);
+  m.title = row.string(2);
+  m.kind = kind_from_code(row.text(3)).value_or(MilestoneKind::kDeadline);
+  if (auto f = row.nullable_integer(4)) m.form = static_cast<int>(*f);
+  m.level = level_from_code(row.text(5)).value_or(Level::kDistrict);
+  m.due_on = row.date(6);
+  m.report_on = row.nullable_date(7);
+  m.sort_order = static_cast<int>(row.integer(8));
+  return m;
+}
+
+std::string submission_sql(const ReadTx& tx, const char* where) {
+  return "SELECT s.id, s.milestone_id, s.organisation_id, o.name, o.path, s.version, s.state, s.snapshot, s.sha256, "
+         "s.explanation, s.days_late, " +
+         iso_timestamp_sql(tx, "s.submitted_at") + ", s.submitted_by, " + iso_timestamp_sql(tx, "s.decided_at") +
+         ", s.decided_by, s.decision_reason" + kSubmissionFrom + where;
+}
+
+SubmissionRow read_submission(const Statement& row) {
+  SubmissionRow s;
+  s.id = row.integer(0);
+  s.milestone_id = row.integer(1);
+  s.organisation_id = row.integer(2);
+  s.organisation_name = row.string(3);
+  s.organisation_path = row.string(4);
+  s.version = static_cast<int>(row.integer(5));
+  s.state = state_from_code(row.text(6)).value_or(SubmissionState::kSubmitted);
+  s.snapshot = row.string(7);
+  s.sha256 = row.string(8);
+  s.explanation = row.nullable_text(9);
+  s.days_late = static_cast<int>(row.integer(10));
+  s.submitted_at = row.string(11);
+  s.submitted_by = row.string(12);
+  s.decided_at = row.nullable_text(13);
+  s.decided_by = row.nullable_text(14);
+  s.decision_reason = row.nullable_text(15);
+  return s;
+}
+
+std::vector<SubmissionRow> all_submissions(Statement& st) {
+  std::vector<SubmissionRow> out;
+  while (st.step()) out.push_back(read_submission(st));
+  return out;
+}
+
+std::optional<std::int64_t> optional_form(const Milestone& m) {
+  return m.form ? std::optional<std::int64_t>(*m.form) : std::nullopt;
+}
+
+}  // namespace
+
+std::vector<CampaignRow> CampaignQueries::visible_from(const domain::Scope& scope) const {
+  Statement st = tx_.prepare(std::string(kCampaignColumns) + kVisible);
+  st.bind(scope.path).bind(scope.low()).bind(scope.high());
+  std::vector<CampaignRow> out;
+  while (st.step()) out.push_back(read_campaign(st));
+  return out;
+}
+
+std::optional<CampaignRow> CampaignQueries::campaign(CampaignId id) const {
+  Statement st = tx_.prepare(std::string(kCampaignColumns) + " WHERE c.id = $1");
+  st.bind(id);
+  if (!st.step()) return std::nullopt;
+  return read_campaign(st);
+}
+
+std::vector<Milestone> CampaignQueries::milestones(CampaignId campaign) const {
+  Statement st = tx_.prepare(std::string(kMilestoneColumns) + " WHERE campaign_id = $1 ORDER BY due_on, sort_order, id");
+  st.bind(campaign);
+  std::vector<Milestone> out;
+  while (st.step()) out.push_back(read_milestone(st));
+  return out;
+}
+
+std::optional<Milestone> CampaignQueries::milestone(MilestoneId id) const {
+  Statement st = tx_.prepare(std::string(kMilestoneColumns) + " WHERE id = $1");
+  st.bind(id);
+  if (!st.step()) return std::nullopt;
+  return read_milestone(st);
+}
+
+std::vector<OwingBody> CampaignQueries::owing(const std::string& path, Level level) const {
+  std::string sql = level == Level::kPilot ? std::string(kOwingPilots)
+                    : std::string(kOwingOfTypes) + (level == Level::kDistrict ? "('district','county','county_city')"
+                                                                              : "('street','township')") +
+                          " ORDER BY path";
+  Statement st = tx_.prepare(sql);
+  st.bind(path).bind(path + "~");
+  std::vector<OwingBody> out;
+  while (st.step())
+    out.push_back({st.integer(0), st.string(1), st.string(2),
+                   domain::body_type_from_code(st.text(3)).value_or(domain::BodyType::kCity), st.boolean(4)});
+  return out;
+}
+
+std::vector<SubmissionRow> CampaignQueries::versions(MilestoneId milestone, domain::OrganisationId body) const {
+  Statement st = tx_.prepare(submission_sql(tx_, kVersionsWhere));
+  st.bind(milestone).bind(body);
+  return all_submissions(st);
+}
+
+std::vector<SubmissionRow> CampaignQueries::latest(MilestoneId milestone) const {
+  Statement st = tx_.prepare(submission_sql(tx_, kLatestWhere));
+  st.bind(milestone);
+  return all_submissions(st);
+}
+
+std::optional<SubmissionRow> CampaignQueries::submission(SubmissionId id) const {
+  Statement st = tx_.prepare(submission_sql(tx_, " WHERE s.id = $1"));
+  st.bind(id);
+  if (!st.step()) return std::nullopt;
+  return read_submission(st);
+}
+
+std::vector<ReminderRow> CampaignQueries::reminders(MilestoneId milestone,
+                                                    std::optional<domain::OrganisationId> body) const {
+  std::string sql = kReminderColumns;
+  sql.replace(sql.find("{sent_at}"), 9, iso_timestamp_sql(tx_, "sent_at"));
+  sql += body ? " AND organisation_id = $2 ORDER BY sent_at DESC, id DESC" : " ORDER BY sent_at DESC, id DESC";
+  Statement st = tx_.prepare(sql);
+  st.bind(milestone);
+  if (body) st.bind(*body);
+  std::vector<ReminderRow> out;
+  while (st.step())
+    out.push_back({st.integer(0), st.integer(1), st.integer(2), st.nullable_text(3), st.string(4), st.string(5)});
+  return out;
+}
+
+CampaignId CampaignRepository::insert(const Campaign& c, const std::string& now) const {
+  Statement st = tx_.prepare(kInsertCampaign);
+  st.bind(c.organisation_id).bind(c.name).bind(c.document_number).bind(c.document_date).bind(c.document_text)
+      .bind(c.baseline_on).bind(now).bind(now);
+  st.step();
+  return st.integer(0);
+}
+
+MilestoneId CampaignRepository::insert(const Milestone& m, const std::string& now) const {
+  Statement st = tx_.prepare(kInsertMilestone);
+  st.bind(m.campaign_id).bind(m.title).bind(std::string(kind_code(m.kind))).bind(optional_form(m))
+      .bind(std::string(level_code(m.level))).bind(m.due_on).bind(m.report_on).bind(m.sort_order).bind(now).bind(now);
+  st.step();
+  return st.integer(0);
+}
+
+void CampaignRepository::update(const Milestone& m, const std::string& now) const {
+  Statement st = tx_.prepare(kUpdateMilestone);
+  st.bind(m.title).bind(std::string(kind_code(m.kind))).bind(optional_form(m)).bind(std::string(level_code(m.level)))
+      .bind(m.due_on).bind(m.report_on).bind(m.sort_order).bind(now).bind(m.id);
+  st.run();
+}
+
+SubmissionId CampaignRepository::insert(const SubmissionRow& s) const {
+  Statement st = tx_.prepare(kInsertSubmission);
+  st.bind(s.milestone_id).bind(s.organisation_id).bind(s.version).bind(std::string(state_code(s.state)))
+      .bind(s.snapshot).bind(s.sha256).bind(s.explanation).bind(s.days_late).bind(s.submitted_at).bind(s.submitted_by);
+  st.step();
+  return st.integer(0);
+}
+
+void CampaignRepository::decide(SubmissionId id, SubmissionState state, const std::string& at, const std::string& by,
+                                const std::optional<std::string>& reason) const {
+  Statement st = tx_.prepare(kDecide);
+  st.bind(std::string(state_code(state))).bind(at).bind(by).bind(reason).bind(id);
+  st.run();
+}
+
+std::int64_t CampaignRepository::insert(const ReminderRow& r) const {
+  Statement st = tx_.prepare(kInsertReminder);
+  st.bind(r.milestone_id).bind(r.organisation_id).bind(r.note).bind(r.sent_at).bind(r.sent_by);
+  st.step();
+  return st.integer(0);
+}
+
+}  // namespace jinguo::storage

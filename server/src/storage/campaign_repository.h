@@ -1,0 +1,86 @@
+#pragma once
+// Campaigns, milestones, submissions and reminders as stored (migration 0013). Reads take any
+// transaction (CampaignQueries); writes need a WriteTx (CampaignRepository).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/access/access.h"
+#include "domain/campaign/campaign.h"
+#include "domain/date.h"
+#include "domain/organisation.h"
+#include "storage/database.h"
+
+namespace jinguo::storage {
+
+struct CampaignRow {
+  domain::campaign::Campaign campaign;
+  std::string organisation_name, organisation_path;
+};
+
+struct SubmissionRow {
+  domain::campaign::SubmissionId id = 0;
+  domain::campaign::MilestoneId milestone_id = 0;
+  domain::OrganisationId organisation_id = 0;
+  std::string organisation_name, organisation_path;
+  int version = 0;
+  domain::campaign::SubmissionState state = domain::campaign::SubmissionState::kSubmitted;
+  std::string snapshot, sha256;
+  std::optional<std::string> explanation;
+  int days_late = 0;
+  std::string submitted_at, submitted_by;  // ISO 8601 UTC; username
+  std::optional<std::string> decided_at, decided_by, decision_reason;
+};
+
+struct ReminderRow {
+  std::int64_t id = 0;
+  domain::campaign::MilestoneId milestone_id = 0;
+  domain::OrganisationId organisation_id = 0;
+  std::optional<std::string> note;
+  std::string sent_at, sent_by;
+};
+
+// A body that owes milestones of a level, as it stands today.
+struct OwingBody {
+  domain::OrganisationId id = 0;
+  std::string name, path;
+  domain::BodyType type = domain::BodyType::kCity;
+  bool pilot = false;
+};
+
+class CampaignQueries {
+ public:
+  explicit CampaignQueries(const ReadTx& tx) : tx_(tx) {}
+
+  // Campaigns run by a body above or at `path` (the caller's own chain) or inside the scope.
+  std::vector<CampaignRow> visible_from(const domain::Scope& scope) const;
+  std::optional<CampaignRow> campaign(domain::campaign::CampaignId id) const;
+  std::vector<domain::campaign::Milestone> milestones(domain::campaign::CampaignId campaign) const;
+  std::optional<domain::campaign::Milestone> milestone(domain::campaign::MilestoneId id) const;
+  // The open bodies under `path` (itself excluded) of the level's types, or the pilots, in tree order.
+  std::vector<OwingBody> owing(const std::string& path, domain::campaign::Level level) const;
+  // Every version of a body's report for a milestone, the newest first.
+  std::vector<SubmissionRow> versions(domain::campaign::MilestoneId milestone, domain::OrganisationId body) const;
+  // The latest version of each body's report for a milestone.
+  std::vector<SubmissionRow> latest(domain::campaign::MilestoneId milestone) const;
+  std::optional<SubmissionRow> submission(domain::campaign::SubmissionId id) const;
+  std::vector<ReminderRow> reminders(domain::campaign::MilestoneId milestone,
+                                     std::optional<domain::OrganisationId> body = std::nullopt) const;
+
+ protected:
+  const ReadTx& tx_;
+};
+
+class CampaignRepository : public CampaignQueries {
+ public:
+  explicit CampaignRepository(const WriteTx& tx) : CampaignQueries(tx) {}
+  domain::campaign::CampaignId insert(const domain::campaign::Campaign& c, const std::string& now) const;
+  domain::campaign::MilestoneId insert(const domain::campaign::Milestone& m, const std::string& now) const;
+  void update(const domain::campaign::Milestone& m, const std::string& now) const;
+  domain::campaign::SubmissionId insert(const SubmissionRow& s) const;
+  void decide(domain::campaign::SubmissionId id, domain::campaign::SubmissionState state, const std::string& at,
+              const std::string& by, const std::optional<std::string>& reason) const;
+  std::int64_t insert(const ReminderRow& r) const;
+};
+
+}  // namespace jinguo::storage

@@ -1,0 +1,227 @@
+// The campaign and its reporting chain (issue 12, first step) against the real binary on SQLite
+// and PostgreSQL: the city sets the milestones; a district submits form 4 (frozen: the snapshot
+// is the form as it was, with its SHA-256), the city returns it with a reason, the district
+// corrects and resubmits, the city accepts; the registry changing afterwards shows as drift and
+// changes nothing submitted; the dashboard names who is late; a reminder reaches the district.
+// And every refusal: twice, out of order, from the wrong level, outside the scope.
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "api_client.h"
+
+using jinguo::api_test::Client;
+using jinguo::api_test::json;
+
+namespace {
+
+constexpr const char* kPassword = "Quiet-River-Stone-42";
+
+std::string text_of(const json& v) { return v.is_string() ? v.get<std::string>() : ""; }
+
+class CampaignsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    world_ = std::make_unique<jinguo::api_test::World>(jinguo::api_test::start_world("报市妇联"));
+    auto& admin = *world_->admin;
+    auto body = [&](long long parent, const std::string& type, const std::string& name, bool pilot = false) {
+      auto a = admin.post("/api/organisations", {{"parent_id", parent}, {"type", type}, {"name", name}, {"pilot", pilot}});
+      EXPECT_EQ(a.status, 201) << a.body.dump();
+      return a.body.value("id", 0LL);
+    };
+    one_ = body(world_->city, "district", "报一区妇联");
+    two_ = body(world_->city, "district", "报二区妇联");
+    town_ = body(one_, "township", "报一镇妇联");
+    pilot_ = body(two_, "street", "报二街道妇联", true);
+    for (int i = 1; i <= 3; ++i) appoint(person(i), town_, i == 1 ? "chair" : "executive", "2016-07-01");
+    for (const auto& [name, organisation, role] :
+         {std::tuple{"campaign_city", world_->city, "federation_admin"}, std::tuple{"campaign_one", one_, "federation_admin"},
+          std::tuple{"campaign_two", two_, "operator"}}) {
+      auto a = admin.post("/api/accounts", {{"username", name}, {"password", kPassword}, {"organisation_id", organisation},
+                                            {"role", role}});
+      EXPECT_EQ(a.status, 201) << a.body.dump();
+    }
+    city_ = std::make_unique<Client>(signed_in("campaign_city"));
+    district_ = std::make_unique<Client>(signed_in("campaign_one"));
+    other_ = std::make_unique<Client>(signed_in("campaign_two"));
+
+    auto c = city_->post("/api/campaigns", {{"name", "2016年扩大基层妇联组织成员工作"}, {"document_number", "哈妇发〔2016〕8号"},
+                                            {"document_date", "2016-06-02"}, {"baseline_on", "2016-06-01"}});
+    EXPECT_EQ(c.status, 201) << c.body.dump();
+    campaign_ = c.body.value("id", 0LL);
+    form4_ = milestone({{"title", "附表4"}, {"kind", "form"}, {"form", 4}, {"level", "district"}, {"due_on", "2016-09-20"}});
+    account_ = milestone({{"title", "好的做法、经验和成效"}, {"kind", "account"}, {"level", "district"}, {"due_on", "2016-09-20"}});
+    deadline_ = milestone({{"title", "全面完成"}, {"kind", "deadline"}, {"level", "district"}, {"due_on", "2016-08-31"}});
+    pilots_ = milestone({{"title", "示范点"}, {"kind", "form"}, {"form", 4}, {"level", "pilot"}, {"due_on", "2016-06-25"}});
+  }
+  static void TearDownTestSuite() {
+    city_.reset();
+    district_.reset();
+    other_.reset();
+    world_.reset();
+  }
+
+  static Client signed_in(const std::string& username) {
+    Client c(world_->server->port());
+    EXPECT_EQ(c.login(username, kPassword).status, 200);
+    return c;
+  }
+
+  static long long milestone(const json& body) {
+    auto a = city_->post("/api/campaigns/" + std::to_string(campaign_) + "/milestones", body);
+    EXPECT_EQ(a.status, 201) << a.body.dump();
+    return a.body.value("id", 0LL);
+  }
+
+  static long long person(int i) {
+    json p{{"name", "钱" + jinguo::api_test::han_digits(i)},
+           {"id_number", jinguo::api_test::id_number("230103198" + std::to_string(i) + "0101" + std::to_string(300 + i * 2))}};
+    auto a = world_->admin->post("/api/people", p);
+    EXPECT_EQ(a.status, 201) << a.body.dump();
+    return a.body.value("id", 0LL);
+  }
+
+  static void appoint(long long who, long long body, const std::string& role, const std::string& start) {
+    auto a = world_->admin->post("/api/positions", {{"person_id", who}, {"organisation_id", body}, {"role", role},
+                                                    {"manner", "volunteer"}, {"start_on", start}});
+    EXPECT_EQ(a.status, 201) << a.body.dump();
+  }
+
+  static std::string submissions(long long milestone) {
+    return "/api/milestones/" + std::to_string(milestone) + "/submissions";
+  }
+  static std::string submission(long long id, const std::string& what = "") {
+    return "/api/submissions/" + std::to_string(id) + (what.empty() ? "" : "/" + what);
+  }
+
+  static inline std::unique_ptr<jinguo::api_test::World> world_;
+  static inline std::unique_ptr<Client> city_, district_, other_;
+  static inline long long one_ = 0, two_ = 0, town_ = 0, pilot_ = 0, campaign_ = 0, form4_ = 0, account_ = 0,
+                          deadline_ = 0, pilots_ = 0;
+};
+
+TEST_F(CampaignsTest, SubmitReturnResubmitAccept) {
+  auto code = [](const jinguo::api_test::Answer& a) { return text_of(a.body["error"]["code"]); };
+  auto first = district_->post(submissions(form4_), {{"organisation_id", one_}});
+  ASSERT_EQ(first.status, 201) << first.body.dump();
+  EXPECT_EQ(first.body["version"], 1);
+  EXPECT_EQ(first.body["state"], "submitted");
+  EXPECT_EQ(text_of(first.body["sha256"]).size(), 64u);
+  EXPECT_GT(first.body["days_late"].get<int>(), 0);  // the machine's today is after 2016-09-20
+  // The snapshot is the form as the registry had it.
+  auto form = district_->get("/api/forms/4?within=" + std::to_string(one_) + "&on=2016-09-20&baseline=2016-06-01");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_EQ(first.body["snapshot"]["rows"].size(), form.body["rows"].size());
+  EXPECT_EQ(first.body["snapshot"]["totals"]["members_after"], form.body["totals"]["members_after"]);
+  EXPECT_EQ(first.body["snapshot"]["totals"]["members_after"], 3);
+  EXPECT_TRUE(first.body["drift"].empty());
+  const long long id = first.body["id"];
+
+  EXPECT_EQ(code(district_->post(submissions(form4_), {{"organisation_id", one_}})), "already_submitted");
+  auto own = district_->post(submission(id, "accept"), json::object());
+  EXPECT_EQ(own.status, 403);
+  EXPECT_EQ(code(own), "wrong_level");
+  EXPECT_EQ(code(city_->post(submission(id, "return"), {{"reason", "  "}})), "required");
+
+  auto returned = city_->post(submission(id, "return"), {{"reason", "新增人数与花名册不符"}});
+  ASSERT_EQ(returned.status, 200) << returned.body.dump();
+  EXPECT_EQ(returned.body["state"], "returned");
+  EXPECT_EQ(returned.body["decision_reason"], "新增人数与花名册不符");
+  EXPECT_EQ(code(city_->post(submission(id, "accept"), json::object())), "not_awaiting_decision");
+
+  // The registry moves on: the submitted numbers do not, and the drift shows it.
+  appoint(person(4), town_, "executive", "2016-08-01");
+  auto again = district_->get(submission(id));
+  ASSERT_EQ(again.status, 200);
+  EXPECT_EQ(again.body["snapshot"], first.body["snapshot"]);
+  EXPECT_EQ(again.body["sha256"], first.body["sha256"]);
+  bool drifted = false;
+  for (const auto& d : again.body["drift"])
+    drifted = drifted || (d["row"] == "total" && d["column"] == "members_after" && d["submitted"] == 3 && d["live"] == 4);
+  EXPECT_TRUE(drifted) << again.body["drift"].dump();
+
+  auto second = district_->post(submissions(form4_), {{"organisation_id", one_}, {"explanation", "已按花名册更正"}});
+  ASSERT_EQ(second.status, 201) << second.body.dump();
+  EXPECT_EQ(second.body["version"], 2);
+  EXPECT_EQ(second.body["snapshot"]["totals"]["members_after"], 4);
+  EXPECT_NE(second.body["sha256"], first.body["sha256"]);
+  auto accepted = city_->post(submission(second.body["id"].get<long long>(), "accept"), json::object());
+  ASSERT_EQ(accepted.status, 200) << accepted.body.dump();
+  EXPECT_EQ(accepted.body["state"], "accepted");
+  EXPECT_EQ(code(district_->post(submissions(form4_), {{"organisation_id", one_}})), "already_accepted");
+
+  auto progress = district_->get(submissions(form4_) + "?organisation_id=" + std::to_string(one_));
+  ASSERT_EQ(progress.status, 200) << progress.body.dump();
+  EXPECT_EQ(progress.body["state"], "accepted");
+  ASSERT_EQ(progress.body["versions"].size(), 2u);
+  EXPECT_EQ(progress.body["versions"][0]["version"], 2);
+  EXPECT_EQ(progress.body["versions"][1]["state"], "returned");
+
+  for (const char* action : {"submit", "return", "accept"}) {
+    auto audit = world_->admin->get(std::string("/api/audit?action=") + action + "&page_size=5");
+    EXPECT_GE(audit.body["items"].size(), 1u) << action;
+  }
+}
+
+TEST_F(CampaignsTest, TheDashboardNamesWhoIsLateAndARemindReachesThem) {
+  auto reminded = city_->post("/api/milestones/" + std::to_string(account_) + "/reminders",
+                              {{"organisation_id", two_}, {"note", "请尽快报送"}});
+  ASSERT_EQ(reminded.status, 201) << reminded.body.dump();
+  auto board = city_->get("/api/milestones/" + std::to_string(account_) + "/dashboard");
+  ASSERT_EQ(board.status, 200) << board.body.dump();
+  ASSERT_EQ(board.body["items"].size(), 2u);
+  for (const auto& line : board.body["items"]) {
+    EXPECT_EQ(line["state"], "not_started");
+    EXPECT_GT(line["overdue_days"].get<int>(), 0);
+    EXPECT_EQ(line["reminders"], line["organisation_id"] == two_ ? 1 : 0);
+  }
+  // The district reminded sees it with its own deadlines; she cannot remind anyone.
+  auto own = other_->get("/api/deadlines");
+  ASSERT_EQ(own.status, 200);
+  bool seen = false;
+  for (const auto& d : own.body["items"])
+    if (d["milestone"]["id"] == account_) seen = !d["last_reminded_at"].is_null();
+  EXPECT_TRUE(seen) << own.body.dump();
+  EXPECT_EQ(other_->post("/api/milestones/" + std::to_string(account_) + "/reminders", {{"organisation_id", two_}}).status,
+            403);
+  // A district's dashboard holds only itself.
+  auto theirs = other_->get("/api/milestones/" + std::to_string(account_) + "/dashboard");
+  ASSERT_EQ(theirs.status, 200);
+  ASSERT_EQ(theirs.body["items"].size(), 1u);
+  EXPECT_EQ(theirs.body["items"][0]["organisation_id"], two_);
+}
+
+TEST_F(CampaignsTest, AccountsDeadlinesPilotsAndScope) {
+  auto code = [](const jinguo::api_test::Answer& a) { return text_of(a.body["error"]["code"]); };
+  auto empty = other_->post(submissions(account_), {{"organisation_id", two_}});
+  EXPECT_EQ(empty.status, 422);
+  EXPECT_EQ(empty.body["error"]["field"], "text");
+  auto account = other_->post(submissions(account_), {{"organisation_id", two_}, {"text", "一、做法……二、经验……三、成效……"}});
+  ASSERT_EQ(account.status, 201) << account.body.dump();
+  EXPECT_EQ(account.body["snapshot"]["text"], "一、做法……二、经验……三、成效……");
+  EXPECT_EQ(code(other_->post(submissions(deadline_), {{"organisation_id", two_}})), "nothing_to_submit");
+  EXPECT_EQ(code(district_->post(submissions(form4_), {{"organisation_id", town_}})), "not_owed");
+  EXPECT_EQ(code(other_->post(submissions(pilots_), {{"organisation_id", two_}})), "not_owed");
+  auto pilot = other_->post(submissions(pilots_), {{"organisation_id", pilot_}});
+  EXPECT_EQ(pilot.status, 201) << pilot.body.dump();
+  // Outside her scope a district finds nothing.
+  EXPECT_EQ(other_->post(submissions(form4_), {{"organisation_id", one_}}).status, 404);
+  EXPECT_EQ(other_->get(submission(account.body["id"].get<long long>())).status, 200);
+  EXPECT_EQ(district_->get(submission(account.body["id"].get<long long>())).status, 404);
+  // Only the city changes its campaign.
+  EXPECT_EQ(district_->patch("/api/milestones/" + std::to_string(form4_), {{"due_on", "2016-12-31"}}).status, 403);
+  auto moved = city_->patch("/api/milestones/" + std::to_string(deadline_), {{"due_on", "2016-09-01"}});
+  ASSERT_EQ(moved.status, 200) << moved.body.dump();
+  EXPECT_EQ(moved.body["due_on"], "2016-09-01");
+  EXPECT_EQ(code(city_->post("/api/campaigns/" + std::to_string(campaign_) + "/milestones",
+                             {{"title", "附表"}, {"kind", "form"}, {"level", "district"}, {"due_on", "2016-09-20"}})),
+            "form_required");
+  auto listed = district_->get("/api/campaigns");
+  ASSERT_EQ(listed.status, 200);
+  ASSERT_EQ(listed.body["items"].size(), 1u);
+  auto detail = district_->get("/api/campaigns/" + std::to_string(campaign_));
+  ASSERT_EQ(detail.status, 200);
+  EXPECT_EQ(detail.body["milestones"].size(), 4u);
+}
+
+}  // namespace
