@@ -27,6 +27,7 @@
 #include "services/importing.h"
 #include "services/registry.h"
 #include "services/spreadsheets.h"
+#include "services/staffing.h"
 #include "storage/bulk_importer.h"
 #include "storage/contact_repository.h"
 #include "storage/database.h"
@@ -137,7 +138,9 @@ void create_demo_campaign(storage::Database& db) {
   if (!city || !daoli || !nangang) return;
   domain::Date day(2016, 6, 3);
   services::Forms forms(db, [&day] { return day; });
-  services::Campaigns campaigns(db, forms, [&day] { return day; });
+  services::Staffing staffing(db, [&day] { return day; });
+  services::Campaigns campaigns(db, forms, staffing, [&day] { return day; });
+  const std::string why = "部分村妇代会正在换届，缺额成员将于8月底前配齐";
   const auto actor = cli_actor("demo");
   auto plan = demo::harbin_campaign();
   const auto& c = plan.campaign;
@@ -155,12 +158,12 @@ void create_demo_campaign(storage::Database& db) {
     milestones.push_back(campaigns.AddMilestone(actor, made.row.campaign.id, in));
   }
   const auto daoli_id = daoli->row.organisation.id, nangang_id = nangang->row.organisation.id;
-  auto first = campaigns.Submit(actor, milestones[0].id, daoli_id, std::nullopt, std::nullopt);
+  auto first = campaigns.Submit(actor, milestones[0].id, daoli_id, why, std::nullopt);
   campaigns.Accept(actor, first.row.id);
   day = domain::Date(2016, 6, 6);
-  campaigns.Submit(actor, milestones[0].id, nangang_id, std::nullopt, std::nullopt);  // three days late
+  campaigns.Submit(actor, milestones[0].id, nangang_id, why, std::nullopt);  // three days late
   day = domain::Date(2016, 6, 17);
-  auto second = campaigns.Submit(actor, milestones[1].id, daoli_id, std::nullopt, std::nullopt);
+  auto second = campaigns.Submit(actor, milestones[1].id, daoli_id, why, std::nullopt);
   campaigns.Return(actor, second.row.id, "代表人数与换届会议记录不符，请核对后重新上报");
   campaigns.Remind(actor, milestones[1].id, nangang_id, "请于6月20日前报送附表2");
 }

@@ -45,7 +45,7 @@ constexpr Labels kFields[] = {
     {"into_id", "并入组织"},              {"moved_children", "移入的下级组织数"}, {"moved_members", "转入的成员数"},
     {"ended_positions", "结束的任职数"},
     {"milestone_id", "上报事项"},         {"version", "版本"},            {"sha256", "SHA-256"},
-    {"days_late", "逾期天数"},            {"explanation", "说明"},        {"state", "状态"},
+    {"days_late", "逾期天数"},            {"failing_bodies", "不符合配备标准的组织数"},            {"explanation", "说明"},        {"state", "状态"},
     {"note", "留言"},                     {"title", "事项名称"},          {"level", "上报层级"},
     {"due_on", "截止日期"},               {"report_on", "统计日期"},      {"document_number", "文号"},
     {"document_date", "发文日期"},        {"baseline_on", "基准日期"},    {"form", "附表"},

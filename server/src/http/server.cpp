@@ -64,7 +64,7 @@ class HttpServer::Impl {
         exports_(db, wired.registry, staffing_, archives_, wired.accounts),
         imports_(db, wired.registry),
         forms_(db, [&registry = wired.registry] { return registry.today(); }),
-        campaigns_(db, forms_, [&registry = wired.registry] { return registry.today(); }) {
+        campaigns_(db, forms_, staffing_, [&registry = wired.registry] { return registry.today(); }) {
     services::Registry& registry = wired.registry;
     const int threads = config_.threads > 0 ? config_.threads : 64;
     server_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };

@@ -293,6 +293,7 @@ SubmissionDetail Campaigns::Submit(const Actor& actor, MilestoneId id, domain::O
     return loaded;
   });
   std::string snapshot;
+  int failing = 0;  // bodies of the subtree breaking the staffing rules on the report date
   switch (l.milestone.kind) {
     case MilestoneKind::kDeadline:
       throw domain::invalid("nothing_to_submit", "id", "这是一个截止日期，不需要上报材料", "a deadline has nothing to submit");
@@ -305,10 +306,19 @@ SubmissionDetail Campaigns::Submit(const Actor& actor, MilestoneId id, domain::O
       snapshot = nlohmann::json{{"text", t}}.dump();
       break;
     }
-    case MilestoneKind::kForm:
-      snapshot = snapshot_of(forms_.Report(actor, {*l.milestone.form, body, l.milestone.report_day(),
-                                                   l.campaign.campaign.baseline_on, false}));
+    case MilestoneKind::kForm: {
+      auto report = forms_.Report(actor, {*l.milestone.form, body, l.milestone.report_day(),
+                                          l.campaign.campaign.baseline_on, false});
+      if (report.layout.rows == domain::forms::RowGroup::kLevel) {  // the members' forms (4, 5)
+        auto compliance =
+            staffing_.ComplianceOf(actor.scope, body, l.milestone.report_day(), l.campaign.campaign.baseline_on);
+        require_explanation(compliance.failing.size(),
+                            compliance.failing.empty() ? "" : compliance.failing.front().body.name, explanation);
+        failing = static_cast<int>(compliance.failing.size());
+      }
+      snapshot = snapshot_of(report);
       break;
+    }
   }
   std::optional<std::string> why;
   if (explanation && !domain::trim(*explanation).empty()) {
@@ -334,7 +344,7 @@ SubmissionDetail Campaigns::Submit(const Actor& actor, MilestoneId id, domain::O
     s.id = repo.insert(s);
     ChangeSet changes;
     changes.created("milestone_id", id).created("version", s.version).created("sha256", s.sha256)
-        .created("days_late", s.days_late).created("explanation", s.explanation);
+        .created("days_late", s.days_late).created("explanation", s.explanation).created("failing_bodies", failing);
     record_audit(tx, actor, {"submit", "submission", std::to_string(s.id), body}, changes);
     return SubmissionDetail{*repo.submission(s.id), l.milestone, {}};
   });

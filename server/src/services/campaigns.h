@@ -13,6 +13,7 @@
 #include "services/actor.h"
 #include "services/forms.h"
 #include "services/registry.h"
+#include "services/staffing.h"
 #include "storage/campaign_repository.h"
 #include "storage/database.h"
 
@@ -86,7 +87,8 @@ struct OwnDeadline {
 
 class Campaigns {
  public:
-  Campaigns(storage::Database& db, Forms& forms, Clock today) : db_(db), forms_(forms), today_(std::move(today)) {}
+  Campaigns(storage::Database& db, Forms& forms, Staffing& staffing, Clock today)
+      : db_(db), forms_(forms), staffing_(staffing), today_(std::move(today)) {}
 
   std::vector<storage::CampaignRow> List(const Actor& actor);
   CampaignDetail Campaign(const Actor& actor, domain::campaign::CampaignId id);
@@ -98,7 +100,8 @@ class Campaigns {
 
   Dashboard DashboardOf(const Actor& actor, domain::campaign::MilestoneId id);
   Progress ProgressOf(const Actor& actor, domain::campaign::MilestoneId id, domain::OrganisationId body);
-  // Freezes the body's report: the form computed now (or the account's text), its SHA-256.
+  // Freezes the body's report: the form computed now (or the account's text), its SHA-256. A form
+  // of a subtree where bodies break the staffing rules on its report date needs an explanation.
   SubmissionDetail Submit(const Actor& actor, domain::campaign::MilestoneId id, domain::OrganisationId body,
                           const std::optional<std::string>& explanation, const std::optional<std::string>& text);
   SubmissionDetail Submission(const Actor& actor, domain::campaign::SubmissionId id);
@@ -112,6 +115,7 @@ class Campaigns {
  private:
   storage::Database& db_;
   Forms& forms_;
+  Staffing& staffing_;
   Clock today_;
 };
 

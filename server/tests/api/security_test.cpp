@@ -85,7 +85,7 @@ class SecurityTest : public ::testing::Test {
                                           {{"title", "乡镇附表4"}, {"kind", "form"}, {"form", 4}, {"level", "township"},
                                            {"due_on", "2016-09-20"}}));
     two_submission_ = created(admin_->post("/api/milestones/" + std::to_string(two_milestone_) + "/submissions",
-                                           {{"organisation_id", two_town_}}));
+                                           {{"organisation_id", two_town_}, {"explanation", "人数未配齐"}}));
     auto account = [&](const std::string& name, long long o, const char* role) {
       return created(admin_->post("/api/accounts", {{"username", name}, {"password", kPassword}, {"organisation_id", o},
                                                     {"role", role}}));

@@ -121,6 +121,13 @@ TEST(Returns, AReturnSaysWhy) {
   EXPECT_EQ(return_reason(" 代表人数不符 "), "代表人数不符");
 }
 
+TEST(Explanations, NeededOnlyWhereBodiesBreakTheRules) {
+  EXPECT_EQ(refusal([] { require_explanation(0, "", std::nullopt); }), "");
+  EXPECT_EQ(refusal([] { require_explanation(2, "东镇妇联", std::nullopt); }), "explanation_required");
+  EXPECT_EQ(refusal([] { require_explanation(2, "东镇妇联", std::string("  ")); }), "explanation_required");
+  EXPECT_EQ(refusal([] { require_explanation(2, "东镇妇联", std::string("换届中")); }), "");
+}
+
 TEST(Codes, RoundTrip) {
   for (auto k : {MilestoneKind::kForm, MilestoneKind::kAccount, MilestoneKind::kDeadline})
     EXPECT_EQ(kind_from_code(kind_code(k)), k);

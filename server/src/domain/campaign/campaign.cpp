@@ -114,6 +114,15 @@ std::string return_reason(std::string_view reason) {
   return r;
 }
 
+void require_explanation(std::size_t failing, const std::string& first_failing,
+                         const std::optional<std::string>& explanation) {
+  if (failing == 0 || (explanation && !trim(*explanation).empty())) return;
+  throw invalid("explanation_required", "explanation",
+                "辖区内有" + std::to_string(failing) + "个组织不符合配备标准（如" + first_failing +
+                    "），请在说明中写明原因和配齐时间后再上报",
+                std::to_string(failing) + " bodies break the staffing rules: explain before submitting");
+}
+
 int days_late(const Date& submitted_on, const Date& due_on) {
   return submitted_on > due_on ? static_cast<int>(submitted_on.days_since_epoch() - due_on.days_since_epoch()) : 0;
 }

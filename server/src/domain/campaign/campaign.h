@@ -68,6 +68,11 @@ void require_may_decide(SubmissionState current);
 // A return says why (1–500 characters; 422 on field `reason`); returns it trimmed.
 std::string return_reason(std::string_view reason);
 
+// A report of a subtree where bodies break the staffing rules says why (the explanation the
+// level above reads beside the numbers): 422 explanation_required naming how many and the first.
+void require_explanation(std::size_t failing, const std::string& first_failing,
+                         const std::optional<std::string>& explanation);
+
 // Days after the due date (0 when on time).
 int days_late(const Date& submitted_on, const Date& due_on);
 
