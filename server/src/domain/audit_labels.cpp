@@ -15,6 +15,7 @@ constexpr Labels kActions[] = {
     {"session_end", "结束会话"}, {"export", "导出"},     {"import", "导入"},         {"schedule", "安排生效"},
     {"rename", "更名"},      {"convert", "改建"},      {"merge", "撤并"},
     {"submit", "上报"},      {"accept", "审核通过"},   {"return", "退回"},         {"remind", "催报"},
+    {"draw", "抽取"},        {"record", "记录"},
 };
 
 constexpr Labels kEntities[] = {
@@ -24,7 +25,7 @@ constexpr Labels kEntities[] = {
     {"outstanding_woman", "优秀女性档案"}, {"social_organisation", "妇女社会组织档案"},
     {"contact", "工作联系人"},       {"reelection", "换届"},
     {"campaign", "工作"},             {"milestone", "上报事项"},   {"submission", "上报材料"},
-    {"reminder", "催报"},
+    {"reminder", "催报"},           {"spot_check", "抽查"},
 };
 
 constexpr Labels kFields[] = {
@@ -45,7 +46,10 @@ constexpr Labels kFields[] = {
     {"into_id", "并入组织"},              {"moved_children", "移入的下级组织数"}, {"moved_members", "转入的成员数"},
     {"ended_positions", "结束的任职数"},
     {"milestone_id", "上报事项"},         {"version", "版本"},            {"sha256", "SHA-256"},
-    {"days_late", "逾期天数"},            {"failing_bodies", "不符合配备标准的组织数"},            {"explanation", "说明"},        {"state", "状态"},
+    {"days_late", "逾期天数"},            {"failing_bodies", "不符合配备标准的组织数"},
+    {"seed", "随机种子"},                 {"sample_size", "抽查数量"},    {"sample", "抽中的组织"},
+    {"finding", "检查结果"},              {"differences", "发现的差异"},  {"checked_on", "检查日期"},
+    {"campaign_id", "工作"},            {"explanation", "说明"},        {"state", "状态"},
     {"note", "留言"},                     {"title", "事项名称"},          {"level", "上报层级"},
     {"due_on", "截止日期"},               {"report_on", "统计日期"},      {"document_number", "文号"},
     {"document_date", "发文日期"},        {"baseline_on", "基准日期"},    {"form", "附表"},

@@ -161,4 +161,50 @@ void deadlines(JsonWriter& w, const std::vector<services::OwnDeadline>& items) {
   w.end_object();
 }
 
+namespace {
+
+void spot_check_fields(JsonWriter& w, const storage::SpotCheckRow& s) {
+  w.field("id", s.id)
+      .field("campaign_id", s.campaign_id)
+      .field("organisation_id", s.organisation_id)
+      .field("organisation_name", s.organisation_name)
+      .field("seed", std::to_string(s.seed))  // a string: 64 bits do not fit a JavaScript number
+      .field("sample_size", s.sample_size)
+      .field("drawn_at", s.drawn_at)
+      .field("drawn_by", s.drawn_by)
+      .field("checked", s.checked)
+      .field("differences", s.differences);
+}
+
+}  // namespace
+
+void spot_check(JsonWriter& w, const storage::SpotCheckRow& s) {
+  w.begin_object();
+  spot_check_fields(w, s);
+  w.key("items").array(s.items, [&](const storage::SpotCheckItemRow& i) {
+    w.begin_object()
+        .field("organisation_id", i.organisation_id)
+        .field("organisation_name", i.organisation_name)
+        .field("type", domain::body_type_code(i.type))
+        .field("type_label", domain::body_type_label(i.type))
+        .field("stratum", stratum_code(i.stratum))
+        .field("finding", i.finding ? std::optional<std::string>(std::string(finding_code(*i.finding))) : std::nullopt)
+        .field("differences", i.differences)
+        .field("notes", i.notes)
+        .field("checked_on", iso(i.checked_on))
+        .field("checked_by", i.checked_by)
+        .end_object();
+  });
+  w.end_object();
+}
+
+void spot_checks(JsonWriter& w, const std::vector<storage::SpotCheckRow>& rows) {
+  w.begin_object().key("items").array(rows, [&](const storage::SpotCheckRow& s) {
+    w.begin_object();
+    spot_check_fields(w, s);
+    w.end_object();
+  });
+  w.end_object();
+}
+
 }  // namespace jinguo::http::dto

@@ -5,6 +5,7 @@
 
 #include "http/json_writer.h"
 #include "services/campaigns.h"
+#include "services/spot_checks.h"
 
 namespace jinguo::http::dto {
 
@@ -17,5 +18,7 @@ void progress(JsonWriter& w, const services::Progress& p);
 void submission_detail(JsonWriter& w, const services::SubmissionDetail& d);  // + snapshot, drift
 void reminder(JsonWriter& w, const storage::ReminderRow& r);
 void deadlines(JsonWriter& w, const std::vector<services::OwnDeadline>& items);  // {"items": [...]}
+void spot_check(JsonWriter& w, const storage::SpotCheckRow& s);  // + items
+void spot_checks(JsonWriter& w, const std::vector<storage::SpotCheckRow>& rows);  // {"items": [...]}, no items each
 
 }  // namespace jinguo::http::dto

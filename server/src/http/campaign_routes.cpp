@@ -30,7 +30,7 @@ services::MilestoneInput milestone_input(const JsonBody& body) {
 
 }  // namespace
 
-void add_campaign_routes(Api& api, services::Campaigns& campaigns) {
+void add_campaign_routes(Api& api, services::Campaigns& campaigns, services::SpotChecks& spot_checks) {
   api.get("/api/campaigns", [&](const httplib::Request&, const services::Actor& actor) {
     return Reply{200, json_of(dto::campaigns, campaigns.List(actor))};
   });
@@ -80,6 +80,32 @@ void add_campaign_routes(Api& api, services::Campaigns& campaigns) {
   api.post(R"(/api/submissions/(\d+)/return)", [&](const httplib::Request& req, const services::Actor& actor) {
     JsonBody body(req.body, {"reason"});
     return Reply{200, json_of(dto::submission_detail, campaigns.Return(actor, path_id(req), body.text("reason").value_or("")))};
+  });
+  api.get(R"(/api/campaigns/(\d+)/spot-checks)", [&](const httplib::Request& req, const services::Actor& actor) {
+    return Reply{200, json_of(dto::spot_checks, spot_checks.OfCampaign(actor, path_id(req)))};
+  });
+  api.post(R"(/api/campaigns/(\d+)/spot-checks)", [&](const httplib::Request& req, const services::Actor& actor) {
+    JsonBody body(req.body, {"organisation_id", "sample_size", "seed"});
+    services::NewSpotCheck in{body.required_integer("organisation_id"), body.required_integer("sample_size"), std::nullopt};
+    if (auto seed = body.text("seed")) {  // a decimal string: 64 bits do not fit a JavaScript number
+      try {
+        std::size_t used = 0;
+        in.seed = std::stoull(*seed, &used);
+        if (used != seed->size()) throw std::invalid_argument("trailing");
+      } catch (const std::exception&) {
+        throw domain::invalid("invalid_seed", "seed", "随机种子应为十进制数字", "seed is a decimal number");
+      }
+    }
+    return Reply{201, json_of(dto::spot_check, spot_checks.Draw(actor, path_id(req), in))};
+  });
+  api.get(R"(/api/spot-checks/(\d+))", [&](const httplib::Request& req, const services::Actor& actor) {
+    return Reply{200, json_of(dto::spot_check, spot_checks.SpotCheck(actor, path_id(req)))};
+  });
+  api.post(R"(/api/spot-checks/(\d+)/findings)", [&](const httplib::Request& req, const services::Actor& actor) {
+    JsonBody body(req.body, {"organisation_id", "finding", "differences", "notes", "checked_on"});
+    services::NewFinding in{body.required_integer("organisation_id"), body.required_text("finding"),
+                            body.text("differences"), body.text("notes"), body.date("checked_on")};
+    return Reply{200, json_of(dto::spot_check, spot_checks.RecordFinding(actor, path_id(req), in))};
   });
   api.get("/api/deadlines", [&](const httplib::Request&, const services::Actor& actor) {
     return Reply{200, json_of(dto::deadlines, campaigns.Deadlines(actor))};

@@ -64,7 +64,8 @@ class HttpServer::Impl {
         exports_(db, wired.registry, staffing_, archives_, wired.accounts),
         imports_(db, wired.registry),
         forms_(db, [&registry = wired.registry] { return registry.today(); }),
-        campaigns_(db, forms_, staffing_, [&registry = wired.registry] { return registry.today(); }) {
+        campaigns_(db, forms_, staffing_, [&registry = wired.registry] { return registry.today(); }),
+        spot_checks_(db, [&registry = wired.registry] { return registry.today(); }) {
     services::Registry& registry = wired.registry;
     const int threads = config_.threads > 0 ? config_.threads : 64;
     server_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
@@ -93,7 +94,7 @@ class HttpServer::Impl {
     add_export_routes(api, exports_);
     add_import_routes(api, imports_);
     add_form_routes(api, forms_);
-    add_campaign_routes(api, campaigns_);
+    add_campaign_routes(api, campaigns_, spot_checks_);
     server_.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(std::string(openapi_document()), "application/json; charset=utf-8");
     });
@@ -162,6 +163,7 @@ class HttpServer::Impl {
   services::ImportJobs imports_;  // its worker thread stops before the database goes
   services::Forms forms_;
   services::Campaigns campaigns_;  // computes the forms it freezes through forms_
+  services::SpotChecks spot_checks_;
   std::filesystem::path web_root_;
   ListeningServer server_;
 };

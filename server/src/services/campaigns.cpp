@@ -26,15 +26,10 @@ domain::DomainError no(const std::string& field, const std::string& what_zh, con
   return domain::not_found(field, what_zh + "不存在", "no such " + what_en);
 }
 
-// A campaign the caller sees: run by her own chain (her body or one above) or inside her scope.
-bool sees(const Actor& actor, const std::string& runner_path) {
-  return actor.scope.path.starts_with(runner_path) || actor.scope.contains(runner_path);
-}
-
 storage::CampaignRow visible_campaign(const storage::ReadTx& tx, const Actor& actor, CampaignId id,
                                       const std::string& field = "id") {
   auto row = CampaignQueries(tx).campaign(id);
-  if (!row || !sees(actor, row->organisation_path)) throw no(field, "工作", "campaign");
+  if (!row || !sees_campaign(actor.scope, row->organisation_path)) throw no(field, "工作", "campaign");
   return *row;
 }
 

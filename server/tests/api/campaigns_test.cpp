@@ -232,4 +232,36 @@ TEST_F(CampaignsTest, AccountsDeadlinesPilotsAndScope) {
   EXPECT_EQ(detail.body["milestones"].size(), 4u);
 }
 
+TEST_F(CampaignsTest, ASpotCheckIsDrawnReproduciblyAndItsFindingsRecorded) {
+  auto code = [](const jinguo::api_test::Answer& a) { return text_of(a.body["error"]["code"]); };
+  const std::string checks = "/api/campaigns/" + std::to_string(campaign_) + "/spot-checks";
+  auto drawn = city_->post(checks, {{"organisation_id", one_}, {"sample_size", 5}, {"seed", "20160920"}});
+  ASSERT_EQ(drawn.status, 201) << drawn.body.dump();
+  EXPECT_EQ(drawn.body["seed"], "20160920");
+  ASSERT_EQ(drawn.body["items"].size(), 1u);  // the district has one township to sample
+  EXPECT_EQ(drawn.body["items"][0]["organisation_id"], town_);
+  EXPECT_TRUE(drawn.body["items"][0]["finding"].is_null());
+  auto again = city_->post(checks, {{"organisation_id", one_}, {"sample_size", 5}, {"seed", "20160920"}});
+  EXPECT_EQ(again.body["items"], drawn.body["items"]);
+  // Only the level above draws and records; the district reads its own.
+  EXPECT_EQ(code(district_->post(checks, {{"organisation_id", one_}, {"sample_size", 5}})), "wrong_level");
+  EXPECT_EQ(code(city_->post(checks, {{"organisation_id", town_}, {"sample_size", 5}})), "not_a_district");
+  EXPECT_EQ(code(city_->post(checks, {{"organisation_id", one_}, {"sample_size", 0}})), "out_of_range");
+  const std::string findings = "/api/spot-checks/" + std::to_string(drawn.body["id"].get<long long>()) + "/findings";
+  EXPECT_EQ(code(city_->post(findings, {{"organisation_id", town_}, {"finding", "differences"}})), "required");
+  EXPECT_EQ(code(city_->post(findings, {{"organisation_id", one_}, {"finding", "confirmed"}})), "not_sampled");
+  EXPECT_EQ(district_->post(findings, {{"organisation_id", town_}, {"finding", "confirmed"}}).status, 403);
+  auto found = city_->post(findings, {{"organisation_id", town_}, {"finding", "differences"},
+                                      {"differences", "执委李某已调离，名册未更新"}, {"checked_on", "2016-09-25"}});
+  ASSERT_EQ(found.status, 200) << found.body.dump();
+  EXPECT_EQ(found.body["items"][0]["finding"], "differences");
+  EXPECT_EQ(found.body["items"][0]["checked_on"], "2016-09-25");
+  EXPECT_EQ(found.body["differences"], 1);
+  auto listed = district_->get(checks);
+  ASSERT_EQ(listed.status, 200);
+  EXPECT_EQ(listed.body["items"].size(), 2u);
+  EXPECT_EQ(other_->get(checks).body["items"].size(), 0u);
+  EXPECT_EQ(other_->get("/api/spot-checks/" + std::to_string(drawn.body["id"].get<long long>())).status, 404);
+}
+
 }  // namespace

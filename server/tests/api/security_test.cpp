@@ -86,6 +86,8 @@ class SecurityTest : public ::testing::Test {
                                            {"due_on", "2016-09-20"}}));
     two_submission_ = created(admin_->post("/api/milestones/" + std::to_string(two_milestone_) + "/submissions",
                                            {{"organisation_id", two_town_}, {"explanation", "人数未配齐"}}));
+    two_spot_check_ = created(admin_->post("/api/campaigns/" + std::to_string(two_campaign_) + "/spot-checks",
+                                           {{"organisation_id", two_}, {"sample_size", 1}}));
     auto account = [&](const std::string& name, long long o, const char* role) {
       return created(admin_->post("/api/accounts", {{"username", name}, {"password", kPassword}, {"organisation_id", o},
                                                     {"role", role}}));
@@ -132,6 +134,7 @@ class SecurityTest : public ::testing::Test {
                      : r.path.starts_with("/api/campaigns")    ? std::to_string(two_campaign_)
                      : r.path.starts_with("/api/milestones")   ? std::to_string(two_milestone_)
                      : r.path.starts_with("/api/submissions")  ? std::to_string(two_submission_)
+                     : r.path.starts_with("/api/spot-checks")  ? std::to_string(two_spot_check_)
                                                                : std::to_string(two_town_);
     put("{id}", id);
     put("{kind}", "role");
@@ -151,6 +154,8 @@ class SecurityTest : public ::testing::Test {
     if (p.ends_with("/move")) return json{{"parent_id", one_}}.dump();
     if (p.ends_with("/submissions") || p.ends_with("/reminders")) return json{{"organisation_id", two_town_}}.dump();
     if (p.ends_with("/return")) return json{{"reason", "越界"}}.dump();
+    if (p.ends_with("/spot-checks")) return json{{"organisation_id", two_}, {"sample_size", 1}}.dump();
+    if (p.ends_with("/findings")) return json{{"organisation_id", two_town_}, {"finding", "confirmed"}}.dump();
     if (p == "/api/milestones/{id}") return json{{"due_on", "2016-09-30"}}.dump();
     if (p.ends_with("/rename")) return json{{"name", "越界妇联"}, {"on", "2016-08-01"}}.dump();
     if (p.ends_with("/convert")) return json{{"type", "community"}, {"on", "2016-08-01"}}.dump();
@@ -174,7 +179,7 @@ class SecurityTest : public ::testing::Test {
   static inline long long one_ = 0, two_ = 0, one_town_ = 0, two_town_ = 0, one_person_ = 0, two_person_ = 0,
                           two_position_ = 0, two_account_ = 0, two_woman_ = 0, two_social_ = 0,
                           two_contact_ = 0, two_reelection_ = 0, two_campaign_ = 0, two_milestone_ = 0,
-                          two_submission_ = 0;
+                          two_submission_ = 0, two_spot_check_ = 0;
 };
 
 void expect_clean(const Answer& a, const std::string& what) {

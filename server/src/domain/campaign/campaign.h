@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "domain/access/access.h"
 #include "domain/date.h"
 #include "domain/organisation.h"
 
@@ -25,6 +26,12 @@ std::optional<MilestoneKind> kind_from_code(std::string_view code);
 std::string_view level_code(Level l);  // "district", "township", "pilot"
 std::optional<Level> level_from_code(std::string_view code);
 std::string_view level_label(Level l);  // 区县（市）妇联, 街道、乡镇妇联, 示范点
+
+// Whether an account sees a campaign run by the body at `runner_path`: one of her own chain
+// (her body or one above it) or one inside her scope.
+inline bool sees_campaign(const Scope& scope, std::string_view runner_path) {
+  return scope.path.starts_with(runner_path) || scope.contains(runner_path);
+}
 
 // Whether a body of this type (a pilot or not) owes a milestone addressed to `level`.
 bool owes(Level level, BodyType type, bool pilot);
