@@ -11,6 +11,8 @@ const en: Messages = {
     backHome: 'Back to start',
   },
   common: {
+    actions: 'Actions',
+    delete: 'Delete',
     keepEditing: 'Keep editing',
     discard: 'Discard',
     discardTitle: 'Discard unsaved changes?',

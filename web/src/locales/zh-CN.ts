@@ -10,6 +10,8 @@ const zhCN = {
     backHome: '返回首页',
   },
   common: {
+    actions: '操作',
+    delete: '删除',
     keepEditing: '继续填写',
     discard: '放弃',
     discardTitle: '放弃未保存的内容？',
