@@ -734,6 +734,11 @@ const en: Messages = {
     downloadPdf: 'Download PDF',
     fullPhone: 'Full mobile numbers',
     downloads: 'Download this form',
+    totalsNote: 'The rows add up to {sum} (a woman holding posts in two rows counts in each); {distinct} people in all.',
+    subtitleNoBaseline: 'Reporting unit: {within} · Report date: {on}',
+    contactsEntered: 'Contacts are entered on each district or county federation’s page (section “Contacts”).',
+    reelectionsEntered: 'Re-elections are entered on each district or county federation’s page (section “Re-elections”); a federation’s name in the form opens it.',
+    enteredLink: 'Open the page of {name}',
   },
 };
 

@@ -733,6 +733,11 @@ const zhCN = {
     downloadPdf: '下载 PDF',
     fullPhone: '含完整手机号',
     downloads: '下载本表',
+    totalsNote: '合计按各行相加为{sum}人次，涉及{distinct}人（同一人在两行任职，各行都计一次）。',
+    subtitleNoBaseline: '填报单位：{within}　统计日期：{on}',
+    contactsEntered: '联系人在各区县妇联的组织页面填写（「联系人」一栏）。',
+    reelectionsEntered: '换届情况在各区县妇联的组织页面填写（「换届情况」一栏）；点表中的妇联名称可直接打开。',
+    enteredLink: '打开{name}的组织页面',
   },
 };
 
