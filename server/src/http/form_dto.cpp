@@ -1,5 +1,6 @@
 #include "http/form_dto.h"
 
+#include <algorithm>
 #include <string>
 
 namespace jinguo::http::dto {
@@ -34,11 +35,16 @@ void form_report(JsonWriter& w, const services::FormReport& r) {
     w.field("name", r.within_name);
   });
   w.field("on", r.on.iso()).field("baseline", r.baseline.iso());
+  // whether a column counts on the baseline (扩大前, 新增): the others do not ask for it
+  w.field("reads_baseline", std::any_of(columns.begin(), columns.end(), [](const domain::forms::Column& c) {
+    return c.count && (c.count->what == domain::forms::CountWhat::kAdded ||
+                       c.count->on == domain::forms::CountOn::kBaseline);
+  }));
   w.key("columns").array(columns, [&](const domain::forms::Column& c) {
     w.object([&] {
       w.field("key", c.key).field("label", c.label);
       w.key("group").array(c.group, [&](const std::string& g) { w.value(g); });
-      w.field("numeric", c.numeric());
+      w.field("numeric", c.numeric()).field("count", c.count.has_value());
     });
   });
   w.key("headings").array(r.grid.headings, [&](const documents::FormHeading& h) {
@@ -75,7 +81,8 @@ void form_report(JsonWriter& w, const services::FormReport& r) {
 
 void form_cell(JsonWriter& w, const services::CellList& list) {
   w.object([&] {
-    w.field("kind", list.people ? "people" : "bodies").field("total", list.total());
+    w.field("kind", list.people ? "people" : "bodies").field("total", list.total);
+    w.field("page", list.page.page).field("page_size", list.page.page_size);
     w.key("items").begin_array();
     for (const auto& p : list.persons)
       w.object([&] {

@@ -50,8 +50,10 @@ void add_form_routes(Api& api, services::Forms& forms) {
   });
   api.get(R"(/api/forms/(\d{1,3})/cell)", [&](const httplib::Request& req, const services::Actor& actor) {
     QueryParams q(req);
+    const auto paging = q.page({"person_id"});  // page 1.., page_size 1–200 as every list; one order
     return Reply{200, json_of(dto::form_cell, forms.Cell(actor, form_query(req), required_text(q, "row"),
-                                                        required_text(q, "column")))};
+                                                        required_text(q, "column"),
+                                                        {paging.page, paging.page_size}))};
   });
   api.get(R"(/api/forms/(\d{1,3})\.xlsx)", [&](const httplib::Request& req, const services::Actor& actor) {
     auto d = forms.Workbook(actor, form_query(req));

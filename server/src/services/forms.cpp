@@ -308,9 +308,24 @@ FormReport Forms::Report(const Actor& actor, const FormQuery& query) {
   });
 }
 
-CellList Forms::Cell(const Actor& actor, const FormQuery& query, const std::string& row, const std::string& column) {
+namespace {
+
+// One page of a drill-down's items (past the last page: none).
+template <class T>
+std::vector<T> page_of(std::vector<T>& all, const CellPage& page) {
+  const auto size = static_cast<std::size_t>(std::max(page.page_size, 1));
+  const auto from = std::min(all.size(), static_cast<std::size_t>(std::max(page.page, 1) - 1) * size);
+  const auto to = std::min(all.size(), from + size);
+  return {std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(from)),
+          std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(to))};
+}
+
+}  // namespace
+
+CellList Forms::Cell(const Actor& actor, const FormQuery& query, const std::string& row, const std::string& column,
+                     const CellPage& page) {
   domain::require(actor.role, domain::Permission::kRead);
-  return db_.read([&](storage::ReadTx& tx) {
+  CellList all = db_.read([&](storage::ReadTx& tx) {
     const Layout layout = layout_of(tx, query.form);
     const Subtree where = subtree_of(tx, actor, query.within);
     const Date on = query.on.value_or(today_());
@@ -320,13 +335,23 @@ CellList Forms::Cell(const Actor& actor, const FormQuery& query, const std::stri
     if (!col->count)
       throw domain::invalid("not_a_count", "column", "该列不是计数列", "the column is not a count");
     const bool levels = layout.rows == RowGroup::kLevel;
+    const bool every_row = row == kTotalRow;
     const auto kind = levels ? storage::FormBodies::kLevels : storage::FormBodies::kDistricts;
-    auto in_row = [&](std::string_view body_type, domain::OrganisationId body) {
-      return levels ? body_type == row : std::to_string(body) == row;
-    };
-    if (levels ? domain::forms::level_row_of(row) < 0 : false)
+    if (levels && !every_row && domain::forms::level_row_of(row) < 0)
       throw domain::not_found("row", "报表没有该行", "no such row");
     storage::FormQueries q(tx);
+    // The rows of a district form are its districts open on the report date.
+    std::set<domain::OrganisationId> districts;
+    if (!levels && every_row)
+      for (const auto& b : q.bodies(where.path, on, kind)) districts.insert(b.id);
+    // The row a body counts in: its type's (a level form) or its own (a district form).
+    auto row_of = [&](std::string_view body_type, domain::OrganisationId body) {
+      return levels ? std::string(body_type) : std::to_string(body);
+    };
+    auto in_row = [&](std::string_view body_type, domain::OrganisationId body) {
+      if (!every_row) return row_of(body_type, body) == row;
+      return levels ? domain::forms::level_row_of(body_type) >= 0 : districts.contains(body);
+    };
     CellList out;
     if (col->count->what == CountWhat::kBodies) {
       out.people = false;
@@ -337,13 +362,19 @@ CellList Forms::Cell(const Actor& actor, const FormQuery& query, const std::stri
     const Labels labels(tx);
     domain::forms::CodeBook codes;
     const domain::forms::Filter filter(*col->count, layout.bands, codes);
-    // The people who pass on a date, each with her first position in the row.
-    auto people_on = [&](const Date& day) {
-      std::vector<CellPerson> found;
+    // Each position on a day that passes, in person order (then body path).
+    auto each_passing = [&](const Date& day, const std::function<void(const storage::HeldNamed&)>& visit) {
       q.each_held_named(where.path, day, kind, [&](const storage::HeldNamed& n) {
+        if (in_row(n.held.body_type, n.held.organisation_id) && filter(codes.facts(n.held, on))) visit(n);
+      });
+    };
+    // The people who pass on a day, each once with her first position that `counts`.
+    auto people_on = [&](const Date& day, const std::function<bool(const domain::forms::Held&)>& counts) {
+      std::vector<CellPerson> found;
+      each_passing(day, [&](const storage::HeldNamed& n) {
         const auto& h = n.held;
-        if (!in_row(h.body_type, h.organisation_id) || !filter(codes.facts(h, on))) return;
         if (!found.empty() && found.back().person_id == h.person_id) return;
+        if (!counts(h)) return;
         found.push_back({h.person_id, std::string(n.person_name), h.organisation_id, std::string(n.organisation_name),
                          labels.label(domain::DictionaryKind::kRole, std::string(h.role))});
       });
@@ -351,15 +382,26 @@ CellList Forms::Cell(const Actor& actor, const FormQuery& query, const std::stri
     };
     const auto& count = *col->count;
     if (count.what == CountWhat::kMembers) {
-      out.persons = people_on(count.on == domain::forms::CountOn::kReport ? on : baseline);
-    } else {  // added: on the date and not on the baseline
-      std::set<domain::PersonId> before;
-      for (const auto& p : people_on(baseline)) before.insert(p.person_id);
-      for (auto& p : people_on(on))
-        if (!before.contains(p.person_id)) out.persons.push_back(std::move(p));
+      out.persons = people_on(count.on == domain::forms::CountOn::kReport ? on : baseline,
+                              [](const domain::forms::Held&) { return true; });
+    } else {  // added: in a row on the date and not in that row on the baseline (the rows' cells, each once)
+      std::set<std::pair<domain::PersonId, std::string>> before;
+      each_passing(baseline, [&](const storage::HeldNamed& n) {
+        before.insert({n.held.person_id, row_of(n.held.body_type, n.held.organisation_id)});
+      });
+      out.persons = people_on(on, [&](const domain::forms::Held& h) {
+        return !before.contains({h.person_id, row_of(h.body_type, h.organisation_id)});
+      });
     }
     return out;
   });
+  CellList out;
+  out.people = all.people;
+  out.total = static_cast<long long>(all.people ? all.persons.size() : all.bodies.size());
+  out.page = page;
+  out.persons = page_of(all.persons, page);
+  out.bodies = page_of(all.bodies, page);
+  return out;
 }
 
 documents::FormTable Forms::table_of(const FormReport& r) {

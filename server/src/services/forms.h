@@ -67,11 +67,19 @@ struct CellBody {
   std::string name;
   domain::BodyType type = domain::BodyType::kCity;
 };
+// One page of a drill-down (page from 1, page_size 1..200: the route checks the bounds).
+struct CellPage {
+  int page = 1;
+  int page_size = 50;
+};
+// The row key of the 合计 row: the people (or bodies) of every row, one item a person.
+inline constexpr const char* kTotalRow = "total";
 struct CellList {
   bool people = true;  // else bodies
-  std::vector<CellPerson> persons;
-  std::vector<CellBody> bodies;
-  long long total() const { return static_cast<long long>(people ? persons.size() : bodies.size()); }
+  long long total = 0;  // every item behind the count, not only this page's
+  CellPage page;
+  std::vector<CellPerson> persons;  // this page's, in person order
+  std::vector<CellBody> bodies;     // this page's, in tree order
 };
 
 class Forms {
@@ -82,8 +90,10 @@ class Forms {
   std::vector<FormSummary> List();
   // A form filled in (400 invalid_form outside 1..5; 404 for a subtree outside the scope).
   FormReport Report(const Actor& actor, const FormQuery& query);
-  // The people or bodies behind one count cell (422 not_a_count for another column).
-  CellList Cell(const Actor& actor, const FormQuery& query, const std::string& row, const std::string& column);
+  // The people or bodies behind one count cell, one page of them (422 not_a_count for another
+  // column); row kTotalRow is the 合计 row: everyone behind the column in any row, once.
+  CellList Cell(const Actor& actor, const FormQuery& query, const std::string& row, const std::string& column,
+                const CellPage& page = {});
   // The form as a file (附表N_<within>_<on>.xlsx / .pdf), audited.
   Download Workbook(const Actor& actor, const FormQuery& query);
   Download Pdf(const Actor& actor, const FormQuery& query);

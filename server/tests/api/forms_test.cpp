@@ -412,4 +412,79 @@ TEST_F(FormsTest, TheWorkbookDownloadIsNamedDrawnAndAudited) {
   EXPECT_TRUE(found) << audit.body.dump();
 }
 
+TEST_F(FormsTest, TheDrillDownPagesAndItsTotalsRowListsTheDistinctPeopleOfEveryRow) {
+  auto cell = [&](int n, const std::string& extra) {
+    return world_->admin->get(query(n, extra).replace(12, 0, "/cell"));
+  };
+  auto people = [](const json& answer) {
+    std::set<long long> who;
+    for (const auto& item : answer["items"]) who.insert(item["person_id"].get<long long>());
+    return who;
+  };
+  const json form = world_->admin->get(query(4)).body;
+
+  // Paging walks every item once: the same total on each page, at most page_size items, none twice.
+  const std::string members = "&row=total&column=members_after";
+  auto whole = cell(4, members + "&page_size=200");
+  ASSERT_EQ(whole.status, 200) << whole.body.dump();
+  const long long total = whole.body["total"];
+  ASSERT_GT(total, 7);
+  std::vector<long long> walked;
+  for (int page = 1; page < 100; ++page) {
+    auto a = cell(4, members + "&page_size=7&page=" + std::to_string(page));
+    ASSERT_EQ(a.status, 200) << a.body.dump();
+    EXPECT_EQ(a.body["total"], total);
+    EXPECT_EQ(a.body["page"], page);
+    EXPECT_EQ(a.body["page_size"], 7);
+    if (a.body["items"].empty()) break;
+    EXPECT_LE(a.body["items"].size(), 7u);
+    for (const auto& item : a.body["items"]) walked.push_back(item["person_id"]);
+  }
+  EXPECT_EQ(static_cast<long long>(walked.size()), total);
+  EXPECT_EQ(std::set<long long>(walked.begin(), walked.end()), people(whole.body));
+  EXPECT_EQ(cell(4, members).body["page_size"], 50);  // the default
+
+  // row=total: the distinct people of the rows; the 合计 cell adds the rows up, counting twice a woman
+  // who holds a position in two of them (a village chair who is also a township executive).
+  for (const char* column : {"members_after", "members_before", "added", "chair", "executive"}) {
+    SCOPED_TRACE(column);
+    std::set<long long> of_rows;
+    long long sum = 0;
+    for (const auto& row : form["rows"]) {
+      sum += row["cells"][column].get<long long>();
+      auto one = cell(4, "&row=" + row["key"].get<std::string>() + "&column=" + column + "&page_size=200");
+      ASSERT_EQ(one.status, 200);
+      const auto who = people(one.body);
+      of_rows.insert(who.begin(), who.end());
+    }
+    EXPECT_EQ(form["totals"][column], sum);
+    auto all = cell(4, std::string("&row=total&column=") + column + "&page_size=200");
+    ASSERT_EQ(all.status, 200) << all.body.dump();
+    EXPECT_EQ(all.body["kind"], "people");
+    EXPECT_EQ(people(all.body), of_rows);
+    EXPECT_EQ(all.body["total"].get<std::size_t>(), of_rows.size());
+    if (std::string(column) != "added") EXPECT_LE(all.body["total"].get<long long>(), sum);
+  }
+  EXPECT_LT(total, form["totals"]["members_after"].get<long long>());
+  auto bodies = cell(4, "&row=total&column=bodies");
+  ASSERT_EQ(bodies.status, 200);
+  EXPECT_EQ(bodies.body["kind"], "bodies");
+  EXPECT_EQ(bodies.body["total"], form["totals"]["bodies"]);
+  // form 2's 合计 row: the district's executive members
+  auto two = world_->admin->get(query(2)).body;
+  auto executive = cell(2, "&row=total&column=executive");
+  ASSERT_EQ(executive.status, 200) << executive.body.dump();
+  EXPECT_EQ(executive.body["total"], two["totals"]["executive"]);
+
+  // Bounds as every list: page_size 1–200, page from 1, integers.
+  for (const char* bad : {"&page_size=0", "&page_size=201", "&page=0", "&page_size=many"}) {
+    SCOPED_TRACE(bad);
+    auto a = cell(4, members + bad);
+    EXPECT_EQ(a.status, 400);
+    EXPECT_EQ(a.body["error"]["code"], "invalid_parameter");
+  }
+  EXPECT_EQ(cell(4, members + "&page=1000").body["items"].size(), 0u);  // past the end: nobody, the same total
+  EXPECT_EQ(cell(4, members + "&page=1000").body["total"], total);
+}
+
 }  // namespace

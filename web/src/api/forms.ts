@@ -18,6 +18,8 @@ export interface FormColumn {
   /** The merged headings above the leaf, outermost first. */
   group?: string[];
   numeric: boolean;
+  /** A count: the people or bodies behind it can be listed (absent from older answers: numeric then decides). */
+  count?: boolean;
 }
 
 /** One cell of the header grid at (row, column), 0-based, spanning row_span × column_span. */
@@ -45,6 +47,8 @@ export interface FormAnswer {
   within: { id: number; name: string };
   on: IsoDate;
   baseline: IsoDate;
+  /** A column counts on the baseline (扩大前, 新增); otherwise the baseline does not matter to this form. */
+  reads_baseline?: boolean;
   columns: FormColumn[];
   headings: FormHeading[];
   header_rows: number;
@@ -67,9 +71,13 @@ export interface CellBody {
   type: string;
 }
 
+/** One page of who is behind a count; `total` counts them all (for the 合计 row: the distinct people). */
 export type CellAnswer =
-  | { kind: 'people'; total: number; items: CellPerson[] }
-  | { kind: 'bodies'; total: number; items: CellBody[] };
+  | { kind: 'people'; total: number; page: number; page_size: number; items: CellPerson[] }
+  | { kind: 'bodies'; total: number; page: number; page_size: number; items: CellBody[] };
+
+/** The drill-down's page size (the contract allows 1–200). */
+export const cellPageSize = 50;
 
 /** The scope and dates every form request carries (empty values are left out: the server's defaults). */
 export interface FormScope {
@@ -96,6 +104,7 @@ export function formDownload(form: FormNumber, scope: FormScope, format: FormFor
 export const formsApi = {
   list: () => http.get<{ items: FormListItem[] }>('/forms'),
   get: (form: FormNumber, scope: FormScope) => http.get<FormAnswer>(`/forms/${form}`, formQuery(scope)),
-  cell: (form: FormNumber, scope: FormScope, row: string, column: string) =>
-    http.get<CellAnswer>(`/forms/${form}/cell`, { ...formQuery(scope), row, column }),
+  /** `row` 'total' is the 合计 row. */
+  cell: (form: FormNumber, scope: FormScope, row: string, column: string, page = 1) =>
+    http.get<CellAnswer>(`/forms/${form}/cell`, { ...formQuery(scope), row, column, page, page_size: cellPageSize }),
 };

@@ -3,30 +3,31 @@ import { parseQuery, formatQuery } from '@/components/useQueryState';
 import { form4 } from '@/views/forms/form4.fixture';
 import {
   baselineAfterReport, cellLabelParts, cellText, closesByBack, columnPath, drillKind, formHeaderGrid, formPageSchema, formatCell,
-  headerGrid, headingsFromColumns, isCalendarDate, isDrillable, parseCell, parseFormNumber, rowHeaderColumn, rowValue,
+  countOf, hasCount, headerGrid, headingsFromColumns, isCalendarDate, isDrillable, parseCell, parseFormNumber, readsBaseline,
+  rowHeaderColumn, rowValue, totalsNote,
 } from './forms';
 
 const schema = formPageSchema(() => 3, () => '2026-11-30');
 
 describe('the form page’s state in the URL', () => {
   it.each([
-    ['nothing: her own organisation, today, the server’s baseline, no drill-down', {}, { within: 3, on: '2026-11-30', baseline: '', cell: '' }],
-    ['a scope and both dates', { within: '17', on: '2016-09-20', baseline: '2016-06-01' }, { within: 17, on: '2016-09-20', baseline: '2016-06-01', cell: '' }],
-    ['an open count', { on: '2016-09-20', cell: 'township:members_after' }, { within: 3, on: '2016-09-20', baseline: '', cell: 'township:members_after' }],
-    ['a district’s id as the row', { cell: '42:executive' }, { within: 3, on: '2026-11-30', baseline: '', cell: '42:executive' }],
-    ['not a day of the calendar', { on: '2016-02-30', baseline: '2016-13-01' }, { within: 3, on: '2026-11-30', baseline: '', cell: '' }],
-    ['not a date at all', { on: '20.9.2016', baseline: 'yesterday' }, { within: 3, on: '2026-11-30', baseline: '', cell: '' }],
-    ['a scope that is no id', { within: '-4' }, { within: 3, on: '2026-11-30', baseline: '', cell: '' }],
-    ['a zero scope', { within: '0' }, { within: 3, on: '2026-11-30', baseline: '', cell: '' }],
-    ['a count without its column', { cell: 'township' }, { within: 3, on: '2026-11-30', baseline: '', cell: '' }],
-    ['a count with markup in it', { cell: 'township:<b>' }, { within: 3, on: '2026-11-30', baseline: '', cell: '' }],
+    ['nothing: her own organisation, today, the server’s baseline, no drill-down', {}, { within: 3, on: '2026-11-30', baseline: '', cell: '', page: 1 }],
+    ['a scope and both dates', { within: '17', on: '2016-09-20', baseline: '2016-06-01' }, { within: 17, on: '2016-09-20', baseline: '2016-06-01', cell: '', page: 1 }],
+    ['an open count', { on: '2016-09-20', cell: 'township:members_after' }, { within: 3, on: '2016-09-20', baseline: '', cell: 'township:members_after', page: 1 }],
+    ['a district’s id as the row', { cell: '42:executive' }, { within: 3, on: '2026-11-30', baseline: '', cell: '42:executive', page: 1 }],
+    ['not a day of the calendar', { on: '2016-02-30', baseline: '2016-13-01' }, { within: 3, on: '2026-11-30', baseline: '', cell: '', page: 1 }],
+    ['not a date at all', { on: '20.9.2016', baseline: 'yesterday' }, { within: 3, on: '2026-11-30', baseline: '', cell: '', page: 1 }],
+    ['a scope that is no id', { within: '-4' }, { within: 3, on: '2026-11-30', baseline: '', cell: '', page: 1 }],
+    ['a zero scope', { within: '0' }, { within: 3, on: '2026-11-30', baseline: '', cell: '', page: 1 }],
+    ['a count without its column', { cell: 'township' }, { within: 3, on: '2026-11-30', baseline: '', cell: '', page: 1 }],
+    ['a count with markup in it', { cell: 'township:<b>' }, { within: 3, on: '2026-11-30', baseline: '', cell: '', page: 1 }],
   ])('reads %s', (_, query, state) => {
     expect(parseQuery(schema, query)).toEqual(state);
   });
 
   it('writes only what differs from the defaults, so that a shared link stays short', () => {
-    expect(formatQuery(schema, { within: 3, on: '2026-11-30', baseline: '', cell: '' })).toEqual({});
-    expect(formatQuery(schema, { within: 17, on: '2016-09-20', baseline: '2016-06-01', cell: 'township:added' })).toEqual({
+    expect(formatQuery(schema, { within: 3, on: '2026-11-30', baseline: '', cell: '', page: 1 })).toEqual({});
+    expect(formatQuery(schema, { within: 17, on: '2016-09-20', baseline: '2016-06-01', cell: 'township:added', page: 1 })).toEqual({
       within: '17',
       on: '2016-09-20',
       baseline: '2016-06-01',
@@ -161,5 +162,52 @@ describe('the body of a form', () => {
     expect(cellLabelParts(township, column('members_after'), 25)).toEqual({ row: '乡镇', column: '成员数（人） · 扩大后', value: 25 });
     expect(drillKind('bodies')).toBe('bodies');
     expect(drillKind('added')).toBe('people');
+  });
+});
+
+describe('the 合计 row, the drill-down’s pages and the baseline', () => {
+  it('keeps the open count’s page in the URL, the first page left out', () => {
+    expect(parseQuery(schema, { cell: 'total:added', page: '3' })).toMatchObject({ cell: 'total:added', page: 3 });
+    expect(parseQuery(schema, { page: '0' }).page).toBe(1);
+    expect(parseQuery(schema, { page: 'two' }).page).toBe(1);
+    expect(formatQuery(schema, { within: 3, on: '2026-11-30', baseline: '', cell: 'total:added', page: 1 })).toEqual({ cell: 'total:added' });
+  });
+
+  it('reads a count of a row or of the 合计 row', () => {
+    expect(countOf(form4, { row: 'total', column: 'members_after' })).toBe(67);
+    expect(countOf(form4, { row: 'township', column: 'members_after' })).toBe(25);
+    expect(countOf(form4, { row: 'nowhere', column: 'members_after' })).toBeNull();
+    expect(countOf({ ...form4, totals: null }, { row: 'total', column: 'members_after' })).toBeNull();
+  });
+
+  it('opens only the counts a form has: its rows, its 合计 row when it has one, its count columns', () => {
+    expect(hasCount(form4, { row: 'total', column: 'added' })).toBe(true);
+    expect(hasCount(form4, { row: 'street', column: 'added' })).toBe(true);
+    expect(hasCount({ ...form4, totals: null }, { row: 'total', column: 'added' })).toBe(false);
+    expect(hasCount(form4, { row: 'total', column: 'label' })).toBe(false);
+    const typedIn = form4.columns.map((c) => (c.key === 'added' ? { ...c, count: false } : c));
+    expect(hasCount({ ...form4, columns: typedIn }, { row: 'total', column: 'added' })).toBe(false);
+  });
+
+  it('does not offer a number typed in (count: false) as a count', () => {
+    const column = { key: 'delegates', label: '总数', numeric: true, count: false };
+    expect(isDrillable(column, 210)).toBe(false);
+    expect(isDrillable({ ...column, count: true }, 210)).toBe(true);
+    expect(isDrillable({ key: 'executive', label: '执委', numeric: true }, 3)).toBe(true); // an older answer: numeric decides
+  });
+
+  it.each([
+    ['the rows add up to more people than there are', 67, 60, { sum: 67, distinct: 60 }],
+    ['nobody counted twice', 67, 67, null],
+    ['fewer (新增 is after less before)', 38, 41, null],
+    ['no 合计 cell', null, 5, null],
+  ])('says both numbers only when %s', (_, sum, distinct, note) => {
+    expect(totalsNote(sum, distinct)).toEqual(note);
+  });
+
+  it('asks for the baseline only on forms that count on it', () => {
+    expect(readsBaseline(form4)).toBe(true);
+    expect(readsBaseline({ ...form4, reads_baseline: false })).toBe(false);
+    expect(readsBaseline({ columns: [{ key: 'label', label: '区', numeric: false }, { key: 'executive', label: '执委', numeric: true }] })).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 // drill-down) with bad values falling back to defaults, the merged headings of a form turned into
 // the rows of a <thead> (spans, scopes, and the ids each data cell names in `headers`), and the
 // texts of a count's link. No HTTP, no Vue.
-import type { FormColumn, FormHeading, FormNumber, FormRow } from '@/api/forms';
+import type { FormAnswer, FormColumn, FormHeading, FormNumber, FormRow } from '@/api/forms';
 import type { IsoDate } from '@/api/types';
 import type { QueryField, QuerySchema } from '@/components/useQueryState';
 
@@ -46,12 +46,13 @@ export function formatCell(cell: CellRef | null): string {
   return cell ? `${cell.row}:${cell.column}` : '';
 }
 
-/** What the form page keeps in the URL. `baseline` '' is the campaign baseline the server answers with. */
+/** What the form page keeps in the URL. `baseline` '' is the campaign baseline the server answers with; `page` is the open count's. */
 export interface FormPageState {
   within: number | null;
   on: IsoDate;
   baseline: IsoDate | '';
   cell: string;
+  page: number;
 }
 
 function dateField(fallback: () => string): QueryField<string> {
@@ -68,7 +69,13 @@ export function formPageSchema(ownOrganisation: () => number | null, today: () =
     on: dateField(today),
     baseline: dateField(() => ''),
     cell: { fallback: () => '', parse: (raw) => (parseCell(raw) ? raw : undefined), format: (v) => v },
+    page: { fallback: () => 1, parse: (raw) => (/^\d{1,6}$/.test(raw) && Number(raw) > 0 ? Number(raw) : undefined), format: String },
   };
+}
+
+/** Whether the form counts anything on the baseline (扩大前, 新增): only then does the page ask for it. */
+export function readsBaseline(form: { reads_baseline?: boolean; columns: readonly FormColumn[] }): boolean {
+  return form.reads_baseline ?? form.columns.some((c) => c.key === 'members_before' || c.key === 'added');
 }
 
 /** The baseline is the roster before the campaign: a baseline after the report date is a slip. */
@@ -176,9 +183,32 @@ export function rowValue(row: FormRow, columnKey: string): number | string | nul
   return row.cells[columnKey] ?? null;
 }
 
-/** A count someone may open: a number above zero in a numeric column (zero has nobody behind it). */
+/** A count someone may open: a number above zero in a count column (zero has nobody behind it; 代表人数 are typed in, not counted). */
 export function isDrillable(column: FormColumn, value: unknown): value is number {
-  return column.numeric && column.key !== 'label' && typeof value === 'number' && value > 0;
+  return column.numeric && column.count !== false && column.key !== 'label' && typeof value === 'number' && value > 0;
+}
+
+/** The row key of the 合计 row in a drill-down (the contract's `row=total`). */
+export const totalRowKey = 'total';
+
+/** The number a form shows for a count: a row's cell, or the 合计 row's. */
+export function countOf(form: FormAnswer, cell: CellRef): number | null {
+  const value = cell.row === totalRowKey ? form.totals?.[cell.column] : form.rows.find((r) => String(r.key) === cell.row)?.cells[cell.column];
+  return typeof value === 'number' ? value : null;
+}
+
+/** Whether the form has that count: a row (or the 合计 row, when there is one) and a count column. */
+export function hasCount(form: FormAnswer, cell: CellRef): boolean {
+  const row = cell.row === totalRowKey ? form.totals !== null : form.rows.some((r) => String(r.key) === cell.row);
+  return row && form.columns.some((c) => c.key === cell.column && c.numeric && c.count !== false && c.key !== 'label');
+}
+
+/**
+ * The 合计 row adds the rows up, as on paper: a woman in a township and in a village counts twice.
+ * When the sum is larger than the people behind it, the drill-down says both; otherwise null.
+ */
+export function totalsNote(sum: number | null, distinct: number): { sum: number; distinct: number } | null {
+  return sum !== null && sum > distinct ? { sum, distinct } : null;
 }
 
 /** The column's full heading, outermost first: 成员数（人） · 扩大后. */

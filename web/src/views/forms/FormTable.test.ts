@@ -90,13 +90,25 @@ describe('the form table', () => {
     expect(wrapper.emitted('open')).toEqual([[{ row: 'township', column: 'members_after' }]]);
   });
 
-  it('adds the 合计 row, its numbers not links', () => {
+  it('adds the 合计 row, each count above zero opening everyone of every row', async () => {
     const wrapper = mountTable(form4);
     const totals = wrapper.find('tfoot tr');
     expect(totals.find('th').text()).toBe('合计');
     expect(totals.find('th').attributes('scope')).toBe('row');
     expect(totals.findAll('td').map((td) => td.text())).toEqual(['6', '29', '67', '38', '3', '7', '45', '3', '3', '6', '5', '62']);
-    expect(totals.find('button').exists()).toBe(false);
+    const after = totals.find('td[data-column="members_after"] button');
+    expect(after.attributes('aria-label')).toBe('合计，成员数（人） · 扩大后：67，查看名单');
+    expect(totals.findAll('button').length).toBe(12);
+    await after.trigger('click');
+    expect(wrapper.emitted('open')).toEqual([[{ row: 'total', column: 'members_after' }]]);
+  });
+
+  it('does not offer a number typed in (form 2’s delegates) as a count', () => {
+    const columns = form4.columns.map((c) => (c.key === 'added' ? { ...c, count: false } : { ...c, count: c.numeric }));
+    const wrapper = mountTable({ ...form4, columns });
+    expect(wrapper.find('tbody td[data-column="added"] button').exists()).toBe(false);
+    expect(wrapper.find('tfoot td[data-column="added"] button').exists()).toBe(false);
+    expect(wrapper.find('tbody td[data-column="members_after"] button').exists()).toBe(true);
   });
 
   it('keeps the table in a focusable box that scrolls, named for the screen reader', () => {

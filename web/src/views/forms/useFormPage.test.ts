@@ -10,6 +10,8 @@ import { useFormPage } from './useFormPage';
 const people: CellAnswer = {
   kind: 'people',
   total: 1,
+  page: 1,
+  page_size: 50,
   items: [{ person_id: 41, name: '王秀英', organisation_id: 9, organisation_name: '二八镇妇联', role_label: '副主席' }],
 };
 
@@ -39,7 +41,7 @@ describe('the form page’s state', () => {
     api.open({ row: 'township', column: 'members_after' });
     await flushPromises();
     expect(router.currentRoute.value.query).toMatchObject({ on: '2016-09-20', baseline: '2016-06-01', cell: 'township:members_after' });
-    expect(cell).toHaveBeenCalledWith(4, { within: 3, on: '2016-09-20', baseline: '2016-06-01' }, 'township', 'members_after');
+    expect(cell).toHaveBeenCalledWith(4, { within: 3, on: '2016-09-20', baseline: '2016-06-01' }, 'township', 'members_after', 1);
     expect(api.openCell.value).toEqual({ row: 'township', column: 'members_after' });
     expect(api.cellAnswer.value).toEqual(people);
     router.back();
@@ -51,7 +53,7 @@ describe('the form page’s state', () => {
 
   it('opens the count a shared link names, and closing it keeps the dates', async () => {
     const { router, api, cell } = await start('/forms/4?on=2016-09-20&cell=street:added');
-    expect(cell).toHaveBeenCalledWith(4, { within: 3, on: '2016-09-20', baseline: '' }, 'street', 'added');
+    expect(cell).toHaveBeenCalledWith(4, { within: 3, on: '2016-09-20', baseline: '' }, 'street', 'added', 1);
     api.close();
     await flushPromises();
     expect(router.currentRoute.value.query).toEqual({ on: '2016-09-20' });
@@ -72,5 +74,38 @@ describe('the form page’s state', () => {
     expect(router.currentRoute.value.query).toEqual({ on: '2016-10-01' });
     expect(get).toHaveBeenLastCalledWith(4, { within: 3, on: '2016-10-01', baseline: '' });
     expect(api.openCell.value).toBeNull();
+  });
+  it('turns the open count’s pages in place: the URL keeps the page, Back still closes the drill-down', async () => {
+    const { router, api, cell } = await start('/forms/4?on=2016-09-20');
+    api.open({ row: 'total', column: 'members_after' });
+    await flushPromises();
+    expect(api.openCell.value).toEqual({ row: 'total', column: 'members_after' });
+    expect(cell).toHaveBeenLastCalledWith(4, { within: 3, on: '2016-09-20', baseline: '' }, 'total', 'members_after', 1);
+    api.turnPage(2);
+    await flushPromises();
+    expect(router.currentRoute.value.query).toMatchObject({ cell: 'total:members_after', page: '2' });
+    expect(cell).toHaveBeenLastCalledWith(4, { within: 3, on: '2016-09-20', baseline: '' }, 'total', 'members_after', 2);
+    expect(api.cellAnswer.value).toEqual(people); // the list stays while the next page comes
+    router.back();
+    await flushPromises();
+    expect(router.currentRoute.value.query).toEqual({ on: '2016-09-20' });
+    expect(api.openCell.value).toBeNull();
+  });
+
+  it('opens another count from its first page', async () => {
+    const { router, api } = await start('/forms/4?cell=township:added&page=3');
+    api.open({ row: 'street', column: 'added' });
+    await flushPromises();
+    expect(router.currentRoute.value.query).toEqual({ cell: 'street:added' });
+  });
+
+  it('has no 合计 row to open on a form without totals', async () => {
+    vi.spyOn(formsApi, 'get').mockResolvedValue({ ...form4, totals: null });
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/forms/:n', name: 'form', component: { render: () => null } }] });
+    await router.push('/forms/4?cell=total:added');
+    let api: ReturnType<typeof useFormPage> | undefined;
+    mount(defineComponent({ setup: () => { api = useFormPage(4, () => 3); return () => h('div'); } }), { global: { plugins: [router] } });
+    await flushPromises();
+    expect(api!.openCell.value).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import { computed, ref } from 'vue';
 import { useRouter } from 'vue-router';
 import { formsApi, type CellAnswer, type FormAnswer, type FormNumber, type FormScope } from '@/api/forms';
 import { todayIso } from '@/domain/dates';
-import { closesByBack, formatCell, formPageSchema, parseCell, type CellRef, type FormPageState } from '@/domain/forms';
+import { closesByBack, formatCell, formPageSchema, hasCount, parseCell, type CellRef, type FormPageState } from '@/domain/forms';
 import { formatQuery, useQueryState } from '@/components/useQueryState';
 
 export function useFormPage(form: FormNumber, ownOrganisation: () => number | null) {
@@ -20,14 +20,12 @@ export function useFormPage(form: FormNumber, ownOrganisation: () => number | nu
 
   const scopeOf = (s: FormPageState): FormScope => ({ within: s.within, on: s.on, baseline: s.baseline });
 
-  /** The open count, when the form has that row and that numeric column. */
+  /** The open count, when the form has that row (or its 合计 row) and that count column. */
   const openCell = computed<CellRef | null>(() => {
     const cell = parseCell(state.cell);
     const f = answer.value;
     if (!cell || !f) return null;
-    const row = f.rows.some((r) => String(r.key) === cell.row);
-    const column = f.columns.some((c) => c.key === cell.column && c.numeric);
-    return row && column ? cell : null;
+    return hasCount(f, cell) ? cell : null;
   });
 
   async function load(s: FormPageState): Promise<void> {
@@ -50,18 +48,19 @@ export function useFormPage(form: FormNumber, ownOrganisation: () => number | nu
 
   async function loadCell(s: FormPageState): Promise<void> {
     const cell = parseCell(s.cell);
-    if (!cell || !answer.value) {
+    if (!cell || !answer.value || !hasCount(answer.value, cell)) {
       cellAnswer.value = null;
       cellAsked = '';
       return;
     }
-    const key = `${asked}|${s.cell}`;
+    const key = `${asked}|${s.cell}|${s.page}`;
     if (key === cellAsked) return;
     cellAsked = key;
     cellLoading.value = true;
-    cellAnswer.value = null;
+    // another page of the same count keeps the list in view until the next one is in
+    if (cellAnswer.value && !key.startsWith(`${asked}|${s.cell}|`)) cellAnswer.value = null;
     try {
-      cellAnswer.value = await formsApi.cell(form, scopeOf(s), cell.row, cell.column);
+      cellAnswer.value = await formsApi.cell(form, scopeOf(s), cell.row, cell.column, s.page);
     } catch {
       cellAnswer.value = null;
     } finally {
@@ -78,19 +77,24 @@ export function useFormPage(form: FormNumber, ownOrganisation: () => number | nu
     void commit();
   }
 
-  /** A count opened: a new history entry, so that Back closes it. */
+  /** A count opened: a new history entry, so that Back closes it; its list from the first page. */
   function open(cell: CellRef): void {
-    void set({ cell: formatCell(cell) });
+    void set({ cell: formatCell(cell), page: 1 });
+  }
+
+  /** Another page of the open count: it replaces the entry, so that Back still closes the drill-down. */
+  function turnPage(page: number): void {
+    void set({ page }, { replace: true });
   }
 
   /** The drill-down closed by its ×, Escape or a click outside: Back when it was opened here, else the entry replaced. */
   function close(): void {
     if (state.cell === '') return;
-    const withoutCell = router.resolve({ query: formatQuery(schema, { ...state, cell: '' }) }).fullPath;
+    const withoutCell = router.resolve({ query: formatQuery(schema, { ...state, cell: '', page: 1 }) }).fullPath;
     const previous = router.options.history.state.back; // the web history keeps the entry before; a memory history does not
     if (closesByBack(previous, withoutCell)) router.back();
-    else void set({ cell: '' }, { replace: true });
+    else void set({ cell: '', page: 1 }, { replace: true });
   }
 
-  return { state, answer, loading, cellAnswer, cellLoading, openCell, apply, open, close };
+  return { state, answer, loading, cellAnswer, cellLoading, openCell, apply, open, turnPage, close };
 }

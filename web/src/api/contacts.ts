@@ -1,0 +1,60 @@
+// The contacts and re-elections of a federation, behind forms 1 and 2 (docs/api-contract.md,
+// "Contacts and re-elections"): a contact is dated and ended, never deleted; a re-election entered
+// by mistake is deleted. Wire shapes only; the page's rules are in views/organisation/contacts.ts.
+import { http } from './http';
+import type { IsoDate } from './types';
+
+export interface Contact {
+  id: number;
+  organisation_id: number;
+  organisation_name: string;
+  name: string;
+  post: string | null;
+  office_phone: string | null;
+  mobile: string | null;
+  email: string | null;
+  start_on: IsoDate;
+  /** the first day she is no longer the contact */
+  end_on: IsoDate | null;
+}
+
+/** What a clerk types: blank fields are sent as null (cleared). */
+export type ContactInput = Pick<Contact, 'name' | 'post' | 'office_phone' | 'mobile' | 'email' | 'start_on'>;
+
+export interface Reelection {
+  id: number;
+  organisation_id: number;
+  held_on: IsoDate;
+  term_years: number;
+  /** held_on + term_years, computed by the server */
+  next_on: IsoDate;
+  delegates: number;
+  delegates_minority: number;
+  delegates_party: number;
+  delegates_grassroots: number;
+  delegates_under_35: number;
+  notes: string | null;
+}
+
+export type ReelectionInput = Omit<Reelection, 'id' | 'organisation_id' | 'next_on'>;
+
+export const contactsApi = {
+  /** The contacts open on a date (default today). */
+  list: (organisationId: number, on?: IsoDate) => http.get<{ items: Contact[] }>(`/organisations/${organisationId}/contacts`, { on }),
+  add: (organisationId: number, body: ContactInput, fieldsHandled?: readonly string[]) =>
+    http.post<Contact>(`/organisations/${organisationId}/contacts`, body, fieldsHandled),
+  change: (id: number, body: Partial<ContactInput>, fieldsHandled?: readonly string[]) =>
+    http.patch<Contact>(`/contacts/${id}`, body, fieldsHandled),
+  end: (id: number, endOn: IsoDate, fieldsHandled?: readonly string[]) => http.post<Contact>(`/contacts/${id}/end`, { end_on: endOn }, fieldsHandled),
+};
+
+export const reelectionsApi = {
+  /** Newest first. */
+  list: (organisationId: number) => http.get<{ items: Reelection[] }>(`/organisations/${organisationId}/reelections`),
+  add: (organisationId: number, body: ReelectionInput, fieldsHandled?: readonly string[]) =>
+    http.post<Reelection>(`/organisations/${organisationId}/reelections`, body, fieldsHandled),
+  change: (id: number, body: Partial<ReelectionInput>, fieldsHandled?: readonly string[]) =>
+    http.patch<Reelection>(`/reelections/${id}`, body, fieldsHandled),
+  /** A mistaken entry (204). */
+  remove: (id: number) => http.delete<null>(`/reelections/${id}`),
+};
