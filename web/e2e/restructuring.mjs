@@ -56,6 +56,18 @@ async function historyRows(table) {
   return table.locator('.el-table__body tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.innerText.trim())));
 }
 
+/** Chooses a body in an organisation picker by typing its name; the chosen option's text. */
+async function pickBody(page, testId, body) {
+  await page.getByTestId(testId).click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(body.name);
+  const option = page.locator('.el-select-dropdown__item:visible', { hasText: body.name }).first();
+  await option.waitFor();
+  const text = await option.innerText();
+  await option.click();
+  return text;
+}
+
 /** The message shown under a form field of a dialog. */
 function fieldError(page, dialog, label) {
   return dialog.locator('.el-form-item', { has: page.locator('.el-form-item__label', { hasText: label }) }).locator('.el-form-item__error');
@@ -186,9 +198,7 @@ export const tests = [
       await page.getByTestId('move-org').click();
       const meaning = page.getByTestId('move-meaning');
       check((await meaning.innerText()).includes('纠正错误的上级'), `without a day the move reads: ${await meaning.innerText()}`);
-      await page.getByTestId('move-parent').click();
-      await page.keyboard.type(township.name);
-      await page.locator('.el-select-dropdown__item:visible', { hasText: township.name }).first().click();
+      await pickBody(page, 'move-parent', township);
       await typeDate(page, 'move-on', '2022-03-01');
       await meaning.filter({ hasText: '自 2022-03-01 起隶属新的上级' }).waitFor();
       await checkPageInBothLanguages(page, 'the dated move');
@@ -228,13 +238,24 @@ export const tests = [
       const explanation = await dialog.getByTestId('merge-explanation').innerText();
       check(explanation.includes('下级组织') && explanation.includes('副主席') && explanation.includes('撤销'), `the dialog explains: ${explanation}`);
 
+      // a target with a child named as one of hers is refused on the field before anything is sent
+      const clashing = await neverRestructured(
+        client,
+        'township',
+        '镇',
+        async (b) => (await uniquelyNamed(client, b)) && (await openChildren(b)).some((o) => fromChildren.has(o.name)),
+        [...exclude, from.id, into.id],
+      ).catch(() => null);
+      if (clashing) {
+        await pickBody(page, 'merge-into', clashing);
+        await fieldError(page, dialog, '并入的组织').filter({ hasText: '已有同名的下级组织' }).waitFor();
+        await shot(page, 'r6-merge-clash');
+      }
+
       // the body is chosen by its name (its path beside it), within her subtree
-      await page.getByTestId('merge-into').click();
-      await page.keyboard.type(into.name);
-      const option = page.locator('.el-select-dropdown__item:visible', { hasText: into.name }).first();
-      await option.waitFor();
-      check((await option.innerText()).includes(into.path.at(-2).name), `the option does not show the path: ${await option.innerText()}`);
-      await option.click();
+      const option = await pickBody(page, 'merge-into', into);
+      check(option.includes(into.path.at(-2).name), `the option does not show the path: ${option}`);
+      await fieldError(page, dialog, '并入的组织').waitFor({ state: 'detached' });
       await checkPageInBothLanguages(page, 'the merge dialog');
       await shot(page, 'r6-merge-dialog');
 

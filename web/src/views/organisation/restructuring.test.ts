@@ -3,6 +3,7 @@ import type { BodyType } from '@/api/types';
 import {
   checkChangeDate,
   checkOptionalChangeDate,
+  clashingNames,
   conversionOf,
   conversionRenamesRoles,
   mergeTargetTypes,
@@ -104,5 +105,14 @@ describe('readMergeNotice', () => {
     expect(readMergeNotice(null)).toBeNull();
     expect(readMergeNotice({ back: null })).toBeNull();
     expect(readMergeNotice({ merged: { ...merged, moved_children: '9' } })).toBeNull();
+  });
+});
+
+describe('clashingNames', () => {
+  it('names the open children that share a name with an open child of the target', () => {
+    const mine = [{ name: '永安村妇代会', open: true }, { name: '永发村妇代会', open: true }, { name: '红星村妇代会', open: false }];
+    const theirs = [{ name: '永安村妇代会', open: true }, { name: '红星村妇代会', open: true }, { name: '永发村妇代会', open: false }];
+    expect(clashingNames(mine, theirs)).toEqual(['永安村妇代会']);
+    expect(clashingNames(mine, [])).toEqual([]);
   });
 });

@@ -76,6 +76,15 @@ export function periodOf(version: Pick<OrganisationVersion, 'valid_from' | 'vali
   return { key: 'restructure.history.between', params: { from, to } };
 }
 
+/**
+ * The open children of a body that share a name with an open child of the body it merges into:
+ * two bodies under one parent may not share a name, so the server refuses such a merge.
+ */
+export function clashingNames(children: readonly { name: string; open: boolean }[], targetChildren: readonly { name: string; open: boolean }[]): string[] {
+  const taken = new Set(targetChildren.filter((c) => c.open).map((c) => c.name));
+  return children.filter((c) => c.open && taken.has(c.name)).map((c) => c.name);
+}
+
 /** What a merge did, carried to the body it landed on (in the history entry's state). */
 export interface MergeNotice {
   from: string;

@@ -1,6 +1,6 @@
 // Checks of the organisation forms, matching server/src/domain/organisation.cpp.
 import type { FormRules } from 'element-plus';
-import { asRule, isBlank, maxLength, required, requiredDate, type Check, type Translate } from '@/domain/form-rules';
+import { asRule, isBlank, maxLength, required, requiredDate, type Check, type Problem, type Translate } from '@/domain/form-rules';
 import { checkChangeDate, checkOptionalChangeDate } from './restructuring';
 
 export const checkDivisionCode: Check<string | null | undefined> = (value) =>
@@ -34,13 +34,17 @@ export function renameRules(today: string, translate: Translate): FormRules {
   };
 }
 
-/** 改建 and 撤并: the day of the change, not after `today`; 撤并 also needs the body it merges into. */
-export function changeRules(today: string, translate: Translate, withTarget = false): FormRules {
-  const rules: FormRules = { on: [asRule(checkChangeDate(today), translate, 'change')] };
-  if (withTarget) {
-    rules.into_id = [asRule(requiredChoice('restructure.mergeInto', translate), translate, 'change')];
-  }
-  return rules;
+/** 改建: the day of the change, not after `today`. */
+export function changeRules(today: string, translate: Translate): FormRules {
+  return { on: [asRule(checkChangeDate(today), translate, 'change')] };
+}
+
+/** 撤并: the body it merges into (chosen, and `clash` when its children's names collide) and the day. */
+export function mergeRules(today: string, translate: Translate, clash: () => Problem | null): FormRules {
+  return {
+    ...changeRules(today, translate),
+    into_id: [asRule(requiredChoice('restructure.mergeInto', translate), translate, 'change'), asRule(clash, translate, 'change')],
+  };
 }
 
 /** 移动: the new parent, and a day only for a move that happened on it (empty: a correction). */
