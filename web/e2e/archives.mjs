@@ -4,7 +4,7 @@
 // and show no label cut short, in both languages.
 import { idNumber } from './data.mjs';
 import {
-  accounts, baseUrl, check, checkAxe, checkNoTruncation, chooseOption, field, setLanguage, shot, signIn, signInPage, state, unusedName,
+  accounts, baseUrl, check, checkAxe, checkPageInBothLanguages as pageChecks, chooseOption, field, shot, signIn, signInPage, state, unusedName,
 } from './lib.mjs';
 
 /** Signs in through the page unless she is already the one signed in. */
@@ -26,17 +26,6 @@ async function openArchive(page, kind) {
 /** The error an el-form-item shows under the control with this test id. */
 function fieldError(page, testId) {
   return page.locator('.el-form-item', { has: field(page, testId) }).locator('.el-form-item__error');
-}
-
-/** The page's two checks, in Chinese and in English (with an open dialog when one is given). */
-async function pageChecks(page, where) {
-  // a dropdown just chosen from is still fading out: wait until it is gone
-  await page.locator('.el-select-dropdown:visible, .el-picker-panel:visible').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
-  await checkAxe(page, where);
-  await checkNoTruncation(page, where);
-  await setLanguage(page, 'en');
-  await checkNoTruncation(page, `${where} (English)`);
-  await setLanguage(page, 'zh-CN');
 }
 
 const suffix = () => Math.random().toString(36).slice(2, 6).toUpperCase();

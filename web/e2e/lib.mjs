@@ -158,6 +158,25 @@ export async function checkNoTruncation(page, where) {
   check(cut.length === 0, `truncated on ${where}: ${cut.join(' | ')}`);
 }
 
+/** Types a date into a date input (YYYY-MM-DD) and confirms it as a clerk does, with Enter. */
+export async function typeDate(page, testId, value) {
+  const input = field(page, testId);
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+  await page.locator('.el-picker-panel:visible').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+}
+
+/** The two page-wide checks in Chinese, then the labels again in English (the page is left in Chinese). */
+export async function checkPageInBothLanguages(page, where) {
+  await page.locator('.el-select-dropdown:visible, .el-picker-panel:visible').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+  await checkAxe(page, where);
+  await checkNoTruncation(page, where);
+  await setLanguage(page, 'en');
+  await checkNoTruncation(page, `${where} (English)`);
+  await setLanguage(page, 'zh-CN');
+}
+
 /** Escape on a dialog with typed data: the question comes; `discard` answers 放弃, else 继续填写. */
 export async function escapeDialog(page, { discard }) {
   await page.keyboard.press('Escape');

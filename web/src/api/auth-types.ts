@@ -70,7 +70,7 @@ export interface Revealed {
 
 export const auditActions = [
   'create', 'update', 'correct', 'end', 'delete', 'move', 'close', 'login', 'logout', 'login_failed',
-  'reveal', 'password_change', 'session_end', 'export', 'import',
+  'reveal', 'password_change', 'session_end', 'export', 'import', 'rename', 'convert', 'merge',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -70,6 +70,27 @@ export interface OrganisationPatch {
   established_on?: IsoDate | null;
 }
 
+/** One version of a body (GET /organisations/{id}/history): where it stood, its name and type over [valid_from, valid_to). */
+export interface OrganisationVersion {
+  /** null: since the beginning (the first version). */
+  valid_from: IsoDate | null;
+  /** null: to this day. */
+  valid_to: IsoDate | null;
+  parent_id: number | null;
+  parent_name: string | null;
+  name: string;
+  type: BodyType;
+  type_label: string;
+}
+
+/** The answer of 撤并: the body merged into, and what moved. */
+export interface MergeResult {
+  organisation: OrganisationDetail;
+  moved_children: number;
+  moved_members: number;
+  ended_positions: number;
+}
+
 export interface RosterEntry {
   position_id: number;
   person_id: number;

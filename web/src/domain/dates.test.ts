@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { todayIso } from './dates';
+import { daysAfter, todayIso } from './dates';
 
 describe('todayIso', () => {
   it.each([
@@ -9,5 +9,14 @@ describe('todayIso', () => {
     ['2016-02-28T16:30:00Z', '2016-02-29'],
   ])('at %s it is %s in China', (instant, day) => {
     expect(todayIso(new Date(instant))).toBe(day);
+  });
+});
+
+describe('daysAfter', () => {
+  it('disables the days after the last one offered, not the day itself', () => {
+    const disabled = daysAfter('2026-12-01');
+    expect(disabled(new Date(2026, 11, 1))).toBe(false);
+    expect(disabled(new Date(2026, 11, 2))).toBe(true);
+    expect(disabled(new Date(2000, 0, 1))).toBe(false);
   });
 });

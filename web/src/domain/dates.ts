@@ -19,6 +19,11 @@ export function todayIso(now: Date = new Date()): IsoDate {
   return `${china.getUTCFullYear()}-${pad(china.getUTCMonth() + 1)}-${pad(china.getUTCDate())}`;
 }
 
+/** For a date picker's disabled-date: true for the days after `last` (a calendar day of the picker). */
+export function daysAfter(last: IsoDate): (date: Date) => boolean {
+  return (date) => toIsoDate(date) > last;
+}
+
 export function formatDate(value: IsoDate | null | undefined): string {
   return value ? value.slice(0, 10) : '—';
 }

@@ -28,6 +28,7 @@ export interface AuditWords {
 const idFields: Record<string, { names: keyof AuditNames; page: 'organisation' | 'person' | null }> = {
   organisation_id: { names: 'organisation_id', page: 'organisation' },
   parent_id: { names: 'organisation_id', page: 'organisation' },
+  into_id: { names: 'organisation_id', page: 'organisation' },
   person_id: { names: 'person_id', page: 'person' },
   account_id: { names: 'account_id', page: null },
 };
