@@ -14,7 +14,7 @@ using Ids = std::set<std::int64_t>;
 
 // The kind of id a field of `changes` holds, or nullptr.
 const char* id_kind(const std::string& field) {
-  if (field == "organisation_id" || field == "parent_id") return "organisation_id";
+  if (field == "organisation_id" || field == "parent_id" || field == "into_id") return "organisation_id";
   if (field == "person_id") return "person_id";
   if (field == "account_id") return "account_id";
   return nullptr;
