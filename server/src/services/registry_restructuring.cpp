@@ -193,6 +193,14 @@ MergeResult Registry::MergeOrganisations(const Actor& actor, OrganisationId id, 
     require_day(tx, into, false, on, today);
 
     OrganisationRepository repo(tx);
+    // Two bodies of one name cannot stand under one parent: name the clash before anything moves.
+    std::set<std::string> taken;
+    for (const auto& [child, entry] : repo.entries(repo.open_child_ids(into_id))) taken.insert(entry.name);
+    for (const auto& [child, entry] : repo.entries(repo.open_child_ids(id)))
+      if (taken.contains(entry.name))
+        throw domain::invalid("organisation_name_taken", "into_id",
+                              into.organisation.name + "下已有同名组织「" + entry.name + "」，请先将其中一个更名再撤并",
+                              "the target already has a body named " + entry.name);
     AuditBatch audit(tx, actor);
     MergeResult result;
     for (OrganisationId child_id : repo.open_child_ids(id)) {

@@ -260,6 +260,12 @@ TEST_F(RestructuringTest, RefusesWhatCannotBe) {
             "conversion_not_allowed");
   EXPECT_EQ(code(admin.post(path(v1_, "merge"), {{"into_id", t2_}, {"on", "2016-09-10"}})), "merge_not_allowed");
   EXPECT_EQ(code(admin.post(path(t2_, "merge"), {{"into_id", v1_}, {"on", "2016-09-10"}})), "merge_not_allowed");
+  // A merge that would put two bodies of one name under one parent names the clash.
+  const long long other = body(neighbour_, "street", "戊街道妇联");
+  body(other, "community", "丙一社区妇联");
+  auto clash = admin.post(path(s1_, "merge"), {{"into_id", other}, {"on", "2016-09-10"}});
+  EXPECT_EQ(code(clash), "organisation_name_taken");
+  EXPECT_NE(text_of(clash.body["error"]["message"]).find("丙一社区妇联"), std::string::npos) << clash.body.dump();
   EXPECT_EQ(code(admin.post(path(v1_, "rename"), {{"name", "甲一新村妇联"}, {"on", "2099-01-01"}})),
             "restructure_in_future");
   auto undated = admin.post(path(v1_, "rename"), {{"name", "甲一新村妇联"}});
