@@ -697,7 +697,7 @@ const zhCN = {
     kind: '类型',
     kinds: { form: '附表', account: '文字材料', deadline: '完成时限' },
     level: '上报单位',
-    levels: { district: '区县（市）妇联', township: '乡镇（街道）妇联', pilot: '示范点' },
+    levels: { district: '区县（市）妇联', township: '街道、乡镇妇联', pilot: '示范点' },
     dueOn: '截止日期',
     reportOn: '统计日期',
     form: '附表',
