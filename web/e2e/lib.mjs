@@ -230,3 +230,13 @@ export async function bodyWithRoom(client, role, types) {
   }
   throw new Error(`no body with room for ${role} in the subtree of ${client.me.account.username}`);
 }
+
+/** The page's two checks in Chinese, then the truncation check in English, back to Chinese (a closing menu or picker waited for). */
+export async function checkPageBothLanguages(page, where) {
+  await page.locator('.el-select-dropdown:visible, .el-picker-panel:visible').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+  await checkAxe(page, where);
+  await checkNoTruncation(page, where);
+  await setLanguage(page, 'en');
+  await checkNoTruncation(page, `${where} (English)`);
+  await setLanguage(page, 'zh-CN');
+}

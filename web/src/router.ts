@@ -45,6 +45,25 @@ export const router = createRouter({
     { path: '/archives/outstanding-women', name: 'archives-outstanding-women', component: () => import('./views/archives/OutstandingWomenPage.vue') },
     { path: '/archives/social-organisations', name: 'archives-social-organisations', component: () => import('./views/archives/SocialOrganisationsPage.vue') },
     { path: '/rule-sets', name: 'rule-sets', component: () => import('./views/rule-sets/RuleSetsPage.vue') },
+    { path: '/campaigns', name: 'campaigns', component: () => import('./views/campaign/CampaignsPage.vue') },
+    {
+      path: '/campaigns/:id(\\d+)',
+      name: 'campaign',
+      component: () => import('./views/campaign/CampaignPage.vue'),
+      props: (route) => ({ id: Number(route.params.id) }),
+    },
+    {
+      path: '/milestones/:id(\\d+)',
+      name: 'milestone-dashboard',
+      component: () => import('./views/campaign/DashboardPage.vue'),
+      props: (route) => ({ id: Number(route.params.id) }),
+    },
+    {
+      path: '/milestones/:id(\\d+)/bodies/:orgId(\\d+)',
+      name: 'milestone-submission',
+      component: () => import('./views/campaign/SubmissionPage.vue'),
+      props: (route) => ({ id: Number(route.params.id), orgId: Number(route.params.orgId) }),
+    },
     { path: '/:rest(.*)*', name: 'not-found', component: () => import('./views/NotFoundPage.vue') },
   ],
 });

@@ -1,0 +1,175 @@
+// Campaigns, their milestones, the submissions of each body, reminders and her own deadlines
+// (docs/api-contract.md, "Issue 12 (first step): campaigns, milestones, submissions, reminders").
+// Wire shapes only; labels, sorting and the summary line are worked out in domain/campaign.ts.
+import { http, request } from './http';
+import type { FormNumber, FormRow } from './forms';
+import type { IsoDate } from './types';
+
+export type MilestoneKind = 'form' | 'account' | 'deadline';
+export const milestoneKinds: readonly MilestoneKind[] = ['form', 'account', 'deadline'];
+export type MilestoneLevel = 'district' | 'township' | 'pilot';
+export const milestoneLevels: readonly MilestoneLevel[] = ['district', 'township', 'pilot'];
+/** Where a body stands on a milestone. */
+export type Standing = 'not_started' | 'submitted' | 'returned' | 'accepted';
+export const standings: readonly Standing[] = ['not_started', 'submitted', 'returned', 'accepted'];
+/** The state of one submitted version. */
+export type SubmissionState = 'submitted' | 'returned' | 'accepted';
+
+export interface Campaign {
+  id: number;
+  organisation_id: number;
+  organisation_name: string;
+  name: string;
+  document_number: string | null;
+  document_date: IsoDate | null;
+  document_text: string | null;
+  baseline_on: IsoDate;
+}
+
+export interface Milestone {
+  id: number;
+  campaign_id: number;
+  title: string;
+  kind: MilestoneKind;
+  form: FormNumber | null;
+  level: MilestoneLevel;
+  level_label: string;
+  due_on: IsoDate;
+  report_on: IsoDate;
+  sort_order: number;
+}
+
+export interface CampaignDetail extends Campaign {
+  milestones: Milestone[];
+}
+
+export interface MilestoneInput {
+  title: string;
+  kind: MilestoneKind;
+  /** only for a form milestone */
+  form?: FormNumber;
+  level: MilestoneLevel;
+  due_on: IsoDate;
+  /** null: the due date */
+  report_on: IsoDate | null;
+  sort_order?: number;
+}
+
+export interface DashboardItem {
+  organisation_id: number;
+  organisation_name: string;
+  type: string;
+  pilot: boolean;
+  state: Standing;
+  overdue_days: number;
+  version: number | null;
+  submission_id: number | null;
+  submitted_at: string | null;
+  days_late: number;
+  reminders: number;
+  last_reminded_at: string | null;
+}
+
+export interface Dashboard {
+  milestone: Milestone;
+  campaign_name: string;
+  items: DashboardItem[];
+}
+
+export interface Submission {
+  id: number;
+  milestone_id: number;
+  organisation_id: number;
+  organisation_name: string;
+  version: number;
+  state: SubmissionState;
+  sha256: string;
+  explanation: string | null;
+  days_late: number;
+  submitted_at: string;
+  submitted_by: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  decision_reason: string | null;
+}
+
+export interface Reminder {
+  id: number;
+  milestone_id: number;
+  organisation_id: number;
+  note: string | null;
+  sent_at: string;
+  sent_by: string;
+}
+
+export interface Progress {
+  milestone: Milestone;
+  organisation_id: number;
+  organisation_name: string;
+  state: Standing;
+  overdue_days: number;
+  versions: Submission[];
+  reminders: Reminder[];
+}
+
+/** A form as frozen: the rows, cells and totals of GET /api/forms/{n}, without its layout. */
+export interface FormSnapshot {
+  form: FormNumber;
+  version: number;
+  title: string;
+  within: { id: number; name: string };
+  on: IsoDate;
+  baseline: IsoDate;
+  rows: FormRow[];
+  totals: Record<string, number | string | null> | null;
+}
+
+export interface TextSnapshot {
+  text: string;
+}
+
+export interface Drift {
+  /** a row key, or `total` */
+  row: string;
+  column: string;
+  submitted: number | null;
+  live: number | null;
+}
+
+export interface SubmissionDetail extends Submission {
+  milestone: Milestone;
+  snapshot: FormSnapshot | TextSnapshot;
+  drift: Drift[];
+}
+
+export interface OwnDeadline {
+  campaign_name: string;
+  milestone: Milestone;
+  state: Standing;
+  overdue_days: number;
+  last_reminded_at: string | null;
+}
+
+/** Refusals a page shows in its own words (the request pipeline leaves them alone). */
+export const submitRefusals = ['already_submitted', 'already_accepted', 'not_owed', 'nothing_to_submit', 'not_awaiting_decision'] as const;
+
+export const campaignsApi = {
+  list: () => http.get<{ items: Campaign[] }>('/campaigns'),
+  get: (id: number) => http.get<CampaignDetail>(`/campaigns/${id}`),
+  addMilestone: (campaignId: number, input: MilestoneInput) =>
+    http.post<Milestone>(`/campaigns/${campaignId}/milestones`, input, ['title', 'kind', 'form', 'level', 'due_on', 'report_on', 'sort_order']),
+  changeMilestone: (id: number, input: MilestoneInput) =>
+    http.patch<Milestone>(`/milestones/${id}`, input, ['title', 'kind', 'form', 'level', 'due_on', 'report_on', 'sort_order']),
+  dashboard: (milestoneId: number) => http.get<Dashboard>(`/milestones/${milestoneId}/dashboard`),
+  progress: (milestoneId: number, organisationId: number) =>
+    http.get<Progress>(`/milestones/${milestoneId}/submissions`, { organisation_id: organisationId }),
+  submit: (milestoneId: number, body: { organisation_id: number; explanation?: string; text?: string }) =>
+    request<SubmissionDetail>(`/milestones/${milestoneId}/submissions`, { method: 'POST', body, codesHandled: submitRefusals }),
+  remind: (milestoneId: number, organisationId: number, note: string) =>
+    http.post<Reminder>(`/milestones/${milestoneId}/reminders`, { organisation_id: organisationId, note: note.trim() || undefined }),
+  submission: (id: number) => http.get<SubmissionDetail>(`/submissions/${id}`),
+  accept: (id: number) => request<SubmissionDetail>(`/submissions/${id}/accept`, { method: 'POST', body: {}, codesHandled: submitRefusals }),
+  giveBack: (id: number, reason: string) =>
+    request<SubmissionDetail>(`/submissions/${id}/return`, { method: 'POST', body: { reason }, codesHandled: submitRefusals, fieldsHandled: ['reason'] }),
+  deadlines: () => http.get<{ items: OwnDeadline[] }>('/deadlines'),
+};
