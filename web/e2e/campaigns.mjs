@@ -175,6 +175,11 @@ export const tests = [
       await page.getByTestId('submission-returned-reason').filter({ hasText: reason }).waitFor();
       await page.getByTestId('submission-submit').filter({ hasText: '重新上报' }).click();
       await page.getByTestId('submit-dialog').getByTestId('form-table').waitFor();
+      // Bodies of the district break the staffing rules: without a word of explanation the server
+      // refuses, and says so on the 说明 field.
+      await page.getByTestId('submit-dialog-confirm').click();
+      await page.getByTestId('submit-explanation-item').locator('.el-form-item__error').filter({ hasText: '请在说明中写明原因' }).waitFor();
+      await field(page, 'submit-explanation').fill('已按退回意见核对花名册');
       await page.getByTestId('submit-dialog-confirm').click();
       await page.getByTestId('submit-dialog').waitFor({ state: 'hidden' });
       await page.getByTestId('submission-state').filter({ hasText: '已上报' }).waitFor();
@@ -205,7 +210,7 @@ export const tests = [
       await page.getByTestId('submission-submit').click();
       await page.getByTestId('submit-dialog').getByTestId('form-table').waitFor();
       // meanwhile a colleague submits it
-      await state.daoli.post(`/milestones/${form5.id}/submissions`, { organisation_id: daoli.id });
+      await state.daoli.post(`/milestones/${form5.id}/submissions`, { organisation_id: daoli.id, explanation: '部分村妇代会正在换届' });
       await page.getByTestId('submit-dialog-confirm').click();
       await page.getByTestId('submission-refusal').filter({ hasText: '已经上报，正在等待上级审核' }).waitFor();
       await page.getByTestId('submission-state').filter({ hasText: '已上报' }).waitFor();

@@ -285,6 +285,8 @@ SubmissionDetail Campaigns::Submit(const Actor& actor, MilestoneId id, domain::O
   auto l = db_.read([&](storage::ReadTx& tx) {
     auto loaded = visible_milestone(tx, actor, id);
     owing_body(tx, actor, loaded, body, today, "organisation_id");
+    // Said first: a report already with the level above is not asked for an explanation.
+    require_may_submit(latest_state(CampaignQueries(tx).versions(id, body)));
     return loaded;
   });
   std::string snapshot;

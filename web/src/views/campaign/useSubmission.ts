@@ -4,6 +4,7 @@
 // are kept as a code for the page to say in plain words.
 import { computed, ref } from 'vue';
 import { ApiError } from '@/api/errors';
+import { currentLanguage } from '@/i18n';
 import { campaignsApi, submitRefusals, type CampaignDetail, type Progress, type SubmissionDetail } from '@/api/campaigns';
 import { formsApi, type FormAnswer } from '@/api/forms';
 import { queryField, useQueryState } from '@/components/useQueryState';
@@ -67,11 +68,19 @@ export function useSubmission(milestoneId: number, organisationId: number) {
 
   const open = (id: number | null) => set({ version: id });
 
+  /** The server's words on the 说明 field: a members' form of a subtree that breaks the staffing rules is sent only with an explanation (422 explanation_required). */
+  const explanationError = ref('');
+
   async function act<T>(action: () => Promise<T>): Promise<T | null> {
     refusal.value = null;
+    explanationError.value = '';
     try {
       return await action();
     } catch (error) {
+      if (error instanceof ApiError && error.code === 'explanation_required') {
+        explanationError.value = error.messageIn(currentLanguage());
+        return null;
+      }
       refusal.value = refusalOf(error);
       if (refusal.value) await load();
       return null;
@@ -86,5 +95,5 @@ export function useSubmission(milestoneId: number, organisationId: number) {
 
   void load();
 
-  return { progress, campaign, loading, refusal, viewed, viewedLayout, viewLoading, state, liveForm, load, open, act, submit, latestAwaiting, canSubmitNow };
+  return { progress, campaign, loading, refusal, explanationError, viewed, viewedLayout, viewLoading, state, liveForm, load, open, act, submit, latestAwaiting, canSubmitNow };
 }
