@@ -54,7 +54,7 @@ class HttpServer::Impl {
  public:
   Impl(HttpConfig config, const Services& wired, storage::Database& db)
       : config_(std::move(config)),
-        staffing_(db, [&registry = wired.registry] { return registry.today(); }),
+        staffing_(db, [&registry = wired.registry] { return registry.today(); }, wired.held_index),
         home_(db, staffing_, [&registry = wired.registry] { return registry.today(); }),
         archives_(db, [&registry = wired.registry] { return registry.today(); }),
         contacts_(db, [&registry = wired.registry] { return registry.today(); }),
@@ -62,7 +62,7 @@ class HttpServer::Impl {
         spreadsheets_(db, wired.registry),
         exports_(db, wired.registry, staffing_, archives_, wired.accounts),
         imports_(db, wired.registry),
-        forms_(db, [&registry = wired.registry] { return registry.today(); }) {
+        forms_(db, [&registry = wired.registry] { return registry.today(); }, wired.held_index) {
     services::Registry& registry = wired.registry;
     const int threads = config_.threads > 0 ? config_.threads : 64;
     server_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
