@@ -9,6 +9,7 @@
 #include "domain/dictionary.h"
 #include "domain/error.h"
 #include "services/audit.h"
+#include "services/counting_gate.h"
 #include "domain/reelection.h"
 #include "storage/compliance_queries.h"
 #include "storage/contact_repository.h"
@@ -278,6 +279,7 @@ std::vector<FormSummary> Forms::List() {
 
 FormReport Forms::Report(const Actor& actor, const FormQuery& query) {
   domain::require(actor.role, domain::Permission::kRead);
+  CountingGate::Slot slot(CountingGate::shared());
   return db_.read([&](storage::ReadTx& tx) {
     FormReport r;
     r.layout = layout_of(tx, query.form);

@@ -6,6 +6,7 @@
 
 #include "domain/clock.h"
 #include "services/audit.h"
+#include "services/counting_gate.h"
 #include "services/rule_set_json.h"
 #include "storage/repositories.h"
 #include "storage/rule_set_repository.h"
@@ -346,6 +347,7 @@ Composition Staffing::CheckBody(const domain::Scope& scope, OrganisationId id, s
 ComplianceReport Staffing::ComplianceOf(const domain::Scope& scope, std::optional<OrganisationId> within,
                                         std::optional<Date> on, std::optional<Date> baseline) {
   Date day = on.value_or(today_());
+  CountingGate::Slot slot(CountingGate::shared());
   return db_.read([&](storage::ReadTx& tx) {
     storage::ComplianceQueries q(tx, index_);
     storage::SubtreeBody root;
@@ -378,6 +380,7 @@ ComplianceReport Staffing::ComplianceOf(const domain::Scope& scope, std::optiona
 }
 
 ComplianceReport Staffing::FailingOn(const domain::Scope& scope, const Date& on) {
+  CountingGate::Slot slot(CountingGate::shared());
   return db_.read([&](storage::ReadTx& tx) {
     storage::ComplianceQueries q(tx, index_);
     storage::SubtreeBody root;
