@@ -30,26 +30,11 @@ command -v jq >/dev/null || die "jq is not installed"
 case "$MODE" in harbin|national) ;; *) die "usage: bench/run.sh [national]" ;; esac
 mkdir -p "$OUT"
 
-stop_server() {
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  SERVER_PID=
-}
+. "$ROOT/bench/lib.sh"
 trap stop_server EXIT
 
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
-
-# A free loopback port: the first of 18080-18479 nobody answers on.
-free_port() {
-  local port
-  for port in $(seq 18080 18479); do
-    if ! (exec 3<>"/dev/tcp/$HOST/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-  die "no free port in 18080-18479"
-}
 
 COOKIE=
 get() { curl -fsS --max-time 10 -H "Cookie: $COOKIE" "http://$HOST:$PORT$1"; }
@@ -84,7 +69,7 @@ make_database() {
 # Starts the server on $1 and waits for /api/health (at most 120 s).
 start_server() {
   local database=$1 log=$2
-  PORT=$(free_port)
+  PORT=$(free_port 18080 18479)
   local start; start=$(now)
   "$BIN" serve --database "$database" --host "$HOST" --port "$PORT" --threads "$((CONNECTIONS + 8))" >"$log" 2>&1 &
   SERVER_PID=$!
@@ -188,9 +173,12 @@ fi
   echo "|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${ROWS[@]}"
 } >"$OUT/results-$MODE.md"
-# Staffing compliance (issue 4), in-process: the whole demo city and one district.
+# Staffing compliance (issue 4), in-process: the whole demo city and one district; then the
+# counting forms and compliance through the server, from the index and in SQL (issue 11).
 if [ "$MODE" = harbin ] && [ -z "${BENCH_DATABASE:-}" ]; then
   { echo; JINGUO_BIN="$BIN" bash "$ROOT/bench/compliance.sh" "$OUT/harbin.db"; } >>"$OUT/results-$MODE.md"
+  { echo; JINGUO_BIN="$BIN" BENCH_CONNECTIONS="$CONNECTIONS" bash "$ROOT/bench/forms.sh" "$OUT/harbin.db"; } \
+    >>"$OUT/results-$MODE.md"
 fi
 cp "$OUT/results-$MODE.md" "$OUT/results.md"
 cat "$OUT/results.md"

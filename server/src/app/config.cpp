@@ -47,6 +47,10 @@ void apply_file(Config& c, const std::string& path) {
       if (!v.is_boolean()) throw std::invalid_argument(path + ": secure_cookies must be true or false");
       c.secure_cookies = v.get<bool>();
     }
+    else if (key == "forms_index") {
+      if (!v.is_boolean()) throw std::invalid_argument(path + ": forms_index must be true or false");
+      c.forms_index = v.get<bool>();
+    }
     else if (key == "session_idle_seconds") c.session_idle_seconds = int_of(1, 7 * 24 * 3600);
     else if (key == "session_absolute_seconds") c.session_absolute_seconds = int_of(1, 30 * 24 * 3600);
     else throw std::invalid_argument(path + ": unknown setting " + key);
@@ -81,6 +85,7 @@ Config load_config(const ConfigFlags& flags, const Environment& env) {
   if (auto v = from_env("JINGUO_POOL_SIZE")) c.pool_size = to_int("JINGUO_POOL_SIZE", *v, 1, 512);
   if (auto v = from_env("JINGUO_LOG_LEVEL")) c.log_level = *v;
   if (auto v = from_env("JINGUO_SECURE_COOKIES")) c.secure_cookies = *v == "1" || *v == "true";
+  if (auto v = from_env("JINGUO_FORMS_INDEX")) c.forms_index = !(*v == "0" || *v == "false");
   if (auto v = from_env("JINGUO_SESSION_IDLE_SECONDS"))
     c.session_idle_seconds = to_int("JINGUO_SESSION_IDLE_SECONDS", *v, 1, 7 * 24 * 3600);
   if (auto v = from_env("JINGUO_SESSION_ABSOLUTE_SECONDS"))
@@ -94,6 +99,7 @@ Config load_config(const ConfigFlags& flags, const Environment& env) {
   if (flags.log_level) c.log_level = *flags.log_level;
   if (flags.secure_cookies) c.secure_cookies = *flags.secure_cookies;
   if (flags.session_idle_seconds) c.session_idle_seconds = *flags.session_idle_seconds;
+  if (flags.forms_index) c.forms_index = *flags.forms_index;
   return c;
 }
 

@@ -18,13 +18,16 @@ struct Config {
   bool secure_cookies = false;        // served over TLS (directly or behind a proxy)
   int session_idle_seconds = 30 * 60;
   int session_absolute_seconds = 12 * 3600;
+  // The counting forms and the compliance pages read a per-process index of the registry
+  // (storage/held_index.h); off, they count in SQL (the reference, and the bench's baseline).
+  bool forms_index = true;
 };
 
 // Overrides given on the command line (unset: keep the earlier layer).
 struct ConfigFlags {
   std::optional<std::string> config_file, database, host, web_root, log_level;
   std::optional<int> port, threads, pool_size, session_idle_seconds;
-  std::optional<bool> secure_cookies;
+  std::optional<bool> secure_cookies, forms_index;
 };
 
 using Environment = std::map<std::string, std::string>;

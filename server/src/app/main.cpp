@@ -52,6 +52,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 7 * 24 * 3600));
   bool secure_cookies = false;
   serve->add_flag("--secure-cookies", secure_cookies, "served over TLS: Secure cookies (JINGUO_SECURE_COOKIES)");
+  bool no_forms_index = false;
+  serve->add_flag("--no-forms-index", no_forms_index,
+                  "count forms and compliance in SQL, not from the in-memory index (JINGUO_FORMS_INDEX=0)");
   AdminRequest admin;
   auto* create_admin = cli.add_subcommand("create-admin", "create an account (the first administrator)");
   add_database(create_admin);
@@ -144,6 +147,7 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--on", on_text, "date YYYY-MM-DD (default today)");
   check_cmd->add_flag("--json", check_options.json, "JSON output (the shape of GET /api/compliance, every failing body)");
   check_cmd->add_flag("--timing", check_options.timing, "print the milliseconds of the check on stderr");
+  check_cmd->add_flag("--no-forms-index", no_forms_index, "judge in SQL, not from the in-memory index");
   auto* rule_set = cli.add_subcommand("rule-set", "staffing rule sets");
   rule_set->require_subcommand(1);
   auto* load_cmd = rule_set->add_subcommand("load", "validate a rule set (JSON file) and store it as the next version");
@@ -165,6 +169,7 @@ int main(int argc, char** argv) {
   }
   if (cli.got_subcommand("version")) return 0;
   if (secure_cookies) flags.secure_cookies = true;
+  if (no_forms_index) flags.forms_index = false;
 
   std::optional<jinguo::domain::Date> from, form_on;
   for (auto [text, target] : {std::pair{&form_on_text, &form_on}, std::pair{&form_baseline_text, &form_request.baseline}}) {

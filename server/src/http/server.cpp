@@ -55,7 +55,7 @@ class HttpServer::Impl {
  public:
   Impl(HttpConfig config, const Services& wired, storage::Database& db)
       : config_(std::move(config)),
-        staffing_(db, [&registry = wired.registry] { return registry.today(); }),
+        staffing_(db, [&registry = wired.registry] { return registry.today(); }, wired.held_index),
         home_(db, staffing_, [&registry = wired.registry] { return registry.today(); }),
         archives_(db, [&registry = wired.registry] { return registry.today(); }),
         contacts_(db, [&registry = wired.registry] { return registry.today(); }),
@@ -63,7 +63,7 @@ class HttpServer::Impl {
         spreadsheets_(db, wired.registry),
         exports_(db, wired.registry, staffing_, archives_, wired.accounts),
         imports_(db, wired.registry),
-        forms_(db, [&registry = wired.registry] { return registry.today(); }),
+        forms_(db, [&registry = wired.registry] { return registry.today(); }, wired.held_index),
         campaigns_(db, forms_, staffing_, [&registry = wired.registry] { return registry.today(); }),
         spot_checks_(db, [&registry = wired.registry] { return registry.today(); }) {
     services::Registry& registry = wired.registry;

@@ -8,6 +8,10 @@
 #include "services/registry.h"
 #include "storage/database.h"
 
+namespace jinguo::storage {
+class HeldIndex;
+}
+
 namespace jinguo::http {
 
 struct HttpConfig {
@@ -25,6 +29,7 @@ struct Services {
   services::Registry& registry;
   services::Auth& auth;
   services::Accounts& accounts;
+  storage::HeldIndex* held_index = nullptr;  // forms and compliance count from it when given
 };
 
 class HttpServer {

@@ -9,6 +9,7 @@
 #include "domain/dictionary.h"
 #include "domain/error.h"
 #include "services/audit.h"
+#include "services/counting_gate.h"
 #include "domain/reelection.h"
 #include "storage/compliance_queries.h"
 #include "storage/contact_repository.h"
@@ -90,9 +91,9 @@ class Labels {
 };
 
 // The rows of a level or district form: counted in one pass per date over the positions.
-std::vector<FormRow> count_rows(const storage::ReadTx& tx, const Layout& layout, const Subtree& where, const Date& on,
-                                const Date& baseline) {
-  storage::FormQueries q(tx);
+std::vector<FormRow> count_rows(const storage::ReadTx& tx, storage::HeldIndex* index, const Layout& layout,
+                                const Subtree& where, const Date& on, const Date& baseline) {
+  storage::FormQueries q(tx, index);
   const bool levels = layout.rows == RowGroup::kLevel;
   const auto kind = levels ? storage::FormBodies::kLevels : storage::FormBodies::kDistricts;
   std::vector<std::string> keys, labels;
@@ -278,6 +279,7 @@ std::vector<FormSummary> Forms::List() {
 
 FormReport Forms::Report(const Actor& actor, const FormQuery& query) {
   domain::require(actor.role, domain::Permission::kRead);
+  CountingGate::Slot slot(CountingGate::shared());
   return db_.read([&](storage::ReadTx& tx) {
     FormReport r;
     r.layout = layout_of(tx, query.form);
@@ -293,7 +295,7 @@ FormReport Forms::Report(const Actor& actor, const FormQuery& query) {
     switch (r.layout.rows) {
       case RowGroup::kLevel:
       case RowGroup::kDistrict:
-        r.rows = count_rows(tx, r.layout, where, r.on, r.baseline);
+        r.rows = count_rows(tx, index_, r.layout, where, r.on, r.baseline);
         if (r.layout.rows == RowGroup::kDistrict) add_reelections(tx, r.layout, r.rows, r.on);
         r.totals = domain::forms::totals_of(r.layout, [&] {
           std::vector<std::vector<domain::forms::Cell>> cells;

@@ -6,6 +6,7 @@
 
 #include "domain/clock.h"
 #include "services/audit.h"
+#include "services/counting_gate.h"
 #include "services/rule_set_json.h"
 #include "storage/repositories.h"
 #include "storage/rule_set_repository.h"
@@ -134,9 +135,11 @@ SubtreeResult judge_subtree(const storage::ComplianceQueries& q, const RuleBook&
   }
   // A district or smaller: by id, so that both databases walk the positions index body by body
   // (PostgreSQL would scan the whole table for a path range). A large subtree: by path range.
+  // The index answers any subtree in one pass over its positions.
   constexpr std::size_t kByIdUpTo = 1000;
-  Held held = group(ids.size() <= kByIdUpTo ? q.held_in(ids, on) : q.held_in_subtree(root.path, on));
-  if (ids.size() > kByIdUpTo && root.parent_id)
+  const bool by_id = ids.size() <= kByIdUpTo && !q.indexed();
+  Held held = group(by_id ? q.held_in(ids, on) : q.held_in_subtree(root.path, on));
+  if (!by_id && root.parent_id)
     for (auto& r : q.held_in({*root.parent_id}, on))
       held[r.organisation_id].push_back({r.person_id, std::move(r.role), r.position_id});
   std::vector<BodySnapshot> snapshots(out.bodies.size());
@@ -294,7 +297,8 @@ std::vector<Date> rule_set_changes(const storage::ReadTx& tx) {
 
 // ---- reading ---------------------------------------------------------------------------
 
-Staffing::Staffing(storage::Database& db, std::function<Date()> today) : db_(db), today_(std::move(today)) {
+Staffing::Staffing(storage::Database& db, std::function<Date()> today, storage::HeldIndex* index)
+    : db_(db), today_(std::move(today)), index_(index) {
   if (!today_) today_ = domain::today_in_china;
 }
 
@@ -343,8 +347,9 @@ Composition Staffing::CheckBody(const domain::Scope& scope, OrganisationId id, s
 ComplianceReport Staffing::ComplianceOf(const domain::Scope& scope, std::optional<OrganisationId> within,
                                         std::optional<Date> on, std::optional<Date> baseline) {
   Date day = on.value_or(today_());
+  CountingGate::Slot slot(CountingGate::shared());
   return db_.read([&](storage::ReadTx& tx) {
-    storage::ComplianceQueries q(tx);
+    storage::ComplianceQueries q(tx, index_);
     storage::SubtreeBody root;
     root.path = "/";  // the whole tree
     if (!within && !scope.is_whole_tree()) within = scope.organisation_id;
@@ -375,8 +380,9 @@ ComplianceReport Staffing::ComplianceOf(const domain::Scope& scope, std::optiona
 }
 
 ComplianceReport Staffing::FailingOn(const domain::Scope& scope, const Date& on) {
+  CountingGate::Slot slot(CountingGate::shared());
   return db_.read([&](storage::ReadTx& tx) {
-    storage::ComplianceQueries q(tx);
+    storage::ComplianceQueries q(tx, index_);
     storage::SubtreeBody root;
     root.path = "/";
     if (!scope.is_whole_tree()) root = require_body(q, scope, scope.organisation_id, "id");

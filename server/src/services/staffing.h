@@ -23,6 +23,10 @@
 #include "storage/compliance_queries.h"
 #include "storage/database.h"
 
+namespace jinguo::storage {
+class HeldIndex;
+}
+
 namespace jinguo::services {
 
 struct StoredRuleSet {
@@ -155,7 +159,8 @@ std::vector<domain::Date> rule_set_changes(const storage::ReadTx& tx);
 
 class Staffing {
  public:
-  Staffing(storage::Database& db, std::function<domain::Date()> today);
+  // With an index, the compliance pages count from it (storage/held_index.h); without, in SQL.
+  Staffing(storage::Database& db, std::function<domain::Date()> today, storage::HeldIndex* index = nullptr);
 
   domain::Date today() const { return today_(); }
 
@@ -186,6 +191,7 @@ class Staffing {
  private:
   storage::Database& db_;
   std::function<domain::Date()> today_;
+  storage::HeldIndex* index_;
 };
 
 }  // namespace jinguo::services

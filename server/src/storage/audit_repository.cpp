@@ -2,6 +2,7 @@
 #include "storage/repositories.h"
 
 #include <algorithm>
+#include <charconv>
 
 namespace jinguo::storage {
 
@@ -36,6 +37,21 @@ StoredAuditEvent read_event(const Statement& row) {
 
 std::string select(const ReadTx& tx) { return kSelectId + iso_timestamp_sql(tx, "e.at") + kSelectColumns; }
 
+// The change feed learns what a transaction changed from its audit records: every change to
+// an organisation, person or position is audited in its transaction. Records of reads
+// (an export, a revealed ID number) change nothing.
+void note_change(const ReadTx& tx, const AuditEvent& e) {
+  if (e.action == "export" || e.action == "reveal") return;
+  const auto entity = registry_entity_of(e.entity);
+  if (!entity) return;
+  std::int64_t id = 0;
+  const auto [end, error] = std::from_chars(e.entity_id.data(), e.entity_id.data() + e.entity_id.size(), id);
+  if (error != std::errc() || end != e.entity_id.data() + e.entity_id.size())
+    tx.touched(RegistryEntity::kAll, 0);  // not an id we can reload alone
+  else
+    tx.touched(*entity, id);
+}
+
 }  // namespace
 
 std::string iso_timestamp_sql(const ReadTx& tx, const std::string& column) {
@@ -49,6 +65,7 @@ std::string iso_timestamp_sql(Backend backend, const std::string& column) {
 }
 
 void AuditRepository::append(const AuditEvent& e) const {
+  note_change(tx_, e);
   Statement q = tx_.prepare(kInsertEvent);  // kept: every change writes one, an import thousands
   q.bind(e.at).bind(e.actor).bind(e.account_id).bind(e.address).bind(e.action).bind(e.entity).bind(e.entity_id)
       .bind(e.organisation_id).bind(e.person_id).bind(e.changes);
@@ -58,6 +75,7 @@ void AuditRepository::append(const AuditEvent& e) const {
 void AuditRepository::append_all(const std::vector<AuditEvent>& events) const {
   constexpr std::size_t kRowsPerInsert = 100;  // 1,000 parameters: within SQLite's and PostgreSQL's limits
   constexpr int kColumns = 10;
+  for (const AuditEvent& e : events) note_change(tx_, e);
   for (std::size_t first = 0; first < events.size(); first += kRowsPerInsert) {
     const std::size_t n = std::min(kRowsPerInsert, events.size() - first);
     std::string sql(kInsertEvent, std::string_view(kInsertEvent).find(" VALUES") + 7);

@@ -1,7 +1,8 @@
 #include "storage/compliance_queries.h"
 
-
+#include "storage/held_index.h"
 #include "storage/query.h"
+#include "storage/repositories.h"
 
 namespace jinguo::storage {
 
@@ -11,14 +12,21 @@ using domain::Date;
 
 constexpr const char* kSelectBody =
     "SELECT id, COALESCE(parent_id, 0), type, name, path, depth FROM organisations WHERE id = :id";
+// The versions on D ($3 $4) of the bodies open on D ($5 $6) under the root's path on D.
 constexpr const char* kSelectBodies =
-    "SELECT id, COALESCE(parent_id, 0), type, name, path, depth FROM organisations "
-    "WHERE path >= :low AND path < :high AND (established_on IS NULL OR established_on <= :on1) "
-    "AND (closed_on IS NULL OR closed_on > :on2) ORDER BY path";
+    "SELECT v.organisation_id, COALESCE(v.parent_id, 0), v.type, v.name, v.path, v.depth "
+    "FROM organisation_versions v JOIN organisations o ON o.id = v.organisation_id "
+    "WHERE v.path >= $1 AND v.path < $2 AND v.valid_from <= $3 AND (v.valid_to IS NULL OR v.valid_to > $4) "
+    "AND (o.established_on IS NULL OR o.established_on <= $5) AND (o.closed_on IS NULL OR o.closed_on > $6) "
+    "ORDER BY v.path";
 constexpr const char* kHeldInSubtree =
-    "SELECT ps.organisation_id, ps.person_id, ps.role, ps.id FROM positions ps "
-    "JOIN organisations o ON o.id = ps.organisation_id "
-    "WHERE o.path >= $1 AND o.path < $2 AND ps.start_on <= $3 AND (ps.end_on IS NULL OR ps.end_on > $4)";
+    "SELECT ps.organisation_id, ps.person_id, ps.role, ps.id "
+    "FROM organisation_versions v JOIN positions ps ON ps.organisation_id = v.organisation_id "
+    "WHERE v.path >= $1 AND v.path < $2 AND v.valid_from <= $3 AND (v.valid_to IS NULL OR v.valid_to > $4) "
+    "AND ps.start_on <= $5 AND (ps.end_on IS NULL OR ps.end_on > $6)";
+constexpr const char* kPathOn =
+    "SELECT path FROM organisation_versions WHERE organisation_id = $1 AND valid_from <= $2 "
+    "AND (valid_to IS NULL OR valid_to > $3)";
 constexpr const char* kHeldIn =
     "SELECT organisation_id, person_id, role, id FROM positions "
     "WHERE start_on <= $1 AND (end_on IS NULL OR end_on > $2) AND organisation_id IN ";
@@ -48,6 +56,14 @@ std::vector<HeldRow> fetch_positions(const ReadTx& tx, const std::string& text, 
 
 }  // namespace
 
+std::string subtree_path_on(const ReadTx& tx, const std::string& path, const Date& on) {
+  const auto ids = ids_in_path(path);
+  if (ids.empty()) return path;
+  Statement row = tx.prepare(kPathOn);
+  row.bind(ids.back()).bind(on).bind(on);
+  return row.step() ? row.string(0) : path;
+}
+
 std::optional<SubtreeBody> ComplianceQueries::body(domain::OrganisationId id) const {
   SubtreeBody b;
   long long key = id, parent = 0;
@@ -61,21 +77,23 @@ std::optional<SubtreeBody> ComplianceQueries::body(domain::OrganisationId id) co
 }
 
 std::vector<SubtreeBody> ComplianceQueries::bodies(const std::string& path, const Date& on) const {
+  if (index_) return index_->view(tx_).subtree_bodies(path, on);
   std::vector<SubtreeBody> out;
-  long long id = 0, parent = 0;
-  int depth = 0;
-  std::string type, name, body_path, low = path, high = path + "~", on1 = on.iso(), on2 = on.iso();
-  Query q(tx_.sql());
-  q.into(id).into(parent).into(type).into(name).into(body_path).into(depth).use(low).use(high).use(on1).use(on2);
-  q.open(kSelectBodies);
-  while (q.fetch())
-    out.push_back({id, parent ? std::optional<domain::OrganisationId>(parent) : std::nullopt, type_of(type), name,
-                   body_path, depth});
+  const std::string root = subtree_path_on(tx_, path, on);
+  Statement row = tx_.prepare(kSelectBodies);
+  row.bind(root).bind(root + "~").bind(on).bind(on).bind(on).bind(on);
+  while (row.step()) {
+    const auto parent = row.integer(1);
+    out.push_back({row.integer(0), parent ? std::optional<domain::OrganisationId>(parent) : std::nullopt,
+                   type_of(row.string(2)), row.string(3), row.string(4), static_cast<int>(row.integer(5))});
+  }
   return out;
 }
 
 std::vector<HeldRow> ComplianceQueries::held_in_subtree(const std::string& path, const Date& on) const {
-  return fetch_positions(tx_, kHeldInSubtree, {path, path + "~", on.iso(), on.iso()}, Keep::kYes);
+  if (index_) return index_->view(tx_).held_in_subtree(path, on);
+  const std::string root = subtree_path_on(tx_, path, on);
+  return fetch_positions(tx_, kHeldInSubtree, {root, root + "~", on.iso(), on.iso(), on.iso(), on.iso()}, Keep::kYes);
 }
 
 std::vector<HeldRow> ComplianceQueries::held_in(const std::vector<domain::OrganisationId>& bodies,
@@ -87,6 +105,7 @@ std::vector<HeldRow> ComplianceQueries::held_in(const std::vector<domain::Organi
 std::vector<HeldRow> ComplianceQueries::ended_in(const std::vector<domain::OrganisationId>& bodies,
                                                  const Date& on, const std::vector<std::string>& roles) const {
   if (bodies.empty()) return {};
+  if (index_) return index_->view(tx_).ended_in(bodies, on, roles);
   std::vector<std::string> params{on.iso()};
   std::string role_list;
   for (const auto& role : roles) {

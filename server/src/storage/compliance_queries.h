@@ -2,7 +2,10 @@
 // The set-based reads behind staffing checks: the bodies of a subtree open on a date and
 // every position held in them on that date, each in ONE query over the materialised-path
 // range (never one query per body), plus the small extras a check needs (the parent's
-// positions, ended positions for the seat rule, names).
+// positions, ended positions for the seat rule, names). A subtree is named by its root's
+// path today and read as it stood on the date (the bodies' versions on it); given a
+// HeldIndex, bodies, held_in_subtree and ended_in are answered from it, else in SQL (the
+// reference).
 #include <map>
 #include <optional>
 #include <string>
@@ -32,14 +35,21 @@ struct HeldRow {
   domain::PositionId position_id = 0;
 };
 
+class HeldIndex;
+
+// The path on `on` of the body whose path today is `path` ("/" stays "/"): where its
+// subtree stood that day. Its path today when it had no version then.
+std::string subtree_path_on(const ReadTx& tx, const std::string& path, const domain::Date& on);
+
 class ComplianceQueries {
  public:
-  explicit ComplianceQueries(const ReadTx& tx) : tx_(tx) {}
+  explicit ComplianceQueries(const ReadTx& tx, HeldIndex* index = nullptr) : tx_(tx), index_(index) {}
+  bool indexed() const { return index_ != nullptr; }
 
   // One body (open or not), or nullopt.
   std::optional<SubtreeBody> body(domain::OrganisationId id) const;
   // The bodies under `path` (itself included) that exist on `on` (established by then,
-  // not closed), in path order.
+  // not closed), in path order on that day, each as it stood then (parent, type, name, path).
   std::vector<SubtreeBody> bodies(const std::string& path, const domain::Date& on) const;
   // Every position held on `on` in a body under `path` (itself included).
   std::vector<HeldRow> held_in_subtree(const std::string& path, const domain::Date& on) const;
@@ -54,6 +64,7 @@ class ComplianceQueries {
 
  private:
   const ReadTx& tx_;
+  HeldIndex* index_;
 };
 
 }  // namespace jinguo::storage

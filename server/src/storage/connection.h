@@ -19,6 +19,7 @@
 #include <soci/soci.h>
 
 #include "domain/date.h"
+#include "storage/registry_changes.h"
 
 namespace jinguo::storage {
 
@@ -130,6 +131,8 @@ class Connection {
   Statement prepare(std::string_view sql, Keep keep = Keep::kYes);
   // BEGIN, COMMIT, ROLLBACK and the like: no parameters, no rows.
   void execute(std::string_view sql);
+  // What the transaction on this connection touched in the registry (the change feed).
+  RegistryTouches& touches() { return touches_; }
 
   static constexpr std::size_t kMaxCached = 128;
 
@@ -146,6 +149,7 @@ class Connection {
   };
   std::unordered_map<std::string, std::unique_ptr<PreparedStatement>, TextHash, std::equal_to<>> cache_;
   std::size_t names_ = 0;  // PostgreSQL statement names
+  RegistryTouches touches_;
 };
 
 }  // namespace jinguo::storage

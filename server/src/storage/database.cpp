@@ -10,6 +10,7 @@
 #include "domain/clock.h"
 #include "domain/error.h"
 #include "storage/migration_sources.h"
+#include "storage/registry_changes.h"
 
 namespace jinguo::storage {
 
@@ -231,10 +232,14 @@ void Database::run(bool writing, const std::function<void(Connection&)>& body) {
   Connection& c = lease.connection();
   const bool sqlite = backend_ == Backend::kSqlite;
   c.execute(writing && sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+  c.touches().clear();
   try {
     body(c);
+    // last, so that the generation row stays locked for as short a time as possible
+    if (!c.touches().empty()) write_registry_changes(c, c.touches());
     c.execute("COMMIT");
   } catch (const std::exception& e) {
+    c.touches().clear();
     try {
       c.execute("ROLLBACK");
     } catch (const std::exception& rollback_error) {

@@ -35,6 +35,9 @@ class ReadTx {
   soci::session& sql() const { return connection_.sql(); }
   Backend backend() const { return connection_.backend(); }
   Statement prepare(std::string_view sql, Keep keep = Keep::kYes) const { return connection_.prepare(sql, keep); }
+  // Notes an organisation, person or position this transaction changed: listed in the
+  // registry's change feed when it commits (registry_changes.h).
+  void touched(RegistryEntity entity, std::int64_t id) const { connection_.touches().add(entity, id); }
 
  private:
   Connection& connection_;

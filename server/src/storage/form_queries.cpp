@@ -1,5 +1,6 @@
 #include "storage/form_queries.h"
 
+#include "storage/held_index.h"
 #include "storage/query.h"
 
 namespace jinguo::storage {
@@ -18,32 +19,39 @@ constexpr const char* kLayoutVersion = "SELECT form, version, definition FROM fo
 constexpr const char* kLevelTypes = "('street','township','community','village','village_congress')";
 constexpr const char* kDistrictTypes = "('district','county','county_city')";
 
-// Held on D: started on or before it, not ended by it. Parameters: $1 low, $2 high, $3 $4 D.
+// Held on D: started on or before it, not ended by it ($5 $6 D), in a body whose version on D
+// lies in the subtree and has a type of the form's rows.
 constexpr const char* kHeldFrom =
-    " FROM positions ps JOIN organisations o ON o.id = ps.organisation_id JOIN people p ON p.id = ps.person_id "
-    "WHERE o.path >= $1 AND o.path < $2 AND ps.start_on <= $3 AND (ps.end_on IS NULL OR ps.end_on > $4) AND o.type IN ";
+    " FROM organisation_versions v JOIN positions ps ON ps.organisation_id = v.organisation_id "
+    "JOIN people p ON p.id = ps.person_id "
+    "WHERE v.path >= $1 AND v.path < $2 AND v.valid_from <= $3 AND (v.valid_to IS NULL OR v.valid_to > $4) "
+    "AND ps.start_on <= $5 AND (ps.end_on IS NULL OR ps.end_on > $6) AND v.type IN ";
 constexpr const char* kHeldColumns =
-    "SELECT ps.organisation_id, ps.person_id, o.type, ps.role, ps.manner, COALESCE(ps.source, ''), p.birth_date, "
+    "SELECT ps.organisation_id, ps.person_id, v.type, ps.role, ps.manner, COALESCE(ps.source, ''), p.birth_date, "
     "COALESCE(p.education, ''), COALESCE(p.political_status, ''), COALESCE(p.ethnicity, '')";
-constexpr const char* kByType = " ORDER BY o.type, ps.person_id";
+constexpr const char* kByType = " ORDER BY v.type, ps.person_id";
 constexpr const char* kByBody = " ORDER BY ps.organisation_id, ps.person_id";
-constexpr const char* kByPerson = " ORDER BY ps.person_id, o.path, ps.id";
+constexpr const char* kByPerson = " ORDER BY ps.person_id, v.path, ps.id";
 
-constexpr const char* kLevelCounts =
-    "SELECT type, COUNT(*) FROM organisations WHERE path >= $1 AND path < $2 "
-    "AND (established_on IS NULL OR established_on <= $3) AND (closed_on IS NULL OR closed_on > $4) AND type IN ";
-constexpr const char* kBodies =
-    "SELECT id, type, name FROM organisations WHERE path >= $1 AND path < $2 "
-    "AND (established_on IS NULL OR established_on <= $3) AND (closed_on IS NULL OR closed_on > $4) AND type IN ";
+// Open on D ($5 $6): established by then, not closed.
+constexpr const char* kOpenBodiesFrom =
+    " FROM organisation_versions v JOIN organisations o ON o.id = v.organisation_id "
+    "WHERE v.path >= $1 AND v.path < $2 AND v.valid_from <= $3 AND (v.valid_to IS NULL OR v.valid_to > $4) "
+    "AND (o.established_on IS NULL OR o.established_on <= $5) AND (o.closed_on IS NULL OR o.closed_on > $6) "
+    "AND v.type IN ";
+constexpr const char* kLevelCounts = "SELECT v.type, COUNT(*)";
+constexpr const char* kBodies = "SELECT v.organisation_id, v.type, v.name";
 
 constexpr const char* kCommittee =
-    "SELECT o.id, o.name, p.id, p.name, p.sex, p.birth_date, p.ethnicity, p.political_status, p.education, "
-    "p.work_unit, p.job_title, p.mobile, ps.role, ps.manner"
-    " FROM positions ps JOIN organisations o ON o.id = ps.organisation_id JOIN people p ON p.id = ps.person_id "
-    "WHERE o.path >= $1 AND o.path < $2 AND ps.start_on <= $3 AND (ps.end_on IS NULL OR ps.end_on > $4) "
-    "AND o.type IN ('district','county','county_city') "
+    "SELECT v.organisation_id, v.name, p.id, p.name, p.sex, p.birth_date, p.ethnicity, p.political_status, "
+    "p.education, p.work_unit, p.job_title, p.mobile, ps.role, ps.manner"
+    " FROM organisation_versions v JOIN positions ps ON ps.organisation_id = v.organisation_id "
+    "JOIN people p ON p.id = ps.person_id "
+    "WHERE v.path >= $1 AND v.path < $2 AND v.valid_from <= $3 AND (v.valid_to IS NULL OR v.valid_to > $4) "
+    "AND ps.start_on <= $5 AND (ps.end_on IS NULL OR ps.end_on > $6) "
+    "AND v.type IN ('district','county','county_city') "
     "AND (ps.role IN ('standing','executive') OR (ps.role = 'vice_chair' AND ps.manner = 'part_time')) "
-    "ORDER BY o.path, p.id, ps.id";
+    "ORDER BY v.path, p.id, ps.id";
 
 std::string types_of(FormBodies kind) { return kind == FormBodies::kLevels ? kLevelTypes : kDistrictTypes; }
 
@@ -51,9 +59,12 @@ domain::BodyType type_of(std::string_view code) {
   return domain::body_type_from_code(code).value_or(domain::BodyType::kCity);
 }
 
-Statement held_statement(const ReadTx& tx, const std::string& text, const std::string& path, const Date& on) {
+// A statement over the subtree of the body at `path` today as it stood on `on`: binds the
+// range of its root's path on that day, then `on` four times ($3 to $6).
+Statement subtree_statement(const ReadTx& tx, const std::string& text, const std::string& path, const Date& on) {
+  const std::string root = subtree_path_on(tx, path, on);
   Statement row = tx.prepare(text);
-  row.bind(path).bind(path + "~").bind(on).bind(on);
+  row.bind(root).bind(root + "~").bind(on).bind(on).bind(on).bind(on);
   return row;
 }
 
@@ -99,7 +110,8 @@ std::optional<FormLayoutRow> FormQueries::layout(int form, std::optional<int> ve
 
 void FormQueries::each_held(const std::string& path, const Date& on, FormBodies kind,
                             const std::function<void(const domain::forms::Held&)>& visit) const {
-  Statement row = held_statement(tx_, std::string(kHeldColumns) + kHeldFrom + types_of(kind) +
+  if (index_) return index_->view(tx_).each_held(path, on, kind, visit);
+  Statement row = subtree_statement(tx_, std::string(kHeldColumns) + kHeldFrom + types_of(kind) +
                                           (kind == FormBodies::kLevels ? kByType : kByBody),
                                  path, on);
   while (row.step()) visit(held_of(row));
@@ -108,30 +120,31 @@ void FormQueries::each_held(const std::string& path, const Date& on, FormBodies 
 void FormQueries::each_held_named(const std::string& path, const Date& on, FormBodies kind,
                                   const std::function<void(const HeldNamed&)>& visit) const {
   Statement row =
-      held_statement(tx_, std::string(kHeldColumns) + ", p.name, o.name" + kHeldFrom + types_of(kind) + kByPerson, path, on);
+      subtree_statement(tx_, std::string(kHeldColumns) + ", p.name, v.name" + kHeldFrom + types_of(kind) + kByPerson, path, on);
   while (row.step()) visit({held_of(row), row.text(10), row.text(11)});
 }
 
 std::vector<BodyTypeCount> FormQueries::level_counts(const std::string& path, const Date& on) const {
+  if (index_) return index_->view(tx_).level_counts(path, on);
   std::vector<BodyTypeCount> out;
-  Statement row = tx_.prepare(std::string(kLevelCounts) + kLevelTypes + " GROUP BY type");
-  row.bind(path).bind(path + "~").bind(on).bind(on);
+  Statement row = subtree_statement(tx_, std::string(kLevelCounts) + kOpenBodiesFrom + kLevelTypes + " GROUP BY v.type",
+                                    path, on);
   while (row.step()) out.push_back({type_of(row.text(0)), row.integer(1)});
   return out;
 }
 
 std::vector<FormBody> FormQueries::bodies(const std::string& path, const Date& on, FormBodies kind) const {
+  if (index_) return index_->view(tx_).bodies(path, on, kind);
   std::vector<FormBody> out;
-  Statement row = tx_.prepare(std::string(kBodies) + types_of(kind) + " ORDER BY path");
-  row.bind(path).bind(path + "~").bind(on).bind(on);
+  Statement row = subtree_statement(tx_, std::string(kBodies) + kOpenBodiesFrom + types_of(kind) + " ORDER BY v.path",
+                                    path, on);
   while (row.step()) out.push_back({row.integer(0), type_of(row.text(1)), row.string(2)});
   return out;
 }
 
 std::vector<CommitteeRow> FormQueries::committee(const std::string& path, const Date& on) const {
   std::vector<CommitteeRow> out;
-  Statement row = tx_.prepare(kCommittee);
-  row.bind(path).bind(path + "~").bind(on).bind(on);
+  Statement row = subtree_statement(tx_, kCommittee, path, on);
   while (row.step()) {
     CommitteeRow r;
     r.organisation_id = row.integer(0);

@@ -1,8 +1,13 @@
 #pragma once
 // The reads behind the five forms (docs/api-contract.md, "Issue 11 (first step)"): the stored
 // layouts, and the positions held on a date in a subtree, each in ONE query over the
-// materialised-path range. Positions are streamed to a visitor as they are read (views into
-// the row, valid during the call): a form over a whole city never holds its positions.
+// materialised-path range of the bodies' versions on that date ("The tree as it stood").
+// Positions are streamed to a visitor as they are read (views into the row, valid during the
+// call): a form over a whole city never holds its positions.
+//
+// A subtree is named by the path of its root body today ("/" for the whole tree) and read as
+// it stood on the date asked. Given a HeldIndex, each_held, level_counts and bodies are
+// answered from it (the counting forms); without one, in SQL, the reference implementation.
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -57,9 +62,11 @@ struct CommitteeRow {
   std::string role, manner;
 };
 
+class HeldIndex;
+
 class FormQueries {
  public:
-  explicit FormQueries(const ReadTx& tx) : tx_(tx) {}
+  explicit FormQueries(const ReadTx& tx, HeldIndex* index = nullptr) : tx_(tx), index_(index) {}
 
   // The latest version of each form, by form.
   std::vector<FormLayoutRow> latest_layouts() const;
@@ -83,6 +90,7 @@ class FormQueries {
 
  private:
   const ReadTx& tx_;
+  HeldIndex* index_;
 };
 
 }  // namespace jinguo::storage

@@ -28,10 +28,19 @@ bool passes(const std::optional<CodeSet>& set, std::uint8_t id) { return !set ||
 
 std::uint8_t Codes::id(std::string_view code) {
   if (code.empty()) return 0;
-  if (auto it = ids_.find(code); it != ids_.end()) return it->second;
-  const auto next = static_cast<std::uint8_t>(std::min<std::size_t>(ids_.size() + 1, kMaxCodes - 1));
-  ids_.emplace(std::string(code), next);
-  return next;
+  Recent& r = recent_[(reinterpret_cast<std::uintptr_t>(code.data()) >> 3) % recent_.size()];
+  if (r.data == code.data() && r.code == code) return r.id;  // the text checked: a reused buffer is no hit
+  std::uint8_t found = 0;
+  if (auto it = ids_.find(code); it != ids_.end()) {
+    found = it->second;
+  } else {
+    found = static_cast<std::uint8_t>(std::min<std::size_t>(ids_.size() + 1, kMaxCodes - 1));
+    ids_.emplace(std::string(code), found);
+  }
+  r.data = code.data();
+  r.code.assign(code);
+  r.id = found;
+  return found;
 }
 
 Facts CodeBook::facts(const Held& h, const Date& report_date) {

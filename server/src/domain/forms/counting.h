@@ -4,6 +4,7 @@
 // once in a cell when any of her positions in the row passes the cell's filters. Memory is
 // one tally per cell, whatever the number of positions. Codes are mapped to small numbers
 // once per position, so that a filter is a bit test.
+#include <array>
 #include <bitset>
 #include <cstdint>
 #include <map>
@@ -34,6 +35,15 @@ class Codes {
  public:
   std::uint8_t id(std::string_view code);  // 0 for an empty code; the last number once full
  private:
+  // Codes handed in from one stable place (the forms index interns each code once) come
+  // back with the same address: a small cache by address, checked against the text, saves
+  // the map's lookup for each position (40% of a city's form 4 in perf).
+  struct Recent {
+    const char* data = nullptr;
+    std::string code;
+    std::uint8_t id = 0;
+  };
+  std::array<Recent, 16> recent_;
   std::map<std::string, std::uint8_t, std::less<>> ids_;
 };
 
