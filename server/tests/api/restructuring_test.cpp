@@ -64,7 +64,7 @@ class RestructuringTest : public ::testing::Test {
 
     for (int form : {4, 5})
       for (long long within : {world_->city, district_, neighbour_, t1_})
-        for (const char* on : {kBefore, kBetween}) before_[key(form, within, on)] = form_json(form, within, on);
+        before_[key(form, within, kBefore)] = form_json(form, within, kBefore);
 
     // The changes, in the order of their days.
     expect_ok(world_->admin->post(path(v1_, "move"), {{"parent_id", t2_}, {"on", "2016-08-10"}}));
@@ -261,9 +261,16 @@ TEST_F(RestructuringTest, RefusesWhatCannotBe) {
   EXPECT_EQ(code(admin.post(path(v1_, "merge"), {{"into_id", t2_}, {"on", "2016-09-10"}})), "merge_not_allowed");
   EXPECT_EQ(code(admin.post(path(t2_, "merge"), {{"into_id", v1_}, {"on", "2016-09-10"}})), "merge_not_allowed");
   // A merge that would put two bodies of one name under one parent names the clash.
-  const long long other = body(neighbour_, "street", "戊街道妇联");
-  body(other, "community", "丙一社区妇联");
-  auto clash = admin.post(path(s1_, "merge"), {{"into_id", other}, {"on", "2016-09-10"}});
+  // (established after every day the forms here are read for, so that they count on none)
+  auto later = [&](long long parent, const std::string& type, const std::string& name) {
+    auto a = admin.post("/api/organisations",
+                        {{"parent_id", parent}, {"type", type}, {"name", name}, {"established_on", "2016-10-01"}});
+    EXPECT_EQ(a.status, 201) << a.body.dump();
+    return a.body.value("id", 0LL);
+  };
+  const long long other = later(neighbour_, "street", "戊街道妇联");
+  later(other, "community", "丙一社区妇联");
+  auto clash = admin.post(path(s1_, "merge"), {{"into_id", other}, {"on", "2016-10-05"}});
   EXPECT_EQ(code(clash), "organisation_name_taken");
   EXPECT_NE(text_of(clash.body["error"]["message"]).find("丙一社区妇联"), std::string::npos) << clash.body.dump();
   EXPECT_EQ(code(admin.post(path(v1_, "rename"), {{"name", "甲一新村妇联"}, {"on", "2099-01-01"}})),
@@ -276,6 +283,50 @@ TEST_F(RestructuringTest, RefusesWhatCannotBe) {
   ASSERT_EQ(clerk.login("restructure_township", kPassword).status, 200);
   EXPECT_EQ(clerk.post(path(t1_, "merge"), {{"into_id", t2_}, {"on", "2016-09-10"}}).status, 404);
   EXPECT_EQ(clerk.get(path(t2_, "history")).status, 404);
+}
+
+TEST_F(RestructuringTest, FormsOfDaysBeforeAChangeAreAsTheyWere) {
+  for (const auto& [k, before] : before_) {
+    SCOPED_TRACE(k);
+    const auto first = k.find('/'), second = k.find('/', first + 1);
+    const int form = std::stoi(k.substr(0, first));
+    const long long within = std::stoll(k.substr(first + 1, second - first - 1));
+    EXPECT_EQ(form_json(form, within, k.substr(second + 1)), before);
+  }
+}
+
+TEST_F(RestructuringTest, FormsAfterTheChangesEqualTheirRecountOverTheTreeAsItStood) {
+  for (long long within : {world_->city, district_, neighbour_, t2_})
+    for (const char* on : {kBefore, kBetween, "2016-09-03", kAfter}) {
+      SCOPED_TRACE(std::to_string(within) + " " + on);
+      const auto counts = recount(within, on);
+      const json form = form_json(4, within, on);
+      std::set<std::string> rows;
+      for (const auto& row : form["rows"]) {
+        const std::string type = row["key"];
+        rows.insert(type);
+        for (const char* column : {"bodies", "members_after", "chair", "vice_chair", "executive", "director",
+                                   "deputy_director", "member"}) {
+          SCOPED_TRACE(type + " / " + column);
+          auto it = counts.find(type);
+          long long expected = 0;
+          if (it != counts.end())
+            if (auto c = it->second.find(column); c != it->second.end()) expected = c->second;
+          EXPECT_EQ(row["cells"][column].get<long long>(), expected);
+        }
+      }
+      for (const auto& [type, columns] : counts) EXPECT_TRUE(rows.contains(type)) << type;
+    }
+  // The changes show: before them 甲镇 had its villages and a 妇代会; after them the district
+  // has one township, a community that was a village, and the street belongs to the neighbour.
+  EXPECT_EQ(recount(district_, kBefore).at("township").at("bodies"), 2);
+  EXPECT_EQ(recount(district_, kBefore).at("village_congress").at("bodies"), 1);
+  const auto after = recount(district_, kAfter);
+  EXPECT_EQ(after.at("township").at("bodies"), 1);
+  EXPECT_EQ(after.at("community").at("bodies"), 1);
+  EXPECT_FALSE(after.contains("street"));
+  EXPECT_FALSE(after.contains("village_congress"));
+  EXPECT_EQ(recount(neighbour_, kAfter).at("street").at("bodies"), 2);
 }
 
 }  // namespace
