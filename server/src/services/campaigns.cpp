@@ -237,10 +237,7 @@ Dashboard Campaigns::DashboardOf(const Actor& actor, MilestoneId id) {
     auto l = visible_milestone(tx, actor, id);
     CampaignQueries q(tx);
     std::map<domain::OrganisationId, storage::SubmissionRow> latest;
-    for (auto& s : q.latest(id)) {
-      std::string().swap(s.snapshot);
-      latest.emplace(s.organisation_id, std::move(s));
-    }
+    for (auto& s : q.latest(id)) latest.emplace(s.organisation_id, std::move(s));
     std::map<domain::OrganisationId, std::pair<int, std::string>> reminded;
     for (const auto& r : q.reminders(id)) {
       auto& [count, last] = reminded[r.organisation_id];

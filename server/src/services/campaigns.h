@@ -45,7 +45,7 @@ struct MilestoneInput {
 struct DashboardLine {
   storage::OwingBody body;
   domain::campaign::Status status;
-  std::optional<storage::SubmissionRow> latest;  // without its snapshot
+  std::optional<storage::SubmissionRow> latest;  // its snapshot left out
   int reminders = 0;
   std::optional<std::string> last_reminded_at;
 };

@@ -77,8 +77,10 @@ Milestone read_milestone(const Statement& row) {
   return m;
 }
 
-std::string submission_sql(const ReadTx& tx, const char* where) {
-  return "SELECT s.id, s.milestone_id, s.organisation_id, o.name, o.path, s.version, s.state, s.snapshot, s.sha256, "
+// Lists leave the snapshot out (empty): only one submission read by id carries it.
+std::string submission_sql(const ReadTx& tx, const char* where, bool with_snapshot = false) {
+  return std::string("SELECT s.id, s.milestone_id, s.organisation_id, o.name, o.path, s.version, s.state, ") +
+         (with_snapshot ? "s.snapshot" : "''") + ", s.sha256, "
          "s.explanation, s.days_late, " +
          iso_timestamp_sql(tx, "s.submitted_at") + ", s.submitted_by, " + iso_timestamp_sql(tx, "s.decided_at") +
          ", s.decided_by, s.decision_reason" + kSubmissionFrom + where;
@@ -174,7 +176,7 @@ std::vector<SubmissionRow> CampaignQueries::latest(MilestoneId milestone) const 
 }
 
 std::optional<SubmissionRow> CampaignQueries::submission(SubmissionId id) const {
-  Statement st = tx_.prepare(submission_sql(tx_, " WHERE s.id = $1"));
+  Statement st = tx_.prepare(submission_sql(tx_, " WHERE s.id = $1", true));
   st.bind(id);
   if (!st.step()) return std::nullopt;
   return read_submission(st);

@@ -59,10 +59,11 @@ class CampaignQueries {
   std::optional<domain::campaign::Milestone> milestone(domain::campaign::MilestoneId id) const;
   // The open bodies under `path` (itself excluded) of the level's types, or the pilots, in tree order.
   std::vector<OwingBody> owing(const std::string& path, domain::campaign::Level level) const;
-  // Every version of a body's report for a milestone, the newest first.
+  // Every version of a body's report for a milestone, the newest first (snapshots left empty).
   std::vector<SubmissionRow> versions(domain::campaign::MilestoneId milestone, domain::OrganisationId body) const;
-  // The latest version of each body's report for a milestone.
+  // The latest version of each body's report for a milestone (snapshots left empty).
   std::vector<SubmissionRow> latest(domain::campaign::MilestoneId milestone) const;
+  // One submission with its snapshot.
   std::optional<SubmissionRow> submission(domain::campaign::SubmissionId id) const;
   std::vector<ReminderRow> reminders(domain::campaign::MilestoneId milestone,
                                      std::optional<domain::OrganisationId> body = std::nullopt) const;
