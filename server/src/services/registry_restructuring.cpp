@@ -196,14 +196,15 @@ MergeResult Registry::MergeOrganisations(const Actor& actor, OrganisationId id, 
     // Two bodies of one name cannot stand under one parent: name the clash before anything moves.
     std::set<std::string> taken;
     for (const auto& [child, entry] : repo.entries(repo.open_child_ids(into_id))) taken.insert(entry.name);
-    for (const auto& [child, entry] : repo.entries(repo.open_child_ids(id)))
+    const auto children = repo.open_child_ids(id);
+    for (const auto& [child, entry] : repo.entries(children))
       if (taken.contains(entry.name))
         throw domain::invalid("organisation_name_taken", "into_id",
                               into.organisation.name + "下已有同名组织「" + entry.name + "」，请先将其中一个更名再撤并",
                               "the target already has a body named " + entry.name);
     AuditBatch audit(tx, actor);
     MergeResult result;
-    for (OrganisationId child_id : repo.open_child_ids(id)) {
+    for (OrganisationId child_id : children) {
       auto child = load(tx, domain::Scope::whole_tree(), child_id, today);
       require_parent_type(child.organisation.type, into.organisation.type);
       require_day(tx, child, true, on, today);
