@@ -89,9 +89,10 @@ void add_campaign_routes(Api& api, services::Campaigns& campaigns, services::Spo
     services::NewSpotCheck in{body.required_integer("organisation_id"), body.required_integer("sample_size"), std::nullopt};
     if (auto seed = body.text("seed")) {  // a decimal string: 64 bits do not fit a JavaScript number
       try {
-        std::size_t used = 0;
-        in.seed = std::stoull(*seed, &used);
-        if (used != seed->size()) throw std::invalid_argument("trailing");
+        // stoull would take "-1" (and a leading space) and wrap it: digits only
+        if (seed->empty() || seed->find_first_not_of("0123456789") != std::string::npos)
+          throw std::invalid_argument("not digits");
+        in.seed = std::stoull(*seed);
       } catch (const std::exception&) {
         throw domain::invalid("invalid_seed", "seed", "随机种子应为十进制数字", "seed is a decimal number");
       }

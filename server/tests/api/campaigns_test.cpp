@@ -247,6 +247,7 @@ TEST_F(CampaignsTest, ASpotCheckIsDrawnReproduciblyAndItsFindingsRecorded) {
   EXPECT_EQ(code(district_->post(checks, {{"organisation_id", one_}, {"sample_size", 5}})), "wrong_level");
   EXPECT_EQ(code(city_->post(checks, {{"organisation_id", town_}, {"sample_size", 5}})), "not_a_district");
   EXPECT_EQ(code(city_->post(checks, {{"organisation_id", one_}, {"sample_size", 0}})), "out_of_range");
+  EXPECT_EQ(code(city_->post(checks, {{"organisation_id", one_}, {"sample_size", 5}, {"seed", "-1"}})), "invalid_seed");
   const std::string findings = "/api/spot-checks/" + std::to_string(drawn.body["id"].get<long long>()) + "/findings";
   EXPECT_EQ(code(city_->post(findings, {{"organisation_id", town_}, {"finding", "differences"}})), "required");
   EXPECT_EQ(code(city_->post(findings, {{"organisation_id", one_}, {"finding", "confirmed"}})), "not_sampled");
