@@ -37,20 +37,22 @@ void submission_fields(JsonWriter& w, const storage::SubmissionRow& s) {
       .field("decision_reason", s.decision_reason);
 }
 
-}  // namespace
-
-void campaign(JsonWriter& w, const storage::CampaignRow& row) {
+void campaign_fields(JsonWriter& w, const storage::CampaignRow& row) {
   const auto& c = row.campaign;
-  w.begin_object()
-      .field("id", c.id)
+  w.field("id", c.id)
       .field("organisation_id", c.organisation_id)
       .field("organisation_name", row.organisation_name)
       .field("name", c.name)
       .field("document_number", c.document_number)
       .field("document_date", iso(c.document_date))
       .field("document_text", c.document_text)
-      .field("baseline_on", c.baseline_on.iso())
-      .end_object();
+      .field("baseline_on", c.baseline_on.iso());
+}
+
+}  // namespace
+
+void campaign(JsonWriter& w, const storage::CampaignRow& row) {
+  w.object([&] { campaign_fields(w, row); });
 }
 
 void campaigns(JsonWriter& w, const std::vector<storage::CampaignRow>& rows) {
@@ -73,19 +75,10 @@ void milestone(JsonWriter& w, const Milestone& m) {
 }
 
 void campaign_detail(JsonWriter& w, const services::CampaignDetail& d) {
-  const auto& c = d.row.campaign;
-  w.begin_object()
-      .field("id", c.id)
-      .field("organisation_id", c.organisation_id)
-      .field("organisation_name", d.row.organisation_name)
-      .field("name", c.name)
-      .field("document_number", c.document_number)
-      .field("document_date", iso(c.document_date))
-      .field("document_text", c.document_text)
-      .field("baseline_on", c.baseline_on.iso())
-      .key("milestones")
-      .array(d.milestones, [&](const Milestone& m) { milestone(w, m); })
-      .end_object();
+  w.object([&] {
+    campaign_fields(w, d.row);
+    w.key("milestones").array(d.milestones, [&](const Milestone& m) { milestone(w, m); });
+  });
 }
 
 void dashboard(JsonWriter& w, const services::Dashboard& d) {
