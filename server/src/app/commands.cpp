@@ -23,6 +23,7 @@
 #include "http/server.h"
 #include "services/accounts.h"
 #include "services/archive_importing.h"
+#include "services/campaign_scores.h"
 #include "services/campaigns.h"
 #include "services/exports.h"
 #include "services/forms.h"
@@ -162,6 +163,18 @@ void create_demo_campaign(storage::Database& db) {
     milestones.push_back(campaigns.AddMilestone(actor, made.row.campaign.id, in));
   }
   const auto daoli_id = daoli->row.organisation.id, nangang_id = nangang->row.organisation.id;
+  services::CampaignChange office;
+  office.office = std::optional<std::string>(plan.campaign.office);
+  campaigns.ChangeCampaign(actor, made.row.campaign.id, office);
+  for (const auto& g : plan.group)
+    campaigns.AddGroupMember(actor, made.row.campaign.id,
+                             {g.name, std::string(domain::campaign::group_role_code(g.role)), g.post, g.sort_order});
+  std::vector<services::ScoreItemInput> scheme;
+  for (const auto& item : plan.scheme)
+    scheme.push_back({item.measure, item.weight, item.label,
+                      item.milestone ? std::optional<std::int64_t>(milestones[*item.milestone].id) : std::nullopt,
+                      std::nullopt, item.on});
+  services::CampaignScores(db, staffing).SaveScheme(actor, made.row.campaign.id, scheme);
   auto first = campaigns.Submit(actor, milestones[0].id, daoli_id, why, std::nullopt);
   campaigns.Accept(actor, first.row.id);
   day = domain::Date(2016, 6, 6);

@@ -17,6 +17,15 @@ Milestone due(const char* title, MilestoneKind kind, std::optional<int> form, Le
   return m;
 }
 
+GroupMember member(const char* name, GroupRole role, const char* post, int order) {
+  GroupMember m;
+  m.name = name;
+  m.role = role;
+  m.post = post;
+  m.sort_order = order;
+  return m;
+}
+
 }  // namespace
 
 CampaignPlan harbin_campaign() {
@@ -35,6 +44,23 @@ CampaignPlan harbin_campaign() {
       due("附表4 扩大基层妇联组织成员情况统计表", MilestoneKind::kForm, 4, Level::kDistrict, "2016-09-20", 60),
       due("附表5 扩大后基层妇联干部基本情况统计表", MilestoneKind::kForm, 5, Level::kDistrict, "2016-09-20", 70),
       due("好的做法、经验和成效", MilestoneKind::kAccount, std::nullopt, Level::kDistrict, "2016-09-20", 80),
+  };
+  plan.campaign.office = "领导小组办公室设在市妇联组织联络部，负责日常工作";
+  plan.group = {
+      member("王丽华", GroupRole::kLeader, "市妇联主席", 10),
+      member("张秀英", GroupRole::kDeputy, "市妇联副主席", 20),
+      member("李淑梅", GroupRole::kDeputy, "市委组织部组织二处处长", 30),
+      member("刘红", GroupRole::kMember, "市妇联组织联络部部长", 40),
+      member("陈静", GroupRole::kMember, "市妇联办公室主任", 50),
+      member("赵玉芬", GroupRole::kMember, "市妇联宣传部部长", 60),
+  };
+  plan.scheme = {
+      {"compliance", "组织建设达标（8月31日）", 40, std::nullopt, domain::Date(2016, 8, 31)},
+      {"timeliness", "附表1按时报送", 10, 0, std::nullopt},
+      {"timeliness", "附表2按时报送", 10, 1, std::nullopt},
+      {"timeliness", "附表4按时报送", 10, 5, std::nullopt},
+      {"spot_check", "抽查核实", 15, std::nullopt, std::nullopt},
+      {"accepted", "书面总结被采纳", 15, 7, std::nullopt},
   };
   return plan;
 }

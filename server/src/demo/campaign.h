@@ -9,9 +9,19 @@
 
 namespace jinguo::demo {
 
+// A score item of the demo's scheme; `milestone` is an index into the plan's milestones.
+struct PlannedScoreItem {
+  std::string measure, label;
+  int weight = 0;
+  std::optional<std::size_t> milestone;
+  std::optional<domain::Date> on;
+};
+
 struct CampaignPlan {
   domain::campaign::Campaign campaign;  // organisation_id 0: the caller sets the city
   std::vector<domain::campaign::Milestone> milestones;
+  std::vector<domain::campaign::GroupMember> group;  // the leadership group
+  std::vector<PlannedScoreItem> scheme;
 };
 
 CampaignPlan harbin_campaign();

@@ -26,6 +26,15 @@ struct SheetColumn {
   std::string input_message;          // shown when a cell of the column is selected (≤ 255 bytes)
 };
 
+// A plain column: a header, a width, a kind.
+inline SheetColumn column(std::string header, double width, ColumnKind kind = ColumnKind::kText) {
+  SheetColumn c;
+  c.header = std::move(header);
+  c.width = width;
+  c.kind = kind;
+  return c;
+}
+
 using CellValue = std::variant<std::monostate, std::string, double, domain::Date>;
 
 struct TableSheet {

@@ -20,6 +20,7 @@ enum class ErrorKind {
   kForbidden,  // 403
   kUnauthorized,  // 401
   kTooLarge,   // 413
+  kUnsupportedType,  // 415: a file that is not of a type accepted here (judged by content)
   kTooManyRequests,  // 429: login throttled
   kInternal,   // 500: never carries internal detail to the client
 };

@@ -41,6 +41,8 @@ inline constexpr const char* kXlsxType = "application/vnd.openxmlformats-officed
 // A file to download (an .xlsx export): its bytes, its type and the name the browser saves
 // it under (UTF-8, sent as RFC 5987 filename*).
 Reply download(std::string bytes, std::string_view content_type, std::string_view file_name);
+// 204 with no body.
+Reply no_content();
 
 // A route of a signed-in account (the default): it gets the actor with her scope.
 using Handler = std::function<Reply(const httplib::Request&, const services::Actor&)>;
@@ -73,6 +75,7 @@ class Api {
   // A POST whose body is a file (up to services::kMaxUploadBytes, checked by the use case).
   void upload(const std::string& pattern, Handler h);
   void patch(const std::string& pattern, Handler h);
+  void put(const std::string& pattern, Handler h);
   void del(const std::string& pattern, Handler h);
   void session(const std::string& method, const std::string& pattern, SessionHandler h);
   void open(const std::string& method, const std::string& pattern, PublicHandler h);

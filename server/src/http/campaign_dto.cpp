@@ -34,7 +34,8 @@ void submission_fields(JsonWriter& w, const storage::SubmissionRow& s) {
       .field("submitted_by", s.submitted_by)
       .field("decided_at", s.decided_at)
       .field("decided_by", s.decided_by)
-      .field("decision_reason", s.decision_reason);
+      .field("decision_reason", s.decision_reason)
+      .field("attachment_count", s.attachment_count);
 }
 
 void campaign_fields(JsonWriter& w, const storage::CampaignRow& row) {
@@ -46,7 +47,8 @@ void campaign_fields(JsonWriter& w, const storage::CampaignRow& row) {
       .field("document_number", c.document_number)
       .field("document_date", iso(c.document_date))
       .field("document_text", c.document_text)
-      .field("baseline_on", c.baseline_on.iso());
+      .field("baseline_on", c.baseline_on.iso())
+      .field("office", c.office);
 }
 
 }  // namespace
@@ -78,6 +80,7 @@ void campaign_detail(JsonWriter& w, const services::CampaignDetail& d) {
   w.object([&] {
     campaign_fields(w, d.row);
     w.key("milestones").array(d.milestones, [&](const Milestone& m) { milestone(w, m); });
+    w.key("group").array(d.group, [&](const GroupMember& m) { group_member(w, m); });
   });
 }
 
@@ -99,7 +102,18 @@ void dashboard(JsonWriter& w, const services::Dashboard& d) {
         .field("last_reminded_at", l.last_reminded_at)
         .end_object();
   });
-  w.end_object();
+  w.key("summary").begin_array();
+  for (const auto& [group, c] : {std::pair{"pilots", &d.pilots}, std::pair{"others", &d.others}})
+    w.begin_object()
+        .field("group", group)
+        .field("bodies", c->bodies)
+        .field("not_started", c->not_started)
+        .field("submitted", c->submitted)
+        .field("returned", c->returned)
+        .field("accepted", c->accepted)
+        .field("overdue", c->overdue)
+        .end_object();
+  w.end_array().end_object();
 }
 
 void reminder(JsonWriter& w, const storage::ReminderRow& r) {
@@ -141,6 +155,7 @@ void submission_detail(JsonWriter& w, const services::SubmissionDetail& d) {
         .field("live", x.live ? std::optional<std::int64_t>(*x.live) : std::nullopt)
         .end_object();
   });
+  w.key("attachments").array(d.attachments, [&](const storage::AttachmentRow& a) { attachment(w, a); });
   w.end_object();
 }
 
@@ -198,6 +213,112 @@ void spot_checks(JsonWriter& w, const std::vector<storage::SpotCheckRow>& rows) 
     w.end_object();
   });
   w.end_object();
+}
+
+void group_member(JsonWriter& w, const GroupMember& m) {
+  w.begin_object()
+      .field("id", m.id)
+      .field("name", m.name)
+      .field("role", group_role_code(m.role))
+      .field("role_label", group_role_label(m.role))
+      .field("role_label_en", group_role_label_en(m.role))
+      .field("post", m.post)
+      .field("sort_order", m.sort_order)
+      .end_object();
+}
+
+void attachment(JsonWriter& w, const storage::AttachmentRow& a) {
+  w.begin_object()
+      .field("id", a.id)
+      .field("submission_id", a.submission_id)
+      .field("file_name", a.file_name)
+      .field("content_type", a.content_type)
+      .field("size", a.size)
+      .field("sha256", a.sha256)
+      .field("uploaded_at", a.uploaded_at)
+      .field("uploaded_by", a.uploaded_by)
+      .end_object();
+}
+
+void pilots(JsonWriter& w, const services::Pilots& p) {
+  w.begin_object().field("on", p.on.iso()).key("items").array(p.lines, [&](const services::PilotLine& l) {
+    w.begin_object()
+        .field("organisation_id", l.body.id)
+        .field("organisation_name", l.body.name)
+        .field("type", domain::body_type_code(l.body.type))
+        .field("type_label", domain::body_type_label(l.body.type))
+        .field("district_id", l.district_id)
+        .field("district_name", l.district_name)
+        .field("status", domain::staffing::compliance_status_code(l.status))
+        .field("total", l.total)
+        .end_object();
+  });
+  w.key("comparison").begin_array();
+  for (const auto& [group, c] : {std::pair{"pilots", &p.pilots}, std::pair{"others", &p.others}})
+    w.begin_object()
+        .field("group", group)
+        .field("bodies", c->bodies)
+        .field("meets", c->meets)
+        .field("short", c->short_staffed)
+        .field("over", c->over_staffed)
+        .field("share", c->bodies ? std::optional<double>(static_cast<double>(c->meets) / c->bodies) : std::nullopt)
+        .end_object();
+  w.end_array().end_object();
+}
+
+namespace {
+
+void score_item(JsonWriter& w, const ScoreItem& item, const std::vector<Milestone>& milestones) {
+  std::optional<std::string> title;
+  for (const auto& m : milestones)
+    if (item.milestone_id == m.id) title = m.title;
+  w.begin_object()
+      .field("id", item.id)
+      .field("measure", measure_code(item.measure))
+      .field("measure_label", measure_label(item.measure))
+      .field("label", item.label)
+      .field("weight", item.weight)
+      .field("milestone_id", item.milestone_id)
+      .field("milestone_title", title)
+      .field("on", iso(item.on))
+      .field("per_day_penalty", item.per_day_penalty)
+      .end_object();
+}
+
+}  // namespace
+
+void score_scheme(JsonWriter& w, const services::ScoreScheme& s) {
+  w.begin_object()
+      .key("items")
+      .array(s.items, [&](const ScoreItem& item) { score_item(w, item, s.milestones); })
+      .end_object();
+}
+
+void scores(JsonWriter& w, const services::Scores& s) {
+  w.begin_object()
+      .field("campaign_id", s.campaign.campaign.id)
+      .field("max", s.max)
+      .key("scheme")
+      .array(s.scheme.items, [&](const ScoreItem& item) { score_item(w, item, s.scheme.milestones); })
+      .key("items")
+      .array(s.lines, [&](const services::DistrictScoreLine& l) {
+        w.begin_object()
+            .field("rank", l.rank)
+            .field("organisation_id", l.district.id)
+            .field("organisation_name", l.district.name)
+            .field("total", l.score.total)
+            .key("parts")
+            .array(l.score.parts, [&](const ScorePart& p) {
+              w.begin_object()
+                  .field("score_item_id", p.score_item_id)
+                  .field("points", p.points)
+                  .field("detail", p.detail)
+                  .field("detail_en", p.detail_en)
+                  .end_object();
+            })
+            .end_object();
+      })
+      .end_object();
 }
 
 }  // namespace jinguo::http::dto

@@ -1,9 +1,10 @@
 #pragma once
 // The wire shapes of campaigns, milestones, submissions and reminders (docs/api-contract.md,
-// "Issue 12 (first step)").
+// "Issue 12 (first step)" and "(second step)").
 #include <vector>
 
 #include "http/json_writer.h"
+#include "services/campaign_scores.h"
 #include "services/campaigns.h"
 #include "services/spot_checks.h"
 
@@ -20,5 +21,10 @@ void reminder(JsonWriter& w, const storage::ReminderRow& r);
 void deadlines(JsonWriter& w, const std::vector<services::OwnDeadline>& items);  // {"items": [...]}
 void spot_check(JsonWriter& w, const storage::SpotCheckRow& s);  // + items
 void spot_checks(JsonWriter& w, const std::vector<storage::SpotCheckRow>& rows);  // {"items": [...]}, no items each
+void group_member(JsonWriter& w, const domain::campaign::GroupMember& m);
+void attachment(JsonWriter& w, const storage::AttachmentRow& a);
+void pilots(JsonWriter& w, const services::Pilots& p);
+void score_scheme(JsonWriter& w, const services::ScoreScheme& s);  // {"items": [...]}
+void scores(JsonWriter& w, const services::Scores& s);
 
 }  // namespace jinguo::http::dto

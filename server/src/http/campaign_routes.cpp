@@ -28,9 +28,40 @@ services::MilestoneInput milestone_input(const JsonBody& body) {
   return in;
 }
 
+constexpr std::string_view kScoreItemFields[] = {"measure", "weight", "label", "milestone_id", "on", "per_day_penalty"};
+
+// {"items": [ScoreItem input]}: each item's errors name it (`items[2].weight`).
+std::vector<services::ScoreItemInput> score_items(const std::string& text) {
+  JsonBody body(text, {"items"});
+  if (!body.has("items")) throw domain::invalid("required", "items", "请至少设置一个考核项目", "items is required");
+  nlohmann::json parsed = nlohmann::json::parse(text);
+  const auto& items = parsed["items"];
+  if (!items.is_array()) throw domain::malformed("invalid_type", "items", "items应为数组", "items must be an array");
+  if (items.size() > domain::campaign::kMaxScoreItems)
+    throw domain::invalid("too_many", "items", "考核项目不能超过20个", "at most 20 items");
+  std::vector<services::ScoreItemInput> out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::string at = "items[" + std::to_string(i) + "]";
+    try {
+      if (!items[i].is_object()) throw domain::malformed("invalid_type", "", "应为对象", "must be an object");
+      JsonBody item(items[i].dump(), kScoreItemFields);
+      out.push_back({item.required_text("measure"), item.required_integer("weight"), item.text("label"),
+                     item.integer("milestone_id"), item.integer("per_day_penalty"), item.date("on")});
+    } catch (const domain::DomainError& e) {
+      throw domain::DomainError(e.kind(), e.code(), e.field().empty() ? at : at + "." + e.field(),
+                                "第" + std::to_string(i + 1) + "项：" + e.message_zh(), at + ": " + e.message_en());
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
-void add_campaign_routes(Api& api, services::Campaigns& campaigns, services::SpotChecks& spot_checks) {
+void add_campaign_routes(Api& api, const CampaignServices& services) {
+  auto& campaigns = services.campaigns;
+  auto& spot_checks = services.spot_checks;
+  auto& files = services.files;
+  auto& scores = services.scores;
   api.get("/api/campaigns", [&](const httplib::Request&, const services::Actor& actor) {
     return Reply{200, json_of(dto::campaigns, campaigns.List(actor))};
   });
@@ -107,6 +138,56 @@ void add_campaign_routes(Api& api, services::Campaigns& campaigns, services::Spo
     services::NewFinding in{body.required_integer("organisation_id"), body.required_text("finding"),
                             body.text("differences"), body.text("notes"), body.date("checked_on")};
     return Reply{200, json_of(dto::spot_check, spot_checks.RecordFinding(actor, path_id(req), in))};
+  });
+  api.patch(R"(/api/campaigns/(\d+))", [&](const httplib::Request& req, const services::Actor& actor) {
+    JsonBody body(req.body, {"name", "document_number", "document_date", "document_text", "office", "baseline_on"});
+    services::CampaignChange change{body.text("name"), body.nullable_text("document_number"),
+                                    body.nullable_text("document_text"), body.nullable_text("office"),
+                                    body.nullable_date("document_date"), body.date("baseline_on")};
+    return Reply{200, json_of(dto::campaign_detail, campaigns.ChangeCampaign(actor, path_id(req), change))};
+  });
+  api.post(R"(/api/campaigns/(\d+)/group)", [&](const httplib::Request& req, const services::Actor& actor) {
+    JsonBody body(req.body, {"name", "role", "post", "sort_order"});
+    std::optional<int> order;
+    if (auto o = body.integer("sort_order")) {
+      if (*o < 0 || *o > 10000)
+        throw domain::invalid("out_of_range", "sort_order", "排序应在0到10000之间", "sort_order is 0..10000");
+      order = static_cast<int>(*o);
+    }
+    services::NewGroupMember in{body.required_text("name"), body.required_text("role"), body.text("post"), order};
+    return Reply{201, json_of(dto::group_member, campaigns.AddGroupMember(actor, path_id(req), in))};
+  });
+  api.del(R"(/api/campaigns/(\d+)/group/(\d+))", [&](const httplib::Request& req, const services::Actor& actor) {
+    campaigns.RemoveGroupMember(actor, path_id(req), path_id(req, 2));
+    return no_content();
+  });
+  api.get(R"(/api/campaigns/(\d+)/pilots)", [&](const httplib::Request& req, const services::Actor& actor) {
+    return Reply{200, json_of(dto::pilots, campaigns.PilotsOf(actor, path_id(req), QueryParams(req).date("on")))};
+  });
+  api.get(R"(/api/campaigns/(\d+)/score-scheme)", [&](const httplib::Request& req, const services::Actor& actor) {
+    return Reply{200, json_of(dto::score_scheme, scores.Scheme(actor, path_id(req)))};
+  });
+  api.put(R"(/api/campaigns/(\d+)/score-scheme)", [&](const httplib::Request& req, const services::Actor& actor) {
+    return Reply{200, json_of(dto::score_scheme, scores.SaveScheme(actor, path_id(req), score_items(req.body)))};
+  });
+  api.get(R"(/api/campaigns/(\d+)/scores)", [&](const httplib::Request& req, const services::Actor& actor) {
+    return Reply{200, json_of(dto::scores, scores.Of(actor, path_id(req)))};
+  });
+  api.get(R"(/api/campaigns/(\d+)/scores\.xlsx)", [&](const httplib::Request& req, const services::Actor& actor) {
+    auto d = scores.Workbook(actor, path_id(req));
+    return download(std::move(d.bytes), kXlsxType, d.file_name);
+  });
+  api.upload(R"(/api/submissions/(\d+)/attachments)", [&](const httplib::Request& req, const services::Actor& actor) {
+    auto name = QueryParams(req).text("file_name").value_or("");
+    return Reply{201, json_of(dto::attachment, files.Attach(actor, path_id(req), name, req.body))};
+  });
+  api.get(R"(/api/attachments/(\d+))", [&](const httplib::Request& req, const services::Actor& actor) {
+    auto f = files.File(actor, path_id(req));
+    return download(std::move(f.bytes), f.row.content_type, f.row.file_name);
+  });
+  api.del(R"(/api/attachments/(\d+))", [&](const httplib::Request& req, const services::Actor& actor) {
+    files.Detach(actor, path_id(req));
+    return no_content();
   });
   api.get("/api/deadlines", [&](const httplib::Request&, const services::Actor& actor) {
     return Reply{200, json_of(dto::deadlines, campaigns.Deadlines(actor))};

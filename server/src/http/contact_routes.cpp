@@ -81,13 +81,6 @@ domain::ReelectionChanges reelection_changes(const JsonBody& body) {
   return c;
 }
 
-Reply no_content() {
-  Reply reply;
-  reply.status = 204;
-  reply.body.text.clear();
-  return reply;
-}
-
 }  // namespace
 
 void add_contact_routes(Api& api, services::Contacts& contacts, services::Reelections& reelections) {

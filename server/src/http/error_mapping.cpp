@@ -17,6 +17,7 @@ int status_of(domain::ErrorKind kind) {
     case domain::ErrorKind::kForbidden: return 403;
     case domain::ErrorKind::kUnauthorized: return 401;
     case domain::ErrorKind::kTooLarge: return 413;
+    case domain::ErrorKind::kUnsupportedType: return 415;
     case domain::ErrorKind::kTooManyRequests: return 429;
     case domain::ErrorKind::kInternal: return 500;
   }
@@ -94,6 +95,13 @@ Reply download(std::string bytes, std::string_view content_type, std::string_vie
   return reply;
 }
 
+Reply no_content() {
+  Reply reply;
+  reply.status = 204;
+  reply.body.text.clear();
+  return reply;
+}
+
 namespace {
 
 bool changes_state(const std::string& method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
@@ -168,6 +176,7 @@ void Api::add(const std::string& method, const std::string& pattern, SessionHand
   if (method == "GET") server_.Get(pattern, handler);
   else if (method == "POST") server_.Post(pattern, handler);
   else if (method == "PATCH") server_.Patch(pattern, handler);
+  else if (method == "PUT") server_.Put(pattern, handler);
   else if (method == "DELETE") server_.Delete(pattern, handler);
   else throw std::logic_error("unsupported method " + method);
 }
@@ -207,6 +216,7 @@ void Api::upload(const std::string& pattern, Handler h) {
   add("POST", pattern, with_actor(std::move(h)), kMaxReadBody);  // the use case checks the file's own limit
 }
 void Api::patch(const std::string& pattern, Handler h) { add("PATCH", pattern, with_actor(std::move(h))); }
+void Api::put(const std::string& pattern, Handler h) { add("PUT", pattern, with_actor(std::move(h))); }
 void Api::del(const std::string& pattern, Handler h) { add("DELETE", pattern, with_actor(std::move(h))); }
 
 }  // namespace jinguo::http

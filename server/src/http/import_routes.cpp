@@ -61,10 +61,7 @@ void add_import_routes(Api& api, services::ImportJobs& jobs) {
   });
   api.del(one, [&](const httplib::Request& req, const services::Actor& actor) {
     jobs.Discard(actor, path_id(req));
-    Reply reply;
-    reply.status = 204;
-    reply.body.text.clear();  // no content
-    return reply;
+    return no_content();
   });
 }
 

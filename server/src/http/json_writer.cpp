@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <cmath>
 
 #include <nlohmann/json.hpp>
 
@@ -86,6 +87,13 @@ JsonWriter& JsonWriter::value(std::string_view text) {
 JsonWriter& JsonWriter::value(bool b) { return raw_value(b ? "true" : "false"); }
 
 JsonWriter& JsonWriter::value(std::nullptr_t) { return raw_value("null"); }
+
+JsonWriter& JsonWriter::value(double d) {
+  if (!std::isfinite(d)) return raw_value("null");
+  char digits[32];
+  auto end = std::to_chars(digits, digits + sizeof digits, d).ptr;
+  return raw_value(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+}
 
 template <class N>
 JsonWriter& JsonWriter::number(N n) {

@@ -38,6 +38,7 @@ class JsonWriter {
   JsonWriter& value(const char* text) { return value(std::string_view(text)); }
   JsonWriter& value(bool b);
   JsonWriter& value(std::nullptr_t);
+  JsonWriter& value(double d);  // the shortest text that reads back the same; null when not finite
   template <std::integral N>
     requires(!std::same_as<N, bool> && !std::same_as<N, char>)
   JsonWriter& value(N n) {

@@ -42,6 +42,11 @@ httplib::Headers security_headers() {
           {"Referrer-Policy", "no-referrer"}};
 }
 
+// POST /api/submissions/{id}/attachments: its body refused unread gets the attachment's limit.
+bool is_attachment_upload(const std::string& path) {
+  return path.starts_with("/api/submissions/") && path.ends_with("/attachments");
+}
+
 std::string read_file(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream out;
@@ -65,7 +70,9 @@ class HttpServer::Impl {
         imports_(db, wired.registry),
         forms_(db, [&registry = wired.registry] { return registry.today(); }, wired.held_index),
         campaigns_(db, forms_, staffing_, [&registry = wired.registry] { return registry.today(); }),
-        spot_checks_(db, [&registry = wired.registry] { return registry.today(); }) {
+        spot_checks_(db, [&registry = wired.registry] { return registry.today(); }),
+        submission_files_(db),
+        campaign_scores_(db, staffing_) {
     services::Registry& registry = wired.registry;
     const int threads = config_.threads > 0 ? config_.threads : 64;
     server_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
@@ -94,7 +101,7 @@ class HttpServer::Impl {
     add_export_routes(api, exports_);
     add_import_routes(api, imports_);
     add_form_routes(api, forms_);
-    add_campaign_routes(api, campaigns_, spot_checks_);
+    add_campaign_routes(api, {campaigns_, spot_checks_, submission_files_, campaign_scores_});
     server_.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(std::string(openapi_document()), "application/json; charset=utf-8");
     });
@@ -130,7 +137,9 @@ class HttpServer::Impl {
     server_.set_error_handler([max_body = config_.max_body](const httplib::Request& req, httplib::Response& res) {
       if (!res.body.empty()) return;
       if (res.status == 413)
-        send_json_error(res, req.path == "/api/imports" ? services::file_too_large() : body_too_large(max_body));
+        send_json_error(res, req.path == "/api/imports"                   ? services::file_too_large()
+                             : is_attachment_upload(req.path) ? services::attachment_too_large()
+                                                              : body_too_large(max_body));
       else if (res.status == 404)
         send_json_error(res, domain::not_found("", "请求的地址不存在", "no such route"));
       else if (res.status >= 400 && res.status < 500)
@@ -164,6 +173,8 @@ class HttpServer::Impl {
   services::Forms forms_;
   services::Campaigns campaigns_;  // computes the forms it freezes through forms_
   services::SpotChecks spot_checks_;
+  services::SubmissionFiles submission_files_;
+  services::CampaignScores campaign_scores_;
   std::filesystem::path web_root_;
   ListeningServer server_;
 };

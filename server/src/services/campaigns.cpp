@@ -10,6 +10,7 @@
 #include "domain/error.h"
 #include "domain/text.h"
 #include "services/audit.h"
+#include "services/campaign_access.h"
 #include "services/crypto.h"
 #include "storage/repositories.h"
 
@@ -21,59 +22,7 @@ using namespace domain::campaign;
 using domain::Date;
 using storage::CampaignQueries;
 using storage::CampaignRepository;
-
-domain::DomainError no(const std::string& field, const std::string& what_zh, const std::string& what_en) {
-  return domain::not_found(field, what_zh + "不存在", "no such " + what_en);
-}
-
-storage::CampaignRow visible_campaign(const storage::ReadTx& tx, const Actor& actor, CampaignId id,
-                                      const std::string& field = "id") {
-  auto row = CampaignQueries(tx).campaign(id);
-  if (!row || !sees_campaign(actor.scope, row->organisation_path)) throw no(field, "工作", "campaign");
-  return *row;
-}
-
-// Whoever runs the campaign (her scope holds the running federation) may change it.
-void require_runner(const Actor& actor, const storage::CampaignRow& c) {
-  domain::require(actor.role, domain::Permission::kWrite);
-  if (!actor.scope.contains(c.organisation_path))
-    throw domain::DomainError(domain::ErrorKind::kForbidden, "forbidden", "id", "只有" + c.organisation_name + "可以修改这项工作",
-                              "only the federation running the campaign may change it");
-}
-
-struct Loaded {
-  Milestone milestone;
-  storage::CampaignRow campaign;
-};
-
-Loaded visible_milestone(const storage::ReadTx& tx, const Actor& actor, MilestoneId id) {
-  auto m = CampaignQueries(tx).milestone(id);
-  if (!m) throw no("id", "事项", "milestone");
-  return {*m, visible_campaign(tx, actor, m->campaign_id)};
-}
-
-// A body of the caller's scope that owes the milestone (below the running federation, of its level).
-storage::OwingBody owing_body(const storage::ReadTx& tx, const Actor& actor, const Loaded& l,
-                              domain::OrganisationId id, const Date& today, const std::string& field) {
-  auto row = storage::OrganisationRepository(tx).find(actor.scope, id, today);
-  if (!row) throw no(field, "组织", "organisation");
-  const auto& o = row->organisation;
-  if (!row->path.starts_with(l.campaign.organisation_path) || row->path == l.campaign.organisation_path ||
-      !owes(l.milestone.level, o.type, o.pilot))
-    throw domain::invalid("not_owed", field,
-                          o.name + "不需要上报此事项（此事项由" + std::string(level_label(l.milestone.level)) + "上报）",
-                          "this body does not owe this milestone");
-  return {o.id, o.name, row->path, o.type, o.pilot};
-}
-
-// The level above a body: her scope holds it and she is not the body itself.
-void require_above(const Actor& actor, domain::OrganisationId body, const std::string& path) {
-  domain::require(actor.role, domain::Permission::kWrite);
-  if (!actor.scope.contains(path) || (!actor.scope.is_whole_tree() && actor.scope.organisation_id == body) ||
-      actor.organisation_id == body)
-    throw domain::DomainError(domain::ErrorKind::kForbidden, "wrong_level", "id", "只有上级妇联可以审核、退回或催报",
-                              "only the level above may decide or remind");
-}
+using namespace campaign_access;
 
 Milestone apply(Milestone m, const MilestoneInput& in) {
   if (in.title) m.title = std::string(domain::trim(*in.title));
@@ -168,7 +117,8 @@ CampaignDetail Campaigns::Campaign(const Actor& actor, CampaignId id) {
   domain::require(actor.role, domain::Permission::kRead);
   return db_.read([&](storage::ReadTx& tx) {
     auto row = visible_campaign(tx, actor, id);
-    return CampaignDetail{row, CampaignQueries(tx).milestones(id)};
+    CampaignQueries q(tx);
+    return CampaignDetail{row, q.milestones(id), q.group(id)};
   });
 }
 
@@ -194,8 +144,139 @@ CampaignDetail Campaigns::CreateCampaign(const Actor& actor, const NewCampaign& 
     changes.created("name", c.name).created("document_number", c.document_number)
         .created("document_date", c.document_date).created("baseline_on", c.baseline_on);
     record_audit(tx, actor, {"create", "campaign", std::to_string(c.id), c.organisation_id}, changes);
-    return CampaignDetail{*CampaignQueries(tx).campaign(c.id), {}};
+    return CampaignDetail{*CampaignQueries(tx).campaign(c.id), {}, {}};
   });
+}
+
+CampaignDetail Campaigns::ChangeCampaign(const Actor& actor, CampaignId id, const CampaignChange& change) {
+  return db_.write([&](storage::WriteTx& tx) {
+    auto row = visible_campaign(tx, actor, id);
+    require_runner(actor, row);
+    const domain::campaign::Campaign before = row.campaign;
+    domain::campaign::Campaign after = before;
+    auto text = [](const std::optional<std::string>& v) -> std::optional<std::string> {
+      if (!v || domain::trim(*v).empty()) return std::nullopt;
+      return std::string(domain::trim(*v));
+    };
+    if (change.name) after.name = std::string(domain::trim(*change.name));
+    if (change.document_number) after.document_number = text(*change.document_number);
+    if (change.document_text) after.document_text = text(*change.document_text);
+    if (change.office) after.office = text(*change.office);
+    if (change.document_date) after.document_date = *change.document_date;
+    if (change.baseline_on) after.baseline_on = *change.baseline_on;
+    validate_campaign(after);
+    ChangeSet changes;
+    changes.add("name", before.name, after.name).add("document_number", before.document_number, after.document_number)
+        .add("document_date", before.document_date, after.document_date)
+        .add("document_text", before.document_text, after.document_text)
+        .add("baseline_on", before.baseline_on, after.baseline_on).add("office", before.office, after.office);
+    CampaignRepository repo(tx);
+    if (!changes.empty()) {
+      repo.update(after, domain::utc_timestamp_now());
+      record_audit(tx, actor, {"update", "campaign", std::to_string(id), after.organisation_id}, changes);
+    }
+    return CampaignDetail{*repo.campaign(id), repo.milestones(id), repo.group(id)};
+  });
+}
+
+GroupMember Campaigns::AddGroupMember(const Actor& actor, CampaignId id, const NewGroupMember& input) {
+  GroupMember m;
+  m.campaign_id = id;
+  m.name = std::string(domain::trim(input.name));
+  auto role = group_role_from_code(input.role);
+  if (!role) throw domain::invalid("unknown_role", "role", "职务应为组长、副组长或成员", "role is leader, deputy or member");
+  m.role = *role;
+  if (input.post && !domain::trim(*input.post).empty()) m.post = std::string(domain::trim(*input.post));
+  m.sort_order = input.sort_order.value_or(0);
+  if (m.sort_order < 0 || m.sort_order > 10000)
+    throw domain::invalid("out_of_range", "sort_order", "排序应在0到10000之间", "sort_order is 0..10000");
+  return db_.write([&](storage::WriteTx& tx) {
+    auto row = visible_campaign(tx, actor, id);
+    require_runner(actor, row);
+    CampaignRepository repo(tx);
+    const auto group = repo.group(id);
+    validate_group_member(m, std::any_of(group.begin(), group.end(),
+                                         [](const GroupMember& g) { return g.role == GroupRole::kLeader; }));
+    m.id = repo.insert(m);
+    ChangeSet changes;
+    changes.created("campaign_id", id).created("name", m.name)
+        .created("role", std::string(group_role_code(m.role))).created("post", m.post);
+    record_audit(tx, actor, {"add", "campaign_group", std::to_string(m.id), row.campaign.organisation_id}, changes);
+    return m;
+  });
+}
+
+void Campaigns::RemoveGroupMember(const Actor& actor, CampaignId id, std::int64_t member) {
+  db_.write([&](storage::WriteTx& tx) {
+    auto row = visible_campaign(tx, actor, id);
+    require_runner(actor, row);
+    CampaignRepository repo(tx);
+    const auto group = repo.group(id);
+    auto it = std::find_if(group.begin(), group.end(), [&](const GroupMember& g) { return g.id == member; });
+    if (it == group.end()) throw no("member_id", "领导小组成员", "group member");
+    repo.remove_member(member);
+    ChangeSet changes;
+    changes.removed("name", it->name).removed("role", std::string(group_role_code(it->role))).removed("post", it->post);
+    record_audit(tx, actor, {"remove", "campaign_group", std::to_string(member), row.campaign.organisation_id}, changes);
+  });
+}
+
+Pilots Campaigns::PilotsOf(const Actor& actor, CampaignId id, std::optional<Date> on) {
+  domain::require(actor.role, domain::Permission::kRead);
+  const Date today = today_();
+  const Date day = on.value_or(today);
+  auto [campaign, bodies] = db_.read([&](storage::ReadTx& tx) {
+    auto c = visible_campaign(tx, actor, id);
+    std::vector<storage::OwingBody> pilots;
+    for (auto& b : CampaignQueries(tx).owing(c.organisation_path, Level::kPilot))
+      if (actor.scope.contains(b.path)) pilots.push_back(std::move(b));
+    return std::pair{c, pilots};
+  });
+  Pilots out{day, {}, {}, {}};
+  // Every body of the runner's subtree (or the caller's, when the runner is above her) on the day.
+  const bool sees_runner = actor.scope.contains(campaign.organisation_path);
+  auto report = staffing_.ComplianceOf(actor.scope, sees_runner ? std::optional(campaign.campaign.organisation_id)
+                                                                : std::nullopt,
+                                       day, campaign.campaign.baseline_on);
+  std::map<domain::OrganisationId, std::string> districts;
+  std::map<int, ComplianceShare> pilots_by_level;  // by the level in the tree (a street is a township's peer)
+  auto count = [](ComplianceShare& share, domain::staffing::ComplianceStatus status) {
+    ++share.bodies;
+    if (status == domain::staffing::ComplianceStatus::kMeets) ++share.meets;
+    if (status == domain::staffing::ComplianceStatus::kShort) ++share.short_staffed;
+    if (status == domain::staffing::ComplianceStatus::kOver) ++share.over_staffed;
+  };
+  for (auto& body : bodies) {
+    auto composition = staffing_.CheckBody(actor.scope, body.id, day);
+    PilotLine line{body, std::nullopt, "", composition.status, composition.total};
+    if (auto ids = storage::ids_in_path(body.path); ids.size() >= 2) {
+      line.district_id = ids[1];
+      if (!districts.contains(ids[1]))
+        districts[ids[1]] = db_.read([&](storage::ReadTx& tx) {
+          auto d = storage::OrganisationRepository(tx).find(domain::Scope::whole_tree(), ids[1], today);
+          return d ? d->organisation.name : std::string();
+        });
+      line.district_name = districts[ids[1]];
+    }
+    count(out.pilots, line.status);
+    count(pilots_by_level[domain::body_type_level(body.type)], line.status);
+    out.lines.push_back(std::move(line));
+  }
+  for (const auto& [level, pilots] : pilots_by_level) {
+    ComplianceShare all;
+    for (const auto& [type, counts] : report.current.rollup.by_body_type)
+      if (domain::body_type_level(type) == level) {
+        all.bodies += counts.bodies;
+        all.meets += counts.meets;
+        all.short_staffed += counts.short_staffed;
+        all.over_staffed += counts.over_staffed;
+      }
+    out.others.bodies += std::max(0, all.bodies - pilots.bodies);
+    out.others.meets += std::max(0, all.meets - pilots.meets);
+    out.others.short_staffed += std::max(0, all.short_staffed - pilots.short_staffed);
+    out.others.over_staffed += std::max(0, all.over_staffed - pilots.over_staffed);
+  }
+  return out;
 }
 
 Milestone Campaigns::AddMilestone(const Actor& actor, CampaignId campaign, const MilestoneInput& input) {
@@ -243,7 +324,7 @@ Dashboard Campaigns::DashboardOf(const Actor& actor, MilestoneId id) {
       auto& [count, last] = reminded[r.organisation_id];
       if (count++ == 0) last = r.sent_at;
     }
-    Dashboard d{l.milestone, l.campaign.campaign.name, {}};
+    Dashboard d{l.milestone, l.campaign.campaign.name, {}, {}, {}};
     for (auto& body : q.owing(l.campaign.organisation_path, l.milestone.level)) {
       if (!actor.scope.contains(body.path)) continue;
       DashboardLine line{std::move(body), {}, std::nullopt, 0, std::nullopt};
@@ -253,6 +334,15 @@ Dashboard Campaigns::DashboardOf(const Actor& actor, MilestoneId id) {
         line.reminders = it->second.first;
         line.last_reminded_at = it->second.second;
       }
+      StandingCounts& group = line.body.pilot ? d.pilots : d.others;
+      ++group.bodies;
+      switch (line.status.standing) {
+        case Standing::kNotStarted: ++group.not_started; break;
+        case Standing::kSubmitted: ++group.submitted; break;
+        case Standing::kReturned: ++group.returned; break;
+        case Standing::kAccepted: ++group.accepted; break;
+      }
+      if (line.status.overdue_days > 0) ++group.overdue;
       d.lines.push_back(std::move(line));
     }
     return d;
@@ -340,19 +430,17 @@ SubmissionDetail Campaigns::Submit(const Actor& actor, MilestoneId id, domain::O
     changes.created("milestone_id", id).created("version", s.version).created("sha256", s.sha256)
         .created("days_late", s.days_late).created("explanation", s.explanation).created("failing_bodies", failing);
     record_audit(tx, actor, {"submit", "submission", std::to_string(s.id), body}, changes);
-    return SubmissionDetail{*repo.submission(s.id), l.milestone, {}};
+    return SubmissionDetail{*repo.submission(s.id), l.milestone, {}, {}};
   });
 }
 
 SubmissionDetail Campaigns::Submission(const Actor& actor, SubmissionId id) {
   domain::require(actor.role, domain::Permission::kRead);
-  auto [row, milestone, campaign] = db_.read([&](storage::ReadTx& tx) {
-    auto s = CampaignQueries(tx).submission(id);
-    if (!s || !actor.scope.contains(s->organisation_path)) throw no("id", "上报材料", "submission");
-    auto l = visible_milestone(tx, actor, s->milestone_id);
-    return std::tuple{*s, l.milestone, l.campaign};
+  auto [row, milestone, campaign, files] = db_.read([&](storage::ReadTx& tx) {
+    auto s = visible_submission(tx, actor, id);
+    return std::tuple{s.row, s.loaded.milestone, s.loaded.campaign, CampaignQueries(tx).attachments(id)};
   });
-  SubmissionDetail d{row, milestone, {}};
+  SubmissionDetail d{row, milestone, {}, files};
   if (milestone.kind == MilestoneKind::kForm) {
     // Where the live numbers have since moved from the submitted ones.
     auto then = numbers_of(nlohmann::json::parse(row.snapshot));
@@ -389,7 +477,7 @@ SubmissionDetail decide(storage::Database& db, const Actor& actor, SubmissionId 
                  {state == SubmissionState::kAccepted ? "accept" : "return", "submission", std::to_string(id),
                   s->organisation_id},
                  changes);
-    return SubmissionDetail{*repo.submission(id), l.milestone, {}};
+    return SubmissionDetail{*repo.submission(id), l.milestone, {}, repo.attachments(id)};
   });
 }
 

@@ -22,6 +22,21 @@ namespace jinguo::services {
 struct CampaignDetail {
   storage::CampaignRow row;
   std::vector<domain::campaign::Milestone> milestones;
+  std::vector<domain::campaign::GroupMember> group;  // the leadership group
+};
+
+// A change of a campaign's own fields (the given ones).
+struct CampaignChange {
+  std::optional<std::string> name;
+  domain::Patch<std::string> document_number, document_text, office;
+  domain::Patch<domain::Date> document_date;
+  std::optional<domain::Date> baseline_on;
+};
+
+struct NewGroupMember {
+  std::string name, role;
+  std::optional<std::string> post;
+  std::optional<int> sort_order;
 };
 
 struct NewCampaign {
@@ -50,10 +65,35 @@ struct DashboardLine {
   std::optional<std::string> last_reminded_at;
 };
 
+// How a group of a dashboard's bodies (the pilots, the others) stands.
+struct StandingCounts {
+  int bodies = 0, not_started = 0, submitted = 0, returned = 0, accepted = 0, overdue = 0;
+};
+
 struct Dashboard {
   domain::campaign::Milestone milestone;
   std::string campaign_name;
   std::vector<DashboardLine> lines;
+  StandingCounts pilots, others;
+};
+
+// A pilot body (示范点) and how it stands against the staffing rules on a day.
+struct PilotLine {
+  storage::OwingBody body;
+  std::optional<domain::OrganisationId> district_id;
+  std::string district_name;
+  domain::staffing::ComplianceStatus status = domain::staffing::ComplianceStatus::kMeets;
+  int total = 0;  // people holding a position
+};
+
+struct ComplianceShare {
+  int bodies = 0, meets = 0, short_staffed = 0, over_staffed = 0;
+};
+
+struct Pilots {
+  domain::Date on;
+  std::vector<PilotLine> lines;
+  ComplianceShare pilots, others;  // others: the other bodies of the pilots' levels
 };
 
 // A body's report for a milestone: where it stands, every version, the reminders it got.
@@ -75,6 +115,7 @@ struct SubmissionDetail {
   storage::SubmissionRow row;
   domain::campaign::Milestone milestone;
   std::vector<Drift> drift;  // form milestones: the cells that changed since
+  std::vector<storage::AttachmentRow> attachments;  // oldest first
 };
 
 // A deadline of the caller's own body, for her start page.
@@ -93,6 +134,13 @@ class Campaigns {
   std::vector<storage::CampaignRow> List(const Actor& actor);
   CampaignDetail Campaign(const Actor& actor, domain::campaign::CampaignId id);
   CampaignDetail CreateCampaign(const Actor& actor, const NewCampaign& input);
+  CampaignDetail ChangeCampaign(const Actor& actor, domain::campaign::CampaignId id, const CampaignChange& change);
+  domain::campaign::GroupMember AddGroupMember(const Actor& actor, domain::campaign::CampaignId id,
+                                               const NewGroupMember& input);
+  void RemoveGroupMember(const Actor& actor, domain::campaign::CampaignId id, std::int64_t member);
+  // The pilots under the running federation in the caller's scope, beside the other bodies of
+  // their types, on a day (default today).
+  Pilots PilotsOf(const Actor& actor, domain::campaign::CampaignId id, std::optional<domain::Date> on);
   domain::campaign::Milestone AddMilestone(const Actor& actor, domain::campaign::CampaignId campaign,
                                            const MilestoneInput& input);
   domain::campaign::Milestone ChangeMilestone(const Actor& actor, domain::campaign::MilestoneId id,

@@ -80,13 +80,7 @@ void with_paths(storage::Database& db, const Actor& actor, std::vector<std::vect
   });
 }
 
-documents::SheetColumn column(const char* header, double width, ColumnKind kind = ColumnKind::kText) {
-  documents::SheetColumn c;
-  c.header = header;
-  c.width = width;
-  c.kind = kind;
-  return c;
-}
+using documents::column;
 
 // A plain table (no template behind it): one sheet, a title, the columns.
 documents::WorkbookSpec table(const char* sheet, const std::string& title, std::vector<documents::SheetColumn> columns) {

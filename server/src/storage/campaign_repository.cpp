@@ -11,7 +11,7 @@ using namespace domain::campaign;
 
 constexpr const char* kCampaignColumns =
     "SELECT c.id, c.organisation_id, c.name, c.document_number, c.document_date, c.document_text, c.baseline_on, "
-    "o.name, o.path FROM campaigns c JOIN organisations o ON o.id = c.organisation_id";
+    "c.office, o.name, o.path FROM campaigns c JOIN organisations o ON o.id = c.organisation_id";
 // Run by a body of the caller's chain (its path a prefix of hers) or inside her scope.
 constexpr const char* kVisible =
     " WHERE substr($1, 1, length(o.path)) = o.path OR (o.path >= $2 AND o.path < $3) ORDER BY c.baseline_on DESC, c.id";
@@ -43,6 +43,24 @@ constexpr const char* kInsertSubmission =
     "days_late, submitted_at, submitted_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
 constexpr const char* kDecide =
     "UPDATE submissions SET state = $1, decided_at = $2, decided_by = $3, decision_reason = $4 WHERE id = $5";
+constexpr const char* kUpdateCampaign =
+    "UPDATE campaigns SET name = $1, document_number = $2, document_date = $3, document_text = $4, baseline_on = $5, "
+    "office = $6, updated_at = $7 WHERE id = $8";
+constexpr const char* kGroup =
+    "SELECT id, campaign_id, name, role, post, sort_order FROM campaign_group_members WHERE campaign_id = $1 "
+    "ORDER BY CASE role WHEN 'leader' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END, sort_order, id";
+constexpr const char* kInsertMember =
+    "INSERT INTO campaign_group_members (campaign_id, name, role, post, sort_order) VALUES ($1, $2, $3, $4, $5) "
+    "RETURNING id";
+constexpr const char* kDeleteMember = "DELETE FROM campaign_group_members WHERE id = $1";
+constexpr const char* kAttachmentCount =
+    "(SELECT COUNT(*) FROM submission_attachments a WHERE a.submission_id = s.id)";
+constexpr const char* kAttachmentColumns =
+    "SELECT id, submission_id, file_name, content_type, size_bytes, sha256, {uploaded_at}, uploaded_by "
+    "FROM submission_attachments";
+constexpr const char* kInsertAttachment =
+    "INSERT INTO submission_attachments (submission_id, file_name, content_type, size_bytes, sha256, content, "
+    "uploaded_at, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
 constexpr const char* kReminderColumns =
     "SELECT id, milestone_id, organisation_id, note, {sent_at}, sent_by FROM reminders WHERE milestone_id = $1";
 constexpr const char* kInsertReminder =
@@ -58,8 +76,9 @@ CampaignRow read_campaign(const Statement& row) {
   r.campaign.document_date = row.nullable_date(4);
   r.campaign.document_text = row.nullable_text(5);
   r.campaign.baseline_on = row.date(6);
-  r.organisation_name = row.string(7);
-  r.organisation_path = row.string(8);
+  r.campaign.office = row.nullable_text(7);
+  r.organisation_name = row.string(8);
+  r.organisation_path = row.string(9);
   return r;
 }
 
@@ -83,7 +102,7 @@ std::string submission_sql(const ReadTx& tx, const char* where, bool with_snapsh
          (with_snapshot ? "s.snapshot" : "''") + ", s.sha256, "
          "s.explanation, s.days_late, " +
          iso_timestamp_sql(tx, "s.submitted_at") + ", s.submitted_by, " + iso_timestamp_sql(tx, "s.decided_at") +
-         ", s.decided_by, s.decision_reason" + kSubmissionFrom + where;
+         ", s.decided_by, s.decision_reason, " + kAttachmentCount + kSubmissionFrom + where;
 }
 
 SubmissionRow read_submission(const Statement& row) {
@@ -104,6 +123,7 @@ SubmissionRow read_submission(const Statement& row) {
   s.decided_at = row.nullable_text(13);
   s.decided_by = row.nullable_text(14);
   s.decision_reason = row.nullable_text(15);
+  s.attachment_count = static_cast<int>(row.integer(16));
   return s;
 }
 
@@ -111,6 +131,17 @@ std::vector<SubmissionRow> all_submissions(Statement& st) {
   std::vector<SubmissionRow> out;
   while (st.step()) out.push_back(read_submission(st));
   return out;
+}
+
+std::string attachment_sql(const ReadTx& tx, const char* where) {
+  std::string sql = kAttachmentColumns;
+  sql.replace(sql.find("{uploaded_at}"), 13, iso_timestamp_sql(tx, "uploaded_at"));
+  return sql + where;
+}
+
+AttachmentRow read_attachment(const Statement& row) {
+  return {row.integer(0), row.integer(1), row.string(2), row.string(3), row.integer(4), row.string(5), row.string(6),
+          row.string(7)};
 }
 
 std::optional<std::int64_t> optional_form(const Milestone& m) {
@@ -196,12 +227,78 @@ std::vector<ReminderRow> CampaignQueries::reminders(MilestoneId milestone,
   return out;
 }
 
+std::vector<GroupMember> CampaignQueries::group(CampaignId campaign) const {
+  Statement st = tx_.prepare(kGroup);
+  st.bind(campaign);
+  std::vector<GroupMember> out;
+  while (st.step())
+    out.push_back({st.integer(0), st.integer(1), st.string(2),
+                   group_role_from_code(st.text(3)).value_or(GroupRole::kMember), st.nullable_text(4),
+                   static_cast<int>(st.integer(5))});
+  return out;
+}
+
+std::vector<AttachmentRow> CampaignQueries::attachments(SubmissionId submission) const {
+  Statement st = tx_.prepare(attachment_sql(tx_, " WHERE submission_id = $1 ORDER BY id"));
+  st.bind(submission);
+  std::vector<AttachmentRow> out;
+  while (st.step()) out.push_back(read_attachment(st));
+  return out;
+}
+
+std::optional<AttachmentRow> CampaignQueries::attachment(std::int64_t id) const {
+  Statement st = tx_.prepare(attachment_sql(tx_, " WHERE id = $1"));
+  st.bind(id);
+  if (!st.step()) return std::nullopt;
+  return read_attachment(st);
+}
+
+std::string CampaignQueries::attachment_content(std::int64_t id) const {
+  Statement st = tx_.prepare("SELECT content FROM submission_attachments WHERE id = $1");
+  st.bind(id);
+  return st.step() ? st.string(0) : std::string();
+}
+
 CampaignId CampaignRepository::insert(const Campaign& c, const std::string& now) const {
   Statement st = tx_.prepare(kInsertCampaign);
   st.bind(c.organisation_id).bind(c.name).bind(c.document_number).bind(c.document_date).bind(c.document_text)
       .bind(c.baseline_on).bind(now).bind(now);
   st.step();
   return st.integer(0);
+}
+
+void CampaignRepository::update(const Campaign& c, const std::string& now) const {
+  Statement st = tx_.prepare(kUpdateCampaign);
+  st.bind(c.name).bind(c.document_number).bind(c.document_date).bind(c.document_text).bind(c.baseline_on)
+      .bind(c.office).bind(now).bind(c.id);
+  st.run();
+}
+
+std::int64_t CampaignRepository::insert(const GroupMember& m) const {
+  Statement st = tx_.prepare(kInsertMember);
+  st.bind(m.campaign_id).bind(m.name).bind(std::string(group_role_code(m.role))).bind(m.post).bind(m.sort_order);
+  st.step();
+  return st.integer(0);
+}
+
+void CampaignRepository::remove_member(std::int64_t id) const {
+  Statement st = tx_.prepare(kDeleteMember);
+  st.bind(id);
+  st.run();
+}
+
+std::int64_t CampaignRepository::insert(const AttachmentRow& a, const std::string& content) const {
+  Statement st = tx_.prepare(kInsertAttachment);
+  st.bind(a.submission_id).bind(a.file_name).bind(a.content_type).bind(a.size).bind(a.sha256).bind(content)
+      .bind(a.uploaded_at).bind(a.uploaded_by);
+  st.step();
+  return st.integer(0);
+}
+
+void CampaignRepository::remove_attachment(std::int64_t id) const {
+  Statement st = tx_.prepare("DELETE FROM submission_attachments WHERE id = $1");
+  st.bind(id);
+  st.run();
 }
 
 MilestoneId CampaignRepository::insert(const Milestone& m, const std::string& now) const {

@@ -30,6 +30,16 @@ struct SubmissionRow {
   int days_late = 0;
   std::string submitted_at, submitted_by;  // ISO 8601 UTC; username
   std::optional<std::string> decided_at, decided_by, decision_reason;
+  int attachment_count = 0;
+};
+
+// A file of a submission version, without its bytes (read apart: attachment_content).
+struct AttachmentRow {
+  std::int64_t id = 0;
+  domain::campaign::SubmissionId submission_id = 0;
+  std::string file_name, content_type;
+  std::int64_t size = 0;
+  std::string sha256, uploaded_at, uploaded_by;
 };
 
 struct ReminderRow {
@@ -67,6 +77,11 @@ class CampaignQueries {
   std::optional<SubmissionRow> submission(domain::campaign::SubmissionId id) const;
   std::vector<ReminderRow> reminders(domain::campaign::MilestoneId milestone,
                                      std::optional<domain::OrganisationId> body = std::nullopt) const;
+  // The leadership group: the leader, the deputies, the members, each by sort order.
+  std::vector<domain::campaign::GroupMember> group(domain::campaign::CampaignId campaign) const;
+  std::vector<AttachmentRow> attachments(domain::campaign::SubmissionId submission) const;  // oldest first
+  std::optional<AttachmentRow> attachment(std::int64_t id) const;
+  std::string attachment_content(std::int64_t id) const;  // base64, as stored
 
  protected:
   const ReadTx& tx_;
@@ -76,6 +91,11 @@ class CampaignRepository : public CampaignQueries {
  public:
   explicit CampaignRepository(const WriteTx& tx) : CampaignQueries(tx) {}
   domain::campaign::CampaignId insert(const domain::campaign::Campaign& c, const std::string& now) const;
+  void update(const domain::campaign::Campaign& c, const std::string& now) const;
+  std::int64_t insert(const domain::campaign::GroupMember& m) const;
+  void remove_member(std::int64_t id) const;
+  std::int64_t insert(const AttachmentRow& a, const std::string& base64_content) const;
+  void remove_attachment(std::int64_t id) const;
   domain::campaign::MilestoneId insert(const domain::campaign::Milestone& m, const std::string& now) const;
   void update(const domain::campaign::Milestone& m, const std::string& now) const;
   domain::campaign::SubmissionId insert(const SubmissionRow& s) const;

@@ -265,4 +265,176 @@ TEST_F(CampaignsTest, ASpotCheckIsDrawnReproduciblyAndItsFindingsRecorded) {
   EXPECT_EQ(other_->get("/api/spot-checks/" + std::to_string(drawn.body["id"].get<long long>())).status, 404);
 }
 
+TEST_F(CampaignsTest, TheLeadershipGroupAndItsOffice) {
+  auto code = [](const jinguo::api_test::Answer& a) { return text_of(a.body["error"]["code"]); };
+  const std::string campaign = "/api/campaigns/" + std::to_string(campaign_);
+  auto changed = city_->patch(campaign, {{"office", "领导小组办公室设在市妇联组织联络部"}});
+  ASSERT_EQ(changed.status, 200) << changed.body.dump();
+  EXPECT_EQ(changed.body["office"], "领导小组办公室设在市妇联组织联络部");
+  EXPECT_EQ(district_->patch(campaign, {{"office", "区妇联"}}).status, 403);
+  auto member = [&](const char* name, const char* role, const char* post) {
+    return city_->post(campaign + "/group", {{"name", name}, {"role", role}, {"post", post}});
+  };
+  ASSERT_EQ(member("孙成员", "member", "组织联络部部长").status, 201);
+  auto leader = member("王组长", "leader", "市妇联主席");
+  ASSERT_EQ(leader.status, 201) << leader.body.dump();
+  EXPECT_EQ(leader.body["role_label"], "组长");
+  ASSERT_EQ(member("李副组长", "deputy", "市委组织部处长").status, 201);
+  auto second = member("赵某", "leader", "");
+  EXPECT_EQ(second.status, 409);
+  EXPECT_EQ(code(second), "leader_exists");
+  EXPECT_EQ(code(member("赵某", "chief", "")), "unknown_role");
+  EXPECT_EQ(district_->post(campaign + "/group", {{"name", "区里的人"}, {"role", "member"}}).status, 403);
+  auto detail = district_->get(campaign);
+  ASSERT_EQ(detail.status, 200);
+  ASSERT_EQ(detail.body["group"].size(), 3u);
+  EXPECT_EQ(detail.body["group"][0]["name"], "王组长");  // the leader first, then deputies, then members
+  EXPECT_EQ(detail.body["group"][1]["role"], "deputy");
+  EXPECT_EQ(detail.body["group"][2]["post"], "组织联络部部长");
+  const std::string one = campaign + "/group/" + std::to_string(detail.body["group"][2]["id"].get<long long>());
+  EXPECT_EQ(district_->call("DELETE", one).status, 403);
+  EXPECT_EQ(city_->call("DELETE", one).status, 204);
+  EXPECT_EQ(city_->call("DELETE", one).status, 404);
+  EXPECT_EQ(city_->get(campaign).body["group"].size(), 2u);
+  EXPECT_GE(world_->admin->get("/api/audit?action=remove&page_size=5").body["items"].size(), 1u);
+}
+
+TEST_F(CampaignsTest, AttachmentsAreJudgedByContentAndLockWithTheVersion) {
+  auto code = [](const jinguo::api_test::Answer& a) { return text_of(a.body["error"]["code"]); };
+  const long long scans = milestone({{"title", "盖章扫描件"}, {"kind", "account"}, {"level", "district"}, {"due_on", "2016-09-20"}});
+  auto sent = district_->post(submissions(scans), {{"organisation_id", one_}, {"text", "见附件"}});
+  ASSERT_EQ(sent.status, 201) << sent.body.dump();
+  const long long id = sent.body["id"];
+  const std::string files = submission(id, "attachments") + "?file_name=";
+  const std::string pdf = "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n";
+  auto attached = district_->call("POST", files + "%E9%99%84%E8%A1%A84.pdf", pdf);
+  ASSERT_EQ(attached.status, 201) << attached.body.dump();
+  EXPECT_EQ(attached.body["file_name"], "附表4.pdf");
+  EXPECT_EQ(attached.body["content_type"], "application/pdf");
+  EXPECT_EQ(attached.body["size"], pdf.size());
+  EXPECT_EQ(text_of(attached.body["sha256"]).size(), 64u);
+  // Judged by content: an HTML page named .pdf, an empty file, too large, no name.
+  auto html = district_->call("POST", files + "scan.pdf", "<!DOCTYPE html><script>alert(1)</script>");
+  EXPECT_EQ(html.status, 415);
+  EXPECT_EQ(code(html), "unsupported_file_type");
+  EXPECT_NE(text_of(html.body["error"]["message"]).find("PDF"), std::string::npos);
+  EXPECT_EQ(code(district_->call("POST", files + "empty.pdf", "")), "empty_file");
+  auto large = district_->call("POST", files + "big.pdf", "%PDF-" + std::string(11u << 20, 'x'));
+  EXPECT_EQ(large.status, 413);
+  EXPECT_EQ(code(large), "file_too_large");
+  auto huge = district_->call("POST", files + "huge.pdf", "%PDF-" + std::string(30u << 20, 'x'));
+  EXPECT_EQ(huge.status, 413);
+  EXPECT_EQ(code(huge), "file_too_large");
+  EXPECT_EQ(code(district_->call("POST", submission(id, "attachments"), pdf)), "required");
+  // The level above reads the files but does not add them; another district does not see them.
+  EXPECT_EQ(code(city_->call("POST", files + "city.pdf", pdf)), "wrong_level");
+  const std::string file = "/api/attachments/" + std::to_string(attached.body["id"].get<long long>());
+  auto read = city_->call("GET", file);
+  ASSERT_EQ(read.status, 200);
+  bool typed = false, disposed = false;
+  for (const auto& [k, v] : read.headers) {
+    typed = typed || (k == "Content-Type" && v == "application/pdf");
+    disposed = disposed || (k == "Content-Disposition" && v.starts_with("attachment;"));
+  }
+  EXPECT_TRUE(typed && disposed);
+  EXPECT_EQ(other_->get(file).status, 404);
+  auto png = district_->call("POST", files + "seal.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  ASSERT_EQ(png.status, 201) << png.body.dump();
+  auto detail = city_->get(submission(id));
+  ASSERT_EQ(detail.body["attachments"].size(), 2u);
+  EXPECT_EQ(detail.body["attachments"][0]["file_name"], "附表4.pdf");
+  EXPECT_EQ(detail.body["attachment_count"], 2);
+  const std::string second = "/api/attachments/" + std::to_string(png.body["id"].get<long long>());
+  EXPECT_EQ(district_->call("DELETE", second).status, 204);
+  EXPECT_EQ(city_->get(submission(id)).body["attachments"].size(), 1u);
+  // Decided, the version's files no longer change.
+  ASSERT_EQ(city_->post(submission(id, "return"), {{"reason", "扫描件缺少公章"}}).status, 200);
+  auto locked = district_->call("POST", files + "again.pdf", pdf);
+  EXPECT_EQ(locked.status, 409);
+  EXPECT_EQ(code(locked), "locked");
+  EXPECT_EQ(code(district_->call("DELETE", file)), "locked");
+  EXPECT_GE(world_->admin->get("/api/audit?action=attach&page_size=5").body["items"].size(), 2u);
+  EXPECT_GE(world_->admin->get("/api/audit?action=detach&page_size=5").body["items"].size(), 1u);
+}
+
+TEST_F(CampaignsTest, PilotsAreComparedWithTheRest) {
+  auto pilots = city_->get("/api/campaigns/" + std::to_string(campaign_) + "/pilots?on=2016-09-20");
+  ASSERT_EQ(pilots.status, 200) << pilots.body.dump();
+  EXPECT_EQ(pilots.body["on"], "2016-09-20");
+  ASSERT_EQ(pilots.body["items"].size(), 1u);
+  EXPECT_EQ(pilots.body["items"][0]["organisation_id"], pilot_);
+  EXPECT_EQ(pilots.body["items"][0]["district_name"], "报二区妇联");
+  EXPECT_EQ(pilots.body["items"][0]["status"], "short");
+  EXPECT_EQ(pilots.body["items"][0]["total"], 0);
+  ASSERT_EQ(pilots.body["comparison"].size(), 2u);
+  EXPECT_EQ(pilots.body["comparison"][0]["group"], "pilots");
+  EXPECT_EQ(pilots.body["comparison"][0]["bodies"], 1);
+  EXPECT_EQ(pilots.body["comparison"][0]["share"], 0);
+  EXPECT_EQ(pilots.body["comparison"][1]["group"], "others");
+  EXPECT_EQ(pilots.body["comparison"][1]["bodies"], 1);  // 报一镇妇联: a township like the pilot street
+  EXPECT_EQ(district_->get("/api/campaigns/" + std::to_string(campaign_) + "/pilots").body["items"].size(), 0u);
+  auto board = city_->get("/api/milestones/" + std::to_string(pilots_) + "/dashboard");
+  ASSERT_EQ(board.status, 200);
+  ASSERT_EQ(board.body["summary"].size(), 2u);
+  EXPECT_EQ(board.body["summary"][0]["group"], "pilots");
+  EXPECT_EQ(board.body["summary"][0]["bodies"], 1);
+  EXPECT_EQ(board.body["summary"][0]["submitted"], 1);
+}
+
+TEST_F(CampaignsTest, TheScoresRankTheDistricts) {
+  auto code = [](const jinguo::api_test::Answer& a) { return text_of(a.body["error"]["code"]); };
+  const std::string scheme = "/api/campaigns/" + std::to_string(campaign_) + "/score-scheme";
+  auto put = [&](Client& c, const json& body) { return c.call("PUT", scheme, body.dump()); };
+  json items = json::array({{{"measure", "compliance"}, {"weight", 40}, {"on", "2016-09-20"}},
+                            {{"measure", "timeliness"}, {"weight", 20}, {"milestone_id", form4_}},
+                            {{"measure", "spot_check"}, {"weight", 20}},
+                            {{"measure", "accepted"}, {"weight", 20}, {"milestone_id", account_}, {"label", "书面总结被采纳"}}});
+  auto wrong = items;
+  wrong[1]["weight"] = 101;
+  auto refused = put(*city_, {{"items", wrong}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(refused.body["error"]["field"], "items[1].weight");
+  wrong = items;
+  wrong[2]["milestone_id"] = deadline_;
+  EXPECT_EQ(put(*city_, {{"items", wrong}}).body["error"]["field"], "items[2].milestone_id");
+  wrong = items;
+  wrong[0]["colour"] = "red";
+  EXPECT_EQ(put(*city_, {{"items", wrong}}).body["error"]["field"], "items[0].colour");
+  EXPECT_EQ(code(put(*city_, {{"items", json::array()}})), "required");
+  EXPECT_EQ(put(*district_, {{"items", items}}).status, 403);
+  auto saved = put(*city_, {{"items", items}});
+  ASSERT_EQ(saved.status, 200) << saved.body.dump();
+  ASSERT_EQ(saved.body["items"].size(), 4u);
+  EXPECT_EQ(saved.body["items"][1]["label"], "按时报送：附表4");
+  EXPECT_EQ(saved.body["items"][1]["per_day_penalty"], 10);
+  EXPECT_EQ(saved.body["items"][3]["milestone_title"], "好的做法、经验和成效");
+
+  // 报一区: its township short on the day (0 of 1), form 4 late, one finding of differences, no
+  // account; 报二区: its pilot street short, no spot check yet (full), its account not accepted.
+  auto scores = city_->get("/api/campaigns/" + std::to_string(campaign_) + "/scores");
+  ASSERT_EQ(scores.status, 200) << scores.body.dump();
+  EXPECT_EQ(scores.body["max"], 100);
+  ASSERT_EQ(scores.body["items"].size(), 2u);
+  const auto& first = scores.body["items"][0];
+  EXPECT_EQ(first["organisation_id"], two_);
+  EXPECT_EQ(first["rank"], 1);
+  EXPECT_EQ(first["total"], 20);
+  EXPECT_EQ(first["parts"][2]["detail"], "未抽查");
+  EXPECT_EQ(first["parts"][3]["detail"], "未采纳");
+  const auto& second = scores.body["items"][1];
+  EXPECT_EQ(second["organisation_id"], one_);
+  EXPECT_EQ(second["rank"], 2);
+  EXPECT_EQ(second["total"], 0);
+  EXPECT_EQ(second["parts"][0]["detail"], "达标 0/1（0.0%）");
+  EXPECT_EQ(second["parts"][2]["detail"], "抽查 1 个，属实 0 个");
+  // A district sees its own line with its rank; only the city exports.
+  auto own = district_->get("/api/campaigns/" + std::to_string(campaign_) + "/scores");
+  ASSERT_EQ(own.body["items"].size(), 1u);
+  EXPECT_EQ(own.body["items"][0]["rank"], 2);
+  EXPECT_EQ(district_->get("/api/campaigns/" + std::to_string(campaign_) + "/scores.xlsx").status, 403);
+  auto book = city_->call("GET", "/api/campaigns/" + std::to_string(campaign_) + "/scores.xlsx");
+  EXPECT_EQ(book.status, 200);
+  EXPECT_GE(world_->admin->get("/api/audit?entity=score_scheme&page_size=5").body["items"].size(), 1u);
+}
+
 }  // namespace

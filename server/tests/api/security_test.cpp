@@ -88,6 +88,10 @@ class SecurityTest : public ::testing::Test {
                                            {{"organisation_id", two_town_}, {"explanation", "人数未配齐"}}));
     two_spot_check_ = created(admin_->post("/api/campaigns/" + std::to_string(two_campaign_) + "/spot-checks",
                                            {{"organisation_id", two_}, {"sample_size", 1}}));
+    two_member_ = created(admin_->post("/api/campaigns/" + std::to_string(two_campaign_) + "/group",
+                                       {{"name", "二区组长"}, {"role", "leader"}}));
+    two_attachment_ = created(admin_->call("POST", "/api/submissions/" + std::to_string(two_submission_) +
+                                                       "/attachments?file_name=scan.pdf", "%PDF-1.4\n"));
     auto account = [&](const std::string& name, long long o, const char* role) {
       return created(admin_->post("/api/accounts", {{"username", name}, {"password", kPassword}, {"organisation_id", o},
                                                     {"role", role}}));
@@ -135,11 +139,13 @@ class SecurityTest : public ::testing::Test {
                      : r.path.starts_with("/api/milestones")   ? std::to_string(two_milestone_)
                      : r.path.starts_with("/api/submissions")  ? std::to_string(two_submission_)
                      : r.path.starts_with("/api/spot-checks")  ? std::to_string(two_spot_check_)
+                     : r.path.starts_with("/api/attachments")  ? std::to_string(two_attachment_)
                                                                : std::to_string(two_town_);
     put("{id}", id);
     put("{kind}", "role");
     put("{code}", r.path.starts_with("/api/rule-sets") ? "harbin_2016" : "chair");
     put("{version}", "1");
+    put("{member_id}", std::to_string(two_member_));
     put("{n}", "4");
     if (r.path.starts_with("/api/milestones/") && r.path.ends_with("/submissions"))
       p += "?organisation_id=" + std::to_string(two_town_);
@@ -157,6 +163,8 @@ class SecurityTest : public ::testing::Test {
     if (p.ends_with("/spot-checks")) return json{{"organisation_id", two_}, {"sample_size", 1}}.dump();
     if (p.ends_with("/findings")) return json{{"organisation_id", two_town_}, {"finding", "confirmed"}}.dump();
     if (p == "/api/milestones/{id}") return json{{"due_on", "2016-09-30"}}.dump();
+    if (p.ends_with("/group")) return json{{"name", "越界"}, {"role", "member"}}.dump();
+    if (p.ends_with("/score-scheme")) return json{{"items", {{{"measure", "spot_check"}, {"weight", 10}}}}}.dump();
     if (p.ends_with("/rename")) return json{{"name", "越界妇联"}, {"on", "2016-08-01"}}.dump();
     if (p.ends_with("/convert")) return json{{"type", "community"}, {"on", "2016-08-01"}}.dump();
     if (p.ends_with("/merge")) return json{{"into_id", one_town_}, {"on", "2016-08-01"}}.dump();
@@ -179,7 +187,7 @@ class SecurityTest : public ::testing::Test {
   static inline long long one_ = 0, two_ = 0, one_town_ = 0, two_town_ = 0, one_person_ = 0, two_person_ = 0,
                           two_position_ = 0, two_account_ = 0, two_woman_ = 0, two_social_ = 0,
                           two_contact_ = 0, two_reelection_ = 0, two_campaign_ = 0, two_milestone_ = 0,
-                          two_submission_ = 0, two_spot_check_ = 0;
+                          two_submission_ = 0, two_spot_check_ = 0, two_member_ = 0, two_attachment_ = 0;
 };
 
 void expect_clean(const Answer& a, const std::string& what) {

@@ -72,6 +72,54 @@ void validate_campaign(const Campaign& c) {
   if (*n > 100) throw invalid("too_long", "name", "工作名称不能超过100个字", "name is longer than 100 characters");
   if (c.document_number && utf8_length(*c.document_number).value_or(999) > 50)
     throw invalid("too_long", "document_number", "文号不能超过50个字", "document number is too long");
+  if (c.document_text && utf8_length(*c.document_text).value_or(99999) > 20000)
+    throw invalid("too_long", "document_text", "文件内容不能超过20000字", "document text is too long");
+  if (c.office && utf8_length(*c.office).value_or(999) > 200)
+    throw invalid("too_long", "office", "办公室说明不能超过200字", "office is longer than 200 characters");
+}
+
+std::string_view group_role_code(GroupRole r) {
+  switch (r) {
+    case GroupRole::kLeader: return "leader";
+    case GroupRole::kDeputy: return "deputy";
+    case GroupRole::kMember: return "member";
+  }
+  return "member";
+}
+
+std::optional<GroupRole> group_role_from_code(std::string_view code) {
+  for (auto r : {GroupRole::kLeader, GroupRole::kDeputy, GroupRole::kMember})
+    if (group_role_code(r) == code) return r;
+  return std::nullopt;
+}
+
+std::string_view group_role_label(GroupRole r) {
+  switch (r) {
+    case GroupRole::kLeader: return "组长";
+    case GroupRole::kDeputy: return "副组长";
+    case GroupRole::kMember: return "成员";
+  }
+  return "";
+}
+
+std::string_view group_role_label_en(GroupRole r) {
+  switch (r) {
+    case GroupRole::kLeader: return "Leader";
+    case GroupRole::kDeputy: return "Deputy leader";
+    case GroupRole::kMember: return "Member";
+  }
+  return "";
+}
+
+void validate_group_member(const GroupMember& m, bool group_has_leader) {
+  auto n = utf8_length(m.name);
+  if (!n || trim(m.name).empty()) throw invalid("required", "name", "请填写姓名", "name is required");
+  if (*n > 50) throw invalid("too_long", "name", "姓名不能超过50个字", "name is longer than 50 characters");
+  if (m.post && utf8_length(*m.post).value_or(999) > 100)
+    throw invalid("too_long", "post", "职务不能超过100个字", "post is longer than 100 characters");
+  if (m.role == GroupRole::kLeader && group_has_leader)
+    throw DomainError(ErrorKind::kConflict, "leader_exists", "role", "领导小组已有组长，请先移除原组长",
+                      "the group already has a leader");
 }
 
 std::string_view state_code(SubmissionState s) {

@@ -43,7 +43,28 @@ struct Campaign {
   std::optional<std::string> document_number, document_text;
   std::optional<Date> document_date;
   Date baseline_on;
+  std::optional<std::string> office;  // where the leadership group's office sits, who runs it
 };
+
+// The campaign's leadership group (领导小组): one 组长, 副组长, 成员, each with her post.
+enum class GroupRole { kLeader, kDeputy, kMember };
+std::string_view group_role_code(GroupRole r);   // leader, deputy, member
+std::optional<GroupRole> group_role_from_code(std::string_view code);
+std::string_view group_role_label(GroupRole r);  // 组长, 副组长, 成员
+std::string_view group_role_label_en(GroupRole r);
+
+struct GroupMember {
+  std::int64_t id = 0;
+  CampaignId campaign_id = 0;
+  std::string name;
+  GroupRole role = GroupRole::kMember;
+  std::optional<std::string> post;  // 职务, e.g. 市妇联主席
+  int sort_order = 0;
+};
+
+// Throws DomainError naming the field: a name (1–50 characters), a post of at most 100; a
+// second leader when the group has one (409 leader_exists).
+void validate_group_member(const GroupMember& m, bool group_has_leader);
 
 struct Milestone {
   MilestoneId id = 0;
