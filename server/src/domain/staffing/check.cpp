@@ -1,7 +1,6 @@
 #include "domain/staffing/check.h"
 
 #include <algorithm>
-#include <set>
 
 #include "domain/error.h"
 #include "domain/person.h"
@@ -12,12 +11,17 @@ namespace jinguo::domain::staffing {
 namespace {
 
 int distinct_people(const std::vector<HeldPosition>& positions, std::optional<std::string_view> role) {
-  std::set<PersonId> people;
+  // A body holds tens of positions: a sorted small vector, not a node per person.
+  std::vector<PersonId> people;
+  people.reserve(positions.size());
   for (const HeldPosition& p : positions)
     if (!role || p.role == *role)
-      people.insert(p.person_id);
-  return static_cast<int>(people.size());
+      people.push_back(p.person_id);
+  std::sort(people.begin(), people.end());
+  return static_cast<int>(std::unique(people.begin(), people.end()) - people.begin());
 }
+
+bool in_range(int actual, int min, const std::optional<int>& max) { return actual >= min && (!max || actual <= *max); }
 
 bool holds(const std::vector<HeldPosition>& positions, PersonId person, std::string_view role) {
   return std::any_of(positions.begin(), positions.end(),
@@ -99,15 +103,18 @@ void check_seats(const RuleSet& set, const BodySnapshot& body, const std::vector
     const SeatRule& seat = set.seat_rules[i];
     if (seat.holder_body_type != body_type_code(body.type))
       continue;
-    const std::string holder_zh =
-        std::string(body_type_label(body.type)) + role_label(seat.holder_role, roles);
-    const std::string seat_zh = role_label(seat.seat_role, roles);
-    std::set<PersonId> reported;
+    std::string holder_zh, seat_zh;  // built for the first finding only: most holders have their seat
+    std::vector<PersonId> reported;
     for (const HeldPosition& holder : body.positions) {
       if (holder.role != seat.holder_role || holds(body.parent_positions, holder.person_id, seat.seat_role))
         continue;
-      if (!reported.insert(holder.person_id).second)
+      if (std::find(reported.begin(), reported.end(), holder.person_id) != reported.end())
         continue;
+      reported.push_back(holder.person_id);
+      if (seat_zh.empty()) {
+        holder_zh = std::string(body_type_label(body.type)) + role_label(seat.holder_role, roles);
+        seat_zh = role_label(seat.seat_role, roles);
+      }
       Finding f;
       f.kind = FindingKind::kSeat;
       f.severity = Severity::kWarning;
@@ -194,16 +201,18 @@ std::vector<Finding> check_body(const RuleSet& set, const BodySnapshot& body,
                                 const std::vector<DictionaryEntry>& roles) {
   std::vector<Finding> out;
   if (const BodyTypeRules* rules = set.rules_for(body.type)) {
+    // The texts are built only for a count out of range: most bodies pass.
     const std::string base = "rules." + rules->body_type;
-    if (auto f = count_finding(FindingKind::kTotal, base + ".total", std::nullopt, rules->total_min,
-                               rules->total_max, distinct_people(body.positions, std::nullopt),
-                               {"总人数", "成员", members_en, ""}, roles))
-      out.push_back(std::move(*f));
+    if (int total = distinct_people(body.positions, std::nullopt); !in_range(total, rules->total_min, rules->total_max))
+      if (auto f = count_finding(FindingKind::kTotal, base + ".total", std::nullopt, rules->total_min,
+                                 rules->total_max, total, {"总人数", "成员", members_en, ""}, roles))
+        out.push_back(std::move(*f));
     for (const RoleCount& rc : rules->role_counts) {
+      const int actual = distinct_people(body.positions, rc.role);
+      if (in_range(actual, rc.min, rc.max)) continue;
       const std::string label = role_label(rc.role, roles);
       if (auto f = count_finding(FindingKind::kRoleCount, base + ".role_counts." + rc.role, rc.role, rc.min,
-                                 rc.max, distinct_people(body.positions, rc.role),
-                                 {label, label, role_noun_en, rc.role}, roles))
+                                 rc.max, actual, {label, label, role_noun_en, rc.role}, roles))
         out.push_back(std::move(*f));
     }
     for (const std::string& role : rules->forbidden_roles) {
