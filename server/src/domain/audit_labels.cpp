@@ -27,7 +27,7 @@ constexpr Labels kEntities[] = {
     {"contact", "工作联系人"},       {"reelection", "换届"},
     {"campaign", "工作"},             {"milestone", "上报事项"},   {"submission", "上报材料"},
     {"reminder", "催报"},           {"spot_check", "抽查"},
-    {"campaign_group", "领导小组"},   {"score_scheme", "考核方案"},
+    {"campaign_group", "领导小组"},   {"score_scheme", "考核方案"},   {"campaign_pilot", "示范点"},
 };
 
 constexpr Labels kFields[] = {

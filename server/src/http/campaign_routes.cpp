@@ -164,6 +164,14 @@ void add_campaign_routes(Api& api, const CampaignServices& services) {
   api.get(R"(/api/campaigns/(\d+)/pilots)", [&](const httplib::Request& req, const services::Actor& actor) {
     return Reply{200, json_of(dto::pilots, campaigns.PilotsOf(actor, path_id(req), QueryParams(req).date("on")))};
   });
+  api.post(R"(/api/campaigns/(\d+)/pilots)", [&](const httplib::Request& req, const services::Actor& actor) {
+    JsonBody body(req.body, {"organisation_id"});
+    return Reply{200, json_of(dto::pilots, campaigns.MarkPilot(actor, path_id(req), body.required_integer("organisation_id")))};
+  });
+  api.del(R"(/api/campaigns/(\d+)/pilots/(\d+))", [&](const httplib::Request& req, const services::Actor& actor) {
+    campaigns.UnmarkPilot(actor, path_id(req), path_id(req, 2));
+    return no_content();
+  });
   api.get(R"(/api/campaigns/(\d+)/score-scheme)", [&](const httplib::Request& req, const services::Actor& actor) {
     return Reply{200, json_of(dto::score_scheme, scores.Scheme(actor, path_id(req)))};
   });

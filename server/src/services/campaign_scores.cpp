@@ -104,7 +104,7 @@ Scores CampaignScores::Of(const Actor& actor, CampaignId id) {
         for (const auto& s : campaigns.latest(*item.milestone_id)) r.latest[*item.milestone_id][s.organisation_id] = s.state;
     }
     r.findings = scores.findings(id);
-    r.districts = campaigns.owing(r.scores.campaign.organisation_path, Level::kDistrict);
+    r.districts = campaigns.owing(id, r.scores.campaign.organisation_path, Level::kDistrict);
     return r;
   });
   Scores& out = read.scores;

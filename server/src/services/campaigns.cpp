@@ -139,7 +139,10 @@ CampaignDetail Campaigns::CreateCampaign(const Actor& actor, const NewCampaign& 
     auto body = storage::OrganisationRepository(tx).find(actor.scope, runner.value_or(actor.scope.organisation_id), today);
     if (!body) throw no("organisation_id", "组织", "organisation");
     c.organisation_id = body->organisation.id;
-    c.id = CampaignRepository(tx).insert(c, domain::utc_timestamp_now());
+    const std::string now = domain::utc_timestamp_now();
+    CampaignRepository repo(tx);
+    c.id = repo.insert(c, now);
+    repo.seed_pilots(c.id, body->path, now, actor.name);  // the registry's pilots start it
     ChangeSet changes;
     changes.created("name", c.name).created("document_number", c.document_number)
         .created("document_date", c.document_date).created("baseline_on", c.baseline_on);
@@ -221,6 +224,54 @@ void Campaigns::RemoveGroupMember(const Actor& actor, CampaignId id, std::int64_
   });
 }
 
+namespace {
+
+// The body to mark or unmark: in the caller's scope, under the runner, the caller above it.
+storage::OrganisationRow pilot_body(const storage::ReadTx& tx, const Actor& actor, const storage::CampaignRow& c,
+                                    domain::OrganisationId id, const Date& today) {
+  auto row = storage::OrganisationRepository(tx).find(actor.scope, id, today);
+  if (!row || !row->path.starts_with(c.organisation_path)) throw no("organisation_id", "组织", "organisation");
+  require_above(actor, id, row->path);
+  return *row;
+}
+
+}  // namespace
+
+Pilots Campaigns::MarkPilot(const Actor& actor, CampaignId id, domain::OrganisationId body) {
+  const Date today = today_();
+  db_.write([&](storage::WriteTx& tx) {
+    auto c = visible_campaign(tx, actor, id);
+    auto row = pilot_body(tx, actor, c, body, today);
+    require_pilot_level(row.organisation.type);
+    if (row.organisation.closed_on)
+      throw domain::invalid("closed", "organisation_id", row.organisation.name + "已撤销，不能设为示范点",
+                            "the body is closed");
+    CampaignRepository repo(tx);
+    if (repo.is_pilot(id, body))
+      throw domain::DomainError(domain::ErrorKind::kConflict, "already_pilot", "organisation_id",
+                                row.organisation.name + "已是这项工作的示范点", "the body is already a pilot");
+    repo.mark_pilot(id, body, domain::utc_timestamp_now(), actor.name);
+    ChangeSet changes;
+    changes.created("campaign_id", id).created("organisation_id", body);
+    record_audit(tx, actor, {"add", "campaign_pilot", std::to_string(id), body}, changes);
+  });
+  return PilotsOf(actor, id, std::nullopt);
+}
+
+void Campaigns::UnmarkPilot(const Actor& actor, CampaignId id, domain::OrganisationId body) {
+  const Date today = today_();
+  db_.write([&](storage::WriteTx& tx) {
+    auto c = visible_campaign(tx, actor, id);
+    pilot_body(tx, actor, c, body, today);
+    CampaignRepository repo(tx);
+    if (!repo.is_pilot(id, body)) throw no("organisation_id", "示范点", "pilot");
+    repo.unmark_pilot(id, body);
+    ChangeSet changes;
+    changes.removed("campaign_id", id).removed("organisation_id", body);
+    record_audit(tx, actor, {"remove", "campaign_pilot", std::to_string(id), body}, changes);
+  });
+}
+
 Pilots Campaigns::PilotsOf(const Actor& actor, CampaignId id, std::optional<Date> on) {
   domain::require(actor.role, domain::Permission::kRead);
   const Date today = today_();
@@ -228,7 +279,7 @@ Pilots Campaigns::PilotsOf(const Actor& actor, CampaignId id, std::optional<Date
   auto [campaign, bodies] = db_.read([&](storage::ReadTx& tx) {
     auto c = visible_campaign(tx, actor, id);
     std::vector<storage::OwingBody> pilots;
-    for (auto& b : CampaignQueries(tx).owing(c.organisation_path, Level::kPilot))
+    for (auto& b : CampaignQueries(tx).owing(id, c.organisation_path, Level::kPilot))
       if (actor.scope.contains(b.path)) pilots.push_back(std::move(b));
     return std::pair{c, pilots};
   });
@@ -325,7 +376,7 @@ Dashboard Campaigns::DashboardOf(const Actor& actor, MilestoneId id) {
       if (count++ == 0) last = r.sent_at;
     }
     Dashboard d{l.milestone, l.campaign.campaign.name, {}, {}, {}};
-    for (auto& body : q.owing(l.campaign.organisation_path, l.milestone.level)) {
+    for (auto& body : q.owing(l.milestone.campaign_id, l.campaign.organisation_path, l.milestone.level)) {
       if (!actor.scope.contains(body.path)) continue;
       DashboardLine line{std::move(body), {}, std::nullopt, 0, std::nullopt};
       if (auto it = latest.find(line.body.id); it != latest.end()) line.latest = it->second;
@@ -530,7 +581,7 @@ std::vector<OwnDeadline> Campaigns::Deadlines(const Actor& actor) {
     for (const auto& c : q.visible_from(actor.scope)) {
       if (!own->path.starts_with(c.organisation_path) || own->path == c.organisation_path) continue;
       for (const auto& m : q.milestones(c.campaign.id)) {
-        if (!owes(m.level, own->organisation.type, own->organisation.pilot)) continue;
+        if (!owes(m.level, own->organisation.type, q.is_pilot(c.campaign.id, own->organisation.id))) continue;
         OwnDeadline d{c.campaign.name, m, {}, std::nullopt};
         if (m.kind != MilestoneKind::kDeadline)
           d.status = status_of(latest_state(q.versions(m.id, own->organisation.id)), m.due_on, today);

@@ -141,6 +141,10 @@ class Campaigns {
   // The pilots under the running federation in the caller's scope, beside the other bodies of
   // their types, on a day (default today).
   Pilots PilotsOf(const Actor& actor, domain::campaign::CampaignId id, std::optional<domain::Date> on);
+  // Marks a body a pilot of this campaign, or no longer: the level above it (the district or the
+  // city), under the running federation. Returns the pilots as PilotsOf on today.
+  Pilots MarkPilot(const Actor& actor, domain::campaign::CampaignId id, domain::OrganisationId body);
+  void UnmarkPilot(const Actor& actor, domain::campaign::CampaignId id, domain::OrganisationId body);
   domain::campaign::Milestone AddMilestone(const Actor& actor, domain::campaign::CampaignId campaign,
                                            const MilestoneInput& input);
   domain::campaign::Milestone ChangeMilestone(const Actor& actor, domain::campaign::MilestoneId id,

@@ -17,12 +17,19 @@ constexpr const char* kVisible =
     " WHERE substr($1, 1, length(o.path)) = o.path OR (o.path >= $2 AND o.path < $3) ORDER BY c.baseline_on DESC, c.id";
 constexpr const char* kMilestoneColumns =
     "SELECT id, campaign_id, title, kind, form, level, due_on, report_on, sort_order FROM milestones";
+// `pilot`: one of the campaign's pilots ($3).
 constexpr const char* kOwingOfTypes =
-    "SELECT id, name, path, type, pilot FROM organisations WHERE path > $1 AND path < $2 AND closed_on IS NULL "
-    "AND type IN ";
+    "SELECT o.id, o.name, o.path, o.type, CASE WHEN p.organisation_id IS NULL THEN 0 ELSE 1 END "
+    "FROM organisations o LEFT JOIN campaign_pilots p ON p.organisation_id = o.id AND p.campaign_id = $3 "
+    "WHERE o.path > $1 AND o.path < $2 AND o.closed_on IS NULL AND o.type IN ";
 constexpr const char* kOwingPilots =
-    "SELECT id, name, path, type, pilot FROM organisations WHERE path > $1 AND path < $2 AND closed_on IS NULL "
-    "AND pilot = 1 ORDER BY path";
+    "SELECT o.id, o.name, o.path, o.type, 1 FROM organisations o "
+    "JOIN campaign_pilots p ON p.organisation_id = o.id AND p.campaign_id = $3 "
+    "WHERE o.path > $1 AND o.path < $2 AND o.closed_on IS NULL ORDER BY o.path";
+constexpr const char* kIsPilot = "SELECT 1 FROM campaign_pilots WHERE campaign_id = $1 AND organisation_id = $2";
+constexpr const char* kSeedPilots =
+    "INSERT INTO campaign_pilots (campaign_id, organisation_id, marked_at, marked_by) "
+    "SELECT $1, id, $2, $3 FROM organisations WHERE path > $4 AND path < $5 AND pilot = 1 AND closed_on IS NULL";
 constexpr const char* kSubmissionFrom =
     " FROM submissions s JOIN organisations o ON o.id = s.organisation_id";
 constexpr const char* kVersionsWhere = " WHERE s.milestone_id = $1 AND s.organisation_id = $2 ORDER BY s.version DESC";
@@ -180,18 +187,24 @@ std::optional<Milestone> CampaignQueries::milestone(MilestoneId id) const {
   return read_milestone(st);
 }
 
-std::vector<OwingBody> CampaignQueries::owing(const std::string& path, Level level) const {
+std::vector<OwingBody> CampaignQueries::owing(CampaignId campaign, const std::string& path, Level level) const {
   std::string sql = level == Level::kPilot ? std::string(kOwingPilots)
                     : std::string(kOwingOfTypes) + (level == Level::kDistrict ? "('district','county','county_city')"
                                                                               : "('street','township')") +
-                          " ORDER BY path";
+                          " ORDER BY o.path";
   Statement st = tx_.prepare(sql);
-  st.bind(path).bind(path + "~");
+  st.bind(path).bind(path + "~").bind(campaign);
   std::vector<OwingBody> out;
   while (st.step())
     out.push_back({st.integer(0), st.string(1), st.string(2),
                    domain::body_type_from_code(st.text(3)).value_or(domain::BodyType::kCity), st.boolean(4)});
   return out;
+}
+
+bool CampaignQueries::is_pilot(CampaignId campaign, domain::OrganisationId body) const {
+  Statement st = tx_.prepare(kIsPilot);
+  st.bind(campaign).bind(body);
+  return st.step();
 }
 
 std::vector<SubmissionRow> CampaignQueries::versions(MilestoneId milestone, domain::OrganisationId body) const {
@@ -265,6 +278,27 @@ CampaignId CampaignRepository::insert(const Campaign& c, const std::string& now)
       .bind(c.baseline_on).bind(now).bind(now);
   st.step();
   return st.integer(0);
+}
+
+void CampaignRepository::seed_pilots(CampaignId campaign, const std::string& runner_path, const std::string& now,
+                                     const std::string& by) const {
+  Statement st = tx_.prepare(kSeedPilots);
+  st.bind(campaign).bind(now).bind(by).bind(runner_path).bind(runner_path + "~");
+  st.run();
+}
+
+void CampaignRepository::mark_pilot(CampaignId campaign, domain::OrganisationId body, const std::string& now,
+                                    const std::string& by) const {
+  Statement st = tx_.prepare(
+      "INSERT INTO campaign_pilots (campaign_id, organisation_id, marked_at, marked_by) VALUES ($1, $2, $3, $4)");
+  st.bind(campaign).bind(body).bind(now).bind(by);
+  st.run();
+}
+
+void CampaignRepository::unmark_pilot(CampaignId campaign, domain::OrganisationId body) const {
+  Statement st = tx_.prepare("DELETE FROM campaign_pilots WHERE campaign_id = $1 AND organisation_id = $2");
+  st.bind(campaign).bind(body);
+  st.run();
 }
 
 void CampaignRepository::update(const Campaign& c, const std::string& now) const {

@@ -67,8 +67,11 @@ class CampaignQueries {
   std::optional<CampaignRow> campaign(domain::campaign::CampaignId id) const;
   std::vector<domain::campaign::Milestone> milestones(domain::campaign::CampaignId campaign) const;
   std::optional<domain::campaign::Milestone> milestone(domain::campaign::MilestoneId id) const;
-  // The open bodies under `path` (itself excluded) of the level's types, or the pilots, in tree order.
-  std::vector<OwingBody> owing(const std::string& path, domain::campaign::Level level) const;
+  // The open bodies under `path` (itself excluded) of the level's types, or the campaign's
+  // pilots, in tree order; `pilot` says whether each is one of the campaign's pilots.
+  std::vector<OwingBody> owing(domain::campaign::CampaignId campaign, const std::string& path,
+                               domain::campaign::Level level) const;
+  bool is_pilot(domain::campaign::CampaignId campaign, domain::OrganisationId body) const;
   // Every version of a body's report for a milestone, the newest first (snapshots left empty).
   std::vector<SubmissionRow> versions(domain::campaign::MilestoneId milestone, domain::OrganisationId body) const;
   // The latest version of each body's report for a milestone (snapshots left empty).
@@ -92,6 +95,12 @@ class CampaignRepository : public CampaignQueries {
   explicit CampaignRepository(const WriteTx& tx) : CampaignQueries(tx) {}
   domain::campaign::CampaignId insert(const domain::campaign::Campaign& c, const std::string& now) const;
   void update(const domain::campaign::Campaign& c, const std::string& now) const;
+  // A new campaign's pilots: the bodies under its runner the registry marks `pilot`.
+  void seed_pilots(domain::campaign::CampaignId campaign, const std::string& runner_path, const std::string& now,
+                   const std::string& by) const;
+  void mark_pilot(domain::campaign::CampaignId campaign, domain::OrganisationId body, const std::string& now,
+                  const std::string& by) const;
+  void unmark_pilot(domain::campaign::CampaignId campaign, domain::OrganisationId body) const;
   std::int64_t insert(const domain::campaign::GroupMember& m) const;
   void remove_member(std::int64_t id) const;
   std::int64_t insert(const AttachmentRow& a, const std::string& base64_content) const;

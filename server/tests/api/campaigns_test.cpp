@@ -379,6 +379,34 @@ TEST_F(CampaignsTest, PilotsAreComparedWithTheRest) {
   EXPECT_EQ(board.body["summary"][0]["group"], "pilots");
   EXPECT_EQ(board.body["summary"][0]["bodies"], 1);
   EXPECT_EQ(board.body["summary"][0]["submitted"], 1);
+
+  // Pilots belong to the campaign: the level above marks and unmarks them.
+  auto code = [](const jinguo::api_test::Answer& a) { return text_of(a.body["error"]["code"]); };
+  const std::string pilots_path = "/api/campaigns/" + std::to_string(campaign_) + "/pilots";
+  auto marked = district_->post(pilots_path, {{"organisation_id", town_}});
+  ASSERT_EQ(marked.status, 200) << marked.body.dump();
+  EXPECT_EQ(marked.body["items"].size(), 1u);  // her own subtree's pilots: the township now
+  EXPECT_EQ(code(district_->post(pilots_path, {{"organisation_id", town_}})), "already_pilot");
+  EXPECT_EQ(code(city_->post(pilots_path, {{"organisation_id", one_}})), "not_pilot_level");
+  EXPECT_EQ(code(district_->post(pilots_path, {{"organisation_id", one_}})), "wrong_level");
+  EXPECT_EQ(other_->post(pilots_path, {{"organisation_id", town_}}).status, 404);
+  auto owing = city_->get("/api/milestones/" + std::to_string(pilots_) + "/dashboard");
+  EXPECT_EQ(owing.body["items"].size(), 2u);
+  EXPECT_EQ(city_->get(pilots_path).body["items"].size(), 2u);
+  const std::string town_pilot = pilots_path + "/" + std::to_string(town_);
+  EXPECT_EQ(other_->call("DELETE", town_pilot).status, 404);
+  EXPECT_EQ(district_->call("DELETE", town_pilot).status, 204);
+  EXPECT_EQ(district_->call("DELETE", town_pilot).status, 404);
+  EXPECT_EQ(city_->get(pilots_path).body["items"].size(), 1u);
+  // A new campaign starts with the pilots the registry marks; its own changes stay its own.
+  auto next = city_->post("/api/campaigns", {{"name", "2017年工作"}, {"baseline_on", "2017-01-01"}});
+  ASSERT_EQ(next.status, 201) << next.body.dump();
+  const std::string next_pilots = "/api/campaigns/" + std::to_string(next.body["id"].get<long long>()) + "/pilots";
+  ASSERT_EQ(city_->get(next_pilots).body["items"].size(), 1u);
+  EXPECT_EQ(city_->get(next_pilots).body["items"][0]["organisation_id"], pilot_);
+  EXPECT_EQ(city_->call("DELETE", next_pilots + "/" + std::to_string(pilot_)).status, 204);
+  EXPECT_EQ(city_->get(next_pilots).body["items"].size(), 0u);
+  EXPECT_EQ(city_->get(pilots_path).body["items"].size(), 1u);
 }
 
 TEST_F(CampaignsTest, TheScoresRankTheDistricts) {

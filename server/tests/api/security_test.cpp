@@ -146,6 +146,7 @@ class SecurityTest : public ::testing::Test {
     put("{code}", r.path.starts_with("/api/rule-sets") ? "harbin_2016" : "chair");
     put("{version}", "1");
     put("{member_id}", std::to_string(two_member_));
+    put("{organisation_id}", std::to_string(two_town_));
     put("{n}", "4");
     if (r.path.starts_with("/api/milestones/") && r.path.ends_with("/submissions"))
       p += "?organisation_id=" + std::to_string(two_town_);
@@ -163,6 +164,7 @@ class SecurityTest : public ::testing::Test {
     if (p.ends_with("/spot-checks")) return json{{"organisation_id", two_}, {"sample_size", 1}}.dump();
     if (p.ends_with("/findings")) return json{{"organisation_id", two_town_}, {"finding", "confirmed"}}.dump();
     if (p == "/api/milestones/{id}") return json{{"due_on", "2016-09-30"}}.dump();
+    if (p.ends_with("/pilots")) return json{{"organisation_id", two_town_}}.dump();
     if (p.ends_with("/group")) return json{{"name", "越界"}, {"role", "member"}}.dump();
     if (p.ends_with("/score-scheme")) return json{{"items", {{{"measure", "spot_check"}, {"weight", 10}}}}}.dump();
     if (p.ends_with("/rename")) return json{{"name", "越界妇联"}, {"on", "2016-08-01"}}.dump();

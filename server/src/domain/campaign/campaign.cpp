@@ -44,6 +44,13 @@ std::string_view level_label(Level l) {
   return "";
 }
 
+void require_pilot_level(BodyType type) {
+  const int level = body_type_level(type);
+  if (level != 2 && level != 3)
+    throw invalid("not_pilot_level", "organisation_id", "示范点应为街道、乡镇妇联或社区、村的妇联组织",
+                  "a pilot is a street or township federation, or a community's or village's body");
+}
+
 bool owes(Level level, BodyType type, bool pilot) {
   switch (level) {
     case Level::kDistrict: return body_type_level(type) == 1;

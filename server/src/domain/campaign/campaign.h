@@ -33,6 +33,10 @@ inline bool sees_campaign(const Scope& scope, std::string_view runner_path) {
   return scope.path.starts_with(runner_path) || scope.contains(runner_path);
 }
 
+// A pilot site (示范点) is a street or township federation, or a community's or village's body
+// (a street with its community, a township with its village): 422 not_pilot_level otherwise.
+void require_pilot_level(BodyType type);
+
 // Whether a body of this type (a pilot or not) owes a milestone addressed to `level`.
 bool owes(Level level, BodyType type, bool pilot);
 
