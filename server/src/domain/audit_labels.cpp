@@ -17,6 +17,7 @@ constexpr Labels kActions[] = {
     {"submit", "上报"},      {"accept", "审核通过"},   {"return", "退回"},         {"remind", "催报"},
     {"draw", "抽取"},        {"record", "记录"},
     {"attach", "上传附件"},  {"detach", "删除附件"},   {"add", "添加"},            {"remove", "移除"},
+    {"save", "保存草稿"},
 };
 
 constexpr Labels kEntities[] = {
@@ -28,6 +29,7 @@ constexpr Labels kEntities[] = {
     {"campaign", "工作"},             {"milestone", "上报事项"},   {"submission", "上报材料"},
     {"reminder", "催报"},           {"spot_check", "抽查"},
     {"campaign_group", "领导小组"},   {"score_scheme", "考核方案"},   {"campaign_pilot", "示范点"},
+    {"submission_draft", "报送草稿"},
 };
 
 constexpr Labels kFields[] = {
@@ -68,7 +70,7 @@ constexpr Labels kFields[] = {
     {"delegates_party", "中共党员代表人数"}, {"delegates_grassroots", "基层代表人数"},
     {"delegates_under_35", "35岁及以下代表人数"},
     {"office", "领导小组办公室"},         {"document_text", "文件内容"},  {"attachment_id", "附件"},
-    {"size", "文件大小"},                 {"items", "考核项目"},
+    {"size", "文件大小"},                 {"items", "考核项目"},           {"text", "书面材料"},
 };
 
 template <std::size_t N>

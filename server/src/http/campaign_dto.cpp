@@ -108,6 +108,7 @@ void dashboard(JsonWriter& w, const services::Dashboard& d) {
         .field("group", group)
         .field("bodies", c->bodies)
         .field("not_started", c->not_started)
+        .field("draft", c->draft)
         .field("submitted", c->submitted)
         .field("returned", c->returned)
         .field("accepted", c->accepted)
@@ -138,6 +139,9 @@ void progress(JsonWriter& w, const services::Progress& p) {
     w.end_object();
   });
   w.key("reminders").array(p.reminders, [&](const storage::ReminderRow& r) { reminder(w, r); });
+  w.key("draft");
+  if (p.draft) draft(w, *p.draft);
+  else w.value(nullptr);
   w.end_object();
 }
 
@@ -213,6 +217,17 @@ void spot_checks(JsonWriter& w, const std::vector<storage::SpotCheckRow>& rows) 
     w.end_object();
   });
   w.end_object();
+}
+
+void draft(JsonWriter& w, const storage::DraftRow& d) {
+  w.begin_object()
+      .field("milestone_id", d.milestone_id)
+      .field("organisation_id", d.organisation_id)
+      .field("explanation", d.explanation)
+      .field("text", d.text)
+      .field("saved_at", d.saved_at)
+      .field("saved_by", d.saved_by)
+      .end_object();
 }
 
 void group_member(JsonWriter& w, const GroupMember& m) {

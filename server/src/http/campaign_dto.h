@@ -21,6 +21,7 @@ void reminder(JsonWriter& w, const storage::ReminderRow& r);
 void deadlines(JsonWriter& w, const std::vector<services::OwnDeadline>& items);  // {"items": [...]}
 void spot_check(JsonWriter& w, const storage::SpotCheckRow& s);  // + items
 void spot_checks(JsonWriter& w, const std::vector<storage::SpotCheckRow>& rows);  // {"items": [...]}, no items each
+void draft(JsonWriter& w, const storage::DraftRow& d);
 void group_member(JsonWriter& w, const domain::campaign::GroupMember& m);
 void attachment(JsonWriter& w, const storage::AttachmentRow& a);
 void pilots(JsonWriter& w, const services::Pilots& p);

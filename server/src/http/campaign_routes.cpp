@@ -96,6 +96,11 @@ void add_campaign_routes(Api& api, const CampaignServices& services) {
                               campaigns.Submit(actor, path_id(req), body.required_integer("organisation_id"),
                                                body.text("explanation"), body.text("text")))};
   });
+  api.put(R"(/api/milestones/(\d+)/draft)", [&](const httplib::Request& req, const services::Actor& actor) {
+    JsonBody body(req.body, {"organisation_id", "explanation", "text"});
+    return Reply{200, json_of(dto::draft, campaigns.SaveDraft(actor, path_id(req), body.required_integer("organisation_id"),
+                                                             body.text("explanation"), body.text("text")))};
+  });
   api.post(R"(/api/milestones/(\d+)/reminders)", [&](const httplib::Request& req, const services::Actor& actor) {
     JsonBody body(req.body, {"organisation_id", "note"});
     return Reply{201, json_of(dto::reminder, campaigns.Remind(actor, path_id(req), body.required_integer("organisation_id"),

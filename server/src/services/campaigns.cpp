@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -59,6 +60,24 @@ ChangeSet milestone_changes(const Milestone* before, const Milestone& after) {
       .add("level", std::string(level_code(before->level)), std::string(level_code(after.level)))
       .add("due_on", before->due_on, after.due_on).add("report_on", before->report_on, after.report_on);
   return c;
+}
+
+// An account's text: required, at most 20,000 characters.
+std::string account_text(const std::optional<std::string>& text) {
+  std::string t(domain::trim(text.value_or("")));
+  auto n = domain::utf8_length(t);
+  if (!n || t.empty()) throw domain::invalid("required", "text", "请填写做法、经验和成效", "the written account is required");
+  if (*n > 20000) throw domain::invalid("too_long", "text", "书面材料不能超过20000字", "the account is too long");
+  return t;
+}
+
+// An explanation beside the numbers: trimmed, at most 2,000 characters; none when blank.
+std::optional<std::string> explanation_of(const std::optional<std::string>& explanation) {
+  if (!explanation || domain::trim(*explanation).empty()) return std::nullopt;
+  std::string why(domain::trim(*explanation));
+  if (domain::utf8_length(why).value_or(99999) > 2000)
+    throw domain::invalid("too_long", "explanation", "说明不能超过2000字", "the explanation is too long");
+  return why;
 }
 
 std::optional<SubmissionState> latest_state(const std::vector<storage::SubmissionRow>& versions) {
@@ -370,6 +389,8 @@ Dashboard Campaigns::DashboardOf(const Actor& actor, MilestoneId id) {
     CampaignQueries q(tx);
     std::map<domain::OrganisationId, storage::SubmissionRow> latest;
     for (auto& s : q.latest(id)) latest.emplace(s.organisation_id, std::move(s));
+    const auto drafts = q.drafted(id);
+    const std::set<domain::OrganisationId> drafted(drafts.begin(), drafts.end());
     std::map<domain::OrganisationId, std::pair<int, std::string>> reminded;
     for (const auto& r : q.reminders(id)) {
       auto& [count, last] = reminded[r.organisation_id];
@@ -380,7 +401,8 @@ Dashboard Campaigns::DashboardOf(const Actor& actor, MilestoneId id) {
       if (!actor.scope.contains(body.path)) continue;
       DashboardLine line{std::move(body), {}, std::nullopt, 0, std::nullopt};
       if (auto it = latest.find(line.body.id); it != latest.end()) line.latest = it->second;
-      line.status = status_of(line.latest ? std::optional(line.latest->state) : std::nullopt, l.milestone.due_on, today);
+      line.status = status_of(line.latest ? std::optional(line.latest->state) : std::nullopt, l.milestone.due_on, today,
+                              drafted.contains(line.body.id));
       if (auto it = reminded.find(line.body.id); it != reminded.end()) {
         line.reminders = it->second.first;
         line.last_reminded_at = it->second.second;
@@ -389,6 +411,7 @@ Dashboard Campaigns::DashboardOf(const Actor& actor, MilestoneId id) {
       ++group.bodies;
       switch (line.status.standing) {
         case Standing::kNotStarted: ++group.not_started; break;
+        case Standing::kDraft: ++group.draft; break;
         case Standing::kSubmitted: ++group.submitted; break;
         case Standing::kReturned: ++group.returned; break;
         case Standing::kAccepted: ++group.accepted; break;
@@ -405,11 +428,12 @@ Progress Campaigns::ProgressOf(const Actor& actor, MilestoneId id, domain::Organ
   const Date today = today_();
   return db_.read([&](storage::ReadTx& tx) {
     auto l = visible_milestone(tx, actor, id);
-    Progress p{l.milestone, owing_body(tx, actor, l, body, today, "organisation_id"), {}, {}, {}};
+    Progress p{l.milestone, owing_body(tx, actor, l, body, today, "organisation_id"), {}, {}, {}, std::nullopt};
     CampaignQueries q(tx);
     p.versions = q.versions(id, body);
     p.reminders = q.reminders(id, body);
-    p.status = status_of(latest_state(p.versions), l.milestone.due_on, today);
+    p.draft = q.draft(id, body);
+    p.status = status_of(latest_state(p.versions), l.milestone.due_on, today, p.draft.has_value());
     return p;
   });
 }
@@ -432,15 +456,9 @@ SubmissionDetail Campaigns::Submit(const Actor& actor, MilestoneId id, domain::O
   switch (l.milestone.kind) {
     case MilestoneKind::kDeadline:
       throw domain::invalid("nothing_to_submit", "id", "这是一个截止日期，不需要上报材料", "a deadline has nothing to submit");
-    case MilestoneKind::kAccount: {
-      std::string t(domain::trim(text.value_or("")));
-      auto n = domain::utf8_length(t);
-      if (!n || t.empty())
-        throw domain::invalid("required", "text", "请填写做法、经验和成效", "the written account is required");
-      if (*n > 20000) throw domain::invalid("too_long", "text", "书面材料不能超过20000字", "the account is too long");
-      snapshot = nlohmann::json{{"text", t}}.dump();
+    case MilestoneKind::kAccount:
+      snapshot = nlohmann::json{{"text", account_text(text)}}.dump();
       break;
-    }
     case MilestoneKind::kForm: {
       auto report = forms_.Report(actor, {*l.milestone.form, body, l.milestone.report_day(),
                                           l.campaign.campaign.baseline_on, false});
@@ -455,12 +473,7 @@ SubmissionDetail Campaigns::Submit(const Actor& actor, MilestoneId id, domain::O
       break;
     }
   }
-  std::optional<std::string> why;
-  if (explanation && !domain::trim(*explanation).empty()) {
-    why = std::string(domain::trim(*explanation));
-    if (domain::utf8_length(*why).value_or(99999) > 2000)
-      throw domain::invalid("too_long", "explanation", "说明不能超过2000字", "the explanation is too long");
-  }
+  const std::optional<std::string> why = explanation_of(explanation);
   return db_.write([&](storage::WriteTx& tx) {
     CampaignRepository repo(tx);
     auto versions = repo.versions(id, body);
@@ -477,11 +490,34 @@ SubmissionDetail Campaigns::Submit(const Actor& actor, MilestoneId id, domain::O
     s.submitted_at = domain::utc_timestamp_now();
     s.submitted_by = actor.name;
     s.id = repo.insert(s);
+    repo.drop_draft(id, body);  // submitted: the draft is the version now
     ChangeSet changes;
     changes.created("milestone_id", id).created("version", s.version).created("sha256", s.sha256)
         .created("days_late", s.days_late).created("explanation", s.explanation).created("failing_bodies", failing);
     record_audit(tx, actor, {"submit", "submission", std::to_string(s.id), body}, changes);
     return SubmissionDetail{*repo.submission(s.id), l.milestone, {}, {}};
+  });
+}
+
+storage::DraftRow Campaigns::SaveDraft(const Actor& actor, MilestoneId id, domain::OrganisationId body,
+                                       const std::optional<std::string>& explanation,
+                                       const std::optional<std::string>& text) {
+  domain::require(actor.role, domain::Permission::kWrite);
+  const Date today = today_();
+  return db_.write([&](storage::WriteTx& tx) {
+    auto l = visible_milestone(tx, actor, id);
+    owing_body(tx, actor, l, body, today, "organisation_id");
+    if (l.milestone.kind == MilestoneKind::kDeadline)
+      throw domain::invalid("nothing_to_submit", "id", "这是一个截止日期，不需要上报材料", "a deadline has nothing to submit");
+    CampaignRepository repo(tx);
+    require_may_submit(latest_state(repo.versions(id, body)));
+    storage::DraftRow d{id, body, explanation_of(explanation), std::nullopt, domain::utc_timestamp_now(), actor.name};
+    if (text && !domain::trim(*text).empty()) d.text = account_text(text);
+    repo.save(d);
+    ChangeSet changes;
+    changes.created("milestone_id", id).created("explanation", d.explanation).created("text", d.text);
+    record_audit(tx, actor, {"save", "submission_draft", std::to_string(id), body}, changes);
+    return d;
   });
 }
 
@@ -584,7 +620,8 @@ std::vector<OwnDeadline> Campaigns::Deadlines(const Actor& actor) {
         if (!owes(m.level, own->organisation.type, q.is_pilot(c.campaign.id, own->organisation.id))) continue;
         OwnDeadline d{c.campaign.name, m, {}, std::nullopt};
         if (m.kind != MilestoneKind::kDeadline)
-          d.status = status_of(latest_state(q.versions(m.id, own->organisation.id)), m.due_on, today);
+          d.status = status_of(latest_state(q.versions(m.id, own->organisation.id)), m.due_on, today,
+                               q.draft(m.id, own->organisation.id).has_value());
         if (auto r = q.reminders(m.id, own->organisation.id); !r.empty()) d.last_reminded_at = r.front().sent_at;
         out.push_back(std::move(d));
       }

@@ -67,7 +67,7 @@ struct DashboardLine {
 
 // How a group of a dashboard's bodies (the pilots, the others) stands.
 struct StandingCounts {
-  int bodies = 0, not_started = 0, submitted = 0, returned = 0, accepted = 0, overdue = 0;
+  int bodies = 0, not_started = 0, draft = 0, submitted = 0, returned = 0, accepted = 0, overdue = 0;
 };
 
 struct Dashboard {
@@ -103,6 +103,7 @@ struct Progress {
   domain::campaign::Status status;
   std::vector<storage::SubmissionRow> versions;  // newest first
   std::vector<storage::ReminderRow> reminders;
+  std::optional<storage::DraftRow> draft;  // what the body is preparing
 };
 
 // A cell whose live number is no longer the submitted one.
@@ -156,6 +157,9 @@ class Campaigns {
   // of a subtree where bodies break the staffing rules on its report date needs an explanation.
   SubmissionDetail Submit(const Actor& actor, domain::campaign::MilestoneId id, domain::OrganisationId body,
                           const std::optional<std::string>& explanation, const std::optional<std::string>& text);
+  // Saves what the body will submit (the explanation, the account's text), not yet submitted.
+  storage::DraftRow SaveDraft(const Actor& actor, domain::campaign::MilestoneId id, domain::OrganisationId body,
+                              const std::optional<std::string>& explanation, const std::optional<std::string>& text);
   SubmissionDetail Submission(const Actor& actor, domain::campaign::SubmissionId id);
   SubmissionDetail Accept(const Actor& actor, domain::campaign::SubmissionId id);
   SubmissionDetail Return(const Actor& actor, domain::campaign::SubmissionId id, const std::string& reason);

@@ -207,6 +207,22 @@ bool CampaignQueries::is_pilot(CampaignId campaign, domain::OrganisationId body)
   return st.step();
 }
 
+std::optional<DraftRow> CampaignQueries::draft(MilestoneId milestone, domain::OrganisationId body) const {
+  Statement st = tx_.prepare("SELECT explanation, text, " + iso_timestamp_sql(tx_, "saved_at") +
+                             ", saved_by FROM submission_drafts WHERE milestone_id = $1 AND organisation_id = $2");
+  st.bind(milestone).bind(body);
+  if (!st.step()) return std::nullopt;
+  return DraftRow{milestone, body, st.nullable_text(0), st.nullable_text(1), st.string(2), st.string(3)};
+}
+
+std::vector<domain::OrganisationId> CampaignQueries::drafted(MilestoneId milestone) const {
+  Statement st = tx_.prepare("SELECT organisation_id FROM submission_drafts WHERE milestone_id = $1");
+  st.bind(milestone);
+  std::vector<domain::OrganisationId> out;
+  while (st.step()) out.push_back(st.integer(0));
+  return out;
+}
+
 std::vector<SubmissionRow> CampaignQueries::versions(MilestoneId milestone, domain::OrganisationId body) const {
   Statement st = tx_.prepare(submission_sql(tx_, kVersionsWhere));
   st.bind(milestone).bind(body);
@@ -298,6 +314,21 @@ void CampaignRepository::mark_pilot(CampaignId campaign, domain::OrganisationId 
 void CampaignRepository::unmark_pilot(CampaignId campaign, domain::OrganisationId body) const {
   Statement st = tx_.prepare("DELETE FROM campaign_pilots WHERE campaign_id = $1 AND organisation_id = $2");
   st.bind(campaign).bind(body);
+  st.run();
+}
+
+void CampaignRepository::save(const DraftRow& d) const {
+  drop_draft(d.milestone_id, d.organisation_id);
+  Statement st = tx_.prepare(
+      "INSERT INTO submission_drafts (milestone_id, organisation_id, explanation, text, saved_at, saved_by) "
+      "VALUES ($1, $2, $3, $4, $5, $6)");
+  st.bind(d.milestone_id).bind(d.organisation_id).bind(d.explanation).bind(d.text).bind(d.saved_at).bind(d.saved_by);
+  st.run();
+}
+
+void CampaignRepository::drop_draft(MilestoneId milestone, domain::OrganisationId body) const {
+  Statement st = tx_.prepare("DELETE FROM submission_drafts WHERE milestone_id = $1 AND organisation_id = $2");
+  st.bind(milestone).bind(body);
   st.run();
 }
 

@@ -33,6 +33,14 @@ struct SubmissionRow {
   int attachment_count = 0;
 };
 
+// A report being prepared: what the body will submit.
+struct DraftRow {
+  domain::campaign::MilestoneId milestone_id = 0;
+  domain::OrganisationId organisation_id = 0;
+  std::optional<std::string> explanation, text;
+  std::string saved_at, saved_by;
+};
+
 // A file of a submission version, without its bytes (read apart: attachment_content).
 struct AttachmentRow {
   std::int64_t id = 0;
@@ -72,6 +80,8 @@ class CampaignQueries {
   std::vector<OwingBody> owing(domain::campaign::CampaignId campaign, const std::string& path,
                                domain::campaign::Level level) const;
   bool is_pilot(domain::campaign::CampaignId campaign, domain::OrganisationId body) const;
+  std::optional<DraftRow> draft(domain::campaign::MilestoneId milestone, domain::OrganisationId body) const;
+  std::vector<domain::OrganisationId> drafted(domain::campaign::MilestoneId milestone) const;  // bodies with a draft
   // Every version of a body's report for a milestone, the newest first (snapshots left empty).
   std::vector<SubmissionRow> versions(domain::campaign::MilestoneId milestone, domain::OrganisationId body) const;
   // The latest version of each body's report for a milestone (snapshots left empty).
@@ -101,6 +111,8 @@ class CampaignRepository : public CampaignQueries {
   void mark_pilot(domain::campaign::CampaignId campaign, domain::OrganisationId body, const std::string& now,
                   const std::string& by) const;
   void unmark_pilot(domain::campaign::CampaignId campaign, domain::OrganisationId body) const;
+  void save(const DraftRow& d) const;  // the body's draft for the milestone replaced
+  void drop_draft(domain::campaign::MilestoneId milestone, domain::OrganisationId body) const;
   std::int64_t insert(const domain::campaign::GroupMember& m) const;
   void remove_member(std::int64_t id) const;
   std::int64_t insert(const AttachmentRow& a, const std::string& base64_content) const;

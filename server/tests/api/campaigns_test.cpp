@@ -265,6 +265,32 @@ TEST_F(CampaignsTest, ASpotCheckIsDrawnReproduciblyAndItsFindingsRecorded) {
   EXPECT_EQ(other_->get("/api/spot-checks/" + std::to_string(drawn.body["id"].get<long long>())).status, 404);
 }
 
+TEST_F(CampaignsTest, ADraftShowsOnTheDashboardUntilItIsSubmitted) {
+  auto code = [](const jinguo::api_test::Answer& a) { return text_of(a.body["error"]["code"]); };
+  const long long summary = milestone({{"title", "半年小结"}, {"kind", "account"}, {"level", "district"}, {"due_on", "2016-07-20"}});
+  const std::string draft = "/api/milestones/" + std::to_string(summary) + "/draft";
+  auto put = [&](Client& c, const json& body) { return c.call("PUT", draft, body.dump()); };
+  auto saved = put(*district_, {{"organisation_id", one_}, {"text", "一、做法（未完）"}});
+  ASSERT_EQ(saved.status, 200) << saved.body.dump();
+  EXPECT_EQ(saved.body["text"], "一、做法（未完）");
+  EXPECT_EQ(code(put(*district_, {{"organisation_id", one_}, {"text", std::string(20001, 'x')}})), "too_long");
+  EXPECT_EQ(put(*other_, {{"organisation_id", one_}, {"text", "x"}}).status, 404);
+  auto board = city_->get("/api/milestones/" + std::to_string(summary) + "/dashboard");
+  ASSERT_EQ(board.status, 200);
+  for (const auto& line : board.body["items"])
+    EXPECT_EQ(line["state"], line["organisation_id"] == one_ ? "draft" : "not_started") << line.dump();
+  EXPECT_EQ(board.body["summary"][1]["draft"], 1);
+  auto progress = district_->get(submissions(summary) + "?organisation_id=" + std::to_string(one_));
+  EXPECT_EQ(progress.body["draft"]["text"], "一、做法（未完）");
+  auto sent = district_->post(submissions(summary), {{"organisation_id", one_}, {"text", "一、做法……二、经验……"}});
+  ASSERT_EQ(sent.status, 201) << sent.body.dump();
+  progress = district_->get(submissions(summary) + "?organisation_id=" + std::to_string(one_));
+  EXPECT_TRUE(progress.body["draft"].is_null());
+  EXPECT_EQ(progress.body["state"], "submitted");
+  EXPECT_EQ(code(put(*district_, {{"organisation_id", one_}, {"text", "再改"}})), "already_submitted");
+  EXPECT_GE(world_->admin->get("/api/audit?action=save&page_size=5").body["items"].size(), 1u);
+}
+
 TEST_F(CampaignsTest, TheLeadershipGroupAndItsOffice) {
   auto code = [](const jinguo::api_test::Answer& a) { return text_of(a.body["error"]["code"]); };
   const std::string campaign = "/api/campaigns/" + std::to_string(campaign_);

@@ -164,6 +164,7 @@ class SecurityTest : public ::testing::Test {
     if (p.ends_with("/spot-checks")) return json{{"organisation_id", two_}, {"sample_size", 1}}.dump();
     if (p.ends_with("/findings")) return json{{"organisation_id", two_town_}, {"finding", "confirmed"}}.dump();
     if (p == "/api/milestones/{id}") return json{{"due_on", "2016-09-30"}}.dump();
+    if (p.ends_with("/draft")) return json{{"organisation_id", two_town_}, {"explanation", "越界"}}.dump();
     if (p.ends_with("/pilots")) return json{{"organisation_id", two_town_}}.dump();
     if (p.ends_with("/group")) return json{{"name", "越界"}, {"role", "member"}}.dump();
     if (p.ends_with("/score-scheme")) return json{{"items", {{{"measure", "spot_check"}, {"weight", 10}}}}}.dump();

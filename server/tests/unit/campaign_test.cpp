@@ -48,13 +48,14 @@ struct StatusCase {
   const char* today;
   Standing standing;
   int overdue;
+  bool drafted = false;
 };
 
 class Statuses : public ::testing::TestWithParam<StatusCase> {};
 
 TEST_P(Statuses, OverdueOnlyWhileNothingIsWithTheLevelAbove) {
   const auto& c = GetParam();
-  auto s = status_of(c.latest, day(c.due), day(c.today));
+  auto s = status_of(c.latest, day(c.due), day(c.today), c.drafted);
   EXPECT_EQ(s.standing, c.standing);
   EXPECT_EQ(s.overdue_days, c.overdue);
 }
@@ -65,7 +66,11 @@ INSTANTIATE_TEST_SUITE_P(
                       StatusCase{std::nullopt, "2016-09-20", "2016-09-25", Standing::kNotStarted, 5},
                       StatusCase{SubmissionState::kReturned, "2016-09-20", "2016-09-22", Standing::kReturned, 2},
                       StatusCase{SubmissionState::kSubmitted, "2016-09-20", "2016-10-01", Standing::kSubmitted, 0},
-                      StatusCase{SubmissionState::kAccepted, "2016-06-20", "2016-10-01", Standing::kAccepted, 0}));
+                      StatusCase{SubmissionState::kAccepted, "2016-06-20", "2016-10-01", Standing::kAccepted, 0},
+                      StatusCase{std::nullopt, "2016-09-20", "2016-09-19", Standing::kDraft, 0, true},
+                      StatusCase{std::nullopt, "2016-09-20", "2016-09-23", Standing::kDraft, 3, true},
+                      // a draft after a return: the level above still reads "returned"
+                      StatusCase{SubmissionState::kReturned, "2016-09-20", "2016-09-22", Standing::kReturned, 2, true}));
 
 TEST(Lateness, DaysAfterTheDueDate) {
   EXPECT_EQ(days_late(day("2016-09-20"), day("2016-09-20")), 0);

@@ -182,14 +182,15 @@ int days_late(const Date& submitted_on, const Date& due_on) {
   return submitted_on > due_on ? static_cast<int>(submitted_on.days_since_epoch() - due_on.days_since_epoch()) : 0;
 }
 
-Status status_of(std::optional<SubmissionState> latest, const Date& due_on, const Date& today) {
+Status status_of(std::optional<SubmissionState> latest, const Date& due_on, const Date& today, bool drafted) {
   Status s;
+  if (!latest && drafted) s.standing = Standing::kDraft;
   if (latest) {
     s.standing = *latest == SubmissionState::kSubmitted ? Standing::kSubmitted
                  : *latest == SubmissionState::kAccepted ? Standing::kAccepted
                                                           : Standing::kReturned;
   }
-  if ((s.standing == Standing::kNotStarted || s.standing == Standing::kReturned) && today > due_on)
+  if (s.standing != Standing::kSubmitted && s.standing != Standing::kAccepted && today > due_on)
     s.overdue_days = static_cast<int>(today.days_since_epoch() - due_on.days_since_epoch());
   return s;
 }
@@ -197,6 +198,7 @@ Status status_of(std::optional<SubmissionState> latest, const Date& due_on, cons
 std::string_view standing_code(Standing s) {
   switch (s) {
     case Standing::kNotStarted: return "not_started";
+    case Standing::kDraft: return "draft";
     case Standing::kSubmitted: return "submitted";
     case Standing::kReturned: return "returned";
     case Standing::kAccepted: return "accepted";

@@ -109,12 +109,13 @@ void require_explanation(std::size_t failing, const std::string& first_failing,
 int days_late(const Date& submitted_on, const Date& due_on);
 
 // Where a body stands on a milestone on `today`, for the dashboard and the home page.
-enum class Standing { kNotStarted, kSubmitted, kReturned, kAccepted };
+enum class Standing { kNotStarted, kDraft, kSubmitted, kReturned, kAccepted };
 struct Status {
   Standing standing = Standing::kNotStarted;
   int overdue_days = 0;  // not submitted (or returned and not resubmitted) after the due date
 };
-Status status_of(std::optional<SubmissionState> latest, const Date& due_on, const Date& today);
-std::string_view standing_code(Standing s);  // not_started, submitted, returned, accepted
+// `drafted`: the body has saved a draft (a draft shows only before the first version).
+Status status_of(std::optional<SubmissionState> latest, const Date& due_on, const Date& today, bool drafted = false);
+std::string_view standing_code(Standing s);  // not_started, draft, submitted, returned, accepted
 
 }  // namespace jinguo::domain::campaign
