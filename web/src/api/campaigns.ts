@@ -103,7 +103,8 @@ export interface DashboardItem {
   days_late: number;
   reminders: number;
   last_reminded_at: string | null;
-  attachment_count: number;
+  /** The contract lists it for the dashboard's lines; the server of issue 12's second step sends it on versions only, so far. */
+  attachment_count?: number;
 }
 
 /** Pilot bodies beside the others: the dashboard's lines counted by group. */

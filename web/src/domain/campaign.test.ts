@@ -47,7 +47,6 @@ function item(id: number, state: Standing, overdue = 0): DashboardItem {
     days_late: 0,
     reminders: 0,
     last_reminded_at: null,
-    attachment_count: 0,
   };
 }
 
