@@ -200,9 +200,20 @@ export async function expectFoldedRule(finding) {
 /** Opens a route of the running app without reloading it (as a click on a link would). */
 export async function openRoute(page, url) {
   await page.evaluate((u) => {
-    history.pushState({}, '', u);
+    // the entry is written as vue-router writes its own, so that its later push and replace find where they are
+    const previous = history.state ?? {};
+    const current = location.pathname + location.search + location.hash;
+    history.replaceState({ ...previous, forward: u }, '');
+    history.pushState({ back: current, current: u, forward: null, position: (previous.position ?? 0) + 1, replaced: false, scroll: null }, '', u);
     dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
   }, url);
+}
+
+/** Clicks `button` and waits for the browser to save the file: its name and first bytes. */
+export async function download(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const bytes = readFileSync(await file.path());
+  return { name: file.suggestedFilename(), head: bytes.subarray(0, 4).toString('latin1') };
 }
 
 /** Signs in through the page unless she is already the one signed in. */
