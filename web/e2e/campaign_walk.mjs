@@ -70,7 +70,7 @@ export const tests = [
       state.city ??= await signIn(accounts.city);
       const campaign = (await state.city.get('/campaigns')).items.find((c) => c.name === campaignName);
       await as(page, accounts.city);
-      await page.goto(`${baseUrl}/campaigns/${campaign.id}?tab=spot-checks`);
+      await openRoute(page, `/campaigns/${campaign.id}?tab=spot-checks`);
       // the tab is a link: the milestones are the first one
       await page.getByTestId('campaign-tab-milestones').click();
       await page.waitForURL((u) => !u.searchParams.has('tab'));
@@ -100,6 +100,8 @@ export const tests = [
       await page.getByTestId('draw-dialog-confirm').click();
       await page.getByTestId('draw-dialog').locator('.el-form-item__error', { hasText: '数字' }).waitFor();
       await field(page, 'draw-seed').fill('20161010');
+      await field(page, 'draw-seed').blur();
+      await page.getByTestId('draw-dialog').locator('.el-form-item__error').waitFor({ state: 'detached' }); // not read by axe while it fades out
       await page.mouse.move(0, 0); // not hovering the button just clicked (its hover colour is lighter)
       await checkAxe(page, 'the draw dialog');
       await page.getByTestId('draw-dialog-confirm').click();
@@ -136,6 +138,7 @@ export const tests = [
       await dialog.locator('.el-form-item__error', { hasText: '差异' }).waitFor();
       await field(page, 'finding-differences').fill('名册有执委3名，实有2名');
       await field(page, 'finding-notes').fill('已请街道补充任职文件');
+      await dialog.locator('.el-form-item__error').waitFor({ state: 'detached' }); // not read by axe while it fades out
       await page.mouse.move(0, 0);
       await checkAxe(page, 'the finding dialog');
       await page.getByTestId('finding-dialog-confirm').click();

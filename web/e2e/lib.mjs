@@ -68,8 +68,13 @@ export async function chooseOption(page, selectTestId, text) {
 }
 
 /** Signs in through the page; waits for her name in the header. */
-export async function signInPage(page, { username, password }) {
+export async function signInPage(page, account) {
   await page.goto(baseUrl + '/login');
+  await fillSignIn(page, account);
+}
+
+/** The sign-in form on the page filled and sent; waits for her name in the header. */
+async function fillSignIn(page, { username, password }) {
   await field(page, 'login-username').fill(username);
   await field(page, 'login-password').fill(password);
   await page.getByTestId('login-submit').click();
@@ -221,8 +226,10 @@ export async function as(page, account) {
   state.daoli ??= await signIn(accounts.daoli);
   const name = page.getByTestId('user-name');
   if ((await name.count()) > 0 && (await name.innerText()) === account.username) return;
-  if ((await name.count()) > 0) await signOutPage(page);
-  await signInPage(page, account);
+  if ((await name.count()) === 0) return signInPage(page, account);
+  // signing out leaves her on the sign-in form, as a clerk handing over the computer would: no reload
+  await signOutPage(page);
+  await fillSignIn(page, account);
 }
 
 /** A body of the account's subtree (breadth first, open, two levels down at most) with room for one more `role`. */
