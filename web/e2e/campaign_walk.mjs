@@ -41,6 +41,11 @@ async function openTab(page, w, tab) {
   await page.getByTestId(`campaign-tab-${tab}`).and(page.locator('[aria-current="page"]')).waitFor();
 }
 
+/** A success message fading out over a dialog is no contrast to judge: axe reads the dialog once it is gone. */
+async function messagesGone(page) {
+  await page.locator('.el-message').first().waitFor({ state: 'detached', timeout: 10000 }).catch(() => undefined);
+}
+
 async function submissionPage(page, w, wanted) {
   await openRoute(page, `/milestones/${w.milestone.id}/bodies/${w.daoli.id}`);
   await page.getByTestId('submission-state').filter({ hasText: wanted }).waitFor();
@@ -140,6 +145,7 @@ export const tests = [
       await field(page, 'finding-notes').fill('已请街道补充任职文件');
       await dialog.locator('.el-form-item__error').waitFor({ state: 'detached' }); // not read by axe while it fades out
       await page.mouse.move(0, 0);
+      await messagesGone(page);
       await checkAxe(page, 'the finding dialog');
       await page.getByTestId('finding-dialog-confirm').click();
       await dialog.waitFor({ state: 'hidden' });
@@ -175,6 +181,7 @@ export const tests = [
       await page.getByTestId('campaign-dialog-confirm').click();
       await page.getByTestId('campaign-dialog').waitFor({ state: 'hidden' });
       await page.getByTestId('group-office').filter({ hasText: '0451-84600000' }).waitFor();
+      await messagesGone(page);
 
       await page.getByTestId('group-add').click();
       await page.getByTestId('member-dialog').waitFor();
@@ -195,6 +202,7 @@ export const tests = [
       await row.getByRole('button', { name: /移除/ }).click();
       const question = page.getByTestId('group-remove-dialog');
       await question.filter({ hasText: '赵静' }).waitFor();
+      await messagesGone(page);
       await checkAxe(page, 'the remove question');
       await page.getByTestId('group-remove-dialog-confirm').click();
       await question.waitFor({ state: 'hidden' });
@@ -295,8 +303,8 @@ export const tests = [
       check(others.every((l) => /未开始/.test(l) && /逾期\d+天/.test(l)), `not every other district is overdue: ${others.filter((l) => !/逾期/.test(l)).join(' | ')}`);
       check(lines.some((l) => l.includes(w.daoli.name) && l.includes('已通过')), '道里区 is not shown as accepted');
       const groups = page.getByTestId('dashboard-groups');
-      await groups.getByTestId('dashboard-group').filter({ hasText: '示范点' }).waitFor();
-      await groups.getByTestId('dashboard-group').filter({ hasText: '其他单位' }).waitFor();
+      await groups.getByTestId('dashboard-groups-group').filter({ hasText: '示范点' }).waitFor();
+      await groups.getByTestId('dashboard-groups-group').filter({ hasText: '其他单位' }).waitFor();
       await shot(page, '93-dashboard-pilots');
       await checkAxe(page, 'the dashboard with the pilots beside the others');
     },
@@ -388,8 +396,8 @@ export const tests = [
       await as(page, accounts.city);
       await openTab(page, w, 'pilots');
       const comparison = page.getByTestId('pilots-comparison');
-      await comparison.getByTestId('pilots-group').filter({ hasText: '示范点' }).waitFor();
-      await comparison.getByTestId('pilots-group').filter({ hasText: '其他单位' }).waitFor();
+      await comparison.getByTestId('pilots-comparison-group').filter({ hasText: '示范点' }).waitFor();
+      await comparison.getByTestId('pilots-comparison-group').filter({ hasText: '其他单位' }).waitFor();
       check((await page.getByTestId('pilots-share').allInnerTexts()).every((s) => /^(\d+(\.\d)?%|—)$/.test(s)), 'a share is not a percentage');
       await typeDate(page, 'pilots-on', '2016-08-31');
       await page.waitForURL((u) => u.searchParams.get('on') === '2016-08-31' && u.searchParams.get('tab') === 'pilots');
