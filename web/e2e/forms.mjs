@@ -5,9 +5,8 @@
 // account that may reveal. The pages pass axe and show no label cut short, in both languages.
 // Issue 11's second step: a clerk enters her district's contact and re-election on its page and finds them
 // in 附表1 and 附表2; the 合计 row's counts open everyone of every row, a page of 50 at a time.
-import { readFileSync } from 'node:fs';
 import { personName } from './data.mjs';
-import { accounts, as, baseUrl, check, checkAxe, checkNoTruncation, escapeDialog, field, setLanguage, shot, signIn, state } from './lib.mjs';
+import { accounts, as, baseUrl, check, checkAxe, checkNoTruncation, download, escapeDialog, field, setLanguage, shot, signIn, state } from './lib.mjs';
 
 const on = '2016-09-20';
 const baseline = '2016-06-01';
@@ -28,13 +27,6 @@ async function formLoaded(page) {
   await table.waitFor();
   await page.locator('.jg-form-card > .el-loading-mask').waitFor({ state: 'hidden', timeout: 10000 }).catch(() => undefined);
   return table;
-}
-
-/** Clicks `button` and waits for the browser to save the file: its name and first bytes. */
-async function download(page, button) {
-  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  const bytes = readFileSync(await file.path());
-  return { name: file.suggestedFilename(), head: bytes.subarray(0, 4).toString('latin1') };
 }
 
 /** The page's two checks, in Chinese and in English. */

@@ -68,8 +68,13 @@ export async function chooseOption(page, selectTestId, text) {
 }
 
 /** Signs in through the page; waits for her name in the header. */
-export async function signInPage(page, { username, password }) {
+export async function signInPage(page, account) {
   await page.goto(baseUrl + '/login');
+  await fillSignIn(page, account);
+}
+
+/** The sign-in form on the page filled and sent; waits for her name in the header. */
+async function fillSignIn(page, { username, password }) {
   await field(page, 'login-username').fill(username);
   await field(page, 'login-password').fill(password);
   await page.getByTestId('login-submit').click();
@@ -200,9 +205,20 @@ export async function expectFoldedRule(finding) {
 /** Opens a route of the running app without reloading it (as a click on a link would). */
 export async function openRoute(page, url) {
   await page.evaluate((u) => {
-    history.pushState({}, '', u);
+    // the entry is written as vue-router writes its own, so that its later push and replace find where they are
+    const previous = history.state ?? {};
+    const current = location.pathname + location.search + location.hash;
+    history.replaceState({ ...previous, forward: u }, '');
+    history.pushState({ back: current, current: u, forward: null, position: (previous.position ?? 0) + 1, replaced: false, scroll: null }, '', u);
     dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
   }, url);
+}
+
+/** Clicks `button` and waits for the browser to save the file: its name and first bytes. */
+export async function download(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const bytes = readFileSync(await file.path());
+  return { name: file.suggestedFilename(), head: bytes.subarray(0, 4).toString('latin1') };
 }
 
 /** Signs in through the page unless she is already the one signed in. */
@@ -210,8 +226,10 @@ export async function as(page, account) {
   state.daoli ??= await signIn(accounts.daoli);
   const name = page.getByTestId('user-name');
   if ((await name.count()) > 0 && (await name.innerText()) === account.username) return;
-  if ((await name.count()) > 0) await signOutPage(page);
-  await signInPage(page, account);
+  if ((await name.count()) === 0) return signInPage(page, account);
+  // signing out leaves her on the sign-in form, as a clerk handing over the computer would: no reload
+  await signOutPage(page);
+  await fillSignIn(page, account);
 }
 
 /** A body of the account's subtree (breadth first, open, two levels down at most) with room for one more `role`. */

@@ -12,10 +12,11 @@ import { tests as archives } from './archives.mjs';
 import { tests as imports } from './imports.mjs';
 import { tests as forms } from './forms.mjs';
 import { tests as campaigns } from './campaigns.mjs';
+import { tests as campaignWalk } from './campaign_walk.mjs';
 import { tests as restructuring } from './restructuring.mjs';
 
 const only = process.env.JINGUO_E2E_ONLY ?? '';
-const tests = [...registry, ...patterns, ...archives, ...imports, ...forms, ...campaigns, ...restructuring].filter((t) => only === '' || new RegExp(only).test(t.name));
+const tests = [...registry, ...patterns, ...archives, ...imports, ...forms, ...campaigns, ...campaignWalk, ...restructuring].filter((t) => only === '' || new RegExp(only).test(t.name));
 const profile = mkdtempSync(path.join(tmpdir(), 'jinguo-e2e-'));
 let passed = 0;
 let failed = 0;

@@ -64,6 +64,12 @@ export const router = createRouter({
       component: () => import('./views/campaign/SubmissionPage.vue'),
       props: (route) => ({ id: Number(route.params.id), orgId: Number(route.params.orgId) }),
     },
+    {
+      path: '/spot-checks/:id(\\d+)',
+      name: 'spot-check',
+      component: () => import('./views/campaign/SpotCheckPage.vue'),
+      props: (route) => ({ id: Number(route.params.id) }),
+    },
     { path: '/:rest(.*)*', name: 'not-found', component: () => import('./views/NotFoundPage.vue') },
   ],
 });

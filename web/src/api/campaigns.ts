@@ -1,7 +1,8 @@
 // Campaigns, their milestones, the submissions of each body, reminders and her own deadlines
-// (docs/api-contract.md, "Issue 12 (first step): campaigns, milestones, submissions, reminders").
+// (docs/api-contract.md, "Issue 12 (first step): campaigns, milestones, submissions, reminders"), and
+// the second step: the leadership group, attachments and the pilots compared ("Issue 12 (second step)").
 // Wire shapes only; labels, sorting and the summary line are worked out in domain/campaign.ts.
-import { http, request } from './http';
+import { http, request, uploadFile } from './http';
 import type { FormNumber, FormRow } from './forms';
 import type { IsoDate } from './types';
 
@@ -26,6 +27,36 @@ export interface Campaign {
   baseline_on: IsoDate;
 }
 
+export type GroupRole = 'leader' | 'deputy' | 'member';
+export const groupRoles: readonly GroupRole[] = ['leader', 'deputy', 'member'];
+
+/** A member of the campaign's leadership group (领导小组): 组长, 副组长 or 成员, with her post. */
+export interface GroupMember {
+  id: number;
+  name: string;
+  role: GroupRole;
+  role_label: string;
+  post: string | null;
+  sort_order: number;
+}
+
+export interface GroupMemberInput {
+  name: string;
+  role: GroupRole;
+  post?: string;
+  sort_order?: number;
+}
+
+/** PATCH /api/campaigns/{id}: only the fields sent change. */
+export interface CampaignPatch {
+  name?: string;
+  document_number?: string;
+  document_date?: IsoDate;
+  document_text?: string;
+  office?: string;
+  baseline_on?: IsoDate;
+}
+
 export interface Milestone {
   id: number;
   campaign_id: number;
@@ -41,6 +72,10 @@ export interface Milestone {
 
 export interface CampaignDetail extends Campaign {
   milestones: Milestone[];
+  /** where the group's office sits and who runs it */
+  office: string | null;
+  /** leader first, then deputies, then members, each by sort_order */
+  group: GroupMember[];
 }
 
 export interface MilestoneInput {
@@ -68,12 +103,28 @@ export interface DashboardItem {
   days_late: number;
   reminders: number;
   last_reminded_at: string | null;
+  /** The contract lists it for the dashboard's lines; the server of issue 12's second step sends it on versions only, so far. */
+  attachment_count?: number;
+}
+
+/** Pilot bodies beside the others: the dashboard's lines counted by group. */
+export type PilotGroup = 'pilots' | 'others';
+
+export interface DashboardSummaryLine {
+  group: PilotGroup;
+  bodies: number;
+  not_started: number;
+  submitted: number;
+  returned: number;
+  accepted: number;
+  overdue: number;
 }
 
 export interface Dashboard {
   milestone: Milestone;
   campaign_name: string;
   items: DashboardItem[];
+  summary: DashboardSummaryLine[];
 }
 
 export interface Submission {
@@ -91,6 +142,19 @@ export interface Submission {
   decided_at: string | null;
   decided_by: string | null;
   decision_reason: string | null;
+  attachment_count: number;
+}
+
+/** A file attached to one submitted version (a stamped scan, the written account's files). */
+export interface Attachment {
+  id: number;
+  submission_id: number;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  uploaded_at: string;
+  uploaded_by: string;
 }
 
 export interface Reminder {
@@ -140,6 +204,37 @@ export interface SubmissionDetail extends Submission {
   milestone: Milestone;
   snapshot: FormSnapshot | TextSnapshot;
   drift: Drift[];
+  /** oldest first */
+  attachments: Attachment[];
+}
+
+export type PilotStatus = 'meets' | 'short' | 'over';
+
+export interface PilotLine {
+  organisation_id: number;
+  organisation_name: string;
+  type: string;
+  type_label: string;
+  district_id: number;
+  district_name: string;
+  status: PilotStatus;
+  total: number;
+}
+
+export interface PilotComparison {
+  group: PilotGroup;
+  bodies: number;
+  meets: number;
+  short: number;
+  over: number;
+  /** meets / bodies, 0..1; null when there are none */
+  share: number | null;
+}
+
+export interface Pilots {
+  on: IsoDate;
+  items: PilotLine[];
+  comparison: PilotComparison[];
 }
 
 export interface OwnDeadline {
@@ -153,9 +248,19 @@ export interface OwnDeadline {
 /** Refusals a page shows in its own words (the request pipeline leaves them alone). */
 export const submitRefusals = ['already_submitted', 'already_accepted', 'not_owed', 'nothing_to_submit', 'not_awaiting_decision'] as const;
 
+/** Refusals of an attachment the submission page says beside the upload control (the server's own words). */
+export const attachmentRefusals = ['unsupported_file_type', 'file_too_large', 'too_large', 'empty_file', 'locked', 'too_many_attachments', 'wrong_level'] as const;
+
+const campaignFields = ['name', 'document_number', 'document_date', 'document_text', 'office', 'baseline_on'] as const;
+
 export const campaignsApi = {
   list: () => http.get<{ items: Campaign[] }>('/campaigns'),
   get: (id: number) => http.get<CampaignDetail>(`/campaigns/${id}`),
+  change: (id: number, patch: CampaignPatch) => http.patch<CampaignDetail>(`/campaigns/${id}`, patch, campaignFields),
+  addMember: (campaignId: number, input: GroupMemberInput) =>
+    http.post<GroupMember>(`/campaigns/${campaignId}/group`, input, ['name', 'role', 'post', 'sort_order']),
+  removeMember: (campaignId: number, memberId: number) => http.delete<null>(`/campaigns/${campaignId}/group/${memberId}`),
+  pilots: (campaignId: number, on: IsoDate) => http.get<Pilots>(`/campaigns/${campaignId}/pilots`, { on }),
   addMilestone: (campaignId: number, input: MilestoneInput) =>
     http.post<Milestone>(`/campaigns/${campaignId}/milestones`, input, ['title', 'kind', 'form', 'level', 'due_on', 'report_on', 'sort_order']),
   changeMilestone: (id: number, input: MilestoneInput) =>
@@ -172,4 +277,12 @@ export const campaignsApi = {
   giveBack: (id: number, reason: string) =>
     request<SubmissionDetail>(`/submissions/${id}/return`, { method: 'POST', body: { reason }, codesHandled: submitRefusals, fieldsHandled: ['reason'] }),
   deadlines: () => http.get<{ items: OwnDeadline[] }>('/deadlines'),
+  /** The file as the raw body, its name in the query; the server judges the type by the first bytes. */
+  attach: (submissionId: number, file: Blob, fileName: string) =>
+    uploadFile<Attachment>(`/submissions/${submissionId}/attachments`, { file_name: fileName }, file, undefined, { codesHandled: attachmentRefusals }),
+  /** A refusal (409 locked) is shown by the pipeline: the remove dialog stays open. */
+  detach: (attachmentId: number) => http.delete<null>(`/attachments/${attachmentId}`),
 };
+
+/** Where an attachment is downloaded (the browser sends the session cookie; a GET needs no token). */
+export const attachmentHref = (id: number) => `/api/attachments/${id}`;

@@ -2,20 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from 'vue-i18n';
 import zhCN from '@/locales/zh-CN';
 import en from '@/locales/en';
-import type { DashboardItem, FormSnapshot, Standing } from '@/api/campaigns';
+import type { CampaignDetail, DashboardItem, FormSnapshot, Standing } from '@/api/campaigns';
 import type { FormAnswer, FormColumn } from '@/api/forms';
 import {
   awaitingDecision,
+  byPilotGroup,
+  campaignForm,
+  campaignPatch,
+  campaignProblems,
   driftLines,
   driftText,
   frozenForm,
   isFormSnapshot,
   mayRemind,
   maySubmit,
+  memberInput,
+  memberProblems,
   milestoneInput,
   milestoneProblems,
   milestonesInDueOrder,
   runsCampaign,
+  shareText,
   shortSha,
   sortDashboard,
   standingTone,
@@ -170,5 +177,60 @@ describe('a milestone', () => {
     expect(runsCampaign(district, 2)).toBe(true);
     expect(runsCampaign(city, 2)).toBe(true);
     expect(runsCampaign(null, 1)).toBe(false);
+  });
+});
+
+describe('the campaign’s own fields', () => {
+  const campaign: CampaignDetail = {
+    id: 1,
+    organisation_id: 1,
+    organisation_name: '哈尔滨市妇联',
+    name: '2016年扩大基层妇联组织成员工作',
+    document_number: '哈妇发〔2016〕8号',
+    document_date: '2016-06-02',
+    document_text: null,
+    baseline_on: '2016-06-01',
+    office: null,
+    group: [],
+    milestones: [],
+  };
+
+  it('sends only what she changed, trimmed', () => {
+    const before = campaignForm(campaign);
+    expect(before).toMatchObject({ document_text: '', office: '' });
+    expect(campaignPatch(before, { ...before })).toEqual({});
+    expect(campaignPatch(before, { ...before, office: ' 市妇联组织联络部 ', name: `${before.name} ` })).toEqual({ office: '市妇联组织联络部' });
+    expect(campaignPatch(before, { ...before, document_number: '' })).toEqual({ document_number: '' });
+  });
+
+  it('needs a name and a baseline', () => {
+    expect(campaignProblems({ ...campaignForm(campaign), name: ' ', baseline_on: '' })).toEqual({ name: 'nameRequired', baseline_on: 'baselineRequired' });
+    expect(campaignProblems(campaignForm(campaign))).toEqual({});
+  });
+});
+
+describe('a member of the leadership group', () => {
+  it.each([
+    [{ name: '王丽' }, {}],
+    [{ name: '  ' }, { name: 'nameRequired' }],
+    [{ name: '阿'.repeat(51) }, { name: 'nameTooLong' }],
+    [{ name: '王丽', post: '职'.repeat(101) }, { post: 'postTooLong' }],
+  ] as const)('with %o has the problems %o', (patch, problems) => {
+    expect(memberProblems({ role: 'member', post: '', sort_order: null, ...patch })).toEqual(problems);
+  });
+
+  it('is sent trimmed, an empty post and order left out', () => {
+    expect(memberInput({ name: ' 王丽 ', role: 'leader', post: ' 市妇联主席 ', sort_order: null })).toEqual({ name: '王丽', role: 'leader', post: '市妇联主席', sort_order: undefined });
+    expect(memberInput({ name: '王丽', role: 'member', post: '', sort_order: 20 })).toEqual({ name: '王丽', role: 'member', post: undefined, sort_order: 20 });
+  });
+});
+
+describe('pilots beside the others', () => {
+  it('shows a share as a percentage, none as a dash', () => {
+    expect([0.625, 1, 0, 1 / 3, null].map(shareText)).toEqual(['62.5%', '100%', '0%', '33.3%', '—']);
+  });
+
+  it('lists the pilots first', () => {
+    expect(byPilotGroup([{ group: 'others' as const }, { group: 'pilots' as const }]).map((g) => g.group)).toEqual(['pilots', 'others']);
   });
 });

@@ -3,7 +3,7 @@
 // dialog's checks. No Vue, no HTTP: unit-tested alone (campaign.test.ts).
 import type { FormAnswer, FormColumn, FormNumber } from '@/api/forms';
 import { formatDateTime } from './dates';
-import type { DashboardItem, Drift, FormSnapshot, MilestoneInput, MilestoneKind, MilestoneLevel, Standing, TextSnapshot } from '@/api/campaigns';
+import type { CampaignDetail, CampaignPatch, DashboardItem, GroupMemberInput, GroupRole, Drift, FormSnapshot, MilestoneInput, MilestoneKind, MilestoneLevel, Standing, TextSnapshot } from '@/api/campaigns';
 
 /** Element Plus tag type for a standing or a version's state. */
 export function standingTone(state: Standing | 'submitted' | 'returned' | 'accepted'): 'info' | 'warning' | 'danger' | 'success' {
@@ -167,4 +167,84 @@ export function runsCampaign(own: { id: number; path: readonly { id: number }[] 
 /** The local day of a server timestamp ("2026-11-30T19:30:28Z" → its date here), '—' when none. */
 export function dayOf(timestamp: string | null | undefined): string {
   return formatDateTime(timestamp).slice(0, 10);
+}
+
+/** The campaign page's tabs, kept in the URL as ?tab= (the first is the default, left out). */
+export const campaignTabs = ['milestones', 'group', 'spot-checks', 'scores', 'pilots'] as const;
+export type CampaignTab = (typeof campaignTabs)[number];
+
+/** A share of 0..1 as a percentage to one decimal ("62.5%"), '—' when there is nothing to share. */
+export function shareText(share: number | null): string {
+  if (share === null || !Number.isFinite(share)) return '—';
+  const percent = Math.round(share * 1000) / 10;
+  return `${Number.isInteger(percent) ? percent : percent.toFixed(1)}%`;
+}
+
+/** The summary lines in a fixed order, pilots first, whatever order the server sends them in. */
+export function byPilotGroup<T extends { group: 'pilots' | 'others' }>(lines: readonly T[]): T[] {
+  const rank = { pilots: 0, others: 1 };
+  return [...lines].sort((a, b) => rank[a.group] - rank[b.group]);
+}
+
+/** The campaign dialog's form: what she types (dates as YYYY-MM-DD, '' when none). */
+export interface CampaignForm {
+  name: string;
+  document_number: string;
+  document_date: string;
+  document_text: string;
+  office: string;
+  baseline_on: string;
+}
+
+export function campaignForm(c: CampaignDetail): CampaignForm {
+  return {
+    name: c.name,
+    document_number: c.document_number ?? '',
+    document_date: c.document_date ?? '',
+    document_text: c.document_text ?? '',
+    office: c.office ?? '',
+    baseline_on: c.baseline_on,
+  };
+}
+
+/** The PATCH body: only the fields she changed (trimmed), so that a field left alone is not rewritten. */
+export function campaignPatch(before: CampaignForm, after: CampaignForm): CampaignPatch {
+  const patch: CampaignPatch = {};
+  for (const key of Object.keys(after) as (keyof CampaignForm)[]) {
+    const value = after[key].trim();
+    if (value !== before[key].trim()) patch[key] = value;
+  }
+  return patch;
+}
+
+export type CampaignProblem = 'nameRequired' | 'baselineRequired';
+
+export function campaignProblems(f: CampaignForm): Partial<Record<keyof CampaignForm, CampaignProblem>> {
+  const out: Partial<Record<keyof CampaignForm, CampaignProblem>> = {};
+  if (f.name.trim() === '') out.name = 'nameRequired';
+  if (f.baseline_on === '') out.baseline_on = 'baselineRequired';
+  return out;
+}
+
+/** The member dialog's form. */
+export interface MemberForm {
+  name: string;
+  role: GroupRole;
+  post: string;
+  sort_order: number | null;
+}
+
+export type MemberProblem = 'nameRequired' | 'nameTooLong' | 'postTooLong';
+
+export function memberProblems(f: MemberForm): Partial<Record<keyof MemberForm, MemberProblem>> {
+  const out: Partial<Record<keyof MemberForm, MemberProblem>> = {};
+  const name = [...f.name.trim()].length;
+  if (name === 0) out.name = 'nameRequired';
+  else if (name > 50) out.name = 'nameTooLong';
+  if ([...f.post.trim()].length > 100) out.post = 'postTooLong';
+  return out;
+}
+
+export function memberInput(f: MemberForm): GroupMemberInput {
+  return { name: f.name.trim(), role: f.role, post: f.post.trim() || undefined, sort_order: f.sort_order ?? undefined };
 }

@@ -35,3 +35,22 @@ export function maxLength(max: number, key = 'rules.textTooLong'): Check<string 
 
 export const requiredDate: Check<string | null | undefined> = (value) =>
   isBlank(value) ? { key: 'rules.required_date' } : null;
+
+/**
+ * Element Plus rules for the named fields of a form whose checks are one plain function listing each
+ * field's problem (e.g. milestoneProblems): `message` turns a problem into words.
+ */
+export function problemRules<K extends string>(
+  problems: () => Partial<Record<K, string>>,
+  fields: readonly K[],
+  message: (problem: string) => string,
+): Partial<Record<K, FormItemRule[]>> {
+  const rule = (field: K): FormItemRule => ({
+    trigger: 'change',
+    validator: (_rule: unknown, _value: unknown, done: (error?: Error) => void) => {
+      const problem = problems()[field];
+      done(problem ? new Error(message(problem)) : undefined);
+    },
+  });
+  return Object.fromEntries(fields.map((f) => [f, [rule(f)]])) as Partial<Record<K, FormItemRule[]>>;
+}

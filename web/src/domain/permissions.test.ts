@@ -35,6 +35,13 @@ describe('permissions', () => {
     expect(forms && navCurrent(forms, '/compliance')).toBe(false);
   });
 
+  it('marks the campaigns entry current on a campaign and on its dashboards, submissions and spot checks', () => {
+    const campaigns = visibleNav(viewer).find((n) => n.route === 'campaigns');
+    // a campaign's milestone dashboards, submissions and spot checks are pages of the campaigns entry
+    for (const path of ['/campaigns/1', '/milestones/6', '/milestones/6/bodies/2', '/spot-checks/3']) expect(campaigns && navCurrent(campaigns, path)).toBe(true);
+    expect(campaigns && navCurrent(campaigns, '/forms/4')).toBe(false);
+  });
+
   it('leaves editing the staffing rules to the system administrator', () => {
     expect(abilities(federationAdmin).editRules).toBe(false);
     expect(abilities([...federationAdmin, 'manage_dictionaries']).editRules).toBe(true);

@@ -20,8 +20,8 @@ export interface NavItem {
   route: 'people' | 'compliance' | 'accounts' | 'audit' | 'rule-sets' | 'person-new' | 'import' | 'archives-outstanding-women' | 'forms' | 'campaigns';
   labelKey: string;
   permission: Permission;
-  /** Pages under this path also mark the entry as the current one (an entry with several pages). */
-  section?: string;
+  /** Pages under these paths also mark the entry as the current one (an entry with several pages). */
+  section?: string | readonly string[];
 }
 
 export const navItems: readonly NavItem[] = [
@@ -30,7 +30,7 @@ export const navItems: readonly NavItem[] = [
   { route: 'import', labelKey: 'imports.nav', permission: 'write' },
   { route: 'compliance', labelKey: 'nav.compliance', permission: 'read' },
   { route: 'forms', labelKey: 'forms.nav', permission: 'read', section: '/forms/' },
-  { route: 'campaigns', labelKey: 'campaign.nav', permission: 'read', section: '/campaigns/' },
+  { route: 'campaigns', labelKey: 'campaign.nav', permission: 'read', section: ['/campaigns/', '/milestones/', '/spot-checks/'] },
   { route: 'rule-sets', labelKey: 'nav.ruleSets', permission: 'read' },
   { route: 'archives-outstanding-women', labelKey: 'archives.nav', permission: 'read', section: '/archives/' },
   { route: 'accounts', labelKey: 'nav.accounts', permission: 'manage_accounts' },
@@ -39,7 +39,8 @@ export const navItems: readonly NavItem[] = [
 
 /** Whether the entry stands for the page at `path` (its own route, or a page of its section). */
 export function navCurrent(item: NavItem, path: string): boolean {
-  return item.section !== undefined && path.startsWith(item.section);
+  const sections = item.section === undefined ? [] : typeof item.section === 'string' ? [item.section] : item.section;
+  return sections.some((s) => path.startsWith(s));
 }
 
 export function visibleNav(permissions: readonly Permission[]): NavItem[] {

@@ -1,6 +1,7 @@
 // The import page's plain rules: which files may go, how far a job is, what to show for its state,
 // and the query of each list export. Pure: unit-tested without a browser.
 import type { BodyType } from '@/api/types';
+import { fileProblem as checkFile, type FileProblem } from '@/domain/files';
 import type { ImportJob, ImportKind, ImportReport, ImportRow, ImportState, RowOutcome } from '@/api/imports';
 
 /** The server refuses bodies over 20 MiB (413 file_too_large); the page says so before sending. */
@@ -9,15 +10,11 @@ export const uploadExtensions = ['.xlsx', '.xls', '.csv'] as const;
 /** How often a job is asked about while the server works on it. */
 export const pollMs = 500;
 
-export type FileProblem = 'empty' | 'tooLarge' | 'wrongType';
+export type { FileProblem };
 
 /** Why a chosen file cannot be sent (checked in the browser, before the upload), or null. */
 export function fileProblem(file: { name: string; size: number }): FileProblem | null {
-  const name = file.name.toLowerCase();
-  if (!uploadExtensions.some((ext) => name.endsWith(ext))) return 'wrongType';
-  if (file.size === 0) return 'empty';
-  if (file.size > maxUploadBytes) return 'tooLarge';
-  return null;
+  return checkFile(file, { extensions: uploadExtensions, maxBytes: maxUploadBytes });
 }
 
 /** The server is still working on it: poll again. */
