@@ -3,7 +3,7 @@
 // sees the reminder on its start page, checks the form that will be frozen and submits it; the city returns
 // it with a reason; 道里区 submits again; the city accepts and the dashboard shows 已通过. The pages pass axe
 // and show no label cut short, in both languages. The flows change the demo: run them on a fresh one.
-import { accounts, as, baseUrl, check, checkAxe, chooseOption, checkPageBothLanguages, escapeDialog, field, shot, signIn, state } from './lib.mjs';
+import { accounts, as, baseUrl, check, checkAxe, chooseOption, checkPageBothLanguages, escapeDialog, field, openRoute, shot, signIn, state } from './lib.mjs';
 
 const campaignName = '2016年扩大基层妇联组织成员工作';
 const note = '请于本周内报送附表4';
@@ -90,7 +90,7 @@ export const tests = [
       await page.waitForURL(new RegExp(`/milestones/${milestone.id}$`));
       const summary = page.getByTestId('dashboard-summary');
       await summary.waitFor();
-      check(/^共\d+个，已通过\d+、待审核\d+、已退回\d+、未上报\d+（逾期\d+）$/.test(await summary.innerText()), `the summary reads: ${await summary.innerText()}`);
+      check(/^共\d+个，已通过\d+、待审核\d+、已退回\d+、草稿\d+、未上报\d+（逾期\d+）$/.test(await summary.innerText()), `the summary reads: ${await summary.innerText()}`);
 
       // sorted by how late: kept in the URL, and again after a reload
       await page.getByTestId('dashboard-table').locator('th', { hasText: '逾期' }).click();
@@ -216,6 +216,60 @@ export const tests = [
       await page.getByTestId('submission-state').filter({ hasText: '已上报' }).waitFor();
       check((await page.getByTestId('submission-submit').count()) === 0, 'the page still offers 上报 after the refusal');
       await checkAxe(page, 'the refusal');
+    },
+  },
+  {
+    name: 'campaign: 道里区 saves its written account as a draft (the city reads 草稿), marks a street a pilot of this campaign and unmarks it',
+    async run(page) {
+      const { campaign, daoli } = await ids();
+      const account = campaign.milestones.find((m) => m.kind === 'account' && m.level === 'district');
+      check(account, 'no written account milestone in the demo');
+      const draftText = '一、做法：以示范点带动全区（草稿）';
+      await as(page, accounts.daoli);
+      await page.goto(`${baseUrl}/milestones/${account.id}/bodies/${daoli.id}`);
+      await page.getByTestId('submission-state').waitFor();
+      await page.getByTestId('submission-submit').click();
+      await page.getByTestId('submit-dialog').waitFor();
+      await field(page, 'submit-text').fill(draftText);
+      await page.getByTestId('submit-dialog-draft').click();
+      await page.getByTestId('submit-dialog').waitFor({ state: 'hidden' });
+      await page.getByTestId('submission-state').filter({ hasText: '草稿' }).waitFor();
+      // opened again, the dialog holds what she saved
+      await page.getByTestId('submission-submit').click();
+      await page.getByTestId('submit-draft-note').waitFor();
+      check((await field(page, 'submit-text').inputValue()) === draftText, 'the draft was not loaded into the dialog');
+      await checkAxe(page, 'the submit dialog with a draft');
+      await page.getByTestId('submit-dialog-cancel').click();
+      await page.getByTestId('submit-dialog').waitFor({ state: 'hidden' });
+
+      await as(page, accounts.city);
+      await page.goto(`${baseUrl}/milestones/${account.id}`);
+      const line = page.getByTestId('dashboard-table').locator('.el-table__body tr', { hasText: daoli.name });
+      await line.filter({ hasText: '草稿' }).waitFor();
+
+      // a street of 道里区 not yet a pilot, marked for this campaign by the district, then unmarked
+      await as(page, accounts.daoli);
+      const pilots = await state.daoli.get(`/campaigns/${campaign.id}/pilots`);
+      const children = await state.daoli.get(`/organisations?parent_id=${daoli.id}&page_size=200`);
+      const street = children.items.find((o) => (o.type === 'street' || o.type === 'township') && !pilots.items.some((p) => p.organisation_id === o.id));
+      check(street, 'no street of 道里区 left to mark');
+      await openRoute(page, `/campaigns/${campaign.id}?tab=pilots`);
+      await page.getByTestId('pilots-panel').waitFor();
+      await page.getByTestId('pilots-mark').click();
+      await page.getByTestId('pilot-dialog').waitFor();
+      await page.getByTestId('pilot-picker').click();
+      await page.keyboard.type(street.name);
+      const option = page.locator('.el-select-dropdown__item:visible', { hasText: street.name }).first();
+      await option.waitFor();
+      await option.click();
+      await checkAxe(page, 'the pilot dialog');
+      await page.getByTestId('pilot-dialog-confirm').click();
+      await page.getByTestId('pilot-dialog').waitFor({ state: 'hidden' });
+      await page.getByTestId('pilots-body').filter({ hasText: street.name }).waitFor();
+      await page.getByTestId(`pilots-unmark-${street.id}`).click();
+      await page.getByTestId('pilot-unmark-dialog').waitFor();
+      await page.getByTestId('pilot-unmark-dialog-confirm').click();
+      await page.getByTestId('pilots-body').filter({ hasText: street.name }).waitFor({ state: 'detached' });
     },
   },
 ];

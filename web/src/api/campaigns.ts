@@ -11,8 +11,8 @@ export const milestoneKinds: readonly MilestoneKind[] = ['form', 'account', 'dea
 export type MilestoneLevel = 'district' | 'township' | 'pilot';
 export const milestoneLevels: readonly MilestoneLevel[] = ['district', 'township', 'pilot'];
 /** Where a body stands on a milestone. */
-export type Standing = 'not_started' | 'submitted' | 'returned' | 'accepted';
-export const standings: readonly Standing[] = ['not_started', 'submitted', 'returned', 'accepted'];
+export type Standing = 'not_started' | 'draft' | 'submitted' | 'returned' | 'accepted';
+export const standings: readonly Standing[] = ['not_started', 'draft', 'submitted', 'returned', 'accepted'];
 /** The state of one submitted version. */
 export type SubmissionState = 'submitted' | 'returned' | 'accepted';
 
@@ -114,6 +114,7 @@ export interface DashboardSummaryLine {
   group: PilotGroup;
   bodies: number;
   not_started: number;
+  draft: number;
   submitted: number;
   returned: number;
   accepted: number;
@@ -174,6 +175,17 @@ export interface Progress {
   overdue_days: number;
   versions: Submission[];
   reminders: Reminder[];
+  /** what the body is preparing, saved but not submitted */
+  draft: Draft | null;
+}
+
+export interface Draft {
+  milestone_id: number;
+  organisation_id: number;
+  explanation: string | null;
+  text: string | null;
+  saved_at: string;
+  saved_by: string;
 }
 
 /** A form as frozen: the rows, cells and totals of GET /api/forms/{n}, without its layout. */
@@ -261,6 +273,10 @@ export const campaignsApi = {
     http.post<GroupMember>(`/campaigns/${campaignId}/group`, input, ['name', 'role', 'post', 'sort_order']),
   removeMember: (campaignId: number, memberId: number) => http.delete<null>(`/campaigns/${campaignId}/group/${memberId}`),
   pilots: (campaignId: number, on: IsoDate) => http.get<Pilots>(`/campaigns/${campaignId}/pilots`, { on }),
+  /** A pilot of this campaign alone (the level above the body marks it). */
+  markPilot: (campaignId: number, organisationId: number) =>
+    http.post<Pilots>(`/campaigns/${campaignId}/pilots`, { organisation_id: organisationId }, ['organisation_id']),
+  unmarkPilot: (campaignId: number, organisationId: number) => http.delete<null>(`/campaigns/${campaignId}/pilots/${organisationId}`),
   addMilestone: (campaignId: number, input: MilestoneInput) =>
     http.post<Milestone>(`/campaigns/${campaignId}/milestones`, input, ['title', 'kind', 'form', 'level', 'due_on', 'report_on', 'sort_order']),
   changeMilestone: (id: number, input: MilestoneInput) =>
@@ -270,6 +286,9 @@ export const campaignsApi = {
     http.get<Progress>(`/milestones/${milestoneId}/submissions`, { organisation_id: organisationId }),
   submit: (milestoneId: number, body: { organisation_id: number; explanation?: string; text?: string }) =>
     request<SubmissionDetail>(`/milestones/${milestoneId}/submissions`, { method: 'POST', body, codesHandled: submitRefusals }),
+  /** What she will submit, saved without submitting (the dashboard reads 草稿). */
+  saveDraft: (milestoneId: number, body: { organisation_id: number; explanation?: string; text?: string }) =>
+    request<Draft>(`/milestones/${milestoneId}/draft`, { method: 'PUT', body, fieldsHandled: ['text', 'explanation'] }),
   remind: (milestoneId: number, organisationId: number, note: string) =>
     http.post<Reminder>(`/milestones/${milestoneId}/reminders`, { organisation_id: organisationId, note: note.trim() || undefined }),
   submission: (id: number) => http.get<SubmissionDetail>(`/submissions/${id}`),

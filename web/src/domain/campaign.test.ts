@@ -61,10 +61,10 @@ const eighteen: DashboardItem[] = [
 describe('the dashboard', () => {
   it('sums up in one line, in both languages', () => {
     const s = summarise(eighteen);
-    expect(s).toEqual({ total: 18, accepted: 3, submitted: 2, returned: 1, notStarted: 12, overdue: 12 });
-    expect(t('campaign.summary', { ...s })).toBe('共18个，已通过3、待审核2、已退回1、未上报12（逾期12）');
+    expect(s).toEqual({ total: 18, accepted: 3, submitted: 2, returned: 1, notStarted: 12, draft: 0, overdue: 12 });
+    expect(t('campaign.summary', { ...s })).toBe('共18个，已通过3、待审核2、已退回1、草稿0、未上报12（逾期12）');
     i18n.global.locale.value = 'en';
-    expect(t('campaign.summary', { ...s })).toBe('18 in all: 3 accepted, 2 awaiting review, 1 returned, 12 not submitted (12 overdue)');
+    expect(t('campaign.summary', { ...s })).toBe('18 in all: 3 accepted, 2 awaiting review, 1 returned, 0 drafts, 12 not submitted (12 overdue)');
     i18n.global.locale.value = 'zh-CN';
   });
 

@@ -20,7 +20,7 @@ export function standingTone(state: Standing | 'submitted' | 'returned' | 'accep
 }
 
 /** What needs the level above first: returned, then not started, then awaiting her decision, then done. */
-const standingRank: Record<Standing, number> = { returned: 0, not_started: 1, submitted: 2, accepted: 3 };
+const standingRank: Record<Standing, number> = { returned: 0, not_started: 1, draft: 2, submitted: 3, accepted: 4 };
 
 export const dashboardSorts = ['state', 'overdue'] as const;
 export type DashboardSort = (typeof dashboardSorts)[number];
@@ -41,6 +41,8 @@ export interface DashboardSummary {
   submitted: number;
   returned: number;
   notStarted: number;
+  /** saved as a draft, not yet submitted */
+  draft: number;
   /** not submitted (or returned) after the due date */
   overdue: number;
 }
@@ -54,18 +56,19 @@ export function summarise(items: readonly DashboardItem[]): DashboardSummary {
     submitted: count('submitted'),
     returned: count('returned'),
     notStarted: count('not_started'),
+    draft: count('draft'),
     overdue: items.filter((i) => i.overdue_days > 0).length,
   };
 }
 
 /** A body may (re)submit when it has not yet, or its latest version was returned. */
 export function maySubmit(state: Standing): boolean {
-  return state === 'not_started' || state === 'returned';
+  return state === 'not_started' || state === 'draft' || state === 'returned';
 }
 
 /** The level above reminds a body that has not submitted (or was given its report back). */
 export function mayRemind(state: Standing): boolean {
-  return state === 'not_started' || state === 'returned';
+  return state === 'not_started' || state === 'draft' || state === 'returned';
 }
 
 /** The first characters of a SHA-256, enough to compare by eye; the whole is copied. */

@@ -87,6 +87,17 @@ export function useSubmission(milestoneId: number, organisationId: number) {
     }
   }
 
+  /** Saves what she will submit; the page then says draft. A field error stays in the dialog. */
+  const saveDraft = async (text: string | undefined, explanation: string) => {
+    explanationError.value = '';
+    try {
+      await campaignsApi.saveDraft(milestoneId, { organisation_id: organisationId, text, explanation: explanation.trim() || undefined });
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && error.field === 'explanation') explanationError.value = error.messageIn(currentLanguage());
+      return false;
+    }
+  };
   const submit = (text: string | undefined, explanation: string) =>
     act(() => campaignsApi.submit(milestoneId, { organisation_id: organisationId, text, explanation: explanation.trim() || undefined }));
 
@@ -95,5 +106,5 @@ export function useSubmission(milestoneId: number, organisationId: number) {
 
   void load();
 
-  return { progress, campaign, loading, refusal, explanationError, viewed, viewedLayout, viewLoading, state, liveForm, load, open, act, submit, latestAwaiting, canSubmitNow };
+  return { progress, campaign, loading, refusal, explanationError, viewed, viewedLayout, viewLoading, state, liveForm, load, open, act, submit, saveDraft, latestAwaiting, canSubmitNow };
 }
