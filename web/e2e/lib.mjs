@@ -95,7 +95,8 @@ export async function setLanguage(page, language) {
 
 /** A new person registered through the API. */
 export async function registerPerson(client) {
-  return client.post('/people', { name: personName(), id_number: idNumber().value });
+  // a name nobody has yet: a roster row found by her name is hers alone
+  return client.post('/people', { name: await unusedName(client), id_number: idNumber().value });
 }
 
 /** A name nobody in the demo data has, so that a list shows exactly her. */
