@@ -31,8 +31,10 @@ export interface ScoreItemInput {
 export interface ScorePart {
   score_item_id: number;
   points: number;
-  /** a short plain text in the caller's language: "达标 45/50", "逾期 3 天", "未抽查" */
+  /** a short plain text in Chinese: "达标 45/50", "逾期 3 天", "未抽查" */
   detail: string;
+  /** the same in English: "45 of 50 meet the rules", "3 days late", "not checked" */
+  detail_en?: string;
 }
 
 export interface ScoreLine {
