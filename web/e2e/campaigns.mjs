@@ -133,6 +133,9 @@ export const tests = [
       await dialog.getByTestId('form-table').waitFor();
       check((await dialog.getByTestId('submit-frozen-note').innerText()).includes(milestone.report_on), 'the form is not the one of the report date');
       check((await dialog.locator('thead th', { hasText: '扩大后' }).count()) === 1, 'the form to be frozen has no heading 扩大后');
+      // beside the numbers: how the district's bodies stand against the staffing rules on the report date
+      const compliance = await dialog.getByTestId('submit-compliance').innerText();
+      check(/符合配备标准/.test(compliance) && compliance.includes(milestone.report_on), `the compliance beside the form reads: ${compliance}`);
       await field(page, 'submit-explanation').fill('按统计日期名册填报');
       await shot(page, '83-submit');
       await checkAxe(page, 'the form to be frozen');
