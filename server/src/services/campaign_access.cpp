@@ -38,12 +38,13 @@ storage::OwingBody owing_body(const storage::ReadTx& tx, const Actor& actor, con
   auto row = storage::OrganisationRepository(tx).find(actor.scope, id, today);
   if (!row) throw no(field, "组织", "organisation");
   const auto& o = row->organisation;
+  const bool pilot = CampaignQueries(tx).is_pilot(l.milestone.campaign_id, o.id);
   if (!row->path.starts_with(l.campaign.organisation_path) || row->path == l.campaign.organisation_path ||
-      !owes(l.milestone.level, o.type, CampaignQueries(tx).is_pilot(l.milestone.campaign_id, o.id)))
+      !owes(l.milestone.level, o.type, pilot))
     throw domain::invalid("not_owed", field,
                           o.name + "不需要上报此事项（此事项由" + std::string(level_label(l.milestone.level)) + "上报）",
                           "this body does not owe this milestone");
-  return {o.id, o.name, row->path, o.type, CampaignQueries(tx).is_pilot(l.milestone.campaign_id, o.id)};
+  return {o.id, o.name, row->path, o.type, pilot};
 }
 
 void require_above(const Actor& actor, domain::OrganisationId body, const std::string& path) {
