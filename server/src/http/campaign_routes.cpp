@@ -37,8 +37,6 @@ std::vector<services::ScoreItemInput> score_items(const std::string& text) {
   nlohmann::json parsed = nlohmann::json::parse(text);
   const auto& items = parsed["items"];
   if (!items.is_array()) throw domain::malformed("invalid_type", "items", "items应为数组", "items must be an array");
-  if (items.size() > domain::campaign::kMaxScoreItems)
-    throw domain::invalid("too_many", "items", "考核项目不能超过20个", "at most 20 items");
   std::vector<services::ScoreItemInput> out;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const std::string at = "items[" + std::to_string(i) + "]";

@@ -10,6 +10,7 @@
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
+#include "domain/campaign/attachment.h"
 #include "http/api.h"
 #include "http/archive_routes.h"
 #include "http/campaign_routes.h"
@@ -138,7 +139,7 @@ class HttpServer::Impl {
       if (!res.body.empty()) return;
       if (res.status == 413)
         send_json_error(res, req.path == "/api/imports"                   ? services::file_too_large()
-                             : is_attachment_upload(req.path) ? services::attachment_too_large()
+                             : is_attachment_upload(req.path) ? domain::campaign::attachment_too_large()
                                                               : body_too_large(max_body));
       else if (res.status == 404)
         send_json_error(res, domain::not_found("", "请求的地址不存在", "no such route"));

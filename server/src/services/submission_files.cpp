@@ -28,11 +28,6 @@ void require_submitting_side(const Actor& actor, const storage::SubmissionRow& s
 
 }  // namespace
 
-domain::DomainError attachment_too_large() {
-  return {domain::ErrorKind::kTooLarge, "file_too_large", "file", "附件不能超过10 MB，请压缩或分成几个文件上传",
-          "an attachment is at most 10 MiB"};
-}
-
 storage::AttachmentRow SubmissionFiles::Attach(const Actor& actor, SubmissionId id, const std::string& file_name,
                                                const std::string& bytes) {
   domain::require(actor.role, domain::Permission::kWrite);
@@ -42,7 +37,6 @@ storage::AttachmentRow SubmissionFiles::Attach(const Actor& actor, SubmissionId 
     require_submitting_side(actor, s.row);
     require_unlocked(s.row.state);
   });
-  if (bytes.size() > kMaxAttachmentBytes) throw attachment_too_large();
   const std::string name = attachment_name(file_name);
   const std::string type(require_attachable(bytes));
   const std::string content = to_base64(bytes);
@@ -61,14 +55,6 @@ storage::AttachmentRow SubmissionFiles::Attach(const Actor& actor, SubmissionId 
         .created("sha256", a.sha256);
     record_audit(tx, actor, {"attach", "submission", std::to_string(id), s.row.organisation_id}, changes);
     return *repo.attachment(a.id);
-  });
-}
-
-std::vector<storage::AttachmentRow> SubmissionFiles::Of(const Actor& actor, SubmissionId id) {
-  domain::require(actor.role, domain::Permission::kRead);
-  return db_.read([&](storage::ReadTx& tx) {
-    visible_submission(tx, actor, id);
-    return storage::CampaignQueries(tx).attachments(id);
   });
 }
 

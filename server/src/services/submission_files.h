@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "domain/campaign/campaign.h"
-#include "domain/error.h"
 #include "services/actor.h"
 #include "services/spreadsheets.h"
 #include "storage/campaign_repository.h"
@@ -26,15 +25,11 @@ class SubmissionFiles {
 
   storage::AttachmentRow Attach(const Actor& actor, domain::campaign::SubmissionId id, const std::string& file_name,
                                 const std::string& bytes);
-  std::vector<storage::AttachmentRow> Of(const Actor& actor, domain::campaign::SubmissionId id);
   AttachmentFile File(const Actor& actor, std::int64_t attachment);
   void Detach(const Actor& actor, std::int64_t attachment);
 
  private:
   storage::Database& db_;
 };
-
-// 413 file_too_large for an attachment's body refused before it is read.
-domain::DomainError attachment_too_large();
 
 }  // namespace jinguo::services

@@ -12,11 +12,14 @@ std::optional<std::string_view> attachment_type(std::string_view bytes) {
   return std::nullopt;
 }
 
+DomainError attachment_too_large() {
+  return {ErrorKind::kTooLarge, "file_too_large", "file", "附件不能超过10 MB，请压缩或分成几个文件上传",
+          "an attachment is at most 10 MiB"};
+}
+
 std::string_view require_attachable(std::string_view bytes) {
   if (bytes.empty()) throw invalid("empty_file", "file", "文件是空的，请重新选择", "the file is empty");
-  if (bytes.size() > kMaxAttachmentBytes)
-    throw DomainError(ErrorKind::kTooLarge, "file_too_large", "file", "附件不能超过10 MB，请压缩或分成几个文件上传",
-                      "an attachment is at most 10 MiB");
+  if (bytes.size() > kMaxAttachmentBytes) throw attachment_too_large();
   auto type = attachment_type(bytes);
   if (!type)
     throw DomainError(ErrorKind::kUnsupportedType, "unsupported_file_type", "file",

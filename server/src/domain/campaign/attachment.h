@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "domain/campaign/campaign.h"
+#include "domain/error.h"
 
 namespace jinguo::domain::campaign {
 
@@ -15,6 +16,9 @@ inline constexpr std::size_t kMaxAttachments = 10;  // a version
 
 // application/pdf, image/png or image/jpeg by the first bytes; nullopt for anything else.
 std::optional<std::string_view> attachment_type(std::string_view bytes);
+
+// 413 file_too_large: an attachment over kMaxAttachmentBytes (also for a body refused unread).
+DomainError attachment_too_large();
 
 // Throws DomainError: empty (422 empty_file), over the limit (413 file_too_large), not a PDF,
 // PNG or JPEG (415 unsupported_file_type). Returns the content type.
