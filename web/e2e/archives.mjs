@@ -4,7 +4,7 @@
 // and show no label cut short, in both languages.
 import { idNumber } from './data.mjs';
 import {
-  accounts, baseUrl, check, checkAxe, checkPageInBothLanguages as pageChecks, chooseOption, field, shot, signIn, signInPage, state, unusedName,
+  accounts, baseUrl, check, checkAxe, checkPageBothLanguages as pageChecks, chooseOption, field, shot, signIn, signInPage, state, unusedName,
 } from './lib.mjs';
 
 /** Signs in through the page unless she is already the one signed in. */

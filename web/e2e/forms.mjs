@@ -6,20 +6,11 @@
 // Issue 11's second step: a clerk enters her district's contact and re-election on its page and finds them
 // in 附表1 and 附表2; the 合计 row's counts open everyone of every row, a page of 50 at a time.
 import { personName } from './data.mjs';
-import { accounts, as, baseUrl, check, checkAxe, checkNoTruncation, download, escapeDialog, field, setLanguage, shot, signIn, state } from './lib.mjs';
+import { accounts, as, baseUrl, check, checkAxe, checkPageBothLanguages as pageChecks, download, escapeDialog, field, shot, signIn, state, typeDate } from './lib.mjs';
 
 const on = '2016-09-20';
 const baseline = '2016-06-01';
 const param = (page, key) => new URL(page.url()).searchParams.get(key);
-
-/** Types a date into a date input (YYYY-MM-DD) and confirms it as a clerk does, with Enter. */
-async function typeDate(page, testId, value) {
-  const input = field(page, testId);
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-  await page.locator('.el-picker-panel:visible').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
-}
 
 /** The form's table once the answer for the URL's scope and dates is in. */
 async function formLoaded(page) {
@@ -27,16 +18,6 @@ async function formLoaded(page) {
   await table.waitFor();
   await page.locator('.jg-form-card > .el-loading-mask').waitFor({ state: 'hidden', timeout: 10000 }).catch(() => undefined);
   return table;
-}
-
-/** The page's two checks, in Chinese and in English. */
-async function pageChecks(page, where) {
-  await page.locator('.el-select-dropdown:visible, .el-picker-panel:visible').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
-  await checkAxe(page, where);
-  await checkNoTruncation(page, where);
-  await setLanguage(page, 'en');
-  await checkNoTruncation(page, `${where} (English)`);
-  await setLanguage(page, 'zh-CN');
 }
 
 export const tests = [
@@ -229,11 +210,7 @@ export const tests = [
       await section.getByTestId('contacts-table').locator('tr', { hasText: name }).waitFor();
       await shot(page, '73-contacts');
       await page.locator('.el-message').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
-      await checkAxe(page, 'the contacts and re-elections of a district');
-      await checkNoTruncation(page, 'the contacts and re-elections of a district');
-      await setLanguage(page, 'en');
-      await checkNoTruncation(page, 'the contacts and re-elections of a district (English)');
-      await setLanguage(page, 'zh-CN');
+      await pageChecks(page, 'the contacts and re-elections of a district');
 
       // 附表1 today lists her, her mobile masked
       await page.goto(`${baseUrl}/forms/1`);

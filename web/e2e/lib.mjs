@@ -175,16 +175,6 @@ export async function typeDate(page, testId, value) {
   await page.locator('.el-picker-panel:visible').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
 }
 
-/** The two page-wide checks in Chinese, then the labels again in English (the page is left in Chinese). */
-export async function checkPageInBothLanguages(page, where) {
-  await page.locator('.el-select-dropdown:visible, .el-picker-panel:visible').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
-  await checkAxe(page, where);
-  await checkNoTruncation(page, where);
-  await setLanguage(page, 'en');
-  await checkNoTruncation(page, `${where} (English)`);
-  await setLanguage(page, 'zh-CN');
-}
-
 /** Escape on a dialog with typed data: the question comes; `discard` answers 放弃, else 继续填写. */
 export async function escapeDialog(page, { discard }) {
   await page.keyboard.press('Escape');

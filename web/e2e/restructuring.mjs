@@ -5,7 +5,7 @@
 // target with the counts, Back returning to the closed body; a 村妇代会 moved from a day keeps its old
 // parent in the 沿革, while a move without a day says it corrects the parent. The pages pass axe and show no label cut
 // short, in both languages. The flows change the demo data: each picks bodies never restructured.
-import { accounts, as, baseUrl, check, checkPageInBothLanguages, escapeDialog, field, shot, signIn, state, typeDate } from './lib.mjs';
+import { accounts, as, baseUrl, check, checkPageBothLanguages, escapeDialog, field, shot, signIn, state, typeDate } from './lib.mjs';
 
 const renamedOn = '2020-01-01';
 const param = (page, key) => new URL(page.url()).searchParams.get(key);
@@ -94,7 +94,7 @@ export const tests = [
       await dialog.getByTestId('rename-or-edit').filter({ hasText: '更正错别字请用「编辑」' }).waitFor();
       await field(page, 'rename-name').fill(state.renamed.newName);
       await typeDate(page, 'rename-on', renamedOn);
-      await checkPageInBothLanguages(page, 'the rename dialog');
+      await checkPageBothLanguages(page, 'the rename dialog');
       await shot(page, 'r1-rename-dialog');
       await page.getByTestId('rename-dialog-confirm').click();
       await dialog.waitFor({ state: 'hidden' });
@@ -110,7 +110,7 @@ export const tests = [
       const parent = township.path.at(-2);
       check(rows[1][3] === parent.name, `the parent column reads ${rows[1][3]}, not ${parent.name}`);
       await table.getByRole('link', { name: parent.name }).first().waitFor();
-      await checkPageInBothLanguages(page, 'the organisation page with its 沿革');
+      await checkPageBothLanguages(page, 'the organisation page with its 沿革');
       await shot(page, 'r2-history');
 
       // Back closes the 沿革 again; Forward opens it
@@ -142,7 +142,7 @@ export const tests = [
       await error.filter({ hasText: `该组织在${renamedOn}已有变更` }).waitFor();
       check((await fieldError(page, dialog, '新名称').count()) === 0, 'the refusal is shown on the name too');
       await page.mouse.move(0, 0); // the confirming button under the pointer shows its lighter hover colour
-      await checkPageInBothLanguages(page, 'the refused rename');
+      await checkPageBothLanguages(page, 'the refused rename');
       await shot(page, 'r3-refused-date');
       await escapeDialog(page, { discard: true });
       await dialog.waitFor({ state: 'hidden' });
@@ -169,7 +169,7 @@ export const tests = [
       const dialog = page.getByTestId('convert-dialog');
       const explanation = await dialog.getByTestId('convert-explanation').innerText();
       check(explanation.includes('主任、副主任、委员') && explanation.includes('主席、副主席、执委'), `the dialog explains: ${explanation}`);
-      await checkPageInBothLanguages(page, 'the convert dialog');
+      await checkPageBothLanguages(page, 'the convert dialog');
       await shot(page, 'r4-convert-dialog');
       await page.getByTestId('convert-dialog-confirm').click();
       await dialog.waitFor({ state: 'hidden' });
@@ -201,7 +201,7 @@ export const tests = [
       await pickBody(page, 'move-parent', township);
       await typeDate(page, 'move-on', '2022-03-01');
       await meaning.filter({ hasText: '自 2022-03-01 起隶属新的上级' }).waitFor();
-      await checkPageInBothLanguages(page, 'the dated move');
+      await checkPageBothLanguages(page, 'the dated move');
       await shot(page, 'r9-dated-move');
       await page.getByTestId('move-dialog-confirm').click();
       await page.getByTestId('move-dialog').waitFor({ state: 'hidden' });
@@ -256,7 +256,7 @@ export const tests = [
       const option = await pickBody(page, 'merge-into', into);
       check(option.includes(into.path.at(-2).name), `the option does not show the path: ${option}`);
       await fieldError(page, dialog, '并入的组织').waitFor({ state: 'detached' });
-      await checkPageInBothLanguages(page, 'the merge dialog');
+      await checkPageBothLanguages(page, 'the merge dialog');
       await shot(page, 'r6-merge-dialog');
 
       // the last question names both bodies; 返回修改 keeps the form
@@ -274,7 +274,7 @@ export const tests = [
       await result.waitFor();
       const said = await result.innerText();
       check(said.includes(from.name) && said.includes(`移入下级组织 ${children} 个`) && said.includes(`结束原任职 ${held} 项`), `the result reads: ${said}`);
-      await checkPageInBothLanguages(page, 'the body merged into, with the counts');
+      await checkPageBothLanguages(page, 'the body merged into, with the counts');
       await shot(page, 'r8-merged');
 
       await page.goBack();
