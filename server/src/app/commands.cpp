@@ -502,7 +502,8 @@ int write_form(const Config& config, const FormRequest& request) {
   if (!actor) return 2;
   services::Registry registry(db, domain::today_in_china);
   services::Forms forms(db, [&registry] { return registry.today(); });
-  services::FormQuery query{request.form, request.within, request.on, request.baseline, request.full};
+  services::FormQuery query{request.form, request.within, request.on, request.baseline, request.full,
+                            request.campaign};
   try {
     if (request.format == "xlsx") return write_download(forms.Workbook(*actor, query), request.out);
     if (request.format == "pdf") return write_download(forms.Pdf(*actor, query), request.out);

@@ -52,6 +52,7 @@ struct FormRequest {
   std::string out;                       // json: standard output when empty
   std::string as;
   bool full = false;                     // form 3's phones in full (permission reveal)
+  std::optional<std::int64_t> campaign;  // form 1: that campaign's contacts only
 };
 // Writes a form (附表N) of a subtree on a date: JSON, .xlsx or PDF (the files are audited).
 // Exit 0, 2 on bad arguments, 1 otherwise.

@@ -91,6 +91,8 @@ int main(int argc, char** argv) {
   form_cmd->add_option("-o,--output", form_request.out, "the file to write (needed for xlsx and pdf)");
   form_cmd->add_option("--as", form_request.as, "the account whose scope and permissions apply");
   form_cmd->add_flag("--full", form_request.full, "form 3's phones in full (permission reveal)");
+  form_cmd->add_option("--campaign", form_request.campaign, "form 1: that campaign's contacts only")
+      ->check(CLI::PositiveNumber);
   std::string template_kind, template_out, export_on_text;
   auto* template_cmd = cli.add_subcommand("template", "write an empty import template (.xlsx)");
   add_database(template_cmd);

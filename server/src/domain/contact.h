@@ -25,6 +25,7 @@ struct Contact {
   std::optional<std::string> email;          // local@domain.tld
   Date start_on;
   std::optional<Date> end_on;                // the first day she is no longer the contact
+  std::optional<std::int64_t> campaign_id;   // the campaign she is the contact for (none: not yet tied)
 
   // The contact on day d: start_on <= d < end_on.
   bool open_on(const Date& d) const { return start_on <= d && (!end_on || d < *end_on); }

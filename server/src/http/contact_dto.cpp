@@ -26,11 +26,26 @@ void contact(JsonWriter& w, const storage::ContactRow& row) {
       .field("email", c.email)
       .field("start_on", c.start_on.iso())
       .field("end_on", iso(c.end_on))
+      .field("campaign_id", c.campaign_id)
+      .field("campaign_name", row.campaign_name)
       .end_object();
 }
 
 void contacts(JsonWriter& w, const std::vector<storage::ContactRow>& rows) {
   w.begin_object().key("items").array(rows, [&](const storage::ContactRow& r) { contact(w, r); }).end_object();
+}
+
+void campaign_contacts(JsonWriter& w, const services::CampaignContacts& c) {
+  w.begin_object().field("campaign_id", c.campaign_id).field("on", c.on.iso()).field("missing", c.missing);
+  w.key("items").array(c.lines, [&](const services::CampaignContactLine& l) {
+    w.begin_object()
+        .field("organisation_id", l.organisation_id)
+        .field("organisation_name", l.organisation_name)
+        .field("organisation_type", domain::body_type_code(l.organisation_type));
+    w.key("contacts").array(l.contacts, [&](const storage::ContactRow& r) { contact(w, r); });
+    w.end_object();
+  });
+  w.end_object();
 }
 
 void reelection(JsonWriter& w, const storage::ReelectionRow& row) {

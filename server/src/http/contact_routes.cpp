@@ -13,6 +13,8 @@ namespace jinguo::http {
 namespace {
 
 constexpr std::string_view kContactFields[] = {"name", "post", "office_phone", "mobile", "email", "start_on"};
+constexpr std::string_view kNewContactFields[] = {"name",  "post",     "office_phone", "mobile",
+                                                  "email", "start_on", "campaign_id"};
 constexpr std::string_view kReelectionFields[] = {"held_on",         "term_years",           "delegates",
                                                   "delegates_minority", "delegates_party", "delegates_grassroots",
                                                   "delegates_under_35", "notes"};
@@ -90,11 +92,16 @@ void add_contact_routes(Api& api, services::Contacts& contacts, services::Reelec
   const std::string one_reelection = R"(/api/reelections/(\d+))";
 
   api.get(body_contacts, [&](const httplib::Request& req, const services::Actor& actor) {
+    QueryParams q(req);
+    auto on = parse_date(q.text("on"), "on");
+    return Reply{200, json_of(dto::contacts, contacts.ContactsOf(actor, path_id(req), on, q.id("campaign")))};
+  });
+  api.get(R"(/api/campaigns/(\d+)/contacts)", [&](const httplib::Request& req, const services::Actor& actor) {
     auto on = parse_date(QueryParams(req).text("on"), "on");
-    return Reply{200, json_of(dto::contacts, contacts.ContactsOf(actor, path_id(req), on))};
+    return Reply{200, json_of(dto::campaign_contacts, contacts.ContactsOfCampaign(actor, path_id(req), on))};
   });
   api.post(body_contacts, [&](const httplib::Request& req, const services::Actor& actor) {
-    JsonBody body(req.body, kContactFields);
+    JsonBody body(req.body, kNewContactFields);
     services::NewContact input;
     input.name = body.text("name").value_or("");
     input.post = body.text("post");
@@ -102,6 +109,7 @@ void add_contact_routes(Api& api, services::Contacts& contacts, services::Reelec
     input.mobile = body.text("mobile");
     input.email = body.text("email");
     input.start_on = parse_date(body.text("start_on"), "start_on");
+    input.campaign_id = body.integer("campaign_id");
     return Reply{201, json_of(dto::contact, contacts.AddContact(actor, path_id(req), input))};
   });
   api.patch(one_contact, [&](const httplib::Request& req, const services::Actor& actor) {

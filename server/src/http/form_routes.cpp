@@ -28,6 +28,7 @@ services::FormQuery form_query(const httplib::Request& req) {
   f.on = date_param(q, "on");
   f.baseline = date_param(q, "baseline");
   f.full = q.boolean("full").value_or(false);
+  f.campaign = q.id("campaign");
   return f;
 }
 

@@ -13,6 +13,7 @@
 #include "services/audit.h"
 #include "services/campaign_access.h"
 #include "services/crypto.h"
+#include "storage/contact_repository.h"
 #include "storage/repositories.h"
 
 namespace jinguo::services {
@@ -162,6 +163,7 @@ CampaignDetail Campaigns::CreateCampaign(const Actor& actor, const NewCampaign& 
     CampaignRepository repo(tx);
     c.id = repo.insert(c, now);
     repo.seed_pilots(c.id, body->path, now, actor.name);  // the registry's pilots start it
+    storage::ContactRepository(tx).adopt_unattached(c.id, body->path);  // and the contacts no campaign has
     ChangeSet changes;
     changes.created("name", c.name).created("document_number", c.document_number)
         .created("document_date", c.document_date).created("baseline_on", c.baseline_on);
@@ -461,7 +463,7 @@ SubmissionDetail Campaigns::Submit(const Actor& actor, MilestoneId id, domain::O
       break;
     case MilestoneKind::kForm: {
       auto report = forms_.Report(actor, {*l.milestone.form, body, l.milestone.report_day(),
-                                          l.campaign.campaign.baseline_on, false});
+                                          l.campaign.campaign.baseline_on, false, l.campaign.campaign.id});
       if (report.layout.rows == domain::forms::RowGroup::kLevel) {  // the members' forms (4, 5)
         auto compliance =
             staffing_.ComplianceOf(actor.scope, body, l.milestone.report_day(), l.campaign.campaign.baseline_on);
@@ -532,7 +534,8 @@ SubmissionDetail Campaigns::Submission(const Actor& actor, SubmissionId id) {
     // Where the live numbers have since moved from the submitted ones.
     auto then = numbers_of(nlohmann::json::parse(row.snapshot));
     auto now = numbers_of(nlohmann::json::parse(snapshot_of(forms_.Report(
-        actor, {*milestone.form, row.organisation_id, milestone.report_day(), campaign.campaign.baseline_on, false}))));
+        actor, {*milestone.form, row.organisation_id, milestone.report_day(), campaign.campaign.baseline_on, false,
+                campaign.campaign.id}))));
     for (const auto& [key, live] : now) {
       auto it = then.find(key);
       auto submitted = it == then.end() ? std::nullopt : it->second;

@@ -12,6 +12,7 @@
 #include "services/counting_gate.h"
 #include "domain/reelection.h"
 #include "storage/compliance_queries.h"
+#include "services/campaign_access.h"
 #include "storage/contact_repository.h"
 #include "storage/form_queries.h"
 #include "storage/reelection_repository.h"
@@ -209,9 +210,9 @@ std::vector<FormRow> committee_rows(const storage::ReadTx& tx, const Layout& lay
 // Form 1: the contacts of the district-level federations, open on the date. Their mobiles are
 // masked as form 3's are, unless asked in full by someone who may.
 std::vector<FormRow> contact_rows(const storage::ReadTx& tx, const Layout& layout, const Subtree& where,
-                                  const Date& on, bool full) {
+                                  const Date& on, bool full, std::optional<std::int64_t> campaign) {
   std::vector<FormRow> out;
-  for (const auto& r : storage::ContactQueries(tx).open_in_district_level(where.path, on)) {
+  for (const auto& r : storage::ContactQueries(tx).open_in_district_level(where.path, on, campaign)) {
     const auto& c = r.contact;
     FormRow row{std::to_string(c.id), c.name, std::vector<Cell>(layout.columns.size())};
     put_text(layout, row, "unit", r.organisation_name);
@@ -304,7 +305,10 @@ FormReport Forms::Report(const Actor& actor, const FormQuery& query) {
         }());
         break;
       case RowGroup::kPerson: r.rows = committee_rows(tx, r.layout, where, r.on, r.full); break;
-      case RowGroup::kContact: r.rows = contact_rows(tx, r.layout, where, r.on, r.full); break;
+      case RowGroup::kContact:
+        if (query.campaign) campaign_access::visible_campaign(tx, actor, *query.campaign, "campaign");
+        r.rows = contact_rows(tx, r.layout, where, r.on, r.full, query.campaign);
+        break;
     }
     return r;
   });

@@ -39,6 +39,7 @@ struct FormQuery {
   std::optional<domain::Date> on;                // default: today
   std::optional<domain::Date> baseline;          // default: the campaign_baseline setting
   bool full = false;                             // form 3's phones in full (needs reveal); ignored by the others
+  std::optional<std::int64_t> campaign;          // form 1: that campaign's contacts only (else every one)
 };
 
 struct FormRow {

@@ -491,4 +491,79 @@ TEST_F(CampaignsTest, TheScoresRankTheDistricts) {
   EXPECT_GE(world_->admin->get("/api/audit?entity=score_scheme&page_size=5").body["items"].size(), 1u);
 }
 
+// Contact people (工作联系人) belong to a campaign: a new contact goes to the newest campaign
+// holding her body unless she names one; the campaign lists each district with its contacts and
+// counts those with none; form 1 and a form-1 submission read the campaign's own. This test
+// starts further campaigns, so it comes last.
+TEST_F(CampaignsTest, ContactPeopleBelongToACampaign) {
+  auto code = [](const jinguo::api_test::Answer& a) { return text_of(a.body["error"]["code"]); };
+  const std::string of_one = "/api/organisations/" + std::to_string(one_) + "/contacts";
+  auto first = district_->post(of_one, {{"name", "李红"}, {"post", "组织部长"}, {"mobile", "13804510001"},
+                                        {"start_on", "2016-06-03"}, {"campaign_id", campaign_}});
+  ASSERT_EQ(first.status, 201) << first.body.dump();
+  EXPECT_EQ(first.body["campaign_id"], campaign_);
+  EXPECT_EQ(first.body["campaign_name"], "2016年扩大基层妇联组织成员工作");
+
+  const std::string listed = "/api/campaigns/" + std::to_string(campaign_) + "/contacts?on=2016-06-20";
+  auto all = city_->get(listed);
+  ASSERT_EQ(all.status, 200) << all.body.dump();
+  EXPECT_EQ(all.body["missing"], 1);  // 报二区 has named nobody
+  ASSERT_EQ(all.body["items"].size(), 2u) << all.body.dump();
+  EXPECT_EQ(all.body["items"][0]["organisation_id"], one_);
+  ASSERT_EQ(all.body["items"][0]["contacts"].size(), 1u);
+  EXPECT_EQ(all.body["items"][0]["contacts"][0]["name"], "李红");
+  EXPECT_EQ(all.body["items"][1]["organisation_id"], two_);
+  EXPECT_TRUE(all.body["items"][1]["contacts"].empty());
+  auto own = other_->get(listed);  // 报二区 sees its own line
+  ASSERT_EQ(own.body["items"].size(), 1u) << own.body.dump();
+  EXPECT_EQ(own.body["items"][0]["organisation_id"], two_);
+  EXPECT_EQ(own.body["missing"], 1);
+
+  // The newest campaign takes new contacts by default; one may still name an earlier one.
+  auto later = city_->post("/api/campaigns", {{"name", "2018年巩固提升工作"}, {"document_number", "哈妇发〔2018〕3号"},
+                                              {"document_date", "2018-03-01"}, {"baseline_on", "2018-03-01"}});
+  ASSERT_EQ(later.status, 201) << later.body.dump();
+  const long long campaign2018 = later.body["id"];
+  auto second = district_->post(of_one, {{"name", "赵敏"}, {"email", "zhaomin@example.cn"}, {"start_on", "2016-06-04"}});
+  ASSERT_EQ(second.status, 201) << second.body.dump();
+  EXPECT_EQ(second.body["campaign_id"], campaign2018);
+  auto named = district_->post(of_one, {{"name", "周红"}, {"mobile", "13804510003"}, {"start_on", "2016-06-05"},
+                                        {"campaign_id", campaign_}});
+  ASSERT_EQ(named.status, 201) << named.body.dump();
+  EXPECT_EQ(named.body["campaign_id"], campaign_);
+  EXPECT_EQ(district_->get(of_one + "?on=2016-06-20&campaign=" + std::to_string(campaign_)).body["items"].size(), 2u);
+  EXPECT_EQ(district_->get(of_one + "?on=2016-06-20").body["items"].size(), 3u);
+
+  // A campaign of 报一区 alone: 报二区 cannot see it, and the city cannot tie 报二区's contact to it.
+  auto own_campaign = district_->post("/api/campaigns", {{"name", "一区试点工作"}, {"document_number", "一妇发〔2016〕1号"},
+                                                         {"document_date", "2016-06-10"}, {"baseline_on", "2016-06-01"}});
+  ASSERT_EQ(own_campaign.status, 201) << own_campaign.body.dump();
+  const long long local = own_campaign.body["id"];
+  const std::string of_two = "/api/organisations/" + std::to_string(two_) + "/contacts";
+  auto unseen = other_->post(of_two, {{"name", "孙丽"}, {"mobile", "13804510004"}, {"campaign_id", local}});
+  EXPECT_EQ(unseen.status, 404) << unseen.body.dump();
+  EXPECT_EQ(unseen.body["error"]["field"], "campaign_id");
+  auto outside = city_->post(of_two, {{"name", "孙丽"}, {"mobile", "13804510004"}, {"campaign_id", local}});
+  EXPECT_EQ(outside.status, 422) << outside.body.dump();
+  EXPECT_EQ(code(outside), "not_in_campaign");
+  EXPECT_EQ(outside.body["error"]["field"], "campaign_id");
+
+  // Form 1: all contacts, or the campaign's own; a form-1 report reads its campaign's.
+  const std::string form1 = "/api/forms/1?within=" + std::to_string(one_) + "&on=2016-06-20";
+  EXPECT_EQ(city_->get(form1).body["rows"].size(), 3u);
+  auto of_2016 = city_->get(form1 + "&campaign=" + std::to_string(campaign_));
+  ASSERT_EQ(of_2016.status, 200) << of_2016.body.dump();
+  EXPECT_EQ(of_2016.body["rows"].size(), 2u);
+  EXPECT_EQ(city_->get(form1 + "&campaign=" + std::to_string(campaign2018)).body["rows"].size(), 1u);
+  EXPECT_EQ(other_->get("/api/forms/1?on=2016-06-20&campaign=" + std::to_string(local)).status, 404);
+  auto form1_due = milestone({{"title", "附表1"}, {"kind", "form"}, {"form", 1}, {"level", "district"}, {"due_on", "2016-06-20"}});
+  auto sent = district_->post(submissions(form1_due), {{"organisation_id", one_}});
+  ASSERT_EQ(sent.status, 201) << sent.body.dump();
+  EXPECT_EQ(sent.body["snapshot"]["rows"].size(), 2u) << sent.body["snapshot"].dump();
+
+  auto created = world_->admin->get("/api/audit?entity=contact&action=create&page_size=5").body["items"];
+  ASSERT_FALSE(created.empty());
+  EXPECT_EQ(created[0]["changes"]["campaign_id"]["after"], campaign_) << created[0].dump();
+}
+
 }  // namespace
