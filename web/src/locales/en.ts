@@ -713,6 +713,7 @@ const en: Messages = {
     intro: 'Form 1: whom the level above calls about this work.',
     add: 'Add a contact',
     addTitle: 'Add a contact',
+    addTitleFor: 'Add a contact: {name}',
     editTitle: 'Edit the contact: {name}',
     added: 'Contact added',
     name: 'Name',

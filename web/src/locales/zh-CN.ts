@@ -712,6 +712,7 @@ const zhCN = {
     intro: '附表1：上级联系这项工作时找谁。',
     add: '添加联系人',
     addTitle: '添加联系人',
+    addTitleFor: '添加联系人：{name}',
     editTitle: '修改联系人：{name}',
     added: '已添加联系人',
     name: '姓名',
