@@ -6,11 +6,14 @@
 // a reason, 道里区 corrects and submits again, the city accepts; the dashboard shows the other districts overdue
 // and the pilots beside the others; the scores rank the districts and download as Excel (a district sees its own
 // line); the scheme editor shows the sum and puts the server's reasons under their row; the pilots tab compares
-// the pilots with the others on a day. New pages pass axe and show no label cut short, in both languages.
+// the pilots with the others on a day; the contacts tab lists each district with the contacts it named for the
+// campaign and the count of those with none, the city ends a district's contact, adds a new one and corrects her
+// there, and 道里区 sees its own line. New pages pass axe and show no label cut short, in both languages.
 // The tests run in this order (each signs in as few times as it can) and change the demo: run them on a fresh one.
 import {
   accounts, as, baseUrl, check, checkAxe, checkPageBothLanguages, chooseOption, download, escapeDialog, field, openRoute, shot, signIn, state, typeDate,
 } from './lib.mjs';
+import { personName } from './data.mjs';
 
 const campaignName = '2016年扩大基层妇联组织成员工作';
 const title = '附表4 扩大基层妇联组织成员情况统计表（年底复核）';
@@ -408,6 +411,108 @@ export const tests = [
       else await page.getByTestId('pilots-none').waitFor();
       await shot(page, '95-pilots');
       await checkPageBothLanguages(page, 'the pilots');
+    },
+  },
+  {
+    name: 'walk: the contacts tab lists the districts with their contacts and the count missing; the city ends, adds and corrects a district’s contact there',
+    async run(page) {
+      state.city ??= await signIn(accounts.city);
+      state.daoli ??= await signIn(accounts.daoli);
+      const campaign = (await state.city.get('/campaigns')).items.find((c) => c.name === campaignName);
+      check(campaign, `no campaign “${campaignName}” in the demo`);
+      const listed = await state.city.get(`/campaigns/${campaign.id}/contacts`);
+      check(listed.items.length > 0, 'the city sees no district in the campaign’s contacts');
+      const none = listed.items.filter((l) => l.contacts.length === 0);
+      check(listed.missing === none.length, `the server counts ${listed.missing} missing, its lines ${none.length}`);
+      // a district missing a contact when there is one, else one with a single contact (not 道里区, whose clerk adds her own)
+      const district = none[0] ?? listed.items.find((l) => l.contacts.length === 1 && l.organisation_id !== state.daoli.me.organisation.id) ?? listed.items[0];
+      const named = listed.items.flatMap((l) => l.contacts.map((c) => ({ line: l, contact: c })));
+
+      await as(page, accounts.city);
+      await openTab(page, { campaign }, 'contacts');
+      const table = page.getByTestId('campaign-contacts-table');
+      const rows = table.locator('.el-table__body tr');
+      const rowOf = (body) => rows.filter({ has: page.getByRole('link', { name: body, exact: true }) });
+      await table.getByTestId('campaign-contacts-body').first().waitFor();
+      check((await rows.count()) === listed.items.length, `the tab lists ${await rows.count()} bodies, the server ${listed.items.length}`);
+      const bodies = await table.getByTestId('campaign-contacts-body').allInnerTexts();
+      check(bodies.join('|') === listed.items.map((l) => l.organisation_name).join('|'), `the bodies are not in the server's order: ${bodies.join(', ')}`);
+      const missingText = page.getByTestId('campaign-contacts-missing');
+      const missingShown = async () => Number((await missingText.innerText()).match(/\d+/)?.[0] ?? 0);
+      check((await missingShown()) === listed.missing, `the tab says “${await missingText.innerText()}”, the server ${listed.missing} missing`);
+      check((await page.getByTestId('campaign-contacts-missing-tag').count()) === listed.missing, 'not every body without a contact is tagged 未报联系人');
+      // the districts with contacts show them in their row
+      for (const { line, contact } of named.slice(0, 3)) {
+        await rowOf(line.organisation_name).getByTestId('campaign-contact-name').filter({ hasText: contact.name }).first().waitFor();
+      }
+      await shot(page, '96-campaign-contacts');
+      await checkPageBothLanguages(page, 'the campaign’s contacts');
+
+      // the district's contact ended today: the row says 未报联系人 and the count above the table has it
+      const row = rowOf(district.organisation_name);
+      const end = page.getByTestId('contact-end-dialog');
+      for (const contact of district.contacts) {
+        await row.getByRole('button', { name: `结束联系人：${contact.name}` }).click();
+        await end.filter({ hasText: contact.name }).waitFor();
+        await page.getByTestId('contact-end-dialog-confirm').click(); // today: no longer the contact today
+        await end.waitFor({ state: 'hidden' });
+        await row.getByTestId('campaign-contact').filter({ hasText: contact.name }).waitFor({ state: 'detached' });
+      }
+      await row.getByTestId('campaign-contacts-missing-tag').waitFor();
+      const missingNow = none.length + (district.contacts.length > 0 ? 1 : 0);
+      check((await missingShown()) === missingNow, `with the district's contact ended, the tab says “${await missingText.innerText()}”, not ${missingNow} missing`);
+      await messagesGone(page);
+      await checkAxe(page, 'the campaign’s contacts with one missing');
+
+      // a new contact added for the district from its row: named for this campaign, listed there, the count one less
+      const name = personName();
+      await page.getByTestId(`campaign-contacts-add-${district.organisation_id}`).click();
+      const dialog = page.getByTestId('contact-dialog');
+      await dialog.filter({ hasText: district.organisation_name }).waitFor();
+      await field(page, 'contact-name').fill(name);
+      await field(page, 'contact-post').fill('组织联络部副部长');
+      await field(page, 'contact-office-phone').fill('0451-86661234');
+      await page.mouse.move(0, 0);
+      await checkAxe(page, 'the contact dialog on the campaign page');
+      await page.getByTestId('contact-dialog-confirm').click();
+      await dialog.waitFor({ state: 'hidden' });
+      const item = row.getByTestId('campaign-contact').filter({ hasText: name });
+      await item.waitFor();
+      check((await row.getByTestId('campaign-contacts-missing-tag').count()) === 0, 'the district is still tagged 未报联系人');
+      check((await missingShown()) === missingNow - 1, `after adding, the tab says “${await missingText.innerText()}”, not ${missingNow - 1} missing`);
+      const hersOnServer = (await state.city.get(`/organisations/${district.organisation_id}/contacts?campaign=${campaign.id}`)).items.find((c) => c.name === name);
+      check(hersOnServer?.campaign_id === campaign.id && hersOnServer.campaign_name === campaign.name, `she is not named for the campaign: ${JSON.stringify(hersOnServer)}`);
+
+      // the district's page (its name a link) shows the campaign she was named for
+      await row.getByRole('link', { name: district.organisation_name, exact: true }).click();
+      await page.waitForURL(new RegExp(`/organisations/${district.organisation_id}(\\?|$)`));
+      const hers = page.getByTestId('contacts-section').getByTestId('contacts-table').locator('tr', { hasText: name });
+      await hers.getByTestId('contact-campaign').filter({ hasText: campaign.name }).waitFor();
+      await messagesGone(page);
+      await checkAxe(page, 'the district’s contacts with their campaign');
+
+      // corrected from the tab: the list follows the save
+      await openTab(page, { campaign }, 'contacts');
+      await item.getByRole('button', { name: `修改联系人：${name}` }).click();
+      await dialog.waitFor();
+      await field(page, 'contact-post').fill('组织联络部部长');
+      await page.getByTestId('contact-dialog-confirm').click();
+      await dialog.waitFor({ state: 'hidden' });
+      await item.filter({ hasText: '组织联络部部长' }).filter({ hasNotText: '副部长' }).waitFor();
+    },
+  },
+  {
+    name: 'walk: 道里区 sees its own line of the campaign’s contacts',
+    async run(page) {
+      state.city ??= await signIn(accounts.city);
+      state.daoli ??= await signIn(accounts.daoli);
+      const campaign = (await state.city.get('/campaigns')).items.find((c) => c.name === campaignName);
+      await as(page, accounts.daoli);
+      await openTab(page, { campaign }, 'contacts');
+      const table = page.getByTestId('campaign-contacts-table');
+      await table.getByTestId('campaign-contacts-body').first().waitFor();
+      const bodies = await table.getByTestId('campaign-contacts-body').allInnerTexts();
+      check(bodies.length === 1 && bodies[0] === state.daoli.me.organisation.name, `道里区 sees the lines of ${bodies.join(', ')}`);
     },
   },
 ];

@@ -173,7 +173,7 @@ export function dayOf(timestamp: string | null | undefined): string {
 }
 
 /** The campaign page's tabs, kept in the URL as ?tab= (the first is the default, left out). */
-export const campaignTabs = ['milestones', 'group', 'spot-checks', 'scores', 'pilots'] as const;
+export const campaignTabs = ['milestones', 'group', 'contacts', 'spot-checks', 'scores', 'pilots'] as const;
 export type CampaignTab = (typeof campaignTabs)[number];
 
 /** A share of 0..1 as a percentage to one decimal ("62.5%"), '—' when there is nothing to share. */

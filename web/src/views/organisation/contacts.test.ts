@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact, Reelection } from '@/api/contacts';
 import {
-  breakdownProblem, contactChanges, contactFormOf, contactInput, holdsReelections, nextReelectionOn, reachable, reelectionChanges,
-  reelectionFormOf, reelectionInput,
+  breakdownProblem, contactChanges, contactFormOf, contactInput, holdsReelections, newContactInput, nextReelectionOn, reachable,
+  reelectionChanges, reelectionFormOf, reelectionInput,
 } from './contacts';
 
 const contact: Contact = {
   id: 7, organisation_id: 3, organisation_name: '道里区妇联', name: '王秀英', post: '组织联络部部长', office_phone: '0451-86661234',
-  mobile: null, email: null, start_on: '2016-06-02', end_on: null,
+  mobile: null, email: null, start_on: '2016-06-02', end_on: null, campaign_id: 5, campaign_name: '2016年扩大基层妇联组织成员工作',
 };
 const reelection: Reelection = {
   id: 9, organisation_id: 3, held_on: '2016-08-10', term_years: 5, next_on: '2021-08-10', delegates: 210, delegates_minority: 12,
@@ -34,6 +34,18 @@ describe('contacts', () => {
     const form = { ...contactFormOf(contact, '2026-11-30'), mobile: '13804512345', post: '' };
     expect(contactChanges(contact, form)).toEqual({ mobile: '13804512345', post: null });
     expect(contactChanges(contact, contactFormOf(contact, '2026-11-30'))).toEqual({});
+  });
+
+  it('are named for the campaign whose page adds them, and left to the server elsewhere', () => {
+    const form = { ...contactFormOf(null, '2026-11-30'), name: '李丽', mobile: '13804512345' };
+    expect(newContactInput(form, 5)).toEqual({ ...contactInput(form), campaign_id: 5 });
+    expect(newContactInput(form)).toEqual(contactInput(form));
+    expect('campaign_id' in newContactInput(form)).toBe(false);
+  });
+
+  it('never move to another campaign in a correction (the campaign is not a field she changes)', () => {
+    const form = { ...contactFormOf(contact, '2026-11-30'), name: '王秀英' };
+    expect(contactChanges({ ...contact, campaign_id: 9 }, form)).toEqual({});
   });
 
   it('need one way to reach her', () => {

@@ -3,7 +3,7 @@
 // what changed), the next re-election's day, and the checks the server makes, said before sending.
 // No HTTP, no Vue.
 import type { FormRules } from 'element-plus';
-import type { Contact, ContactInput, Reelection, ReelectionInput } from '@/api/contacts';
+import type { Contact, ContactInput, NewContact, Reelection, ReelectionInput } from '@/api/contacts';
 import type { BodyType, IsoDate } from '@/api/types';
 import { asRule, isBlank, maxLength, required, requiredDate, type Check, type Problem, type Translate } from '@/domain/form-rules';
 
@@ -47,6 +47,12 @@ export function contactInput(form: ContactForm): ContactInput {
     email: blankIsNull(form.email),
     start_on: form.start_on,
   };
+}
+
+/** A new contact, tied to the campaign she is named for when one is given (else the server picks the newest covering her body). */
+export function newContactInput(form: ContactForm, campaignId?: number): NewContact {
+  const input = contactInput(form);
+  return campaignId === undefined ? input : { ...input, campaign_id: campaignId };
 }
 
 /** Only the fields that differ from the stored contact (a PATCH leaves the others alone). */

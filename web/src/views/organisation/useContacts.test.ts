@@ -4,7 +4,7 @@ import { useContacts, useReelections } from './useContacts';
 
 const contact: Contact = {
   id: 7, organisation_id: 3, organisation_name: '道里区妇联', name: '王秀英', post: null, office_phone: '0451-86661234', mobile: null,
-  email: null, start_on: '2016-06-02', end_on: null,
+  email: null, start_on: '2016-06-02', end_on: null, campaign_id: 5, campaign_name: '2016年扩大基层妇联组织成员工作',
 };
 const entry = (id: number, held_on: string): Reelection => ({
   id, organisation_id: 3, held_on, term_years: 5, next_on: '', delegates: 100, delegates_minority: 0, delegates_party: 0,
