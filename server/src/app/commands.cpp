@@ -253,8 +253,9 @@ int serve(const Config& config) {
   policy.touch_every_seconds = std::min<std::int64_t>(60, config.session_idle_seconds / 2);
   services::Auth auth(db, policy);
   services::Accounts accounts(db);
-  http::HttpConfig http_config{config.host, config.port, config.web_root, config.threads, 1024, 1 << 20};
-  http_config.secure_cookies = config.secure_cookies;
+  http::HttpConfig http_config{config.host,           config.port,       config.web_root,
+                               config.threads,        1024,              1 << 20,
+                               config.secure_cookies, config.public_url, config.public_requests_per_minute};
   // The one place that decides how forms and compliance count: from the index, loaded here
   // (so that the first form does not wait for it), or in SQL.
   std::unique_ptr<storage::HeldIndex> index;

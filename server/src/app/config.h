@@ -21,12 +21,17 @@ struct Config {
   // The counting forms and the compliance pages read a per-process index of the registry
   // (storage/held_index.h); off, they count in SQL (the reference, and the bench's baseline).
   bool forms_index = true;
+  // Where people reach the web application from outside: the certificates' QR codes point
+  // there. Empty: http://host:port as served.
+  std::string public_url;
+  // The public pages (certificate verification): requests a minute from one address.
+  int public_requests_per_minute = 60;
 };
 
 // Overrides given on the command line (unset: keep the earlier layer).
 struct ConfigFlags {
-  std::optional<std::string> config_file, database, host, web_root, log_level;
-  std::optional<int> port, threads, pool_size, session_idle_seconds;
+  std::optional<std::string> config_file, database, host, web_root, log_level, public_url;
+  std::optional<int> port, threads, pool_size, session_idle_seconds, public_requests_per_minute;
   std::optional<bool> secure_cookies, forms_index;
 };
 

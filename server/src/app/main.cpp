@@ -50,6 +50,13 @@ int main(int argc, char** argv) {
   serve->add_option("--session-idle-seconds", flags.session_idle_seconds,
                     "idle expiry of sessions (JINGUO_SESSION_IDLE_SECONDS, default 1800)")
       ->check(CLI::Range(1, 7 * 24 * 3600));
+  serve->add_option("--public-url", flags.public_url,
+                    "where the web application is reached from outside; the certificates' QR codes point there "
+                    "(JINGUO_PUBLIC_URL, default http://host:port)");
+  serve->add_option("--public-requests-per-minute", flags.public_requests_per_minute,
+                    "the public pages: requests a minute from one address (JINGUO_PUBLIC_REQUESTS_PER_MINUTE, "
+                    "default 60)")
+      ->check(CLI::Range(1, 1000000));
   bool secure_cookies = false;
   serve->add_flag("--secure-cookies", secure_cookies, "served over TLS: Secure cookies (JINGUO_SECURE_COOKIES)");
   bool no_forms_index = false;

@@ -168,6 +168,22 @@ void PdfCanvas::draw_text(std::string_view text, Font font, TextAlign align, con
   cairo_new_path(cr);
 }
 
+void PdfCanvas::draw_text(std::string_view text, Font font, TextAlign align, const Box& box, double r, double g,
+                          double b) {
+  cairo_t* cr = state_->cr.get();
+  cairo_set_source_rgb(cr, r, g, b);
+  draw_text(text, font, align, box);
+  cairo_set_source_rgb(cr, 0, 0, 0);
+}
+
+void PdfCanvas::fill(const std::vector<Box>& boxes) {
+  cairo_t* cr = state_->cr.get();
+  cairo_new_path(cr);
+  for (const auto& b : boxes) cairo_rectangle(cr, b.x, b.y, b.width, b.height);
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  cairo_fill(cr);
+}
+
 void PdfCanvas::add_line(double x1, double y1, double x2, double y2) { state_->lines.push_back({x1, y1, x2, y2}); }
 
 void PdfCanvas::stroke(double line_width) {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace jinguo::documents {
 
@@ -47,6 +48,11 @@ class PdfCanvas {
   // lines meeting at a corner close it).
   void add_line(double x1, double y1, double x2, double y2);
   void stroke(double line_width);
+
+  // Fills boxes in black at once (a QR code's modules).
+  void fill(const std::vector<Box>& boxes);
+  // Draws `text` in a colour (r, g, b from 0 to 1): a grey note under a black text.
+  void draw_text(std::string_view text, Font font, TextAlign align, const Box& box, double r, double g, double b);
 
   void next_page();
   // Ends the last page and returns the PDF's bytes; the canvas draws nothing after it.

@@ -18,6 +18,7 @@ constexpr Labels kActions[] = {
     {"draw", "抽取"},        {"record", "记录"},
     {"attach", "上传附件"},  {"detach", "删除附件"},   {"add", "添加"},            {"remove", "移除"},
     {"save", "保存草稿"},
+    {"issue", "颁发"},       {"print", "打印"},        {"revoke", "撤销"},
 };
 
 constexpr Labels kEntities[] = {
@@ -30,6 +31,7 @@ constexpr Labels kEntities[] = {
     {"reminder", "催报"},           {"spot_check", "抽查"},
     {"campaign_group", "领导小组"},   {"score_scheme", "考核方案"},   {"campaign_pilot", "示范点"},
     {"submission_draft", "报送草稿"},
+    {"certificate", "证书"},          {"certificate_prefix", "证书编号前缀"},
 };
 
 constexpr Labels kFields[] = {
@@ -71,6 +73,9 @@ constexpr Labels kFields[] = {
     {"delegates_under_35", "35岁及以下代表人数"},
     {"office", "领导小组办公室"},         {"document_text", "文件内容"},  {"attachment_id", "附件"},
     {"size", "文件大小"},                 {"items", "考核项目"},           {"text", "书面材料"},
+    {"number", "证书编号"},               {"holder", "持证人"},            {"prints", "打印次数"},
+    {"prefix", "证书编号前缀"},           {"revoked_on", "撤销日期"},      {"revoke_reason", "撤销原因"},
+    {"position_id", "任职"},
 };
 
 template <std::size_t N>

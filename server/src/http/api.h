@@ -37,6 +37,7 @@ struct Reply {
 };
 
 inline constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+inline constexpr const char* kPdfType = "application/pdf";
 
 // A file to download (an .xlsx export): its bytes, its type and the name the browser saves
 // it under (UTF-8, sent as RFC 5987 filename*).

@@ -8,7 +8,6 @@ namespace jinguo::http {
 
 namespace {
 
-constexpr const char* kPdfType = "application/pdf";
 
 // 422 for a date that is not a real day (the forms' contract), naming the parameter.
 std::optional<domain::Date> date_param(const QueryParams& q, const std::string& name) {

@@ -110,6 +110,18 @@ Patch<std::vector<std::string>> JsonBody::nullable_text_list(const std::string& 
   return std::optional<std::optional<std::vector<std::string>>>(std::move(out));
 }
 
+std::vector<std::int64_t> JsonBody::integer_list(const std::string& field) const {
+  const auto* v = value(field);
+  if (!v) return {};
+  if (!v->is_array()) throw wrong_type(field, "整数数组", "an array of whole numbers");
+  std::vector<std::int64_t> out;
+  for (const auto& x : *v) {
+    if (!x.is_number_integer()) throw wrong_type(field, "整数数组", "an array of whole numbers");
+    out.push_back(x.get<std::int64_t>());
+  }
+  return out;
+}
+
 std::string JsonBody::required_text(const std::string& field) const {
   auto v = text(field);
   if (!v) throw required(field);

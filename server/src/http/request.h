@@ -38,6 +38,8 @@ class JsonBody {
   std::optional<domain::Date> date(const std::string& field) const;
   Patch<domain::Date> nullable_date(const std::string& field) const;
   Patch<std::vector<std::string>> nullable_text_list(const std::string& field) const;
+  // An array of whole numbers (absent or null: empty).
+  std::vector<std::int64_t> integer_list(const std::string& field) const;
 
   std::string required_text(const std::string& field) const;
   std::int64_t required_integer(const std::string& field) const;

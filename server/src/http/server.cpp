@@ -14,6 +14,7 @@
 #include "http/api.h"
 #include "http/archive_routes.h"
 #include "http/campaign_routes.h"
+#include "http/certificate_routes.h"
 #include "http/contact_routes.h"
 #include "http/form_routes.h"
 #include "http/import_routes.h"
@@ -55,6 +56,13 @@ std::string read_file(const std::filesystem::path& p) {
   return out.str();
 }
 
+// Where the web application is reached from outside: as configured, or as served.
+std::string public_url(const HttpConfig& c) {
+  if (!c.public_url.empty()) return c.public_url;
+  const std::string host = c.host == "0.0.0.0" || c.host.empty() ? "127.0.0.1" : c.host;
+  return "http://" + host + ":" + std::to_string(c.port);
+}
+
 }  // namespace
 
 class HttpServer::Impl {
@@ -73,7 +81,9 @@ class HttpServer::Impl {
         campaigns_(db, forms_, staffing_, [&registry = wired.registry] { return registry.today(); }),
         spot_checks_(db, [&registry = wired.registry] { return registry.today(); }),
         submission_files_(db),
-        campaign_scores_(db, staffing_) {
+        campaign_scores_(db, staffing_),
+        certificates_(db, [&registry = wired.registry] { return registry.today(); }, public_url(config_)),
+        public_limit_(config_.public_requests_per_minute) {
     services::Registry& registry = wired.registry;
     const int threads = config_.threads > 0 ? config_.threads : 64;
     server_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
@@ -103,6 +113,7 @@ class HttpServer::Impl {
     add_import_routes(api, imports_);
     add_form_routes(api, forms_);
     add_campaign_routes(api, {campaigns_, spot_checks_, submission_files_, campaign_scores_});
+    add_certificate_routes(api, certificates_, public_limit_);
     server_.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(std::string(openapi_document()), "application/json; charset=utf-8");
     });
@@ -176,6 +187,8 @@ class HttpServer::Impl {
   services::SpotChecks spot_checks_;
   services::SubmissionFiles submission_files_;
   services::CampaignScores campaign_scores_;
+  services::Certificates certificates_;  // the registry's database and clock
+  RateLimit public_limit_;               // the public pages, per address
   std::filesystem::path web_root_;
   ListeningServer server_;
 };

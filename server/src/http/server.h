@@ -22,6 +22,8 @@ struct HttpConfig {
   int backlog = 1024;
   std::size_t max_body = 1 << 20;
   bool secure_cookies = false;   // behind TLS: cookies get the Secure flag
+  std::string public_url;        // where the certificates' QR codes point (http://host:port when empty)
+  int public_requests_per_minute = 60;  // the public pages, per address
 };
 
 // The use cases the HTTP API serves.

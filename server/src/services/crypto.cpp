@@ -52,6 +52,26 @@ std::string random_hex(std::size_t bytes) {
   return to_hex(buf.data(), buf.size());
 }
 
+std::string random_base32(std::size_t bytes) {
+  ensure_sodium();
+  std::vector<unsigned char> buf(bytes);
+  randombytes_buf(buf.data(), buf.size());
+  constexpr char kAlphabet[] = "abcdefghijklmnopqrstuvwxyz234567";
+  std::string out;
+  unsigned int bits = 0, held = 0;
+  for (unsigned char byte : buf) {
+    held = (held << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out.push_back(kAlphabet[(held >> (bits - 5)) & 31]);
+      bits -= 5;
+    }
+    held &= (1u << bits) - 1;
+  }
+  if (bits > 0) out.push_back(kAlphabet[(held << (5 - bits)) & 31]);
+  return out;
+}
+
 std::string sha256_hex(std::string_view text) {
   ensure_sodium();
   unsigned char digest[crypto_hash_sha256_BYTES];

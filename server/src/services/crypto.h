@@ -14,6 +14,9 @@ bool verify_password(const std::string& hash, std::string_view password);
 void verify_dummy_password(std::string_view password);
 
 std::string random_hex(std::size_t bytes);  // 32 bytes: a 256-bit token
+// Random bytes as lower-case RFC 4648 base32 without padding (16 bytes: 26 characters, easy to
+// read aloud and to type: no 0, 1, 8 or 9).
+std::string random_base32(std::size_t bytes);
 std::string sha256_hex(std::string_view text);
 bool constant_time_equal(std::string_view a, std::string_view b);
 

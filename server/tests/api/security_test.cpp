@@ -92,6 +92,9 @@ class SecurityTest : public ::testing::Test {
                                        {{"name", "二区组长"}, {"role", "leader"}}));
     two_attachment_ = created(admin_->call("POST", "/api/submissions/" + std::to_string(two_submission_) +
                                                        "/attachments?file_name=scan.pdf", "%PDF-1.4\n"));
+    auto issued = admin_->post("/api/certificates", {{"position_ids", {two_position_}}});
+    EXPECT_EQ(issued.status, 201) << issued.body.dump();
+    two_certificate_ = issued.body["items"][0].value("id", 0LL);
     auto account = [&](const std::string& name, long long o, const char* role) {
       return created(admin_->post("/api/accounts", {{"username", name}, {"password", kPassword}, {"organisation_id", o},
                                                     {"role", role}}));
@@ -140,6 +143,7 @@ class SecurityTest : public ::testing::Test {
                      : r.path.starts_with("/api/submissions")  ? std::to_string(two_submission_)
                      : r.path.starts_with("/api/spot-checks")  ? std::to_string(two_spot_check_)
                      : r.path.starts_with("/api/attachments")  ? std::to_string(two_attachment_)
+                     : r.path.starts_with("/api/certificates") ? std::to_string(two_certificate_)
                                                                : std::to_string(two_town_);
     put("{id}", id);
     put("{kind}", "role");
@@ -160,7 +164,8 @@ class SecurityTest : public ::testing::Test {
     const std::string& p = r.path;
     if (p.ends_with("/move")) return json{{"parent_id", one_}}.dump();
     if (p.ends_with("/submissions") || p.ends_with("/reminders")) return json{{"organisation_id", two_town_}}.dump();
-    if (p.ends_with("/return")) return json{{"reason", "越界"}}.dump();
+    if (p.ends_with("/return") || p.ends_with("/revoke")) return json{{"reason", "越界"}}.dump();
+    if (p.ends_with("/certificate-prefix")) return json{{"prefix", "越界妇证"}}.dump();
     if (p.ends_with("/spot-checks")) return json{{"organisation_id", two_}, {"sample_size", 1}}.dump();
     if (p.ends_with("/findings")) return json{{"organisation_id", two_town_}, {"finding", "confirmed"}}.dump();
     if (p == "/api/milestones/{id}") return json{{"due_on", "2016-09-30"}}.dump();
@@ -190,7 +195,8 @@ class SecurityTest : public ::testing::Test {
   static inline long long one_ = 0, two_ = 0, one_town_ = 0, two_town_ = 0, one_person_ = 0, two_person_ = 0,
                           two_position_ = 0, two_account_ = 0, two_woman_ = 0, two_social_ = 0,
                           two_contact_ = 0, two_reelection_ = 0, two_campaign_ = 0, two_milestone_ = 0,
-                          two_submission_ = 0, two_spot_check_ = 0, two_member_ = 0, two_attachment_ = 0;
+                          two_submission_ = 0, two_spot_check_ = 0, two_member_ = 0, two_attachment_ = 0,
+                          two_certificate_ = 0;
 };
 
 void expect_clean(const Answer& a, const std::string& what) {
