@@ -179,6 +179,8 @@ if [ "$MODE" = harbin ] && [ -z "${BENCH_DATABASE:-}" ]; then
   { echo; JINGUO_BIN="$BIN" bash "$ROOT/bench/compliance.sh" "$OUT/harbin.db"; } >>"$OUT/results-$MODE.md"
   { echo; JINGUO_BIN="$BIN" BENCH_CONNECTIONS="$CONNECTIONS" bash "$ROOT/bench/forms.sh" "$OUT/harbin.db"; } \
     >>"$OUT/results-$MODE.md"
+  { echo; JINGUO_BIN="$BIN" BENCH_CONNECTIONS="$CONNECTIONS" bash "$ROOT/bench/certificates.sh" "$OUT/harbin.db"; } \
+    >>"$OUT/results-$MODE.md"
 fi
 cp "$OUT/results-$MODE.md" "$OUT/results.md"
 cat "$OUT/results.md"
