@@ -14,6 +14,7 @@
 #include "storage/compliance_queries.h"
 #include "services/campaign_access.h"
 #include "storage/contact_repository.h"
+#include "storage/registry_changes.h"
 #include "storage/form_queries.h"
 #include "storage/reelection_repository.h"
 #include "storage/repositories.h"
@@ -280,38 +281,52 @@ std::vector<FormSummary> Forms::List() {
 
 FormReport Forms::Report(const Actor& actor, const FormQuery& query) {
   domain::require(actor.role, domain::Permission::kRead);
-  CountingGate::Slot slot(CountingGate::shared());
-  return db_.read([&](storage::ReadTx& tx) {
-    FormReport r;
+  // What the form is computed from, read (with the scope's check) in one short transaction.
+  FormReport r;
+  Subtree where;
+  std::string key;
+  db_.read([&](storage::ReadTx& tx) {
     r.layout = layout_of(tx, query.form);
     // only forms 1 and 3 show personal data (phones)
     r.full = query.full && (r.layout.rows == RowGroup::kPerson || r.layout.rows == RowGroup::kContact);
     if (r.full) domain::require(actor.role, domain::Permission::kReveal);
-    const Subtree where = subtree_of(tx, actor, query.within);
+    where = subtree_of(tx, actor, query.within);
     r.within_id = where.id;
     r.within_name = where.name;
     r.on = query.on.value_or(today_());
     r.baseline = baseline_of(tx, query.baseline);
-    r.grid = domain::forms::header_grid(r.layout.columns);
-    switch (r.layout.rows) {
-      case RowGroup::kLevel:
-      case RowGroup::kDistrict:
-        r.rows = count_rows(tx, index_, r.layout, where, r.on, r.baseline);
-        if (r.layout.rows == RowGroup::kDistrict) add_reelections(tx, r.layout, r.rows, r.on);
-        r.totals = domain::forms::totals_of(r.layout, [&] {
-          std::vector<std::vector<domain::forms::Cell>> cells;
-          for (const auto& row : r.rows) cells.push_back(row.cells);
-          return cells;
-        }());
-        break;
-      case RowGroup::kPerson: r.rows = committee_rows(tx, r.layout, where, r.on, r.full); break;
-      case RowGroup::kContact:
-        if (query.campaign) campaign_access::visible_campaign(tx, actor, *query.campaign, "campaign");
-        r.rows = contact_rows(tx, r.layout, where, r.on, r.full, query.campaign);
-        break;
-    }
-    return r;
+    if (r.layout.rows == RowGroup::kContact && query.campaign)
+      campaign_access::visible_campaign(tx, actor, *query.campaign, "campaign");
+    if (reports_ && (r.layout.rows == RowGroup::kLevel || r.layout.rows == RowGroup::kPerson))
+      key = std::to_string(r.layout.form) + "|" + std::to_string(r.layout.version) + "|" + where.path + "|" +
+            r.on.iso() + "|" + r.baseline.iso() + "|" + (r.full ? "full" : "masked") + "|" +
+            std::to_string(storage::registry_generation(tx));
   });
+  r.grid = domain::forms::header_grid(r.layout.columns);
+  auto compute = [&] {
+    CountingGate::Slot slot(CountingGate::shared());
+    return db_.read([&](storage::ReadTx& tx) {
+      FormReport out = r;
+      switch (out.layout.rows) {
+        case RowGroup::kLevel:
+        case RowGroup::kDistrict:
+          out.rows = count_rows(tx, index_, out.layout, where, out.on, out.baseline);
+          if (out.layout.rows == RowGroup::kDistrict) add_reelections(tx, out.layout, out.rows, out.on);
+          out.totals = domain::forms::totals_of(out.layout, [&] {
+            std::vector<std::vector<domain::forms::Cell>> cells;
+            for (const auto& row : out.rows) cells.push_back(row.cells);
+            return cells;
+          }());
+          break;
+        case RowGroup::kPerson: out.rows = committee_rows(tx, out.layout, where, out.on, out.full); break;
+        case RowGroup::kContact:
+          out.rows = contact_rows(tx, out.layout, where, out.on, out.full, query.campaign);
+          break;
+      }
+      return out;
+    });
+  };
+  return key.empty() ? compute() : reports_->get(key, compute);
 }
 
 namespace {

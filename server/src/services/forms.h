@@ -5,6 +5,7 @@
 // subtree in the caller's scope (else 404); form 3's phones are masked unless the caller has
 // `reveal` and asks in full. Each download (.xlsx, .pdf) is one audit record (action
 // `export`, entity `form`).
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "domain/person.h"
 #include "services/actor.h"
 #include "services/registry.h"
+#include "services/result_cache.h"
 #include "services/spreadsheets.h"
 #include "storage/database.h"
 
@@ -92,7 +94,10 @@ class Forms {
   // With an index, the counting forms (2, 4, 5) count from it (storage/held_index.h); without
   // one, in SQL: the reference implementation.
   Forms(storage::Database& db, Clock today, storage::HeldIndex* index = nullptr)
-      : db_(db), today_(std::move(today)), index_(index) {}
+      : db_(db),
+        today_(std::move(today)),
+        index_(index),
+        reports_(index ? std::make_unique<ResultCache<FormReport>>(kKeptReports) : nullptr) {}
 
   // The latest version of each form.
   std::vector<FormSummary> List();
@@ -111,9 +116,13 @@ class Forms {
 
  private:
   Download download(const Actor& actor, const FormQuery& query, const std::string& format);
+  static constexpr std::size_t kKeptReports = 16;
   storage::Database& db_;
   Clock today_;
   storage::HeldIndex* index_;
+  // With the index: the last members' forms (3, 4, 5), under the registry generation they were
+  // counted at (forms 1 and 2 also read contacts and re-elections, which it does not follow).
+  std::unique_ptr<ResultCache<FormReport>> reports_;
 };
 
 }  // namespace jinguo::services

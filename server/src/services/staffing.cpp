@@ -8,6 +8,7 @@
 #include "services/audit.h"
 #include "services/counting_gate.h"
 #include "services/rule_set_json.h"
+#include "storage/registry_changes.h"
 #include "storage/repositories.h"
 #include "storage/rule_set_repository.h"
 
@@ -297,8 +298,15 @@ std::vector<Date> rule_set_changes(const storage::ReadTx& tx) {
 
 // ---- reading ---------------------------------------------------------------------------
 
+namespace {
+constexpr std::size_t kKeptReports = 16;
+}  // namespace
+
 Staffing::Staffing(storage::Database& db, std::function<Date()> today, storage::HeldIndex* index)
-    : db_(db), today_(std::move(today)), index_(index) {
+    : db_(db),
+      today_(std::move(today)),
+      index_(index),
+      reports_(index ? std::make_unique<ResultCache<ComplianceReport>>(kKeptReports) : nullptr) {
   if (!today_) today_ = domain::today_in_china;
 }
 
@@ -346,37 +354,49 @@ Composition Staffing::CheckBody(const domain::Scope& scope, OrganisationId id, s
 
 ComplianceReport Staffing::ComplianceOf(const domain::Scope& scope, std::optional<OrganisationId> within,
                                         std::optional<Date> on, std::optional<Date> baseline) {
-  Date day = on.value_or(today_());
-  CountingGate::Slot slot(CountingGate::shared());
-  return db_.read([&](storage::ReadTx& tx) {
-    storage::ComplianceQueries q(tx, index_);
-    storage::SubtreeBody root;
-    root.path = "/";  // the whole tree
-    if (!within && !scope.is_whole_tree()) within = scope.organisation_id;
+  const Date day = on.value_or(today_());
+  if (!within && !scope.is_whole_tree()) within = scope.organisation_id;
+  // What the report is computed from, read (with the scope's check) in one short transaction.
+  storage::SubtreeBody root;
+  root.path = "/";  // the whole tree
+  Date before = baseline.value_or(kDefaultBaseline);
+  std::string key;
+  db_.read([&](storage::ReadTx& tx) {
+    storage::ComplianceQueries q(tx, nullptr);
     if (within) root = require_body(q, scope, *within, "within");
-    Date before = baseline.value_or(kDefaultBaseline);
     if (!baseline)
       if (auto setting = storage::RuleSetRepository(tx).setting(std::string(kBaselineSetting)))
         before = Date::parse(*setting).value_or(kDefaultBaseline);
-    RuleBook book(tx);
-    ComplianceReport report;
-    report.within = within;
-    auto side = [&](const Date& date, SubtreeResult& result) {
-      result = judge_subtree(q, book, root, date);
-      return ComplianceSide{date, ref_of(result.set), result.set.name, domain::staffing::roll_up(result.compliance)};
-    };
-    SubtreeResult now, then;
-    report.current = side(day, now);
-    report.baseline = side(before, then);
-    std::set<OrganisationId> districts;
-    for (const auto& c : now.compliance)
-      if (c.district_id) districts.insert(*c.district_id);
-    keep_failing(q, book, now, report);
-    for (const auto& [id, counts] : report.baseline.rollup.by_district) districts.insert(id);
-    for (const auto& [id, entry] : storage::OrganisationRepository(tx).entries({districts.begin(), districts.end()}))
-      report.district_names[id] = entry.name;
-    return report;
+    if (!reports_) return;
+    key = root.path + "|" + day.iso() + "|" + before.iso() + "|" + std::to_string(storage::registry_generation(tx));
+    for (const auto& s : storage::RuleSetRepository(tx).schedule())
+      key += "|" + s.effective_from.iso() + ":" + s.code + ":" + std::to_string(s.version);
   });
+  auto compute = [&] {
+    CountingGate::Slot slot(CountingGate::shared());
+    return db_.read([&](storage::ReadTx& tx) {
+      storage::ComplianceQueries q(tx, index_);
+      RuleBook book(tx);
+      ComplianceReport report;
+      report.within = within;
+      auto side = [&](const Date& date, SubtreeResult& result) {
+        result = judge_subtree(q, book, root, date);
+        return ComplianceSide{date, ref_of(result.set), result.set.name, domain::staffing::roll_up(result.compliance)};
+      };
+      SubtreeResult now, then;
+      report.current = side(day, now);
+      report.baseline = side(before, then);
+      std::set<OrganisationId> districts;
+      for (const auto& c : now.compliance)
+        if (c.district_id) districts.insert(*c.district_id);
+      keep_failing(q, book, now, report);
+      for (const auto& [id, counts] : report.baseline.rollup.by_district) districts.insert(id);
+      for (const auto& [id, entry] : storage::OrganisationRepository(tx).entries({districts.begin(), districts.end()}))
+        report.district_names[id] = entry.name;
+      return report;
+    });
+  };
+  return reports_ ? reports_->get(key, compute) : compute();
 }
 
 ComplianceReport Staffing::FailingOn(const domain::Scope& scope, const Date& on) {

@@ -20,6 +20,7 @@
 #include "domain/staffing/compliance.h"
 #include "domain/staffing/rule_set.h"
 #include "services/actor.h"
+#include "services/result_cache.h"
 #include "storage/compliance_queries.h"
 #include "storage/database.h"
 
@@ -192,6 +193,9 @@ class Staffing {
   storage::Database& db_;
   std::function<domain::Date()> today_;
   storage::HeldIndex* index_;
+  // With the index: the last subtree reports, under the generation and rules they were judged
+  // from (16 of a few kilobytes to a few hundred: a city's failing bodies).
+  std::unique_ptr<ResultCache<ComplianceReport>> reports_;
 };
 
 }  // namespace jinguo::services

@@ -1,0 +1,89 @@
+#pragma once
+// The last answers of an expensive read (a city's compliance page), each under a key that
+// names everything it was computed from: the query, the registry's generation and the rules in
+// force. A write raises the generation, so the next request asks under a new key and computes
+// afresh: nothing stale is ever served, and several servers agree because each reads the
+// generation from the database. Concurrent requests for a key being computed wait for that one
+// computation instead of starting their own (on a deadline day 64 clerks open the same page).
+// A computation that throws is not kept.
+#include <cstddef>
+#include <exception>
+#include <future>
+#include <list>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+namespace jinguo::services {
+
+template <class V>
+class ResultCache {
+ public:
+  explicit ResultCache(std::size_t capacity) : capacity_(capacity) {}
+  ResultCache(const ResultCache&) = delete;
+  ResultCache& operator=(const ResultCache&) = delete;
+
+  // The answer under `key`: kept, being computed by another thread, or computed now.
+  template <class F>
+  V get(const std::string& key, F&& compute) {
+    std::promise<V> promise;
+    std::shared_future<V> answer;
+    bool mine = false;
+    {
+      std::lock_guard lock(mutex_);
+      if (auto it = entries_.find(key); it != entries_.end()) {
+        order_.splice(order_.begin(), order_, it->second.place);
+        answer = it->second.answer;
+        ++hits_;
+      } else {
+        answer = promise.get_future().share();
+        order_.push_front(key);
+        entries_.emplace(key, Entry{answer, order_.begin()});
+        mine = true;
+        ++misses_;
+        while (entries_.size() > capacity_) {
+          entries_.erase(order_.back());
+          order_.pop_back();
+        }
+      }
+    }
+    if (mine) {
+      try {
+        promise.set_value(compute());
+      } catch (...) {
+        promise.set_exception(std::current_exception());
+        forget(key);
+      }
+    }
+    return answer.get();
+  }
+
+  struct Counts {
+    long long hits = 0, misses = 0;
+  };
+  Counts counts() const {
+    std::lock_guard lock(mutex_);
+    return {hits_, misses_};
+  }
+
+ private:
+  void forget(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    if (auto it = entries_.find(key); it != entries_.end()) {
+      order_.erase(it->second.place);
+      entries_.erase(it);
+    }
+  }
+  struct Entry {
+    std::shared_future<V> answer;
+    std::list<std::string>::iterator place;
+  };
+  std::size_t capacity_;
+  mutable std::mutex mutex_;
+  std::list<std::string> order_;  // most recently used first
+  std::unordered_map<std::string, Entry> entries_;
+  long long hits_ = 0, misses_ = 0;
+};
+
+}  // namespace jinguo::services
