@@ -18,6 +18,7 @@ constexpr Labels kActions[] = {
     {"draw", "抽取"},        {"record", "记录"},
     {"attach", "上传附件"},  {"detach", "删除附件"},   {"add", "添加"},            {"remove", "移除"},
     {"save", "保存草稿"},
+    {"assess", "考核"},      {"decide_manner", "确定任职方式"}, {"withdraw", "撤回"},
 };
 
 constexpr Labels kEntities[] = {
@@ -29,7 +30,7 @@ constexpr Labels kEntities[] = {
     {"campaign", "工作"},             {"milestone", "上报事项"},   {"submission", "上报材料"},
     {"reminder", "催报"},           {"spot_check", "抽查"},
     {"campaign_group", "领导小组"},   {"score_scheme", "考核方案"},   {"campaign_pilot", "示范点"},
-    {"submission_draft", "报送草稿"},
+    {"submission_draft", "报送草稿"},  {"nomination", "提名"},
 };
 
 constexpr Labels kFields[] = {
@@ -71,6 +72,8 @@ constexpr Labels kFields[] = {
     {"delegates_under_35", "35岁及以下代表人数"},
     {"office", "领导小组办公室"},         {"document_text", "文件内容"},  {"attachment_id", "附件"},
     {"size", "文件大小"},                 {"items", "考核项目"},           {"text", "书面材料"},
+    {"channel", "提名方式"},              {"nominated_by", "提名人"},       {"statement", "提名理由"},
+    {"step", "选聘环节"},                 {"passed", "考核结果"},
 };
 
 template <std::size_t N>

@@ -17,6 +17,7 @@
 #include "http/contact_routes.h"
 #include "http/form_routes.h"
 #include "http/import_routes.h"
+#include "http/nomination_routes.h"
 #include "http/spreadsheet_routes.h"
 #include "http/openapi_document.h"
 #include "http/staffing_routes.h"
@@ -73,7 +74,8 @@ class HttpServer::Impl {
         campaigns_(db, forms_, staffing_, [&registry = wired.registry] { return registry.today(); }),
         spot_checks_(db, [&registry = wired.registry] { return registry.today(); }),
         submission_files_(db),
-        campaign_scores_(db, staffing_) {
+        campaign_scores_(db, staffing_),
+        nominations_(db, [&registry = wired.registry] { return registry.today(); }) {
     services::Registry& registry = wired.registry;
     const int threads = config_.threads > 0 ? config_.threads : 64;
     server_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
@@ -103,6 +105,7 @@ class HttpServer::Impl {
     add_import_routes(api, imports_);
     add_form_routes(api, forms_);
     add_campaign_routes(api, {campaigns_, spot_checks_, submission_files_, campaign_scores_});
+    add_nomination_routes(api, nominations_);
     server_.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(std::string(openapi_document()), "application/json; charset=utf-8");
     });
@@ -176,6 +179,7 @@ class HttpServer::Impl {
   services::SpotChecks spot_checks_;
   services::SubmissionFiles submission_files_;
   services::CampaignScores campaign_scores_;
+  services::Nominations nominations_;  // the registry's database and clock
   std::filesystem::path web_root_;
   ListeningServer server_;
 };
