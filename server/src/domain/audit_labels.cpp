@@ -19,6 +19,7 @@ constexpr Labels kActions[] = {
     {"attach", "上传附件"},  {"detach", "删除附件"},   {"add", "添加"},            {"remove", "移除"},
     {"save", "保存草稿"},
     {"issue", "颁发"},       {"print", "打印"},        {"revoke", "撤销"},
+    {"assess", "考核"},      {"decide_manner", "确定任职方式"}, {"withdraw", "撤回"},
 };
 
 constexpr Labels kEntities[] = {
@@ -32,6 +33,7 @@ constexpr Labels kEntities[] = {
     {"campaign_group", "领导小组"},   {"score_scheme", "考核方案"},   {"campaign_pilot", "示范点"},
     {"submission_draft", "报送草稿"},
     {"certificate", "证书"},          {"certificate_prefix", "证书编号前缀"},
+    {"submission_draft", "报送草稿"},  {"nomination", "提名"},
 };
 
 constexpr Labels kFields[] = {
@@ -76,6 +78,8 @@ constexpr Labels kFields[] = {
     {"number", "证书编号"},               {"holder", "持证人"},            {"prints", "打印次数"},
     {"prefix", "证书编号前缀"},           {"revoked_on", "撤销日期"},      {"revoke_reason", "撤销原因"},
     {"position_id", "任职"},
+    {"channel", "提名方式"},              {"nominated_by", "提名人"},       {"statement", "提名理由"},
+    {"step", "选聘环节"},                 {"passed", "考核结果"},
 };
 
 template <std::size_t N>

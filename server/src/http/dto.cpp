@@ -121,16 +121,20 @@ void person(JsonWriter& w, const domain::Person& p) {
   w.object([&] { person_fields(w, p); });
 }
 
+void current_positions(JsonWriter& w, const std::vector<storage::CurrentPosition>& items) {
+  w.array(items, [&](const storage::CurrentPosition& c) {
+    w.begin_object()
+        .field("organisation_id", c.organisation_id)
+        .field("organisation_name", c.organisation_name)
+        .field("role_label", c.role_label)
+        .end_object();
+  });
+}
+
 void person_summary(JsonWriter& w, const services::PersonSummary& s) {
   w.object([&] {
     person_fields(w, s.person);
-    w.key("current_positions").array(s.current_positions, [&](const storage::CurrentPosition& c) {
-      w.begin_object()
-          .field("organisation_id", c.organisation_id)
-          .field("organisation_name", c.organisation_name)
-          .field("role_label", c.role_label)
-          .end_object();
-    });
+    current_positions(w.key("current_positions"), s.current_positions);
     w.key("former_positions").array(s.former_positions, [&](const storage::FormerPosition& f) {
       w.begin_object()
           .field("organisation_id", f.organisation_id)

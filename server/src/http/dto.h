@@ -28,6 +28,8 @@ void path(JsonWriter& w, const std::vector<storage::PathEntry>& path);
 void organisation_with_path(JsonWriter& w, const services::OrganisationDetail& d);  // search results
 void organisation_detail(JsonWriter& w, const services::OrganisationDetail& d);     // + path, allowed_child_types
 void person(JsonWriter& w, const domain::Person& p);
+// [{organisation_id, organisation_name, role_label}]: a person's positions held on the day.
+void current_positions(JsonWriter& w, const std::vector<storage::CurrentPosition>& items);
 void person_summary(JsonWriter& w, const services::PersonSummary& s);
 void person_detail(JsonWriter& w, const services::PersonDetail& d, const Viewer& viewer);
 void position_fields(JsonWriter& w, const storage::PositionRow& row, const Viewer& viewer);

@@ -5,18 +5,11 @@
 #include "domain/error.h"
 #include "domain/id_number.h"
 #include "services/audit.h"
+#include "services/subtree.h"
 
 namespace jinguo::services {
 
 namespace {
-
-// The subtree path of `within` (in the caller's scope), or the scope's own.
-std::string within_path(const storage::ReadTx& tx, const Actor& actor, std::optional<domain::OrganisationId> within) {
-  if (!within) return actor.scope.path;
-  auto path = storage::OrganisationRepository(tx).path_in(actor.scope, *within);
-  if (!path) throw domain::not_found("within", "组织不存在", "no such organisation");
-  return *path;
-}
 
 void require_body(const storage::ReadTx& tx, const Actor& actor, domain::OrganisationId id) {
   if (!storage::OrganisationRepository(tx).path_in(actor.scope, id))
@@ -24,7 +17,7 @@ void require_body(const storage::ReadTx& tx, const Actor& actor, domain::Organis
 }
 
 storage::ArchiveFilter filter_of(const storage::ReadTx& tx, const Actor& actor, const ArchiveQuery& q) {
-  return {within_path(tx, actor, q.within), q.text, q.year, q.kind};
+  return {subtree_path(tx, actor, q.within, "within"), q.text, q.year, q.kind};
 }
 
 domain::DomainError no_entry() { return domain::not_found("id", "档案记录不存在", "no such archive entry"); }

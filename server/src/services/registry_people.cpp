@@ -6,6 +6,7 @@
 #include "services/audit.h"
 #include "services/person_audit.h"
 #include "services/registry.h"
+#include "services/subtree.h"
 
 namespace jinguo::services {
 
@@ -183,12 +184,7 @@ storage::Page<PersonSummary> Registry::People(const Actor& actor, const PeopleQu
   Date on = query.on.value_or(today);
   return db_.read([&](storage::ReadTx& tx) {
     storage::PeopleSearch search;
-    search.path = actor.scope.path;
-    if (query.organisation_id) {
-      auto path = storage::OrganisationRepository(tx).path_in(actor.scope, *query.organisation_id);
-      if (!path) throw domain::not_found("organisation_id", "组织不存在", "no such organisation");
-      search.path = *path;
-    }
+    search.path = subtree_path(tx, actor, query.organisation_id, "organisation_id");
     search.on = on;
     search.status = query.status;
     search.role = query.role;

@@ -2,6 +2,7 @@
 #include "domain/error.h"
 #include "domain/text.h"
 #include "services/audit.h"
+#include "services/dictionary_checks.h"
 #include "services/registry.h"
 #include "services/staffing.h"
 #include "storage/compliance_queries.h"
@@ -13,14 +14,6 @@ namespace {
 using domain::Date;
 using domain::DictionaryKind;
 
-domain::DictionaryEntry require_entry(const storage::ReadTx& tx, DictionaryKind kind, const std::string& code,
-                                      const std::string& field) {
-  auto entry = storage::DictionaryRepository(tx).find(kind, code);
-  if (!entry || !entry->active)
-    throw domain::invalid("unknown_code", field, "字典中没有该代码：" + code, "no such dictionary code: " + code);
-  return *entry;
-}
-
 storage::PositionRow load(const storage::ReadTx& tx, const domain::Scope& scope, domain::PositionId id) {
   auto row = storage::PositionRepository(tx).find(scope, id);
   if (!row) throw domain::not_found("id", "职务不存在", "no such position");
@@ -29,15 +22,6 @@ storage::PositionRow load(const storage::ReadTx& tx, const domain::Scope& scope,
 
 bool is_administrator(const Actor& actor) {
   return actor.role == domain::Role::kSystemAdmin || actor.role == domain::Role::kFederationAdmin;
-}
-
-// The role must exist in the body's type.
-void require_role_in(const storage::ReadTx& tx, const std::string& code, const domain::Organisation& body) {
-  auto role = require_entry(tx, DictionaryKind::kRole, code, "role");
-  if (!domain::role_allowed_in(role, body.type))
-    throw domain::invalid("role_not_allowed", "role",
-                          role.label + "不适用于" + std::string(domain::body_type_label(body.type)),
-                          "role " + role.code + " does not exist in a " + std::string(domain::body_type_code(body.type)));
 }
 
 // The overridden refusals, as the audit keeps them.

@@ -9,6 +9,7 @@
 
 #include "domain/clock.h"
 #include "domain/error.h"
+#include "domain/selection/nomination.h"
 #include "storage/migration_sources.h"
 #include "storage/registry_changes.h"
 
@@ -138,6 +139,8 @@ const ConstraintRule kConstraintRules[] = {
     {"reelections_breakdowns_within_delegates", "reelections_breakdowns_within_delegates",
      [] { return domain::invalid("breakdown_range", "delegates", "各类代表人数应在0至代表总数之间",
                                  "every breakdown lies between 0 and the number of delegates"); }},
+    {"nominations_one_open", "nominations.organisation_id, nominations.role, nominations.id_number",
+     [] { return domain::selection::already_nominated(); }},
     {"imports_one_busy", "imports.account_id",
      [] { return domain::conflict("import_busy", "", "您还有一个导入正在处理，请等它完成后再上传",
                                   "another import of this account is still being worked on"); }},

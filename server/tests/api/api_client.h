@@ -199,4 +199,38 @@ inline World start_world(const std::string& city) {
   return w;
 }
 
+// The id of what a POST created (a failure when the answer is not 201).
+inline long long created(const Answer& a) {
+  EXPECT_EQ(a.status, 201) << a.body.dump();
+  return a.body.value("id", 0LL);
+}
+
+// A client signed in as `username` on `server`.
+inline Client signed_in(const Server& server, const std::string& username, const std::string& password) {
+  Client c(server.port());
+  EXPECT_EQ(c.login(username, password).status, 200) << username;
+  return c;
+}
+
+// A refusal: the status, the error's code and (when given) its field; a 409 or 422 says why.
+inline void expect_refused(const Answer& a, int status, const std::string& code, const std::string& field = "") {
+  EXPECT_EQ(a.status, status) << a.body.dump();
+  EXPECT_EQ(a.body["error"]["code"], code) << a.body.dump();
+  if (!field.empty()) {
+    EXPECT_EQ(a.body["error"]["field"], field) << a.body.dump();
+  }
+  if (status == 422 || status == 409) {
+    EXPECT_FALSE(a.body["error"]["message"].get<std::string>().empty()) << a.body.dump();
+  }
+}
+
+// The audit records of one entity, newest first (among the latest 200 of its kind), as `admin` reads them.
+inline json audit_records_of(Client& admin, const std::string& entity, long long id) {
+  json out = json::array();
+  const json page = admin.get("/api/audit?entity=" + entity + "&page_size=200").body;
+  for (const auto& e : page["items"])
+    if (e["entity_id"] == std::to_string(id)) out.push_back(e);
+  return out;
+}
+
 }  // namespace jinguo::api_test

@@ -9,8 +9,9 @@
 #include "../support/test_database.h"
 #include "api_client.h"
 
-using jinguo::api_test::Answer;
 using jinguo::api_test::Client;
+using jinguo::api_test::created;
+using jinguo::api_test::expect_refused;
 using jinguo::api_test::json;
 using jinguo::api_test::Server;
 
@@ -38,32 +39,11 @@ class ContactsTest : public ::testing::Test {
     admin_.reset();
     server_.reset();
   }
-  static long long created(const Answer& a) {
-    EXPECT_EQ(a.status, 201) << a.body.dump();
-    return a.body.value("id", 0LL);
-  }
   static Client signed_in(const std::string& username) {
-    Client c(server_->port());
-    EXPECT_EQ(c.login(username, kPassword).status, 200) << username;
-    return c;
+    return jinguo::api_test::signed_in(*server_, username, kPassword);
   }
-  static void expect_refused(const Answer& a, int status, const std::string& code, const std::string& field = "") {
-    EXPECT_EQ(a.status, status) << a.body.dump();
-    EXPECT_EQ(a.body["error"]["code"], code) << a.body.dump();
-    if (!field.empty()) {
-      EXPECT_EQ(a.body["error"]["field"], field) << a.body.dump();
-    }
-    if (status == 422) {
-      EXPECT_FALSE(a.body["error"]["message"].get<std::string>().empty()) << a.body.dump();
-    }
-  }
-  // The audit records of an entity, newest first.
   static json records_of(const std::string& entity, long long id) {
-    json out = json::array();
-    const json page = admin_->get("/api/audit?entity=" + entity + "&page_size=200").body;
-    for (const auto& e : page["items"])
-      if (e["entity_id"] == std::to_string(id)) out.push_back(e);
-    return out;
+    return jinguo::api_test::audit_records_of(*admin_, entity, id);
   }
   static std::string contacts_of(long long body) { return "/api/organisations/" + std::to_string(body) + "/contacts"; }
   static std::string reelections_of(long long body) {

@@ -95,6 +95,9 @@ class SecurityTest : public ::testing::Test {
     auto issued = admin_->post("/api/certificates", {{"position_ids", {two_position_}}});
     EXPECT_EQ(issued.status, 201) << issued.body.dump();
     two_certificate_ = issued.body["items"][0].value("id", 0LL);
+    two_nomination_ = created(admin_->post("/api/nominations", {{"organisation_id", two_town_}, {"role", "executive"},
+                                                                {"channel", "self"}, {"name", "二区人"},
+                                                                {"id_number", id_number("23010219810101002")}}));
     auto account = [&](const std::string& name, long long o, const char* role) {
       return created(admin_->post("/api/accounts", {{"username", name}, {"password", kPassword}, {"organisation_id", o},
                                                     {"role", role}}));
@@ -144,6 +147,7 @@ class SecurityTest : public ::testing::Test {
                      : r.path.starts_with("/api/spot-checks")  ? std::to_string(two_spot_check_)
                      : r.path.starts_with("/api/attachments")  ? std::to_string(two_attachment_)
                      : r.path.starts_with("/api/certificates") ? std::to_string(two_certificate_)
+                     : r.path.starts_with("/api/nominations")  ? std::to_string(two_nomination_)
                                                                : std::to_string(two_town_);
     put("{id}", id);
     put("{kind}", "role");
@@ -182,6 +186,8 @@ class SecurityTest : public ::testing::Test {
     if (p.ends_with("/reelections")) return json{{"held_on", "2014-01-01"}, {"delegates", 10}}.dump();
     if (p.ends_with("/end")) return json{{"end_on", "2026-11-01"}, {"end_reason", "换届"}}.dump();
     if (p.ends_with("/reveal")) return json{{"field", "mobile"}}.dump();
+    if (p.ends_with("/assess")) return json{{"passed", true}}.dump();
+    if (p.ends_with("/decide-manner")) return json{{"manner", "part_time"}}.dump();
     if (p == "/api/accounts/{id}") return json{{"active", false}}.dump();
     if (p == "/api/people/{id}") return json{{"notes", "x"}}.dump();
     if (p == "/api/organisations/{id}") return json{{"name", "改名妇联"}}.dump();
@@ -196,7 +202,7 @@ class SecurityTest : public ::testing::Test {
                           two_position_ = 0, two_account_ = 0, two_woman_ = 0, two_social_ = 0,
                           two_contact_ = 0, two_reelection_ = 0, two_campaign_ = 0, two_milestone_ = 0,
                           two_submission_ = 0, two_spot_check_ = 0, two_member_ = 0, two_attachment_ = 0,
-                          two_certificate_ = 0;
+                          two_certificate_ = 0, two_nomination_ = 0;
 };
 
 void expect_clean(const Answer& a, const std::string& what) {
@@ -279,7 +285,7 @@ TEST_F(SecurityTest, ASiblingDistrictSeesNothingOfTheOther) {
         "/api/people?organisation_id=" + two, "/api/accounts?within=" + two, "/api/audit?within=" + two,
         "/api/people.xlsx?organisation_id=" + two, "/api/audit.xlsx?within=" + two,
         "/api/compliance/failing.xlsx?within=" + two, "/api/archives/outstanding-women.xlsx?within=" + two,
-        "/api/archives/social-organisations.xlsx?within=" + two})
+        "/api/archives/social-organisations.xlsx?within=" + two, "/api/nominations?organisation_id=" + town})
     EXPECT_EQ(one.get(path).status, 404) << path;
   EXPECT_EQ(one.post("/api/positions", {{"person_id", two_person_}, {"organisation_id", one_town_}, {"role", "executive"},
                                         {"manner", "part_time"}, {"start_on", "2016-06-01"}})

@@ -16,6 +16,11 @@ TEST(AuditLabels, ActionsEntitiesAndFieldsInChinese) {
   EXPECT_EQ(audit_entity_label("reelection"), "换届");
   EXPECT_EQ(audit_field_label("email"), "电子邮箱");
   EXPECT_EQ(audit_field_label("delegates_under_35"), "35岁及以下代表人数");
+  EXPECT_EQ(audit_entity_label("nomination"), "提名");
+  EXPECT_EQ(audit_action_label("decide_manner"), "确定任职方式");
+  EXPECT_EQ(audit_action_label("withdraw"), "撤回");
+  EXPECT_EQ(audit_field_label("nominated_by"), "提名人");
+  EXPECT_EQ(audit_field_label("step"), "选聘环节");
 }
 
 TEST(AuditLabels, AnUnknownCodeIsShownAsItIs) {

@@ -106,11 +106,14 @@ TEST(Selection, ChannelsAndWhoNominated) {
   EXPECT_EQ(channel_label(Channel::kUnit), "单位推荐");
   EXPECT_EQ(nominator(Channel::kSelf, ""), "");
   EXPECT_EQ(nominator(Channel::kDirect, ""), "");
+  EXPECT_EQ(nominator(Channel::kSelf, " 她自己 "), "");  // nobody else nominated her: nothing kept
   EXPECT_EQ(nominator(Channel::kResidents, " 张大妈 "), "张大妈");
   EXPECT_EQ(refusal([] { nominator(Channel::kResidents, "  "); }), "required");
   EXPECT_EQ(refusal([] { nominator(Channel::kUnit, ""); }), "required");
   EXPECT_EQ(refusal([] { nominator(Channel::kUnit, std::string(101, 'a')); }), "too_long");
   for (Step s : kAll) EXPECT_EQ(step_from_code(step_code(s)), s);
+  for (Event e : kEvents) EXPECT_EQ(event_from_code(event_code(e)), e);
+  EXPECT_EQ(event_from_code("decide-manner"), std::nullopt);
 }
 
 }  // namespace

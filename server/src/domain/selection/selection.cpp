@@ -11,6 +11,8 @@ constexpr Channel kChannels[] = {Channel::kSelf, Channel::kResidents, Channel::k
 constexpr Step kSteps[] = {Step::kNominated, Step::kAssessed,     Step::kMannerDecided, Step::kConfirmed,
                            Step::kAppointed, Step::kCertified,    Step::kFiled,         Step::kFailed,
                            Step::kNotConfirmed, Step::kWithdrawn};
+constexpr Event kEvents[] = {Event::kAssess,  Event::kDecideManner, Event::kConfirm, Event::kAppoint,
+                             Event::kCertify, Event::kFile,         Event::kWithdraw};
 constexpr std::string_view kManners[] = {"full_time", "part_time", "seconded", "volunteer"};
 
 // What each step needs next, said to the clerk.
@@ -80,8 +82,8 @@ std::string_view channel_label(Channel c) {
 }
 
 std::string nominator(Channel c, std::string_view nominated_by) {
+  if (c == Channel::kSelf || c == Channel::kDirect) return "";
   std::string who(trim(nominated_by));
-  if (c == Channel::kSelf || c == Channel::kDirect) return who;
   if (who.empty())
     throw invalid("required", "nominated_by", c == Channel::kResidents ? "请填写举荐人姓名" : "请填写推荐单位",
                   c == Channel::kResidents ? "the resident who nominated her is required" : "the work unit is required");
@@ -159,6 +161,12 @@ std::string_view event_code(Event e) {
     case Event::kWithdraw: return "withdraw";
   }
   return "";
+}
+
+std::optional<Event> event_from_code(std::string_view code) {
+  for (auto e : kEvents)
+    if (event_code(e) == code) return e;
+  return std::nullopt;
 }
 
 Step next_step(Step current, Event event, const Decision& decision) {

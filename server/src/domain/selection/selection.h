@@ -45,6 +45,7 @@ bool is_final(Step s);                   // filed, failed, not confirmed, withdr
 
 enum class Event { kAssess, kDecideManner, kConfirm, kAppoint, kCertify, kFile, kWithdraw };
 std::string_view event_code(Event e);  // assess, decide_manner, confirm, appoint, certify, file, withdraw
+std::optional<Event> event_from_code(std::string_view code);
 
 // What an event carries (only the fields the event uses are read).
 struct Decision {
