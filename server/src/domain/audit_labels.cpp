@@ -20,6 +20,7 @@ constexpr Labels kActions[] = {
     {"save", "保存草稿"},
     {"issue", "颁发"},       {"print", "打印"},        {"revoke", "撤销"},
     {"assess", "考核"},      {"decide_manner", "确定任职方式"}, {"withdraw", "撤回"},
+    {"confirm", "会议表决"},  {"appoint", "任职"},
 };
 
 constexpr Labels kEntities[] = {
@@ -33,6 +34,7 @@ constexpr Labels kEntities[] = {
     {"campaign_group", "领导小组"},   {"score_scheme", "考核方案"},   {"campaign_pilot", "示范点"},
     {"submission_draft", "报送草稿"},
     {"certificate", "证书"},          {"certificate_prefix", "证书编号前缀"},
+    {"womens_meeting", "妇女群众会议"},
     {"submission_draft", "报送草稿"},  {"nomination", "提名"},
 };
 
@@ -78,6 +80,7 @@ constexpr Labels kFields[] = {
     {"number", "证书编号"},               {"holder", "持证人"},            {"prints", "打印次数"},
     {"prefix", "证书编号前缀"},           {"revoked_on", "撤销日期"},      {"revoke_reason", "撤销原因"},
     {"position_id", "任职"},
+    {"place", "会议地点"},               {"attendance", "参会人数"},       {"outcomes", "表决结果"},
     {"channel", "提名方式"},              {"nominated_by", "提名人"},       {"statement", "提名理由"},
     {"step", "选聘环节"},                 {"passed", "考核结果"},
 };

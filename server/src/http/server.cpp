@@ -18,6 +18,7 @@
 #include "http/contact_routes.h"
 #include "http/form_routes.h"
 #include "http/import_routes.h"
+#include "http/meeting_routes.h"
 #include "http/nomination_routes.h"
 #include "http/spreadsheet_routes.h"
 #include "http/openapi_document.h"
@@ -85,7 +86,8 @@ class HttpServer::Impl {
         campaign_scores_(db, staffing_),
         certificates_(db, [&registry = wired.registry] { return registry.today(); }, public_url(config_)),
         public_limit_(config_.public_requests_per_minute),
-        nominations_(db, [&registry = wired.registry] { return registry.today(); }) {
+        nominations_(db, [&registry = wired.registry] { return registry.today(); }),
+        meetings_(db, [&registry = wired.registry] { return registry.today(); }) {
     services::Registry& registry = wired.registry;
     const int threads = config_.threads > 0 ? config_.threads : 64;
     server_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
@@ -117,6 +119,7 @@ class HttpServer::Impl {
     add_campaign_routes(api, {campaigns_, spot_checks_, submission_files_, campaign_scores_});
     add_certificate_routes(api, certificates_, public_limit_);
     add_nomination_routes(api, nominations_);
+    add_meeting_routes(api, meetings_);
     server_.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(std::string(openapi_document()), "application/json; charset=utf-8");
     });
@@ -193,6 +196,7 @@ class HttpServer::Impl {
   services::Certificates certificates_;  // the registry's database and clock
   RateLimit public_limit_;               // the public pages, per address
   services::Nominations nominations_;  // the registry's database and clock
+  services::Meetings meetings_;        // the registry's database and clock
   std::filesystem::path web_root_;
   ListeningServer server_;
 };

@@ -136,21 +136,27 @@ NominationDetail Nominations::Withdraw(const Actor& actor, NominationId id, cons
   return advance(actor, id, Event::kWithdraw, input);
 }
 
+domain::selection::Nomination move_on(const storage::WriteTx& tx, const Actor& actor,
+                                      const domain::selection::Nomination& before, Event event,
+                                      const domain::selection::EventInput& input) {
+  domain::selection::Transition t = domain::selection::apply(before, event, input);
+  if (!t.after.person_id) t.after.person_id = person_matching(tx, t.after.id_number);
+  storage::NominationRepository repo(tx);
+  const std::string now = domain::utc_timestamp_now();
+  if (!repo.advance(t.after, before.step, now))
+    throw domain::conflict("out_of_order", "step", "该提名刚被他人办理，请刷新后再试",
+                           "the nomination was moved on by someone else meanwhile");
+  repo.record_step(before.id, t.record, actor.name, now);
+  record_audit(tx, actor, target(domain::selection::event_code(event), t.after), transition_changes(before, t));
+  return t.after;
+}
+
 NominationDetail Nominations::advance(const Actor& actor, NominationId id, Event event,
                                       const domain::selection::EventInput& input) {
   domain::require(actor.role, domain::Permission::kWrite);
   const domain::Date today = today_();
   return db_.write([&](storage::WriteTx& tx) {
-    const domain::selection::Nomination before = load(tx, actor, id).nomination;
-    domain::selection::Transition t = domain::selection::apply(before, event, input);
-    if (!t.after.person_id) t.after.person_id = person_matching(tx, t.after.id_number);
-    storage::NominationRepository repo(tx);
-    const std::string now = domain::utc_timestamp_now();
-    if (!repo.advance(t.after, before.step, now))
-      throw domain::conflict("out_of_order", "step", "该提名刚被他人办理，请刷新后再试",
-                             "the nomination was moved on by someone else meanwhile");
-    repo.record_step(id, t.record, actor.name, now);
-    record_audit(tx, actor, target(domain::selection::event_code(event), t.after), transition_changes(before, t));
+    move_on(tx, actor, load(tx, actor, id).nomination, event, input);
     return detail_of(tx, actor, id, today, false);
   });
 }

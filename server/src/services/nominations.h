@@ -33,6 +33,13 @@ struct NominationDetail {
   bool full = false;                                        // the ID number and mobile shown in full
 };
 
+// Inside a write transaction: moves `before` on by `event` (domain/selection's rules), links her
+// to a registered person when her ID number now matches one, stores the step and its audit
+// record; the nomination after. 409 out_of_order when another clerk moved it on meanwhile.
+domain::selection::Nomination move_on(const storage::WriteTx& tx, const Actor& actor,
+                                      const domain::selection::Nomination& before, domain::selection::Event event,
+                                      const domain::selection::EventInput& input);
+
 class Nominations {
  public:
   Nominations(storage::Database& db, Clock today) : db_(db), today_(std::move(today)) {}

@@ -1,0 +1,113 @@
+// Routes of the women's meetings: parse, call one use case, write the answer.
+#include "http/meeting_routes.h"
+
+#include <nlohmann/json.hpp>
+
+#include "http/dto.h"
+#include "http/request.h"
+#include "http/staffing_dto.h"
+
+namespace jinguo::http {
+
+namespace {
+
+domain::DomainError bad_outcome(const std::string& field, const char* zh, const char* en) {
+  return domain::malformed("wrong_type", field, std::string("字段") + field + zh, field + en);
+}
+
+// outcomes: [{"nomination_id": 7, "confirmed": true}, …], each field named where it is wrong.
+std::vector<services::MeetingOutcome> outcomes_of(const std::string& body) {
+  std::vector<services::MeetingOutcome> out;
+  auto j = nlohmann::json::parse(body, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("outcomes") || j["outcomes"].is_null()) return out;
+  const auto& list = j["outcomes"];
+  if (!list.is_array()) throw bad_outcome("outcomes", "应为数组", " must be an array");
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string at = "outcomes[" + std::to_string(i) + "]";
+    const auto& item = list[i];
+    if (!item.is_object()) throw bad_outcome(at, "应为对象", " must be an object");
+    services::MeetingOutcome o;
+    for (const auto& [key, value] : item.items()) {
+      if (key == "nomination_id") {
+        if (!value.is_number_integer()) throw bad_outcome(at + ".nomination_id", "应为整数", " must be a whole number");
+        o.nomination_id = value.get<std::int64_t>();
+      } else if (key == "confirmed") {
+        if (!value.is_boolean()) throw bad_outcome(at + ".confirmed", "应为true或false", " must be true or false");
+        o.confirmed = value.get<bool>();
+      } else {
+        throw domain::malformed("unknown_field", at + "." + key, "未知字段：" + at + "." + key, "unknown field: " + key);
+      }
+    }
+    if (!item.contains("nomination_id"))
+      throw domain::invalid("required", at + ".nomination_id", "请选择人选", "nomination_id is required");
+    out.push_back(o);
+  }
+  return out;
+}
+
+void meeting_fields(JsonWriter& w, const storage::MeetingRow& m) {
+  w.field("id", m.id)
+      .field("organisation_id", m.organisation_id)
+      .field("organisation_name", m.organisation_name)
+      .field("held_on", m.held_on.iso())
+      .field("place", m.place)
+      .field("attendance", m.attendance)
+      .field("notes", m.notes)
+      .field("created_at", m.created_at)
+      .field("created_by", m.created_by);
+}
+
+void meeting(JsonWriter& w, const storage::MeetingRow& m) { w.object([&] { meeting_fields(w, m); }); }
+
+JsonWriter detail(const services::MeetingDetail& d) {
+  JsonWriter w;
+  const services::FindingContext context;
+  w.begin_object();
+  meeting_fields(w, d.meeting);
+  w.key("nominees").array(d.meeting.nominees, [&](const storage::MeetingNomineeRow& n) {
+    w.begin_object()
+        .field("nomination_id", n.nomination_id)
+        .field("name", n.name)
+        .field("role", n.role)
+        .field("role_label", n.role_label)
+        .field("confirmed", n.confirmed)
+        .field("position_id", n.position_id)
+        .end_object();
+  });
+  w.key("seats").array(d.seats, [&](const services::SeatProposal& s) {
+    w.begin_object().field("person_id", s.person_id).field("person_name", s.person_name).key("finding");
+    dto::finding(w, s.finding, context);
+    w.end_object();
+  });
+  w.key("warnings");
+  dto::findings(w, d.warnings, context);
+  w.end_object();
+  return w;
+}
+
+}  // namespace
+
+void add_meeting_routes(Api& api, services::Meetings& meetings) {
+  api.post("/api/meetings", [&](const httplib::Request& req, const services::Actor& actor) {
+    JsonBody body(req.body, {"organisation_id", "held_on", "place", "attendance", "notes", "outcomes", "override_reason"});
+    services::NewMeeting in;
+    in.organisation_id = body.integer("organisation_id");
+    in.held_on = body.date("held_on");
+    in.place = body.text("place");
+    in.attendance = body.integer("attendance");
+    in.notes = body.text("notes");
+    in.override_reason = body.text("override_reason");
+    in.outcomes = outcomes_of(req.body);
+    return Reply{201, detail(meetings.Record(actor, in))};
+  });
+  api.get("/api/meetings", [&](const httplib::Request& req, const services::Actor& actor) {
+    QueryParams q(req);
+    auto page = q.page({"held_on"});
+    return Reply{200, dto::page(meetings.List(actor, q.id("organisation_id"), page), page, meeting)};
+  });
+  api.get(R"(/api/meetings/(\d+))", [&](const httplib::Request& req, const services::Actor& actor) {
+    return Reply{200, detail(meetings.Meeting(actor, path_id(req)))};
+  });
+}
+
+}  // namespace jinguo::http

@@ -1,0 +1,84 @@
+#include "storage/meeting_repository.h"
+
+namespace jinguo::storage {
+
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT m.id, m.organisation_id, o.name, o.path, m.held_on, m.place, m.attendance, m.notes, m.created_by";
+constexpr const char* kFrom = " FROM womens_meetings m JOIN organisations o ON o.id = m.organisation_id";
+
+std::string select_sql(const ReadTx& tx, const std::string& where) {
+  return std::string(kColumns) + ", " + iso_timestamp_sql(tx, "m.created_at") + kFrom + where;
+}
+
+MeetingRow read_row(const Statement& st) {
+  MeetingRow m;
+  m.id = st.integer(0);
+  m.organisation_id = st.integer(1);
+  m.organisation_name = st.string(2);
+  m.organisation_path = st.string(3);
+  m.held_on = st.date(4);
+  m.place = st.string(5);
+  m.attendance = static_cast<int>(st.integer(6));
+  m.notes = st.nullable_text(7);
+  m.created_by = st.string(8);
+  m.created_at = st.string(9);
+  return m;
+}
+
+}  // namespace
+
+std::optional<MeetingRow> MeetingQueries::find(const domain::Scope& scope, MeetingId id) const {
+  std::optional<MeetingRow> out;
+  {
+    Statement st = tx_.prepare(select_sql(tx_, " WHERE m.id = $1 AND o.path >= $2 AND o.path < $3"));
+    st.bind(id).bind(scope.low()).bind(scope.high());
+    if (!st.step()) return std::nullopt;
+    out = read_row(st);
+  }
+  Statement st = tx_.prepare(
+      "SELECT n.id, n.name, n.role, COALESCE(d.label, n.role), mn.confirmed, mn.position_id FROM meeting_nominees mn "
+      "JOIN nominations n ON n.id = mn.nomination_id "
+      "LEFT JOIN dictionary_entries d ON d.kind = 'role' AND d.code = n.role "
+      "WHERE mn.meeting_id = $1 ORDER BY mn.sort_order");
+  st.bind(id);
+  while (st.step())
+    out->nominees.push_back({st.integer(0), st.string(1), st.string(2), st.string(3), st.integer(4) != 0,
+                             st.nullable_integer(5)});
+  return out;
+}
+
+Page<MeetingRow> MeetingQueries::list(const std::string& path, const PageSpec& page) const {
+  Page<MeetingRow> out;
+  {
+    Statement count = tx_.prepare("SELECT count(*)" + std::string(kFrom) + " WHERE o.path >= $1 AND o.path < $2");
+    count.bind(path).bind(path + "~");
+    if (count.step()) out.total = count.integer(0);
+  }
+  Statement st = tx_.prepare(select_sql(tx_, " WHERE o.path >= $1 AND o.path < $2 ORDER BY m.held_on DESC, m.id DESC") +
+                             " LIMIT " + std::to_string(page.page_size) + " OFFSET " + std::to_string(page.offset()));
+  st.bind(path).bind(path + "~");
+  while (st.step()) out.items.push_back(read_row(st));
+  return out;
+}
+
+MeetingId MeetingRepository::insert(const MeetingRow& m) const {
+  Statement st = tx_.prepare(
+      "INSERT INTO womens_meetings (organisation_id, held_on, place, attendance, notes, created_at, created_by) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id");
+  st.bind(m.organisation_id).bind(m.held_on).bind(m.place).bind(m.attendance).bind(m.notes).bind(m.created_at)
+      .bind(m.created_by);
+  st.step();
+  return st.integer(0);
+}
+
+void MeetingRepository::add_nominee(MeetingId meeting, const MeetingNomineeRow& n, int order) const {
+  Statement st = tx_.prepare(
+      "INSERT INTO meeting_nominees (meeting_id, nomination_id, confirmed, position_id, sort_order) "
+      "VALUES ($1, $2, $3, $4, $5)");
+  st.bind(meeting).bind(n.nomination_id).bind(n.confirmed ? 1 : 0).bind(n.position_id).bind(order);
+  st.run();
+}
+
+}  // namespace jinguo::storage
