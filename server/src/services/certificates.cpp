@@ -9,6 +9,9 @@
 #include "domain/text.h"
 #include "services/audit.h"
 #include "services/crypto.h"
+#include "services/nominations.h"
+#include "storage/meeting_repository.h"
+#include "storage/nomination_repository.h"
 #include "storage/repositories.h"
 
 namespace jinguo::services {
@@ -44,6 +47,15 @@ ChangeSet issued_changes(const storage::CertificateRow& c) {
       .created("holder", c.holder_name)
       .created("role", c.role);
   return changes;
+}
+
+// A position a women's meeting appointed: its nomination moves on to 已发证.
+void certify_nomination(const storage::WriteTx& tx, const Actor& actor, domain::PositionId position) {
+  auto id = storage::MeetingQueries(tx).nomination_of(position);
+  if (!id) return;
+  auto row = storage::NominationQueries(tx).find(domain::Scope::whole_tree(), *id);
+  if (row && row->nomination.step == domain::selection::Step::kAppointed)
+    move_on(tx, actor, row->nomination, domain::selection::Event::kCertify, {});
 }
 
 }  // namespace
@@ -111,6 +123,7 @@ std::vector<CertificateView> Certificates::Issue(const Actor& actor, const std::
       c.issued_by = actor.name;
       c.id = repo.insert(c);
       record_audit(tx, actor, {"issue", "certificate", std::to_string(c.id), c.organisation_id}, issued_changes(c));
+      certify_nomination(tx, actor, position.id);
       out.push_back(*repo.find(domain::Scope::whole_tree(), c.id));
     }
     return out;

@@ -63,6 +63,13 @@ Page<MeetingRow> MeetingQueries::list(const std::string& path, const PageSpec& p
   return out;
 }
 
+std::optional<domain::selection::NominationId> MeetingQueries::nomination_of(domain::PositionId position) const {
+  Statement st = tx_.prepare("SELECT nomination_id FROM meeting_nominees WHERE position_id = $1");
+  st.bind(position);
+  if (!st.step()) return std::nullopt;
+  return st.integer(0);
+}
+
 MeetingId MeetingRepository::insert(const MeetingRow& m) const {
   Statement st = tx_.prepare(
       "INSERT INTO womens_meetings (organisation_id, held_on, place, attendance, notes, created_at, created_by) "

@@ -42,6 +42,8 @@ class MeetingQueries {
   std::optional<MeetingRow> find(const domain::Scope& scope, MeetingId id) const;
   // The meetings of bodies under `path`, the latest held first (without their nominees).
   Page<MeetingRow> list(const std::string& path, const PageSpec& page) const;
+  // The nomination a meeting appointed to this position, if one did.
+  std::optional<domain::selection::NominationId> nomination_of(domain::PositionId position) const;
 
  protected:
   const ReadTx& tx_;

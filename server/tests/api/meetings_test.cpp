@@ -114,6 +114,12 @@ TEST_F(MeetingsTest, TheMeetingAppointsTheConfirmedAndProposesTheSeatAbove) {
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0]["changes"]["outcomes"]["after"].size(), 3u);
   EXPECT_GE(world_->admin->get("/api/audit?entity=nomination&action=appoint").body["items"].size(), 2u);
+
+  // The township issues the director's certificate: her nomination stands 已发证.
+  auto issued = town_client_->post("/api/certificates", {{"position_ids", {a.body["nominees"][0]["position_id"]}}});
+  ASSERT_EQ(issued.status, 201) << issued.body.dump();
+  EXPECT_EQ(step_of(director), "certified");
+  EXPECT_EQ(step_of(member), "appointed");
 }
 
 TEST_F(MeetingsTest, ANomineeNotReadyOrOfAnotherBodyRefusesTheWholeMeeting) {
