@@ -20,7 +20,7 @@ constexpr Labels kActions[] = {
     {"save", "保存草稿"},
     {"issue", "颁发"},       {"print", "打印"},        {"revoke", "撤销"},
     {"assess", "考核"},      {"decide_manner", "确定任职方式"}, {"withdraw", "撤回"},
-    {"confirm", "会议表决"},  {"appoint", "任职"},
+    {"confirm", "会议表决"},  {"appoint", "任职"},    {"send", "报送"},  {"acknowledge", "确认"},
 };
 
 constexpr Labels kEntities[] = {
@@ -34,7 +34,7 @@ constexpr Labels kEntities[] = {
     {"campaign_group", "领导小组"},   {"score_scheme", "考核方案"},   {"campaign_pilot", "示范点"},
     {"submission_draft", "报送草稿"},
     {"certificate", "证书"},          {"certificate_prefix", "证书编号前缀"},
-    {"womens_meeting", "妇女群众会议"},
+    {"womens_meeting", "妇女群众会议"}, {"filing", "备案"},
     {"submission_draft", "报送草稿"},  {"nomination", "提名"},
 };
 
@@ -81,6 +81,8 @@ constexpr Labels kFields[] = {
     {"prefix", "证书编号前缀"},           {"revoked_on", "撤销日期"},      {"revoke_reason", "撤销原因"},
     {"position_id", "任职"},
     {"place", "会议地点"},               {"attendance", "参会人数"},       {"outcomes", "表决结果"},
+    {"recipient", "备案单位类别"},       {"recipient_name", "备案单位"},   {"sent_on", "报送日期"},
+    {"reference", "文号"},
     {"channel", "提名方式"},              {"nominated_by", "提名人"},       {"statement", "提名理由"},
     {"step", "选聘环节"},                 {"passed", "考核结果"},
 };

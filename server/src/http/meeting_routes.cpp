@@ -85,6 +85,35 @@ JsonWriter detail(const services::MeetingDetail& d) {
   return w;
 }
 
+void filing(JsonWriter& w, const storage::FilingRow& f) {
+  w.begin_object()
+      .field("id", f.id)
+      .field("meeting_id", f.meeting_id)
+      .field("organisation_id", f.organisation_id)
+      .field("recipient", domain::selection::recipient_code(f.recipient))
+      .field("recipient_label", domain::selection::recipient_label(f.recipient))
+      .field("recipient_name", f.recipient_name)
+      .field("sent_on", f.sent_on.iso())
+      .field("reference", f.reference)
+      .field("state", domain::selection::filing_state_code(f.state))
+      .field("state_label", domain::selection::filing_state_label(f.state))
+      .field("answered_on", f.answered_on ? std::optional<std::string>(f.answered_on->iso()) : std::nullopt)
+      .field("return_reason", f.return_reason)
+      .field("created_at", f.created_at)
+      .field("created_by", f.created_by)
+      .end_object();
+}
+
+JsonWriter one_filing(const storage::FilingRow& f) {
+  JsonWriter w;
+  filing(w, f);
+  return w;
+}
+
+std::optional<std::string> state_of(const std::optional<domain::selection::FilingState>& s) {
+  return s ? std::optional<std::string>(domain::selection::filing_state_code(*s)) : std::nullopt;
+}
+
 }  // namespace
 
 void add_meeting_routes(Api& api, services::Meetings& meetings) {
@@ -107,6 +136,40 @@ void add_meeting_routes(Api& api, services::Meetings& meetings) {
   });
   api.get(R"(/api/meetings/(\d+))", [&](const httplib::Request& req, const services::Actor& actor) {
     return Reply{200, detail(meetings.Meeting(actor, path_id(req)))};
+  });
+  api.get(R"(/api/meetings/(\d+)/filings)", [&](const httplib::Request& req, const services::Actor& actor) {
+    JsonWriter w;
+    w.begin_object().key("items").array(meetings.FilingsOf(actor, path_id(req)),
+                                        [&](const storage::FilingRow& f) { filing(w, f); });
+    w.end_object();
+    return Reply{200, std::move(w)};
+  });
+  api.post(R"(/api/meetings/(\d+)/filings)", [&](const httplib::Request& req, const services::Actor& actor) {
+    JsonBody body(req.body, {"recipient", "recipient_name", "sent_on", "reference"});
+    services::NewFiling in{body.text("recipient"), body.text("recipient_name"), body.date("sent_on"),
+                           body.text("reference")};
+    return Reply{201, one_filing(meetings.SendFiling(actor, path_id(req), in))};
+  });
+  api.post(R"(/api/filings/(\d+)/acknowledge)", [&](const httplib::Request& req, const services::Actor& actor) {
+    JsonBody body(req.body, {"on"});
+    return Reply{200, one_filing(meetings.AcknowledgeFiling(actor, path_id(req), body.date("on")))};
+  });
+  api.post(R"(/api/filings/(\d+)/return)", [&](const httplib::Request& req, const services::Actor& actor) {
+    JsonBody body(req.body, {"reason"});
+    return Reply{200, one_filing(meetings.ReturnFiling(actor, path_id(req), body.text("reason").value_or("")))};
+  });
+  api.get("/api/filings/unfiled", [&](const httplib::Request& req, const services::Actor& actor) {
+    JsonWriter w;
+    w.begin_object().key("items").array(meetings.Unfiled(actor, QueryParams(req).id("organisation_id")),
+                                        [&](const storage::UnfiledRow& u) {
+                                          w.begin_object();
+                                          meeting_fields(w, u.meeting);
+                                          w.field("party", state_of(u.party))
+                                              .field("federation_above", state_of(u.federation_above))
+                                              .end_object();
+                                        });
+    w.end_object();
+    return Reply{200, std::move(w)};
   });
 }
 

@@ -180,4 +180,121 @@ MeetingDetail Meetings::Meeting(const Actor& actor, storage::MeetingId id) {
   return {std::move(*row), {}, {}};
 }
 
+namespace {
+
+domain::DomainError no_filing() { return domain::not_found("id", "备案记录不存在", "no such filing"); }
+
+ChangeSet filing_changes(const storage::FilingRow& f) {
+  ChangeSet c;
+  c.created("recipient", std::string(domain::selection::recipient_code(f.recipient)))
+      .created("recipient_name", f.recipient_name)
+      .created("sent_on", f.sent_on)
+      .created("reference", f.reference);
+  return c;
+}
+
+// Both recipients have acknowledged: the meeting's certified nominees are filed.
+void file_nominees(const storage::WriteTx& tx, const Actor& actor, storage::MeetingId meeting) {
+  storage::MeetingRepository meetings(tx);
+  int acknowledged = 0;
+  for (const auto& f : meetings.filings_of(meeting))
+    if (f.state == domain::selection::FilingState::kAcknowledged) ++acknowledged;
+  if (acknowledged < 2) return;
+  auto m = meetings.find(domain::Scope::whole_tree(), meeting);
+  storage::NominationQueries nominations(tx);
+  for (const auto& n : m->nominees) {
+    auto row = nominations.find(domain::Scope::whole_tree(), n.nomination_id);
+    if (row && row->nomination.step == Step::kCertified) move_on(tx, actor, row->nomination, Event::kFile, {});
+  }
+}
+
+}  // namespace
+
+storage::FilingRow Meetings::SendFiling(const Actor& actor, storage::MeetingId meeting, const NewFiling& input) {
+  domain::require(actor.role, domain::Permission::kWrite);
+  const domain::Date today = today_();
+  return db_.write([&](storage::WriteTx& tx) {
+    storage::MeetingRepository meetings(tx);
+    auto m = meetings.find(actor.scope, meeting);
+    if (!m) throw domain::not_found("id", "会议记录不存在", "no such meeting");
+    if (!input.recipient) throw domain::invalid("required", "recipient", "请选择备案单位", "recipient is required");
+    auto recipient = domain::selection::recipient_from_code(*input.recipient);
+    if (!recipient)
+      throw domain::invalid("unknown_recipient", "recipient", "备案单位应为同级党组织（party）或上级妇联（federation_above）",
+                            "recipient is party or federation_above");
+    std::string default_name(domain::selection::recipient_label(*recipient));
+    if (*recipient == domain::selection::Recipient::kFederationAbove) {
+      auto body = storage::OrganisationRepository(tx).find(domain::Scope::whole_tree(), m->organisation_id, today);
+      if (body && body->organisation.parent_id)
+        if (auto above = storage::OrganisationRepository(tx).find(domain::Scope::whole_tree(),
+                                                                  *body->organisation.parent_id, today))
+          default_name = above->organisation.name;
+    }
+    auto sent = domain::selection::sent_filing(input.recipient_name, default_name, input.sent_on, input.reference,
+                                               m->held_on, today);
+    storage::FilingRow f;
+    f.meeting_id = meeting;
+    f.recipient = *recipient;
+    f.recipient_name = sent.recipient_name;
+    f.sent_on = sent.sent_on;
+    f.reference = sent.reference;
+    f.created_at = domain::utc_timestamp_now();
+    f.created_by = actor.name;
+    f.id = meetings.insert_filing(f);
+    record_audit(tx, actor, {"send", "filing", std::to_string(f.id), m->organisation_id}, filing_changes(f));
+    return *meetings.filing(domain::Scope::whole_tree(), f.id);
+  });
+}
+
+storage::FilingRow Meetings::AcknowledgeFiling(const Actor& actor, std::int64_t id, std::optional<domain::Date> on) {
+  domain::require(actor.role, domain::Permission::kWrite);
+  const domain::Date today = today_();
+  return db_.write([&](storage::WriteTx& tx) {
+    storage::MeetingRepository meetings(tx);
+    auto f = meetings.filing(actor.scope, id);
+    if (!f) throw no_filing();
+    const domain::Date day = on.value_or(today);
+    auto state = domain::selection::acknowledged(f->state, f->sent_on, day, today);
+    meetings.answer_filing(id, state, day, std::nullopt);
+    ChangeSet changes;
+    changes.add("state", std::string("sent"), std::string("acknowledged")).created("on", day);
+    record_audit(tx, actor, {"acknowledge", "filing", std::to_string(id), f->organisation_id}, changes);
+    file_nominees(tx, actor, f->meeting_id);
+    return *meetings.filing(domain::Scope::whole_tree(), id);
+  });
+}
+
+storage::FilingRow Meetings::ReturnFiling(const Actor& actor, std::int64_t id, const std::string& reason) {
+  domain::require(actor.role, domain::Permission::kWrite);
+  const domain::Date today = today_();
+  return db_.write([&](storage::WriteTx& tx) {
+    storage::MeetingRepository meetings(tx);
+    auto f = meetings.filing(actor.scope, id);
+    if (!f) throw no_filing();
+    auto state = domain::selection::returned(f->state, reason);
+    const std::string why(domain::trim(reason));
+    meetings.answer_filing(id, state, today, why);
+    ChangeSet changes;
+    changes.add("state", std::string("sent"), std::string("returned")).created("reason", why);
+    record_audit(tx, actor, {"return", "filing", std::to_string(id), f->organisation_id}, changes);
+    return *meetings.filing(domain::Scope::whole_tree(), id);
+  });
+}
+
+std::vector<storage::FilingRow> Meetings::FilingsOf(const Actor& actor, storage::MeetingId meeting) {
+  domain::require(actor.role, domain::Permission::kRead);
+  return db_.read([&](storage::ReadTx& tx) {
+    storage::MeetingQueries meetings(tx);
+    if (!meetings.find(actor.scope, meeting)) throw domain::not_found("id", "会议记录不存在", "no such meeting");
+    return meetings.filings_of(meeting);
+  });
+}
+
+std::vector<storage::UnfiledRow> Meetings::Unfiled(const Actor& actor, std::optional<domain::OrganisationId> within) {
+  domain::require(actor.role, domain::Permission::kRead);
+  return db_.read([&](storage::ReadTx& tx) {
+    return storage::MeetingQueries(tx).unfiled(subtree_path(tx, actor, within, "organisation_id"));
+  });
+}
+
 }  // namespace jinguo::services

@@ -46,6 +46,13 @@ struct MeetingDetail {
   std::vector<domain::staffing::Finding> warnings;        // shortfalls left after the appointments
 };
 
+struct NewFiling {
+  std::optional<std::string> recipient;       // party | federation_above (required)
+  std::optional<std::string> recipient_name;  // default: 同级党组织 or the body above's name
+  std::optional<domain::Date> sent_on;        // required
+  std::optional<std::string> reference;       // 文号
+};
+
 class Meetings {
  public:
   Meetings(storage::Database& db, Clock today) : db_(db), today_(std::move(today)) {}
@@ -54,6 +61,16 @@ class Meetings {
   storage::Page<storage::MeetingRow> List(const Actor& actor, std::optional<domain::OrganisationId> within,
                                           const storage::PageSpec& page);
   MeetingDetail Meeting(const Actor& actor, storage::MeetingId id);
+
+  // Filing (备案): sent by the meeting's side (the scope holds its body; write), answered from the
+  // same side as the recipient's answer comes back. Once both recipients have acknowledged, the
+  // meeting's certified nominees move on to 已备案 (event file) in the same transaction.
+  storage::FilingRow SendFiling(const Actor& actor, storage::MeetingId meeting, const NewFiling& input);
+  storage::FilingRow AcknowledgeFiling(const Actor& actor, std::int64_t filing, std::optional<domain::Date> on);
+  storage::FilingRow ReturnFiling(const Actor& actor, std::int64_t filing, const std::string& reason);
+  std::vector<storage::FilingRow> FilingsOf(const Actor& actor, storage::MeetingId meeting);
+  // The meetings of the subtree still to be filed, the earliest first.
+  std::vector<storage::UnfiledRow> Unfiled(const Actor& actor, std::optional<domain::OrganisationId> within);
 
  private:
   storage::Database& db_;

@@ -27,7 +27,64 @@ MeetingRow read_row(const Statement& st) {
   return m;
 }
 
+constexpr const char* kFilingColumns =
+    "SELECT f.id, f.meeting_id, m.organisation_id, o.path, m.held_on, f.recipient, f.recipient_name, f.sent_on, "
+    "f.reference, f.state, f.answered_on, f.return_reason, f.created_by, ";
+constexpr const char* kFilingFrom =
+    " FROM filings f JOIN womens_meetings m ON m.id = f.meeting_id JOIN organisations o ON o.id = m.organisation_id";
+
+FilingRow read_filing(const Statement& st) {
+  FilingRow f;
+  f.id = st.integer(0);
+  f.meeting_id = st.integer(1);
+  f.organisation_id = st.integer(2);
+  f.organisation_path = st.string(3);
+  f.held_on = st.date(4);
+  f.recipient = domain::selection::recipient_from_code(st.text(5)).value_or(domain::selection::Recipient::kParty);
+  f.recipient_name = st.string(6);
+  f.sent_on = st.date(7);
+  f.reference = st.nullable_text(8);
+  f.state = domain::selection::filing_state_from_code(st.text(9)).value_or(domain::selection::FilingState::kSent);
+  f.answered_on = st.nullable_date(10);
+  f.return_reason = st.nullable_text(11);
+  f.created_by = st.string(12);
+  f.created_at = st.string(13);
+  return f;
+}
+
 }  // namespace
+
+std::vector<FilingRow> MeetingQueries::filings_of(MeetingId meeting) const {
+  Statement st = tx_.prepare(std::string(kFilingColumns) + iso_timestamp_sql(tx_, "f.created_at") + kFilingFrom +
+                             " WHERE f.meeting_id = $1 ORDER BY f.id");
+  st.bind(meeting);
+  std::vector<FilingRow> out;
+  while (st.step()) out.push_back(read_filing(st));
+  return out;
+}
+
+std::optional<FilingRow> MeetingQueries::filing(const domain::Scope& scope, std::int64_t id) const {
+  Statement st = tx_.prepare(std::string(kFilingColumns) + iso_timestamp_sql(tx_, "f.created_at") + kFilingFrom +
+                             " WHERE f.id = $1 AND o.path >= $2 AND o.path < $3");
+  st.bind(id).bind(scope.low()).bind(scope.high());
+  if (!st.step()) return std::nullopt;
+  return read_filing(st);
+}
+
+std::vector<UnfiledRow> MeetingQueries::unfiled(const std::string& path) const {
+  Statement st = tx_.prepare(
+      select_sql(tx_, " WHERE o.path >= $1 AND o.path < $2 AND (SELECT count(*) FROM filings f WHERE f.meeting_id = m.id "
+                      "AND f.state = 'acknowledged') < 2 ORDER BY m.held_on, m.id"));
+  st.bind(path).bind(path + "~");
+  std::vector<UnfiledRow> out;
+  while (st.step()) out.push_back({read_row(st), std::nullopt, std::nullopt});
+  for (auto& u : out)
+    for (const auto& f : filings_of(u.meeting.id)) {
+      if (f.state == domain::selection::FilingState::kReturned) continue;
+      (f.recipient == domain::selection::Recipient::kParty ? u.party : u.federation_above) = f.state;
+    }
+  return out;
+}
 
 std::optional<MeetingRow> MeetingQueries::find(const domain::Scope& scope, MeetingId id) const {
   std::optional<MeetingRow> out;
@@ -85,6 +142,24 @@ void MeetingRepository::add_nominee(MeetingId meeting, const MeetingNomineeRow& 
       "INSERT INTO meeting_nominees (meeting_id, nomination_id, confirmed, position_id, sort_order) "
       "VALUES ($1, $2, $3, $4, $5)");
   st.bind(meeting).bind(n.nomination_id).bind(n.confirmed ? 1 : 0).bind(n.position_id).bind(order);
+  st.run();
+}
+
+std::int64_t MeetingRepository::insert_filing(const FilingRow& f) const {
+  Statement st = tx_.prepare(
+      "INSERT INTO filings (meeting_id, recipient, recipient_name, sent_on, reference, state, created_at, created_by) "
+      "VALUES ($1, $2, $3, $4, $5, 'sent', $6, $7) RETURNING id");
+  st.bind(f.meeting_id).bind(domain::selection::recipient_code(f.recipient)).bind(f.recipient_name).bind(f.sent_on)
+      .bind(f.reference).bind(f.created_at).bind(f.created_by);
+  st.step();
+  return st.integer(0);
+}
+
+void MeetingRepository::answer_filing(std::int64_t id, domain::selection::FilingState state,
+                                      const std::optional<domain::Date>& on,
+                                      const std::optional<std::string>& reason) const {
+  Statement st = tx_.prepare("UPDATE filings SET state = $1, answered_on = $2, return_reason = $3 WHERE id = $4");
+  st.bind(domain::selection::filing_state_code(state)).bind(on).bind(reason).bind(id);
   st.run();
 }
 

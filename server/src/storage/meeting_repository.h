@@ -8,6 +8,7 @@
 #include "domain/date.h"
 #include "domain/organisation.h"
 #include "domain/position.h"
+#include "domain/selection/filing.h"
 #include "domain/selection/nomination.h"
 #include "storage/database.h"
 #include "storage/repositories.h"
@@ -35,6 +36,28 @@ struct MeetingRow {
   std::vector<MeetingNomineeRow> nominees;  // in the order they were put to the meeting
 };
 
+struct FilingRow {
+  std::int64_t id = 0;
+  MeetingId meeting_id = 0;
+  domain::OrganisationId organisation_id = 0;  // the meeting's body
+  std::string organisation_path;
+  domain::Date held_on;                        // the meeting's day
+  domain::selection::Recipient recipient = domain::selection::Recipient::kParty;
+  std::string recipient_name;
+  domain::Date sent_on;
+  std::optional<std::string> reference;
+  domain::selection::FilingState state = domain::selection::FilingState::kSent;
+  std::optional<domain::Date> answered_on;
+  std::optional<std::string> return_reason;
+  std::string created_at, created_by;
+};
+
+// A meeting still to be filed: its live filing per recipient (none: not sent, or returned).
+struct UnfiledRow {
+  MeetingRow meeting;
+  std::optional<domain::selection::FilingState> party, federation_above;
+};
+
 class MeetingQueries {
  public:
   explicit MeetingQueries(const ReadTx& tx) : tx_(tx) {}
@@ -42,6 +65,11 @@ class MeetingQueries {
   std::optional<MeetingRow> find(const domain::Scope& scope, MeetingId id) const;
   // The meetings of bodies under `path`, the latest held first (without their nominees).
   Page<MeetingRow> list(const std::string& path, const PageSpec& page) const;
+  // The filings of a meeting, oldest first; one filing of a body in the scope.
+  std::vector<FilingRow> filings_of(MeetingId meeting) const;
+  std::optional<FilingRow> filing(const domain::Scope& scope, std::int64_t id) const;
+  // The meetings under `path` not yet acknowledged by both recipients, the earliest held first.
+  std::vector<UnfiledRow> unfiled(const std::string& path) const;
   // The nomination a meeting appointed to this position, if one did.
   std::optional<domain::selection::NominationId> nomination_of(domain::PositionId position) const;
 
@@ -54,6 +82,9 @@ class MeetingRepository : public MeetingQueries {
   explicit MeetingRepository(const WriteTx& tx) : MeetingQueries(tx) {}
   MeetingId insert(const MeetingRow& m) const;
   void add_nominee(MeetingId meeting, const MeetingNomineeRow& n, int order) const;
+  std::int64_t insert_filing(const FilingRow& f) const;
+  void answer_filing(std::int64_t id, domain::selection::FilingState state, const std::optional<domain::Date>& on,
+                     const std::optional<std::string>& reason) const;
 };
 
 }  // namespace jinguo::storage

@@ -120,6 +120,43 @@ TEST_F(MeetingsTest, TheMeetingAppointsTheConfirmedAndProposesTheSeatAbove) {
   ASSERT_EQ(issued.status, 201) << issued.body.dump();
   EXPECT_EQ(step_of(director), "certified");
   EXPECT_EQ(step_of(member), "appointed");
+
+  // Filing: the meeting is unfiled until both recipients acknowledge; then the certified are filed.
+  const std::string unfiled = "/api/filings/unfiled?organisation_id=" + std::to_string(town_);
+  ASSERT_EQ(town_client_->get(unfiled).body["items"].size(), 1u);
+  const std::string filings = "/api/meetings/" + std::to_string(id) + "/filings";
+  auto party = town_client_->post(filings, {{"recipient", "party"}, {"recipient_name", "中共会一村支部委员会"},
+                                            {"sent_on", "2016-07-22"}, {"reference", "会一村备〔2016〕1号"}});
+  ASSERT_EQ(party.status, 201) << party.body.dump();
+  EXPECT_EQ(party.body["state"], "sent");
+  auto above = town_client_->post(filings, {{"recipient", "federation_above"}, {"sent_on", "2016-07-22"}});
+  ASSERT_EQ(above.status, 201) << above.body.dump();
+  EXPECT_EQ(above.body["recipient_name"], "会一镇妇联");
+  expect_refused(town_client_->post(filings, {{"recipient", "party"}, {"sent_on", "2016-07-23"}}), 409, "already_filed");
+  expect_refused(town_client_->post(filings, {{"recipient", "county"}, {"sent_on", "2016-07-23"}}), 422,
+                 "unknown_recipient", "recipient");
+  expect_refused(town_client_->post(filings, {{"recipient", "party"}, {"sent_on", "2016-07-01"}}), 422,
+                 "sent_before_meeting", "sent_on");
+  const std::string party_at = "/api/filings/" + std::to_string(party.body["id"].get<long long>());
+  const std::string above_at = "/api/filings/" + std::to_string(above.body["id"].get<long long>());
+  // The party organisation returns it; it is sent again and acknowledged.
+  auto back = town_client_->post(party_at + "/return", {{"reason", "缺少会议签到表"}});
+  ASSERT_EQ(back.status, 200) << back.body.dump();
+  EXPECT_EQ(back.body["state"], "returned");
+  expect_refused(town_client_->post(party_at + "/acknowledge", {{"on", "2016-07-25"}}), 409, "filing_answered");
+  auto again = town_client_->post(filings, {{"recipient", "party"}, {"sent_on", "2016-07-26"}});
+  ASSERT_EQ(again.status, 201) << again.body.dump();
+  EXPECT_EQ(town_client_->get(unfiled).body["items"][0]["party"], "sent");
+  ASSERT_EQ(town_client_->post("/api/filings/" + std::to_string(again.body["id"].get<long long>()) + "/acknowledge",
+                               {{"on", "2016-07-28"}}).status, 200);
+  EXPECT_EQ(step_of(director), "certified");  // the federation above has not answered yet
+  auto ack = town_client_->post(above_at + "/acknowledge", {{"on", "2016-07-29"}});
+  ASSERT_EQ(ack.status, 200) << ack.body.dump();
+  EXPECT_EQ(step_of(director), "filed");
+  EXPECT_EQ(step_of(member), "appointed");  // no certificate yet
+  EXPECT_EQ(town_client_->get(unfiled).body["items"].size(), 0u);
+  EXPECT_EQ(town_client_->get(filings).body["items"].size(), 3u);
+  EXPECT_GE(world_->admin->get("/api/audit?entity=filing").body["items"].size(), 5u);
 }
 
 TEST_F(MeetingsTest, ANomineeNotReadyOrOfAnotherBodyRefusesTheWholeMeeting) {
