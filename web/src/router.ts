@@ -15,6 +15,14 @@ export const router = createRouter({
   history: createWebHistory(),
   routes: [
     { path: '/login', name: 'login', component: () => import('./views/login/LoginPage.vue'), meta: { public: true } },
+    {
+      // the page a certificate's QR code opens: anyone holding the code, no sign-in
+      path: '/verify/:code?',
+      name: 'verify',
+      component: () => import('./views/certificates/VerifyPage.vue'),
+      props: (route) => ({ code: typeof route.params.code === 'string' ? route.params.code : '' }),
+      meta: { public: true },
+    },
     { path: '/', name: 'home', component: () => import('./views/HomePage.vue') },
     {
       path: '/organisations/:id(\\d+)',
