@@ -53,6 +53,7 @@ export const router = createRouter({
     { path: '/archives/outstanding-women', name: 'archives-outstanding-women', component: () => import('./views/archives/OutstandingWomenPage.vue') },
     { path: '/archives/social-organisations', name: 'archives-social-organisations', component: () => import('./views/archives/SocialOrganisationsPage.vue') },
     { path: '/rule-sets', name: 'rule-sets', component: () => import('./views/rule-sets/RuleSetsPage.vue') },
+    { path: '/certificates', name: 'certificates', component: () => import('./views/certificates/CertificatesPage.vue') },
     { path: '/campaigns', name: 'campaigns', component: () => import('./views/campaign/CampaignsPage.vue') },
     {
       path: '/campaigns/:id(\\d+)',
