@@ -1193,6 +1193,8 @@ const en: Messages = {
     issue: 'Issue certificates',
     issueSelected: 'Issue certificates ({n} selected)',
     issueHint: 'Tick members on the roster, then issue their certificates.',
+    tickAll: 'Select all members',
+    tickOne: 'Select {name}',
     issueTitle: 'Issue certificates',
     issueIntro: 'Members of {body} who will get a certificate from {issuer} ({n}):',
     issueIntroNoIssuer: 'Members of {body} who will get a certificate ({n}):',

@@ -1192,6 +1192,8 @@ const zhCN = {
     issue: '颁发证书',
     issueSelected: '颁发证书（已选{n}人）',
     issueHint: '在名单中勾选成员后颁发证书。',
+    tickAll: '选择全部成员',
+    tickOne: '选择{name}',
     issueTitle: '颁发证书',
     issueIntro: '{issuer}将为{body}的以下{n}名成员颁发证书：',
     issueIntroNoIssuer: '将为{body}的以下{n}名成员颁发证书：',
