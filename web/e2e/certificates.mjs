@@ -1,7 +1,8 @@
 // Certificates (issue 13, part 5; docs/api-contract.md, "Issue 13: certificates"): the township clerk sets
 // her township's number prefix (the server's refusal under the field), is refused plainly when she tries
 // to certify her own township's members, ticks two members of one of her villages and issues their
-// certificates (progress, then print: the PDF opens), finds them in the list; the public page at 390×844
+// certificates (progress, then print: the PDF opens), finds them in the list; the city issues a whole
+// village's at once (all ticked, chunks of ten, one PDF); the public page at 390×844
 // (no sign-in, no app header) says 有效, then 已失效 with the reason once she revoked one through the list;
 // an unknown code, a mistyped one and no connection are said plainly. The flows change the demo: run them
 // on a fresh one.
@@ -147,6 +148,39 @@ export const tests = [
       await page.getByTestId('certificates-within').filter({ hasText: body.name }).waitFor();
       await shot(page, '92-certificates-list');
       await checkPageBothLanguages(page, 'the certificates list');
+    },
+  },
+  {
+    name: 'certificate: the city issues a whole village’s certificates at once (all ticked), in chunks of ten, and prints them in one PDF',
+    async run(page) {
+      const client = await town(); // the villages of 二八镇, seen from the city above it
+      let chosen = null;
+      for (const body of (await client.get(`/organisations?parent_id=${client.me.organisation.id}&page_size=200`)).items) {
+        if (!body.open || body.type !== 'village_congress') continue;
+        const roster = (await client.get(`/organisations/${body.id}/roster`)).items.filter((e) => e.end_on === null);
+        const held = (await client.get(`/certificates?organisation_id=${body.id}&page_size=200`)).items.filter((c) => c.valid).length;
+        if (roster.length > 10 && held === 0) {
+          chosen = { body, count: roster.length };
+          break;
+        }
+      }
+      check(chosen, 'no village of 二八镇 with more than ten members and no certificate');
+      await as(page, accounts.city);
+      await openBody(page, chosen.body.id);
+      await page.getByTestId('roster-tick-all').click();
+      await page.getByTestId('roster-issue').filter({ hasText: `已选${chosen.count}人` }).click();
+      const dialog = page.getByTestId('issue-dialog');
+      await dialog.getByText(`每次颁发10张，分${Math.ceil(chosen.count / 10)}次完成`).waitFor();
+      await page.getByTestId('issue-dialog-confirm').click();
+      await dialog.getByTestId('issue-done').filter({ hasText: `已颁发${chosen.count}张证书` }).waitFor();
+      check((await dialog.getByTestId('issue-count').innerText()).includes(`${chosen.count}/${chosen.count}`), 'the count does not read all of them');
+      check((await dialog.getByTestId('issue-issued').locator('.el-table__body tr').count()) === chosen.count, 'not every certificate is listed');
+      const href = await dialog.getByTestId('issue-print').getAttribute('href');
+      check(href.split('ids=')[1].split(',').length === chosen.count, `the print link does not hold every certificate: ${href}`);
+      const pdf = await pdfAt(page, href);
+      check(pdf.status === 200 && pdf.type.startsWith('application/pdf'), `the PDF answered ${pdf.status} ${pdf.type}`);
+      await page.getByTestId('issue-dialog-close').click();
+      await dialog.waitFor({ state: 'hidden' });
     },
   },
   {
