@@ -81,7 +81,7 @@ export const tests = [
       await page.getByTestId('roster-table').locator('.el-table__body tr').first().waitFor();
       const first = page.getByTestId('roster-table').locator('.el-table__body tr').first();
       const name = (await first.getByTestId('roster-name').innerText()).trim();
-      await first.locator('.el-checkbox').click();
+      await first.getByTestId('roster-tick').click();
       await page.getByTestId('roster-issue').click();
       const dialog = page.getByTestId('issue-dialog');
       await dialog.getByTestId('issue-list').getByText(name).waitFor();
@@ -105,7 +105,7 @@ export const tests = [
       await as(page, accounts.township);
       await openBody(page, body.id);
       check((await page.getByTestId('roster-issue').isDisabled()), 'the issue button is enabled with nobody ticked');
-      for (const m of members) await rosterRow(page, m.name).locator('.el-checkbox').click();
+      for (const m of members) await rosterRow(page, m.name).getByTestId('roster-tick').click();
       await page.getByTestId('roster-issue').filter({ hasText: '已选2人' }).click();
       const dialog = page.getByTestId('issue-dialog');
       const intro = await dialog.getByTestId('issue-intro').innerText();
