@@ -12,3 +12,14 @@ describe('the page to return to after signing in', () => {
     expect(returnTarget(at(undefined))).toBe('/');
   });
 });
+
+describe('the public pages', () => {
+  it('are the sign-in page and a certificate’s verification page, with or without its code', async () => {
+    const { router } = await import('./router');
+    expect(router.resolve('/verify/e25w6ammkpdhnxtow6cyrgdvaq').meta.public).toBe(true);
+    expect(router.resolve('/verify/e25w6ammkpdhnxtow6cyrgdvaq').name).toBe('verify');
+    expect(router.resolve('/verify').name).toBe('verify');
+    expect(router.resolve('/verify').meta.public).toBe(true);
+    expect(router.resolve('/certificates').meta.public).toBeUndefined();
+  });
+});

@@ -15,6 +15,14 @@ export const router = createRouter({
   history: createWebHistory(),
   routes: [
     { path: '/login', name: 'login', component: () => import('./views/login/LoginPage.vue'), meta: { public: true } },
+    {
+      // the page a certificate's QR code opens: anyone holding the code, no sign-in
+      path: '/verify/:code?',
+      name: 'verify',
+      component: () => import('./views/certificates/VerifyPage.vue'),
+      props: (route) => ({ code: typeof route.params.code === 'string' ? route.params.code : '' }),
+      meta: { public: true },
+    },
     { path: '/', name: 'home', component: () => import('./views/HomePage.vue') },
     {
       path: '/organisations/:id(\\d+)',
@@ -45,6 +53,7 @@ export const router = createRouter({
     { path: '/archives/outstanding-women', name: 'archives-outstanding-women', component: () => import('./views/archives/OutstandingWomenPage.vue') },
     { path: '/archives/social-organisations', name: 'archives-social-organisations', component: () => import('./views/archives/SocialOrganisationsPage.vue') },
     { path: '/rule-sets', name: 'rule-sets', component: () => import('./views/rule-sets/RuleSetsPage.vue') },
+    { path: '/certificates', name: 'certificates', component: () => import('./views/certificates/CertificatesPage.vue') },
     { path: '/campaigns', name: 'campaigns', component: () => import('./views/campaign/CampaignsPage.vue') },
     {
       path: '/campaigns/:id(\\d+)',

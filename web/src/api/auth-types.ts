@@ -71,6 +71,7 @@ export interface Revealed {
 export const auditActions = [
   'create', 'update', 'correct', 'end', 'delete', 'move', 'close', 'login', 'logout', 'login_failed',
   'reveal', 'password_change', 'session_end', 'export', 'import', 'rename', 'convert', 'merge',
+  'issue', 'print', 'revoke',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -84,6 +84,14 @@ describe('request pipeline', () => {
     expect(signedOut).toBe(0);
   });
 
+  it('shows nothing for a caller that shows every error itself, a lost connection included', async () => {
+    answer(429, { error: { code: 'too_many_requests', field: '', message: '查询过于频繁，请稍后再试', message_en: 'too many requests' } });
+    await expect(request('/public/certificates/x', { silent: true })).rejects.toMatchObject({ status: 429, code: 'too_many_requests' });
+    vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('failed'); }));
+    await expect(request('/public/certificates/x', { silent: true })).rejects.toMatchObject({ code: 'network' });
+    expect(shown).toEqual([]);
+  });
+
   it('keeps the findings of a staffing refusal and does not show codes the caller handles', async () => {
     const finding = { kind: 'role_count', rule: 'rules.township.role_counts.executive', message: '执委 33 人，应为 22–32 人' };
     answer(409, { error: { code: 'staffing_rule_broken', field: 'rules.township.role_counts.executive', message: 'x', message_en: 'x', findings: [finding] } });

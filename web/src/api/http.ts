@@ -17,6 +17,8 @@ export interface RequestOptions {
   codesHandled?: readonly string[];
   /** A 401 is the caller's own answer (the sign-in form, the start-up `me`), not "the session ended". */
   unauthenticatedHandled?: boolean;
+  /** The caller shows every error itself (a public page, a batch that names where it stopped): none is shown here. */
+  silent?: boolean;
 }
 
 export interface ErrorPresenter {
@@ -95,7 +97,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 }
 
 function report(error: ApiError, options: RequestOptions): ApiError {
-  if (error.status === 401) return error;
+  if (error.status === 401 || options.silent) return error;
   if ((options.codesHandled ?? []).includes(error.code)) return error;
   if (shouldNotify(error, options.fieldsHandled ?? [])) presenter.show(error.messageIn(presenter.language()));
   return error;
