@@ -134,9 +134,9 @@ void add_certificate_routes(Api& api, services::Certificates& certificates, Rate
     return Reply{200, prefix_of(path_id(req), certificates.SetPrefix(actor, path_id(req), body.text("prefix").value_or("")))};
   });
 
-  // Public: anyone holding a code. The pattern takes any short text so that a code of the wrong
+  // Public: anyone holding a code. The pattern takes any path segment so that a code of the wrong
   // shape gets the same 404 as an unknown one.
-  api.open("GET", R"(/api/public/certificates/([A-Za-z0-9]{1,64}))",
+  api.open("GET", R"(/api/public/certificates/([^/]{1,200}))",
            [&](const httplib::Request& req, const services::Client& client) {
              int retry_after = 0;
              if (!public_limit.allow(client.address, retry_after)) {

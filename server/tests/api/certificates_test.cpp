@@ -125,6 +125,7 @@ TEST_F(CertificatesTest, TheLevelAboveIssuesNumberedCertificatesThatThePublicCan
   EXPECT_EQ(unknown.status, 404);
   EXPECT_EQ(malformed.status, 404);
   EXPECT_EQ(unknown.body, malformed.body);
+  EXPECT_EQ(anonymous.get("/api/public/certificates/abc-def%20x").body, unknown.body);
 
   // Printing: a PDF, each print counted and audited.
   const long long id = first["id"];
