@@ -14,9 +14,10 @@ import { tests as forms } from './forms.mjs';
 import { tests as campaigns } from './campaigns.mjs';
 import { tests as campaignWalk } from './campaign_walk.mjs';
 import { tests as restructuring } from './restructuring.mjs';
+import { tests as nominations } from './nominations.mjs';
 
 const only = process.env.JINGUO_E2E_ONLY ?? '';
-const tests = [...registry, ...patterns, ...archives, ...imports, ...forms, ...campaigns, ...campaignWalk, ...restructuring].filter((t) => only === '' || new RegExp(only).test(t.name));
+const tests = [...registry, ...patterns, ...archives, ...imports, ...forms, ...campaigns, ...campaignWalk, ...restructuring, ...nominations].filter((t) => only === '' || new RegExp(only).test(t.name));
 const profile = mkdtempSync(path.join(tmpdir(), 'jinguo-e2e-'));
 let passed = 0;
 let failed = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { steps } from '@/api/nominations';
-import { actionsOf, emptyNominationForm, needsNominatedBy, nominatedByLabelKey, nominationBody, nominationRules, nominationsQuery, stepTagType } from './nominations';
+import { actionsOf, timelineOf, emptyNominationForm, needsNominatedBy, nominatedByLabelKey, nominationBody, nominationRules, nominationsQuery, stepTagType } from './nominations';
 
 const t = (key: string) => key;
 
@@ -29,6 +29,15 @@ describe('nominations', () => {
     expect(actionsOf(['withdraw', 'assess'])).toEqual(['assess', 'withdraw']);
     expect(actionsOf(['confirm', 'withdraw'])).toEqual(['withdraw']);
     expect(actionsOf([])).toEqual([]);
+  });
+
+  it('starts the timeline with the nomination itself', () => {
+    const step = { id: 4, event: 'assess', from_step: 'nominated' as const, to_step: 'assessed' as const, to_step_label: '', passed: true, manner: null, note: null, done_by: 'b', done_at: '2026-12-02T00:00:00Z' };
+    const line = timelineOf({ created_at: '2026-12-01T00:00:00Z', created_by: 'a', steps: [step] });
+    expect(line.map((s) => [s.event, s.to_step, s.done_by])).toEqual([
+      ['create', 'nominated', 'a'],
+      ['assess', 'assessed', 'b'],
+    ]);
   });
 
   it('sends a trimmed body, dropping nominated_by for self and direct', () => {

@@ -1,7 +1,7 @@
 // The nomination pages' plain logic: the list's URL schema and query, which fields a channel
 // needs, the tag of a step, the new nomination's body and checks. No DOM: unit-tested alone.
 import type { FormRules } from 'element-plus';
-import { steps, type Channel, type NominationCreate, type NominationEvent, type NominationsQuery, type Step } from '@/api/nominations';
+import { steps, type Channel, type NominationCreate, type NominationDetail, type NominationEvent, type NominationStep, type NominationsQuery, type Step } from '@/api/nominations';
 import { queryField, type QuerySchema } from '@/components/useQueryState';
 import { asRule, isBlank, maxLength, required, type Check, type Translate } from '@/domain/form-rules';
 import { normaliseIdNumber } from '@/domain/id-number';
@@ -56,6 +56,26 @@ export const staffEvents: readonly NominationEvent[] = ['assess', 'decide_manner
 
 export function actionsOf(nextEvents: readonly NominationEvent[]): NominationEvent[] {
   return staffEvents.filter((e) => nextEvents.includes(e));
+}
+
+/**
+ * The timeline: the nomination itself (the server keeps no step for it: who recorded her and
+ * when), then each transition, oldest first.
+ */
+export function timelineOf(n: Pick<NominationDetail, 'created_at' | 'created_by' | 'steps'>): NominationStep[] {
+  const created: NominationStep = {
+    id: 0,
+    event: 'create',
+    from_step: null,
+    to_step: 'nominated',
+    to_step_label: '',
+    passed: null,
+    manner: null,
+    note: null,
+    done_by: n.created_by,
+    done_at: n.created_at,
+  };
+  return [created, ...n.steps];
 }
 
 // ---- the new nomination ----
