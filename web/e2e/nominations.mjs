@@ -2,7 +2,7 @@
 // nominates a woman to a village body under her township, finds her in the list, opens her nomination,
 // records that she passed the assessment and decides the manner; the steps show each change. The list and
 // the detail page pass axe. The flow changes the demo: run it on a fresh one.
-import { accounts, as, baseUrl, check, checkAxe, field, shot, signIn, state } from './lib.mjs';
+import { accounts, as, baseUrl, check, checkAxe, checkPageBothLanguages, field, shot, signIn, state } from './lib.mjs';
 import { idNumber, personName } from './data.mjs';
 
 /** An open village body under her township, found through the API (breadth first). */
@@ -44,7 +44,7 @@ export const tests = [
       await as(page, accounts.township);
       await page.getByTestId('nav-nominations').click();
       await page.getByTestId('nominations-table').waitFor();
-      await checkAxe(page, 'the nominations list');
+      await checkPageBothLanguages(page, 'the nominations list');
 
       // the new nomination: residents nominated her, so who did is asked for
       await page.getByTestId('nominations-add').click();
@@ -102,7 +102,7 @@ export const tests = [
       const timeline = await page.getByTestId('nomination-steps').innerText();
       for (const words of ['考核', '考核通过', '考核合格', '兼职', 'hulan_town']) check(timeline.includes(words), `the steps lack “${words}”: ${timeline}`);
       check((await page.getByTestId('nomination-assess').count()) === 0, 'assess is still offered after the assessment');
-      await checkAxe(page, 'the nomination page after its steps');
+      await checkPageBothLanguages(page, 'the nomination page after its steps');
       await shot(page, '91-nomination');
 
       // the same woman again for the same body and role: she already has an open nomination
