@@ -1,7 +1,8 @@
 // Nominations (issue 13, step 1; docs/api-contract.md, "Issue 13 (step 1): nominations"): a township clerk
 // nominates a woman to a village body under her township, finds her in the list, opens her nomination,
 // records that she passed the assessment and decides the manner; the steps show each change. The list and
-// the detail page pass axe. The flow changes the demo: run it on a fresh one.
+// the detail page pass axe. Nominated again she is sent to her open nomination, which is then withdrawn.
+// The flow changes the demo: run it on a fresh one.
 import { accounts, as, baseUrl, check, checkAxe, checkPageBothLanguages, field, shot, signIn, state } from './lib.mjs';
 import { idNumber, personName } from './data.mjs';
 
@@ -34,7 +35,7 @@ async function pickBody(page, testId, body) {
 
 export const tests = [
   {
-    name: 'nominations: a township clerk nominates a woman to a village body, finds her in the list, assesses her as passed and decides the manner; the steps show it',
+    name: 'nominations: a township clerk nominates a woman to a village body, finds her in the list, assesses her as passed, decides the manner and withdraws her; the steps show it',
     async run(page) {
       state.township ??= await signIn(accounts.township);
       const body = await villageBody(state.township);
@@ -122,6 +123,20 @@ export const tests = [
       check((await link.getAttribute('href')) === `/nominations/${detail.id}`, `the link goes to ${await link.getAttribute('href')}`);
       await link.click();
       await page.getByTestId('nomination-title').filter({ hasText: name }).waitFor();
+
+      // withdrawn, asked once more: no more actions, the last step says why
+      await page.getByTestId('nomination-withdraw').click();
+      const withdraw = page.getByTestId('nomination-withdraw-dialog');
+      await withdraw.waitFor();
+      await field(page, 'nomination-note').fill('本人因工作调动放弃');
+      await page.getByTestId('nomination-withdraw-dialog-confirm').click();
+      const question = page.locator('.jg-confirm-change');
+      await question.waitFor();
+      await question.locator('.el-button--primary').click();
+      await withdraw.waitFor({ state: 'hidden' });
+      await page.getByTestId('nomination-step').filter({ hasText: '已撤回' }).waitFor();
+      await page.getByTestId('nomination-closed').waitFor();
+      check((await page.getByTestId('nomination-steps').innerText()).includes('本人因工作调动放弃'), 'the withdrawal note is not among the steps');
     },
   },
 ];
