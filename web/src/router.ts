@@ -52,6 +52,13 @@ export const router = createRouter({
     { path: '/archives', redirect: { name: 'archives-outstanding-women' } },
     { path: '/archives/outstanding-women', name: 'archives-outstanding-women', component: () => import('./views/archives/OutstandingWomenPage.vue') },
     { path: '/archives/social-organisations', name: 'archives-social-organisations', component: () => import('./views/archives/SocialOrganisationsPage.vue') },
+    { path: '/nominations', name: 'nominations', component: () => import('./views/nominations/NominationsPage.vue') },
+    {
+      path: '/nominations/:id(\\d+)',
+      name: 'nomination',
+      component: () => import('./views/nominations/NominationPage.vue'),
+      props: (route) => ({ id: Number(route.params.id) }),
+    },
     { path: '/rule-sets', name: 'rule-sets', component: () => import('./views/rule-sets/RuleSetsPage.vue') },
     { path: '/certificates', name: 'certificates', component: () => import('./views/certificates/CertificatesPage.vue') },
     { path: '/campaigns', name: 'campaigns', component: () => import('./views/campaign/CampaignsPage.vue') },

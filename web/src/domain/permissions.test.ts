@@ -17,9 +17,9 @@ describe('permissions', () => {
 
   it('shows each role only the menu items it can use', () => {
     const routes = (p: Permission[]) => visibleNav(p).map((n) => n.route);
-    expect(routes(viewer)).toEqual(['people', 'compliance', 'forms', 'campaigns', 'certificates', 'rule-sets', 'archives-outstanding-women']);
-    expect(routes(operator)).toEqual(['people', 'person-new', 'import', 'compliance', 'forms', 'campaigns', 'certificates', 'rule-sets', 'archives-outstanding-women']);
-    expect(routes(federationAdmin)).toEqual(['people', 'person-new', 'import', 'compliance', 'forms', 'campaigns', 'certificates', 'rule-sets', 'archives-outstanding-women', 'accounts', 'audit']);
+    expect(routes(viewer)).toEqual(['people', 'compliance', 'forms', 'campaigns', 'nominations', 'certificates', 'rule-sets', 'archives-outstanding-women']);
+    expect(routes(operator)).toEqual(['people', 'person-new', 'import', 'compliance', 'forms', 'campaigns', 'nominations', 'certificates', 'rule-sets', 'archives-outstanding-women']);
+    expect(routes(federationAdmin)).toEqual(['people', 'person-new', 'import', 'compliance', 'forms', 'campaigns', 'nominations', 'certificates', 'rule-sets', 'archives-outstanding-women', 'accounts', 'audit']);
   });
 
   it('marks the archives entry current on both archive pages, and only there', () => {

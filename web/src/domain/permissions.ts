@@ -17,7 +17,7 @@ export function mayManage(own: Role, target: Role): boolean {
 }
 
 export interface NavItem {
-  route: 'people' | 'compliance' | 'accounts' | 'audit' | 'rule-sets' | 'person-new' | 'import' | 'archives-outstanding-women' | 'forms' | 'campaigns' | 'certificates';
+  route: 'people' | 'compliance' | 'accounts' | 'audit' | 'rule-sets' | 'person-new' | 'import' | 'archives-outstanding-women' | 'forms' | 'campaigns' | 'nominations' | 'certificates';
   labelKey: string;
   permission: Permission;
   /** Pages under these paths also mark the entry as the current one (an entry with several pages). */
@@ -31,6 +31,7 @@ export const navItems: readonly NavItem[] = [
   { route: 'compliance', labelKey: 'nav.compliance', permission: 'read' },
   { route: 'forms', labelKey: 'forms.nav', permission: 'read', section: '/forms/' },
   { route: 'campaigns', labelKey: 'campaign.nav', permission: 'read', section: ['/campaigns/', '/milestones/', '/spot-checks/'] },
+  { route: 'nominations', labelKey: 'nomination.nav', permission: 'read', section: '/nominations/' },
   { route: 'certificates', labelKey: 'certificates.nav', permission: 'read' },
   { route: 'rule-sets', labelKey: 'nav.ruleSets', permission: 'read' },
   { route: 'archives-outstanding-women', labelKey: 'archives.nav', permission: 'read', section: '/archives/' },
