@@ -37,8 +37,8 @@ export const tests = [
   {
     name: 'nominations: a township clerk nominates a woman to a village body, finds her in the list, assesses her as passed, decides the manner and withdraws her; the steps show it',
     async run(page) {
-      state.township ??= await signIn(accounts.township);
-      const body = await villageBody(state.township);
+      state.townshipClient ??= await signIn(accounts.township);
+      const body = await villageBody(state.townshipClient);
       const name = personName();
       const id = idNumber().value;
 
@@ -111,7 +111,7 @@ export const tests = [
       await page.getByTestId('nominations-add').click();
       await dialog.waitFor();
       await pickBody(page, 'nomination-organisation', body);
-      const detail = await state.township.get((await state.township.get(`/nominations?organisation_id=${body.id}&page_size=100`)).items.filter((n) => n.name === name).map((n) => `/nominations/${n.id}`)[0]);
+      const detail = await state.townshipClient.get((await state.townshipClient.get(`/nominations?organisation_id=${body.id}&page_size=100`)).items.filter((n) => n.name === name).map((n) => `/nominations/${n.id}`)[0]);
       await page.getByTestId('nomination-role').click();
       await page.locator('.el-select-dropdown__item:visible', { hasText: detail.role_label }).first().click();
       await page.getByTestId('nomination-channel-self').click();
