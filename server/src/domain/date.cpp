@@ -64,4 +64,8 @@ int age_on(const Date& birth, const Date& on) {
   return age;
 }
 
+std::string Date::chinese() const {
+  return std::to_string(year()) + "年" + std::to_string(month()) + "月" + std::to_string(day()) + "日";
+}
+
 }  // namespace jinguo::domain

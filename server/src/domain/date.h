@@ -19,6 +19,7 @@ class Date {
   static Date today_utc();
 
   std::string iso() const;  // "2016-06-01"
+  std::string chinese() const;  // "2016年6月1日", as forms and certificates are dated
   int year() const;
   unsigned month() const;
   unsigned day() const;

@@ -19,4 +19,9 @@ struct Actor {
   domain::Scope scope = domain::Scope::whole_tree();
 };
 
+// Administrators may give a reason to appoint past the staffing rules (audited).
+inline bool is_administrator(const Actor& actor) {
+  return actor.role == domain::Role::kSystemAdmin || actor.role == domain::Role::kFederationAdmin;
+}
+
 }  // namespace jinguo::services

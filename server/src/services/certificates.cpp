@@ -22,10 +22,6 @@ using domain::selection::CertificateKind;
 
 constexpr std::size_t kCodeBytes = 16;  // 128 bits
 
-std::string chinese_date(const domain::Date& d) {
-  return std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日";
-}
-
 domain::DomainError no_certificate(const std::string& field = "id") {
   return domain::not_found(field, "证书不存在", "no such certificate");
 }
@@ -34,8 +30,8 @@ domain::DomainError no_certificate(const std::string& field = "id") {
 std::string wording(const storage::CertificateRow& c) {
   if (c.kind == CertificateKind::kVolunteer)
     return "　　兹聘请" + c.holder_name + "同志为" + c.organisation_name + c.role_label + "（志愿者），自" +
-           chinese_date(c.start_on) + "起服务。\n　　特发此证。";
-  return "　　兹聘任" + c.holder_name + "同志为" + c.organisation_name + c.role_label + "，自" + chinese_date(c.start_on) +
+           c.start_on.chinese() + "起服务。\n　　特发此证。";
+  return "　　兹聘任" + c.holder_name + "同志为" + c.organisation_name + c.role_label + "，自" + c.start_on.chinese() +
          "起任职。\n　　特发此证。";
 }
 
@@ -181,7 +177,7 @@ Download Certificates::Print(const Actor& actor, const std::vector<storage::Cert
   for (const auto& r : rows) {
     auto v = view_of(r);
     sheets.push_back({std::string(domain::selection::certificate_kind_label(r.kind)), r.number_text, wording(r),
-                      r.issuer_name, chinese_date(r.issued_on), v.verify_url, r.code});
+                      r.issuer_name, r.issued_on.chinese(), v.verify_url, r.code});
   }
   std::string name = rows.size() == 1 ? "证书_" + rows.front().number_text + ".pdf"
                                       : "证书_" + std::to_string(rows.size()) + "张_" + today_().iso() + ".pdf";

@@ -251,10 +251,6 @@ void add_reelections(const storage::ReadTx& tx, const Layout& layout, std::vecto
   }
 }
 
-std::string chinese_date(const Date& d) {
-  return std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日";
-}
-
 bool reads_baseline(const Layout& layout) {
   return std::any_of(layout.columns.begin(), layout.columns.end(), [](const auto& c) {
     return c.count && (c.count->what == CountWhat::kAdded || c.count->on == domain::forms::CountOn::kBaseline);
@@ -429,8 +425,8 @@ documents::FormTable Forms::table_of(const FormReport& r) {
   documents::FormTable t;
   const auto& l = r.layout;
   t.title = "附表" + std::to_string(l.form) + "  " + l.title;
-  t.subtitle = "填报单位：" + r.within_name + "    统计日期：" + chinese_date(r.on);
-  if (reads_baseline(l)) t.subtitle += "（基线：" + chinese_date(r.baseline) + "）";
+  t.subtitle = "填报单位：" + r.within_name + "    统计日期：" + r.on.chinese();
+  if (reads_baseline(l)) t.subtitle += "（基线：" + r.baseline.chinese() + "）";
   t.header_rows = r.grid.rows;
   t.columns = static_cast<int>(l.columns.size());
   t.headings = r.grid.headings;

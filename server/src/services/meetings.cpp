@@ -22,10 +22,6 @@ namespace {
 using domain::selection::Event;
 using domain::selection::Step;
 
-bool is_administrator(const Actor& actor) {
-  return actor.role == domain::Role::kSystemAdmin || actor.role == domain::Role::kFederationAdmin;
-}
-
 std::string required_text(const std::optional<std::string>& v, const char* field, const char* zh, std::size_t max) {
   const std::string t(domain::trim(v.value_or("")));
   if (t.empty()) throw domain::invalid("required", field, std::string("请填写") + zh, std::string(field) + " is required");
@@ -127,12 +123,7 @@ MeetingDetail Meetings::Record(const Actor& actor, const NewMeeting& input) {
         ChangeSet changes;
         changes.created("person_id", p.person_id).created("organisation_id", p.organisation_id).created("role", p.role)
             .created("manner", p.manner).created("start_on", p.start_on).created("notes", p.notes);
-        if (!check.overridden.empty()) {
-          std::vector<std::string> texts;
-          for (const auto& f : check.overridden) texts.push_back(f.rule + ": " + f.message_zh);
-          changes.created("override_reason", std::string(domain::trim(*input.override_reason)))
-              .created("overridden_findings", texts);
-        }
+        record_override(changes, check.overridden, input.override_reason);
         record_audit(tx, actor, {"create", "position", std::to_string(*n.position_id), b.id, person}, changes);
         auto appointed = after;
         appointed.person_id = person;

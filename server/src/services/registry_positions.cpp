@@ -20,20 +20,6 @@ storage::PositionRow load(const storage::ReadTx& tx, const domain::Scope& scope,
   return *row;
 }
 
-bool is_administrator(const Actor& actor) {
-  return actor.role == domain::Role::kSystemAdmin || actor.role == domain::Role::kFederationAdmin;
-}
-
-// The overridden refusals, as the audit keeps them.
-void record_override(ChangeSet& changes, const std::vector<domain::staffing::Finding>& overridden,
-                     const std::optional<std::string>& reason) {
-  if (overridden.empty()) return;
-  std::vector<std::string> texts;
-  for (const auto& f : overridden)
-    texts.push_back(f.rule_set.code + " v" + std::to_string(f.rule_set.version) + " " + f.rule + ": " + f.message_zh);
-  changes.created("override_reason", std::string(domain::trim(*reason))).created("overridden_findings", texts);
-}
-
 ChangeSet diff(const domain::Position& a, const domain::Position& b) {
   ChangeSet c;
   c.add("role", a.role, b.role).add("manner", a.manner, b.manner).add("source", a.source, b.source)

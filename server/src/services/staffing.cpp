@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "domain/clock.h"
+#include "domain/text.h"
 #include "services/audit.h"
 #include "services/counting_gate.h"
 #include "services/rule_set_json.h"
@@ -301,6 +302,15 @@ std::vector<Date> rule_set_changes(const storage::ReadTx& tx) {
 namespace {
 constexpr std::size_t kKeptReports = 16;
 }  // namespace
+
+void record_override(ChangeSet& changes, const std::vector<domain::staffing::Finding>& overridden,
+                     const std::optional<std::string>& reason) {
+  if (overridden.empty()) return;
+  std::vector<std::string> texts;
+  for (const auto& f : overridden)
+    texts.push_back(f.rule_set.code + " v" + std::to_string(f.rule_set.version) + " " + f.rule + ": " + f.message_zh);
+  changes.created("override_reason", std::string(domain::trim(*reason))).created("overridden_findings", texts);
+}
 
 Staffing::Staffing(storage::Database& db, std::function<Date()> today, storage::HeldIndex* index)
     : db_(db),

@@ -20,6 +20,7 @@
 #include "domain/staffing/compliance.h"
 #include "domain/staffing/rule_set.h"
 #include "services/actor.h"
+#include "services/audit.h"
 #include "services/result_cache.h"
 #include "storage/compliance_queries.h"
 #include "storage/database.h"
@@ -135,6 +136,10 @@ struct AppointmentCheck {
 // Throws StaffingRuleBroken (409) for refusals without an override reason, 403
 // override_not_allowed when the caller may not override, 422 override_reason when blank.
 AppointmentCheck check_appointment(const storage::ReadTx& tx, const AppointmentTry& appointment);
+// The refusals an override let through, as the appointment's audit record keeps them (nothing
+// when none was overridden).
+void record_override(ChangeSet& changes, const std::vector<domain::staffing::Finding>& overridden,
+                     const std::optional<std::string>& reason);
 // Many appointments judged in one transaction (an import): the rule book read once, each
 // body's positions read once a day and kept up to date as appointments are accepted, so a
 // row is judged counting the rows accepted before it. Refusals are returned, not thrown.
