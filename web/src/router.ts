@@ -52,6 +52,9 @@ export const router = createRouter({
     { path: '/archives', redirect: { name: 'archives-outstanding-women' } },
     { path: '/archives/outstanding-women', name: 'archives-outstanding-women', component: () => import('./views/archives/OutstandingWomenPage.vue') },
     { path: '/archives/social-organisations', name: 'archives-social-organisations', component: () => import('./views/archives/SocialOrganisationsPage.vue') },
+    { path: '/notices', name: 'notices', component: () => import('./views/notices/NoticesPage.vue') },
+    { path: '/meetings', name: 'meetings', component: () => import('./views/meetings/MeetingsPage.vue') },
+    { path: '/filings/unfiled', name: 'filings-unfiled', component: () => import('./views/meetings/UnfiledPage.vue') },
     { path: '/nominations', name: 'nominations', component: () => import('./views/nominations/NominationsPage.vue') },
     {
       path: '/nominations/:id(\\d+)',

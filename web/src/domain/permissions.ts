@@ -31,7 +31,7 @@ export const navItems: readonly NavItem[] = [
   { route: 'compliance', labelKey: 'nav.compliance', permission: 'read' },
   { route: 'forms', labelKey: 'forms.nav', permission: 'read', section: '/forms/' },
   { route: 'campaigns', labelKey: 'campaign.nav', permission: 'read', section: ['/campaigns/', '/milestones/', '/spot-checks/'] },
-  { route: 'nominations', labelKey: 'nomination.nav', permission: 'read', section: '/nominations/' },
+  { route: 'nominations', labelKey: 'nomination.nav', permission: 'read', section: ['/nominations/', '/notices', '/meetings', '/filings/'] },
   { route: 'certificates', labelKey: 'certificates.nav', permission: 'read' },
   { route: 'rule-sets', labelKey: 'nav.ruleSets', permission: 'read' },
   { route: 'archives-outstanding-women', labelKey: 'archives.nav', permission: 'read', section: '/archives/' },

@@ -559,8 +559,11 @@ const en: Messages = {
       id_number_checksum: 'The check character of the ID number is wrong',
     },
   },
+  selection: {
+    tabs: { label: 'Selection', notices: 'Notices', nominations: 'Nominations', meetings: "Women's meetings", filings: 'Filing' },
+  },
   nomination: {
-    nav: 'Nominations',
+    nav: 'Selection',
     listTitle: 'Nominations',
     add: 'New nomination',
     addTitle: 'New nomination',

@@ -558,8 +558,11 @@ const zhCN = {
       id_number_checksum: '身份证号校验位错误，请核对号码',
     },
   },
+  selection: {
+    tabs: { label: '选聘环节', notices: '招募公告', nominations: '提名', meetings: '妇女群众会议', filings: '待备案' },
+  },
   nomination: {
-    nav: '提名',
+    nav: '选聘',
     listTitle: '选聘提名',
     add: '新增提名',
     addTitle: '新增提名',
