@@ -55,6 +55,13 @@ export const router = createRouter({
     { path: '/notices', name: 'notices', component: () => import('./views/notices/NoticesPage.vue') },
     { path: '/meetings', name: 'meetings', component: () => import('./views/meetings/MeetingsPage.vue') },
     { path: '/filings/unfiled', name: 'filings-unfiled', component: () => import('./views/meetings/UnfiledPage.vue') },
+    { path: '/meetings/new', name: 'meeting-new', component: () => import('./views/meetings/MeetingRecordPage.vue'), meta: { permission: 'write' } },
+    {
+      path: '/meetings/:id(\\d+)',
+      name: 'meeting',
+      component: () => import('./views/meetings/MeetingPage.vue'),
+      props: (route) => ({ id: Number(route.params.id) }),
+    },
     { path: '/nominations', name: 'nominations', component: () => import('./views/nominations/NominationsPage.vue') },
     {
       path: '/nominations/:id(\\d+)',

@@ -184,7 +184,7 @@ export function emptyFilingForm(recipient: Recipient | '', today: IsoDate): Fili
   return { recipient, recipient_name: '', sent_on: today, reference: '' };
 }
 
-/** A blank recipient name is left to the server's default (同级党组织, or the name of the body above). */
+/** A blank recipient name is left to the server's default (the Party organisation at the same level, or the name of the body above). */
 export function filingBody(f: FilingForm): FilingCreate {
   return { recipient: f.recipient as Recipient, recipient_name: optional(f.recipient_name), sent_on: f.sent_on, reference: optional(f.reference) };
 }
