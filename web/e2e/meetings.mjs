@@ -197,3 +197,60 @@ export const tests = [
     },
   },
 ];
+
+/** A village body under the township whose one 主任 seat is taken (a second one breaks the rule). */
+async function bodyWithDirector(client, township) {
+  const children = (await client.get(`/organisations?parent_id=${township}&page_size=200`)).items.filter((o) => o.open && o.type === 'village_congress');
+  for (const body of children) {
+    const c = await client.get(`/organisations/${body.id}/composition`);
+    const row = c.roles.find((r) => r.role === 'director');
+    if (row && row.max !== null && row.actual >= row.max) return body;
+  }
+  throw new Error('no village body with its director seat taken');
+}
+
+tests.push({
+  name: 'meeting: a confirmation that breaks a staffing rule is refused in plain words, nothing stored; an administrator saves it with a reason',
+  async run(page) {
+    state.meetingClient ??= await signIn(accounts.township);
+    state.meetingAdmin ??= await signIn(accounts.admin);
+    const admin = state.meetingAdmin;
+    const body = await bodyWithDirector(admin, state.meetingClient.me.organisation.id);
+    const n = await admin.post('/nominations', { organisation_id: body.id, role: 'director', channel: 'direct', name: personName(), id_number: idNumber().value });
+    await admin.post(`/nominations/${n.id}/assess`, { passed: true });
+    await admin.post(`/nominations/${n.id}/decide-manner`, { manner: 'part_time' });
+    const before = (await admin.get(`/meetings?organisation_id=${body.id}`)).total;
+
+    await as(page, accounts.admin);
+    await page.goto(`${baseUrl}/meetings/new?organisation_id=${body.id}`);
+    const nominees = page.getByTestId('meeting-nominee');
+    await nominees.filter({ hasText: n.name }).waitFor();
+    for (const card of await nominees.all()) {
+      if (!(await card.innerText()).includes(n.name)) await card.getByTestId('meeting-nominee-include').click();
+    }
+    await field(page, 'meeting-place').fill('村妇女之家');
+    await field(page, 'meeting-attendance').fill('20');
+    await nominees.filter({ hasText: n.name }).getByTestId('meeting-outcome-confirmed').click();
+    await page.getByTestId('meeting-save').click();
+
+    // refused: the broken rule in plain words with its next step; nothing stored
+    const refused = page.getByTestId('meeting-refused');
+    await refused.waitFor();
+    const message = await refused.getByTestId('finding-message').first().innerText();
+    check(message.includes('主任'), `the refusal does not name the role: ${message}`);
+    check((await admin.get(`/meetings?organisation_id=${body.id}`)).total === before, 'a refused meeting was stored');
+    check((await admin.get(`/nominations/${n.id}`)).step === 'manner_decided', 'the refused nomination moved on');
+    await checkAxe(page, 'the refused meeting');
+
+    // the administrator overrides: a reason is asked for, then the meeting is saved
+    await refused.getByTestId('meeting-refused-override').click();
+    await page.getByTestId('meeting-save').click();
+    await refused.locator('.jg-status-over').filter({ hasText: '理由' }).waitFor();
+    await field(page, 'meeting-refused-override-reason').fill('原主任即将离任，换届过渡期');
+    await page.getByTestId('meeting-save').click();
+    await page.getByTestId('meeting-title').waitFor();
+    const row = page.getByTestId('meeting-nominees-table').locator('tbody tr', { hasText: n.name });
+    check((await row.getByTestId('meeting-nominee-outcome').innerText()).includes('通过'), 'the overridden nominee is not shown as confirmed');
+    check((await admin.get(`/nominations/${n.id}`)).step === 'appointed', 'the overridden nomination is not appointed');
+  },
+});
