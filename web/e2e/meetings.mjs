@@ -251,6 +251,17 @@ tests.push({
     await page.getByTestId('meeting-title').waitFor();
     const row = page.getByTestId('meeting-nominees-table').locator('tbody tr', { hasText: n.name });
     check((await row.getByTestId('meeting-nominee-outcome').innerText()).includes('通过'), 'the overridden nominee is not shown as confirmed');
-    check((await admin.get(`/nominations/${n.id}`)).step === 'appointed', 'the overridden nomination is not appointed');
+    const appointed = await admin.get(`/nominations/${n.id}`);
+    check(appointed.step === 'appointed', 'the overridden nomination is not appointed');
+
+    // a 村妇代会主任 calls for an 执委 seat in the township: proposed with a link to her person, only just after recording
+    const seat = page.getByTestId('meeting-seat').first();
+    await seat.waitFor();
+    check((await seat.getByTestId('finding-message').innerText()).includes(n.name), 'the proposed seat does not name her');
+    check((await seat.getByTestId('meeting-seat-person').getAttribute('href')) === `/people/${appointed.person_id}`, 'the seat does not link to her person');
+    await checkAxe(page, 'the meeting page with its proposed seat');
+    await page.reload();
+    await page.getByTestId('meeting-title').waitFor();
+    check((await page.getByTestId('meeting-recorded').count()) === 0, 'the proposed seats are shown again on a later visit');
   },
 });

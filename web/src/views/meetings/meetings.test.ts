@@ -25,6 +25,7 @@ import {
   reasonCheck,
   recipientsToSend,
   rememberRecorded,
+  seatFinding,
   sentOnCheck,
   takeRecorded,
   type NomineeChoice,
@@ -168,6 +169,13 @@ describe('the meeting form', () => {
     rememberRecorded({ id: 6, seats: [seat], warnings: [] });
     expect(takeRecorded(6)?.seats).toEqual([seat]);
     expect(takeRecorded(6)).toBeNull();
+  });
+
+  it('names the person of a proposed seat when its finding carries only her id', () => {
+    const finding = { person_id: 3, person_name: null, message: 'm' } as never;
+    expect(seatFinding({ person_id: 3, person_name: 'Wang', finding })).toMatchObject({ person_id: 3, person_name: 'Wang', message: 'm' });
+    const named = { person_id: 3, person_name: 'Li', message: 'm' } as never;
+    expect(seatFinding({ person_id: 3, person_name: 'Wang', finding: named }).person_name).toBe('Li');
   });
 });
 

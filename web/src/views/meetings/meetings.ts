@@ -167,6 +167,11 @@ export function takeRecorded(id: number): RecordedExtras | null {
   return found;
 }
 
+/** A proposed seat's finding, naming her (the finding itself may carry only her id). */
+export function seatFinding(seat: MeetingDetail['seats'][number]): MeetingDetail['seats'][number]['finding'] {
+  return { ...seat.finding, person_id: seat.finding.person_id ?? seat.person_id, person_name: seat.finding.person_name ?? seat.person_name };
+}
+
 export function outcomeTagType(confirmed: boolean): TagType {
   return confirmed ? 'success' : 'danger';
 }
