@@ -222,9 +222,13 @@ tests.push({
     const before = (await admin.get(`/meetings?organisation_id=${body.id}`)).total;
 
     await as(page, accounts.admin);
+    await page.goto(`${baseUrl}/meetings`);
+    await page.getByTestId('meetings-table').locator('tbody tr').first().waitFor();
+    await checkPageBothLanguages(page, 'the meetings list');
     await page.goto(`${baseUrl}/meetings/new?organisation_id=${body.id}`);
     const nominees = page.getByTestId('meeting-nominee');
     await nominees.filter({ hasText: n.name }).waitFor();
+    await checkPageBothLanguages(page, 'the meeting form');
     for (const card of await nominees.all()) {
       if (!(await card.innerText()).includes(n.name)) await card.getByTestId('meeting-nominee-include').click();
     }
