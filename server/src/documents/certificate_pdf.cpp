@@ -1,11 +1,10 @@
 #include "documents/certificate_pdf.h"
 
-#include <qrencode.h>
-
 #include <memory>
 #include <stdexcept>
 
 #include "documents/pdf_canvas.h"
+#include "documents/qr_code.h"
 
 namespace jinguo::documents {
 
@@ -18,28 +17,9 @@ constexpr double kInnerFrame = 36;
 constexpr double kTextLeft = 110;
 constexpr double kTextWidth = kWidth - 2 * kTextLeft;
 constexpr double kQrSide = 92;
-constexpr int kQuietModules = 2;
 
 constexpr const char* kSerif = "Noto Serif CJK SC";
 constexpr const char* kSans = "Noto Sans CJK SC";
-
-struct QrFree {
-  void operator()(QRcode* code) const { QRcode_free(code); }
-};
-
-// The QR code's dark modules as boxes in a square of `side` points at (x, y).
-std::vector<Box> qr_modules(const std::string& text, double x, double y, double side) {
-  std::unique_ptr<QRcode, QrFree> qr(QRcode_encodeString(text.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1));
-  if (!qr) throw std::runtime_error("certificate pdf: the QR code could not be made");
-  const int modules = qr->width + 2 * kQuietModules;
-  const double m = side / modules;
-  std::vector<Box> boxes;
-  for (int row = 0; row < qr->width; ++row)
-    for (int col = 0; col < qr->width; ++col)
-      if (qr->data[row * qr->width + col] & 1)
-        boxes.push_back({x + (col + kQuietModules) * m, y + (row + kQuietModules) * m, m, m});
-  return boxes;
-}
 
 void frame(PdfCanvas& pdf, double inset) {
   pdf.add_line(inset, inset, kWidth - inset, inset);

@@ -21,6 +21,7 @@ constexpr Labels kActions[] = {
     {"issue", "颁发"},       {"print", "打印"},        {"revoke", "撤销"},
     {"assess", "考核"},      {"decide_manner", "确定任职方式"}, {"withdraw", "撤回"},
     {"confirm", "会议表决"},  {"appoint", "任职"},    {"send", "报送"},  {"acknowledge", "确认"},
+    {"publish", "发布"},
 };
 
 constexpr Labels kEntities[] = {
@@ -36,6 +37,7 @@ constexpr Labels kEntities[] = {
     {"certificate", "证书"},          {"certificate_prefix", "证书编号前缀"},
     {"womens_meeting", "妇女群众会议"}, {"filing", "备案"},
     {"submission_draft", "报送草稿"},  {"nomination", "提名"},
+    {"notice", "招募公告"},
 };
 
 constexpr Labels kFields[] = {
@@ -85,6 +87,9 @@ constexpr Labels kFields[] = {
     {"reference", "文号"},
     {"channel", "提名方式"},              {"nominated_by", "提名人"},       {"statement", "提名理由"},
     {"step", "选聘环节"},                 {"passed", "考核结果"},
+    {"coverage", "招募范围"},             {"places", "招募名额"},           {"duties", "岗位职责"},
+    {"conditions", "聘任条件"},           {"how_to_apply", "报名方式"},     {"deadline", "报名截止日期"},
+    {"notice_id", "招募公告"},
 };
 
 template <std::size_t N>

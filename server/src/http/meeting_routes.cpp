@@ -1,8 +1,6 @@
 // Routes of the women's meetings: parse, call one use case, write the answer.
 #include "http/meeting_routes.h"
 
-#include <nlohmann/json.hpp>
-
 #include "http/dto.h"
 #include "http/request.h"
 #include "http/staffing_dto.h"
@@ -11,37 +9,11 @@ namespace jinguo::http {
 
 namespace {
 
-domain::DomainError bad_outcome(const std::string& field, const char* zh, const char* en) {
-  return domain::malformed("wrong_type", field, std::string("字段") + field + zh, field + en);
-}
-
 // outcomes: [{"nomination_id": 7, "confirmed": true}, …], each field named where it is wrong.
-std::vector<services::MeetingOutcome> outcomes_of(const std::string& body) {
+std::vector<services::MeetingOutcome> outcomes_of(const JsonBody& body) {
   std::vector<services::MeetingOutcome> out;
-  auto j = nlohmann::json::parse(body, nullptr, false);
-  if (j.is_discarded() || !j.is_object() || !j.contains("outcomes") || j["outcomes"].is_null()) return out;
-  const auto& list = j["outcomes"];
-  if (!list.is_array()) throw bad_outcome("outcomes", "应为数组", " must be an array");
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    const std::string at = "outcomes[" + std::to_string(i) + "]";
-    const auto& item = list[i];
-    if (!item.is_object()) throw bad_outcome(at, "应为对象", " must be an object");
-    services::MeetingOutcome o;
-    for (const auto& [key, value] : item.items()) {
-      if (key == "nomination_id") {
-        if (!value.is_number_integer()) throw bad_outcome(at + ".nomination_id", "应为整数", " must be a whole number");
-        o.nomination_id = value.get<std::int64_t>();
-      } else if (key == "confirmed") {
-        if (!value.is_boolean()) throw bad_outcome(at + ".confirmed", "应为true或false", " must be true or false");
-        o.confirmed = value.get<bool>();
-      } else {
-        throw domain::malformed("unknown_field", at + "." + key, "未知字段：" + at + "." + key, "unknown field: " + key);
-      }
-    }
-    if (!item.contains("nomination_id"))
-      throw domain::invalid("required", at + ".nomination_id", "请选择人选", "nomination_id is required");
-    out.push_back(o);
-  }
+  for (const auto& item : body.object_list("outcomes", {"nomination_id", "confirmed"}))
+    out.push_back({item.required_integer("nomination_id"), item.boolean("confirmed")});
   return out;
 }
 
@@ -126,7 +98,7 @@ void add_meeting_routes(Api& api, services::Meetings& meetings) {
     in.attendance = body.integer("attendance");
     in.notes = body.text("notes");
     in.override_reason = body.text("override_reason");
-    in.outcomes = outcomes_of(req.body);
+    in.outcomes = outcomes_of(body);
     return Reply{201, detail(meetings.Record(actor, in))};
   });
   api.get("/api/meetings", [&](const httplib::Request& req, const services::Actor& actor) {

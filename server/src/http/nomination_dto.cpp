@@ -38,6 +38,7 @@ void nomination_fields(JsonWriter& w, const storage::NominationRow& row, bool fu
       .field("registered", n.person_id.has_value())
       .field("created_at", row.created_at)
       .field("created_by", row.created_by)
+      .field("notice_id", row.notice_id)
       .field("updated_at", row.updated_at);
 }
 

@@ -49,7 +49,7 @@ void add_nomination_routes(Api& api, services::Nominations& nominations) {
   api.get("/api/nominations", [&](const httplib::Request& req, const services::Actor& actor) {
     QueryParams q(req);
     auto page = q.page({"created_at", "name"});
-    services::NominationQuery query{q.id("organisation_id"), step_of(q)};
+    services::NominationQuery query{q.id("organisation_id"), step_of(q), q.id("notice_id")};
     return Reply{200, dto::page(nominations.List(actor, query, page), page, dto::nomination)};
   });
   api.get(one, [&](const httplib::Request& req, const services::Actor& actor) {

@@ -43,9 +43,32 @@ JsonBody::JsonBody(const std::string& body, std::span<const std::string_view> al
     throw domain::malformed("malformed_json", "", "请求内容不是有效的JSON", "the body is not valid JSON");
   if (!object_.is_object())
     throw domain::malformed("wrong_type", "", "请求内容应为JSON对象", "the body must be a JSON object");
+  check_fields(allowed);
+}
+
+JsonBody::JsonBody(nlohmann::json object, std::string prefix, std::span<const std::string_view> allowed)
+    : object_(std::move(object)), prefix_(std::move(prefix)) {
+  check_fields(allowed);
+}
+
+void JsonBody::check_fields(std::span<const std::string_view> allowed) const {
   for (const auto& [key, v] : object_.items())
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
-      throw domain::malformed("unknown_field", key, "未知字段：" + key, "unknown field: " + key);
+      throw domain::malformed("unknown_field", prefix_ + key, "未知字段：" + prefix_ + key, "unknown field: " + prefix_ + key);
+}
+
+std::vector<JsonBody> JsonBody::object_list(const std::string& field,
+                                            std::initializer_list<std::string_view> allowed) const {
+  const auto* v = value(field);
+  if (!v) return {};
+  if (!v->is_array()) throw wrong_type(prefix_ + field, "对象数组", "an array of objects");
+  std::vector<JsonBody> out;
+  for (std::size_t i = 0; i < v->size(); ++i) {
+    const std::string at = prefix_ + field + "[" + std::to_string(i) + "]";
+    if (!(*v)[i].is_object()) throw wrong_type(at, "对象", "an object");
+    out.push_back(JsonBody((*v)[i], at + ".", std::span<const std::string_view>(allowed.begin(), allowed.size())));
+  }
+  return out;
 }
 
 const nlohmann::json* JsonBody::value(const std::string& field) const {
@@ -57,7 +80,7 @@ const nlohmann::json* JsonBody::value(const std::string& field) const {
 std::optional<std::string> JsonBody::text(const std::string& field) const {
   const auto* v = value(field);
   if (!v) return std::nullopt;
-  if (!v->is_string()) throw wrong_type(field, "字符串", "a string");
+  if (!v->is_string()) throw wrong_type(prefix_ + field, "字符串", "a string");
   return v->get<std::string>();
 }
 
@@ -73,22 +96,22 @@ std::optional<std::int64_t> JsonBody::integer(const std::string& field) const {
                                    v->get<std::uint64_t>() > static_cast<std::uint64_t>(
                                                                  std::numeric_limits<std::int64_t>::max())))
     return v->get<std::int64_t>();
-  throw wrong_type(field, "整数", "an integer");
+  throw wrong_type(prefix_ + field, "整数", "an integer");
 }
 
 std::optional<bool> JsonBody::boolean(const std::string& field) const {
   const auto* v = value(field);
   if (!v) return std::nullopt;
-  if (!v->is_boolean()) throw wrong_type(field, "true或false", "true or false");
+  if (!v->is_boolean()) throw wrong_type(prefix_ + field, "true或false", "true or false");
   return v->get<bool>();
 }
 
 std::optional<domain::Date> JsonBody::date(const std::string& field) const {
   const auto* v = value(field);
   if (!v) return std::nullopt;
-  if (!v->is_string()) throw wrong_type(field, "日期字符串", "a date string");
+  if (!v->is_string()) throw wrong_type(prefix_ + field, "日期字符串", "a date string");
   auto d = domain::Date::parse(v->get<std::string>());
-  if (!d) throw bad_date(field);
+  if (!d) throw bad_date(prefix_ + field);
   return d;
 }
 
@@ -101,10 +124,10 @@ Patch<std::vector<std::string>> JsonBody::nullable_text_list(const std::string& 
   if (!has(field)) return std::nullopt;
   const auto* v = value(field);
   if (!v) return std::optional<std::optional<std::vector<std::string>>>(std::nullopt);
-  if (!v->is_array()) throw wrong_type(field, "字符串数组", "an array of strings");
+  if (!v->is_array()) throw wrong_type(prefix_ + field, "字符串数组", "an array of strings");
   std::vector<std::string> out;
   for (const auto& x : *v) {
-    if (!x.is_string()) throw wrong_type(field, "字符串数组", "an array of strings");
+    if (!x.is_string()) throw wrong_type(prefix_ + field, "字符串数组", "an array of strings");
     out.push_back(x.get<std::string>());
   }
   return std::optional<std::optional<std::vector<std::string>>>(std::move(out));
@@ -113,10 +136,10 @@ Patch<std::vector<std::string>> JsonBody::nullable_text_list(const std::string& 
 std::vector<std::int64_t> JsonBody::integer_list(const std::string& field) const {
   const auto* v = value(field);
   if (!v) return {};
-  if (!v->is_array()) throw wrong_type(field, "整数数组", "an array of whole numbers");
+  if (!v->is_array()) throw wrong_type(prefix_ + field, "整数数组", "an array of whole numbers");
   std::vector<std::int64_t> out;
   for (const auto& x : *v) {
-    if (!x.is_number_integer()) throw wrong_type(field, "整数数组", "an array of whole numbers");
+    if (!x.is_number_integer()) throw wrong_type(prefix_ + field, "整数数组", "an array of whole numbers");
     out.push_back(x.get<std::int64_t>());
   }
   return out;
@@ -124,19 +147,19 @@ std::vector<std::int64_t> JsonBody::integer_list(const std::string& field) const
 
 std::string JsonBody::required_text(const std::string& field) const {
   auto v = text(field);
-  if (!v) throw required(field);
+  if (!v) throw required(prefix_ + field);
   return *v;
 }
 
 std::int64_t JsonBody::required_integer(const std::string& field) const {
   auto v = integer(field);
-  if (!v) throw required(field);
+  if (!v) throw required(prefix_ + field);
   return *v;
 }
 
 domain::Date JsonBody::required_date(const std::string& field) const {
   auto v = date(field);
-  if (!v) throw required(field);
+  if (!v) throw required(prefix_ + field);
   return *v;
 }
 

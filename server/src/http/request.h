@@ -45,9 +45,16 @@ class JsonBody {
   std::int64_t required_integer(const std::string& field) const;
   domain::Date required_date(const std::string& field) const;
 
+  // An array of objects (absent or null: empty), each read as a JsonBody whose fields are all in
+  // `allowed`; every error names the field where it is, as `places[1].role`.
+  std::vector<JsonBody> object_list(const std::string& field, std::initializer_list<std::string_view> allowed) const;
+
  private:
+  JsonBody(nlohmann::json object, std::string prefix, std::span<const std::string_view> allowed);
+  void check_fields(std::span<const std::string_view> allowed) const;
   const nlohmann::json* value(const std::string& field) const;  // nullptr if absent or null
   nlohmann::json object_;
+  std::string prefix_;  // where this object sits in the body ("places[1]."), for error fields
 };
 
 // The query string of a request.

@@ -20,6 +20,7 @@
 #include "http/import_routes.h"
 #include "http/meeting_routes.h"
 #include "http/nomination_routes.h"
+#include "http/notice_routes.h"
 #include "http/spreadsheet_routes.h"
 #include "http/openapi_document.h"
 #include "http/staffing_routes.h"
@@ -27,6 +28,10 @@
 namespace jinguo::http {
 
 namespace {
+
+// Attempts to self-nominate with one ID number in an hour (per server; the daily cap of stored
+// ones is in the database).
+constexpr int kSelfNominationAttemptsPerHour = 10;
 
 // httplib::Server with access to its listening socket, so that the backlog (hard-coded
 // to 5 in the Debian build) can be raised after binding.
@@ -87,7 +92,9 @@ class HttpServer::Impl {
         certificates_(db, [&registry = wired.registry] { return registry.today(); }, public_url(config_)),
         public_limit_(config_.public_requests_per_minute),
         nominations_(db, [&registry = wired.registry] { return registry.today(); }),
-        meetings_(db, [&registry = wired.registry] { return registry.today(); }) {
+        meetings_(db, [&registry = wired.registry] { return registry.today(); }),
+        notices_(db, [&registry = wired.registry] { return registry.today(); }, public_url(config_)),
+        id_number_limit_(kSelfNominationAttemptsPerHour, std::chrono::hours(1)) {
     services::Registry& registry = wired.registry;
     const int threads = config_.threads > 0 ? config_.threads : 64;
     server_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
@@ -120,6 +127,7 @@ class HttpServer::Impl {
     add_certificate_routes(api, certificates_, public_limit_);
     add_nomination_routes(api, nominations_);
     add_meeting_routes(api, meetings_);
+    add_notice_routes(api, notices_, public_limit_, id_number_limit_);
     server_.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(std::string(openapi_document()), "application/json; charset=utf-8");
     });
@@ -197,6 +205,8 @@ class HttpServer::Impl {
   RateLimit public_limit_;               // the public pages, per address
   services::Nominations nominations_;  // the registry's database and clock
   services::Meetings meetings_;        // the registry's database and clock
+  services::Notices notices_;          // the registry's database and clock
+  RateLimit id_number_limit_;          // self-nominations, per ID number
   std::filesystem::path web_root_;
   ListeningServer server_;
 };

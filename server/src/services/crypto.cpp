@@ -52,6 +52,14 @@ std::string random_hex(std::size_t bytes) {
   return to_hex(buf.data(), buf.size());
 }
 
+std::string random_crockford(std::size_t characters) {
+  ensure_sodium();
+  constexpr char kAlphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  std::string out;
+  for (std::size_t i = 0; i < characters; ++i) out.push_back(kAlphabet[randombytes_uniform(32)]);
+  return out;
+}
+
 std::string random_base32(std::size_t bytes) {
   ensure_sodium();
   std::vector<unsigned char> buf(bytes);

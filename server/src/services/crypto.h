@@ -17,6 +17,8 @@ std::string random_hex(std::size_t bytes);  // 32 bytes: a 256-bit token
 // Random bytes as lower-case RFC 4648 base32 without padding (16 bytes: 26 characters, easy to
 // read aloud and to type: no 0, 1, 8 or 9).
 std::string random_base32(std::size_t bytes);
+// `characters` random characters of Crockford's base32 (0-9, A-Z without I, L, O, U): 5 bits each.
+std::string random_crockford(std::size_t characters);
 std::string sha256_hex(std::string_view text);
 bool constant_time_equal(std::string_view a, std::string_view b);
 

@@ -104,7 +104,8 @@ NominationDetail Nominations::Nominate(const Actor& actor, const NewNomination& 
 storage::Page<storage::NominationRow> Nominations::List(const Actor& actor, const NominationQuery& query,
                                                         const storage::PageSpec& page) {
   return db_.read([&](storage::ReadTx& tx) {
-    storage::NominationFilter filter{subtree_path(tx, actor, query.organisation_id, "organisation_id"), query.step};
+    storage::NominationFilter filter{subtree_path(tx, actor, query.organisation_id, "organisation_id"), query.step,
+                                    query.notice_id};
     return storage::NominationQueries(tx).list(filter, page);
   });
 }

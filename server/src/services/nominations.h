@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/selection/nomination.h"
+#include "domain/selection/notice.h"
 #include "services/actor.h"
 #include "services/registry.h"
 #include "storage/database.h"
@@ -23,6 +24,7 @@ struct NewNomination {
 struct NominationQuery {
   std::optional<domain::OrganisationId> organisation_id;  // that body's subtree (default: the caller's)
   std::optional<domain::selection::Step> step;
+  std::optional<domain::selection::NoticeId> notice_id;  // only those that answered this notice
 };
 
 struct NominationDetail {

@@ -11,7 +11,7 @@ using domain::selection::Step;
 
 constexpr const char* kSelect =
     "SELECT n.id, n.organisation_id, n.role, n.channel, n.nominated_by, n.person_id, n.name, n.id_number, n.mobile, "
-    "n.statement, n.step, n.manner, o.name, o.path, o.type, COALESCE(r.label, n.role), m.label, n.created_by";
+    "n.statement, n.step, n.manner, o.name, o.path, o.type, COALESCE(r.label, n.role), m.label, n.created_by, n.notice_id";
 constexpr const char* kFrom =
     " FROM nominations n JOIN organisations o ON o.id = n.organisation_id "
     "LEFT JOIN dictionary_entries r ON r.kind = 'role' AND r.code = n.role "
@@ -26,8 +26,10 @@ constexpr const char* kSelectOpen =
     "AND step NOT IN ('filed', 'failed', 'not_confirmed', 'withdrawn')";
 constexpr const char* kInsert =
     "INSERT INTO nominations (organisation_id, role, channel, nominated_by, person_id, name, id_number, mobile, "
-    "statement, step, manner, created_at, created_by, updated_at) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id";
+    "statement, step, manner, created_at, created_by, updated_at, notice_id, receipt_code_hash) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id";
+constexpr const char* kCountPublic =
+    "SELECT COUNT(*) FROM nominations WHERE id_number = $1 AND created_at >= $2 AND created_by = $3";
 constexpr const char* kAdvance =
     "UPDATE nominations SET step = $1, manner = $2, person_id = $3, updated_at = $4 WHERE id = $5 AND step = $6";
 constexpr const char* kInsertStep =
@@ -60,8 +62,9 @@ NominationRow read_row(const Statement& row) {
   r.role_label = row.string(15);
   r.manner_label = row.nullable_text(16);
   r.created_by = row.string(17);
-  r.created_at = row.string(18);
-  r.updated_at = row.string(19);
+  r.notice_id = row.nullable_integer(18);
+  r.created_at = row.string(19);
+  r.updated_at = row.string(20);
   return r;
 }
 
@@ -78,6 +81,7 @@ Page<NominationRow> NominationQueries::list(const NominationFilter& filter, cons
   Binds b;
   std::string where = " WHERE o.path >= " + b.add(filter.within_path) + " AND o.path < " + b.add(filter.within_path + "~");
   if (filter.step) where += " AND n.step = " + b.add(std::string(domain::selection::step_code(*filter.step)));
+  if (filter.notice_id) where += " AND n.notice_id = " + b.add(std::int64_t{*filter.notice_id});
   Page<NominationRow> out;
   {
     Statement count = tx_.prepare(kCount + where);
@@ -122,12 +126,28 @@ std::optional<NominationId> NominationQueries::open_nomination(domain::Organisat
   return st.integer(0);
 }
 
+long long NominationQueries::public_nominations_since(const std::string& id_number, const std::string& since) const {
+  Statement st = tx_.prepare(kCountPublic);
+  st.bind(id_number).bind(since).bind(kPublicNominator);
+  st.step();
+  return st.integer(0);
+}
+
+std::optional<NominationRow> NominationQueries::find_by_receipt(const std::string& hash) const {
+  Statement st = tx_.prepare(select_sql(tx_) + " WHERE n.receipt_code_hash = $1");
+  st.bind(hash);
+  if (!st.step()) return std::nullopt;
+  return read_row(st);
+}
+
 NominationId NominationRepository::insert(const domain::selection::Nomination& n, const std::string& by,
-                                          const std::string& now) const {
+                                          const std::string& now, std::optional<domain::selection::NoticeId> notice,
+                                          std::optional<std::string> receipt_hash) const {
   Statement st = tx_.prepare(kInsert);
   st.bind(n.organisation_id).bind(n.role).bind(domain::selection::channel_code(n.channel)).bind(n.nominated_by)
       .bind(n.person_id).bind(n.name).bind(n.id_number).bind(n.mobile).bind(n.statement)
-      .bind(domain::selection::step_code(n.step)).bind(n.manner).bind(now).bind(by).bind(now);
+      .bind(domain::selection::step_code(n.step)).bind(n.manner).bind(now).bind(by).bind(now).bind(notice)
+      .bind(receipt_hash);
   st.step();
   return st.integer(0);
 }

@@ -98,6 +98,10 @@ class SecurityTest : public ::testing::Test {
     two_nomination_ = created(admin_->post("/api/nominations", {{"organisation_id", two_town_}, {"role", "executive"},
                                                                 {"channel", "self"}, {"name", "二区人"},
                                                                 {"id_number", id_number("23010219810101002")}}));
+    two_notice_ = created(admin_->post("/api/notices", {{"organisation_id", two_town_}, {"title", "二镇执委招募"},
+                                                        {"places", {{{"role", "executive"}, {"places", 2}}}},
+                                                        {"duties", "职责"}, {"conditions", "条件"},
+                                                        {"how_to_apply", "报名"}, {"deadline", "2099-12-31"}}));
     auto account = [&](const std::string& name, long long o, const char* role) {
       return created(admin_->post("/api/accounts", {{"username", name}, {"password", kPassword}, {"organisation_id", o},
                                                     {"role", role}}));
@@ -148,6 +152,7 @@ class SecurityTest : public ::testing::Test {
                      : r.path.starts_with("/api/attachments")  ? std::to_string(two_attachment_)
                      : r.path.starts_with("/api/certificates") ? std::to_string(two_certificate_)
                      : r.path.starts_with("/api/nominations")  ? std::to_string(two_nomination_)
+                     : r.path.starts_with("/api/notices")      ? std::to_string(two_notice_)
                                                                : std::to_string(two_town_);
     put("{id}", id);
     put("{kind}", "role");
@@ -202,7 +207,7 @@ class SecurityTest : public ::testing::Test {
                           two_position_ = 0, two_account_ = 0, two_woman_ = 0, two_social_ = 0,
                           two_contact_ = 0, two_reelection_ = 0, two_campaign_ = 0, two_milestone_ = 0,
                           two_submission_ = 0, two_spot_check_ = 0, two_member_ = 0, two_attachment_ = 0,
-                          two_certificate_ = 0, two_nomination_ = 0;
+                          two_certificate_ = 0, two_nomination_ = 0, two_notice_ = 0;
 };
 
 void expect_clean(const Answer& a, const std::string& what) {
@@ -285,7 +290,7 @@ TEST_F(SecurityTest, ASiblingDistrictSeesNothingOfTheOther) {
         "/api/people?organisation_id=" + two, "/api/accounts?within=" + two, "/api/audit?within=" + two,
         "/api/people.xlsx?organisation_id=" + two, "/api/audit.xlsx?within=" + two,
         "/api/compliance/failing.xlsx?within=" + two, "/api/archives/outstanding-women.xlsx?within=" + two,
-        "/api/archives/social-organisations.xlsx?within=" + two, "/api/nominations?organisation_id=" + town})
+        "/api/archives/social-organisations.xlsx?within=" + two, "/api/nominations?organisation_id=" + town, "/api/notices?organisation_id=" + town})
     EXPECT_EQ(one.get(path).status, 404) << path;
   EXPECT_EQ(one.post("/api/positions", {{"person_id", two_person_}, {"organisation_id", one_town_}, {"role", "executive"},
                                         {"manner", "part_time"}, {"start_on", "2016-06-01"}})
