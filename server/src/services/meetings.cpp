@@ -129,8 +129,10 @@ MeetingDetail Meetings::Record(const Actor& actor, const NewMeeting& input) {
         appointed.person_id = person;
         move_on(tx, actor, appointed, Event::kAppoint, {});
         for (auto& f : check.warnings) {
-          if (f.kind == domain::staffing::FindingKind::kSeat && f.person_id == person)
+          if (f.kind == domain::staffing::FindingKind::kSeat && f.person_id == person) {
+            domain::staffing::name_people(f, {{person, after.name}});  // her name, not her id
             out.seats.push_back({person, after.name, f});
+          }
           else if (f.kind != domain::staffing::FindingKind::kSeat)
             out.warnings.push_back(f);
         }

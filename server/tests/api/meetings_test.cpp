@@ -91,6 +91,10 @@ TEST_F(MeetingsTest, TheMeetingAppointsTheConfirmedAndProposesTheSeatAbove) {
   // The director's 执委 seat in the township above is proposed.
   ASSERT_EQ(a.body["seats"].size(), 1u) << a.body.dump();
   EXPECT_EQ(a.body["seats"][0]["person_name"], "赵秀英");
+  // named, not numbered, in what the clerk reads
+  const std::string seat_message = a.body["seats"][0]["finding"]["message"];
+  EXPECT_NE(seat_message.find("赵秀英"), std::string::npos) << seat_message;
+  EXPECT_EQ(seat_message.find("人员 "), std::string::npos) << seat_message;
 
   // On the roster from the meeting day, registered now, the manner as decided.
   auto roster = town_client_->get("/api/organisations/" + std::to_string(village_) + "/roster?on=2016-07-20").body;
