@@ -4,7 +4,7 @@
 // as cards and a nomination's page. Each page: no sideways scroll (the document, the header and the page
 // area), the main content at full width, the main buttons at least 44 px high, axe passes.
 // The viewport is put back to 1366×768 after each test, whatever happens. The flows change the demo.
-import { accounts, as, baseUrl, bodyWithRoom, check, checkAxe, chooseOption, field, registerPerson, shot, signIn, state, unusedName } from './lib.mjs';
+import { accounts, as, baseUrl, bodyWithRoom, check, checkAxe, chooseOption, field, registerPerson, setLanguage, shot, signIn, state, unusedName } from './lib.mjs';
 import { idNumber, personName } from './data.mjs';
 
 const phone = { width: 390, height: 844 };
@@ -93,9 +93,18 @@ export const tests = [
         await checkTall(page.getByTestId('appoint'), '任命成员');
         await checkFits(page, 'the village page');
         await checkAxe(page, 'the village page on a phone');
+        // the header's one row holds in English too (longer words, the same four things)
+        await setLanguage(page, 'en');
+        await checkHeader(page, 'the village page (English)');
+        await checkFits(page, 'the village page (English)');
+        await setLanguage(page, 'zh-CN');
         await shot(page, 'phone-01-village-page');
         await page.getByTestId('roster-cards').evaluate((el) => el.scrollIntoView({ block: 'start' }));
         await shot(page, 'phone-01-village-roster');
+        // the 沿革, a table only read, scrolls inside its own box: the page still does not
+        await page.getByTestId('history-toggle').click();
+        await page.getByTestId('history-table').waitFor();
+        await checkFits(page, 'the village page with its 沿革 open');
         // the card's 查看 opens her page, as the table's does
         await card.getByTestId('roster-view').click();
         await page.getByTestId('person-title').filter({ hasText: first.name }).waitFor();
