@@ -235,6 +235,15 @@ const en: Messages = {
     existsLink: 'Open the person already registered',
     age: 'age {age}',
   },
+  phone: {
+    tree: 'Tree',
+    openTree: 'Open the organisation tree',
+    treeTitle: 'Choose a body',
+    since: 'since {date}',
+    period: '{start} to {end}',
+    roleAndManner: '{role} · {manner}',
+    created: 'nominated {time}',
+  },
   home: {
     noRecent: 'No changes yet',
     recent: 'Recent changes',

@@ -234,6 +234,15 @@ const zhCN = {
     existsLink: '查看已登记的该人员',
     age: '{age} 岁',
   },
+  phone: {
+    tree: '组织',
+    openTree: '打开组织树',
+    treeTitle: '选择组织',
+    since: '自 {date} 起',
+    period: '{start} 至 {end}',
+    roleAndManner: '{role} · {manner}',
+    created: '提名于 {time}',
+  },
   home: {
     noRecent: '暂无变更',
     recent: '最近的变更',
