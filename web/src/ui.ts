@@ -8,6 +8,11 @@ export function showError(message: string): void {
   ElMessage({ type: 'error', message, showClose: true, duration: 6000, grouping: true });
 }
 
+/** Something she should act on, outside this page: stays a while and can be closed. */
+export function showNotice(message: string): void {
+  ElMessage({ type: 'warning', message, showClose: true, duration: 10000 });
+}
+
 export function showSuccess(message: string): void {
   ElMessage({ type: 'success', message, duration: 2500 });
 }

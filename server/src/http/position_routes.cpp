@@ -72,8 +72,22 @@ void add_position_routes(Api& api, services::Registry& registry) {
     JsonBody body(req.body, {"end_on", "end_reason"});
     auto end_on = body.required_date("end_on");
     auto reason = body.required_text("end_reason");
-    return Reply{200, json_of(dto::position, registry.EndPosition(actor, path_id(req), end_on, reason),
-                              dto::viewer_of(actor, registry.today()))};
+    auto ended = registry.EndPosition(actor, path_id(req), end_on, reason);
+    const auto viewer = dto::viewer_of(actor, registry.today());
+    JsonWriter w;
+    w.object([&] {
+      dto::position_fields(w, ended, viewer);
+      // the seat above her office carried, still held: proposed for ending too
+      if (ended.seat_above) {
+        w.key("seat_above").object([&] {
+          dto::position_fields(w, *ended.seat_above, viewer);
+          w.field("may_end", ended.seat_may_end);
+        });
+      } else {
+        w.field("seat_above", nullptr);
+      }
+    });
+    return Reply{200, std::move(w)};
   });
 }
 

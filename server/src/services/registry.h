@@ -69,6 +69,13 @@ struct Appointment : storage::PositionRow {
   std::vector<domain::staffing::Finding> overridden;  // refusals overridden by override_reason
 };
 
+// An ended position, and the seat in the body above her office carried when she still holds it
+// (a 村妇代会主任's 执委 seat in the township): proposed for ending too.
+struct EndedPosition : storage::PositionRow {
+  std::optional<storage::PositionRow> seat_above;
+  bool seat_may_end = false;  // the caller's scope holds the seat
+};
+
 // A correction as the caller sends it (PATCH /api/positions/{id}).
 struct PositionCorrectionInput {
   std::string reason;  // required
@@ -176,8 +183,8 @@ class Registry {
 
   // positions
   Appointment Appoint(const Actor& actor, const NewPosition& input);
-  storage::PositionRow EndPosition(const Actor& actor, domain::PositionId id, domain::Date end_on,
-                                   const std::string& reason);
+  EndedPosition EndPosition(const Actor& actor, domain::PositionId id, domain::Date end_on,
+                            const std::string& reason);
   // Corrects a stored position (更正): one transaction, one audit record ("correct"); nothing
   // that differs → no record. Judged by the staffing rules on the days it newly covers.
   Appointment CorrectPosition(const Actor& actor, domain::PositionId id, const PositionCorrectionInput& input);

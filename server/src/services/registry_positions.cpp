@@ -77,8 +77,8 @@ Appointment Registry::Appoint(const Actor& actor, const NewPosition& input) {
   });
 }
 
-storage::PositionRow Registry::EndPosition(const Actor& actor, domain::PositionId id, Date end_on,
-                                           const std::string& reason) {
+EndedPosition Registry::EndPosition(const Actor& actor, domain::PositionId id, Date end_on,
+                                    const std::string& reason) {
   domain::require(actor.role, domain::Permission::kWrite);
   return db_.write([&](storage::WriteTx& tx) {
     auto row = load(tx, actor.scope, id);
@@ -91,7 +91,16 @@ storage::PositionRow Registry::EndPosition(const Actor& actor, domain::PositionI
     record_audit(tx, actor, {"end", "position", std::to_string(id), row.position.organisation_id,
                              row.position.person_id},
                  changes);
-    return load(tx, actor.scope, id);
+    EndedPosition out{load(tx, actor.scope, id), std::nullopt, false};
+    if (auto body = storage::OrganisationRepository(tx).find(domain::Scope::whole_tree(), out.position.organisation_id,
+                                                             end_on)) {
+      if (auto seat = seat_left_behind(tx, actor.scope, out.position, body->organisation.type,
+                                       body->organisation.parent_id)) {
+        out.seat_above = std::move(seat->position);
+        out.seat_may_end = seat->may_end;
+      }
+    }
+    return out;
   });
 }
 

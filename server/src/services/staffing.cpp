@@ -221,6 +221,23 @@ BodySnapshot snapshot_for(const storage::ComplianceQueries& q, const Appointment
 
 }  // namespace
 
+std::optional<SeatLeftBehind> seat_left_behind(const storage::ReadTx& tx, const domain::Scope& scope,
+                                               const domain::Position& ended, domain::BodyType body_type,
+                                               std::optional<domain::OrganisationId> parent_id) {
+  if (!parent_id || !ended.end_on) return std::nullopt;
+  RuleBook book(tx);
+  auto seat_role = domain::staffing::seat_role_of(book.in_force_on(*ended.end_on), body_type, ended.role);
+  if (!seat_role) return std::nullopt;
+  for (auto& row : storage::PositionRepository(tx).of_person(domain::Scope::whole_tree(), ended.person_id)) {
+    const auto& p = row.position;
+    if (p.organisation_id != *parent_id || p.role != *seat_role) continue;
+    if (p.end_on && *p.end_on <= *ended.end_on) continue;  // ended with or before the office
+    const bool in_scope = row.organisation_path >= scope.low() && row.organisation_path < scope.high();
+    return SeatLeftBehind{std::move(row), in_scope};
+  }
+  return std::nullopt;
+}
+
 AppointmentCheck check_appointment(const storage::ReadTx& tx, const AppointmentTry& a) {
   RuleBook book(tx);
   storage::ComplianceQueries q(tx);

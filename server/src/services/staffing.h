@@ -136,6 +136,16 @@ struct AppointmentCheck {
 // Throws StaffingRuleBroken (409) for refusals without an override reason, 403
 // override_not_allowed when the caller may not override, 422 override_reason when blank.
 AppointmentCheck check_appointment(const storage::ReadTx& tx, const AppointmentTry& appointment);
+// The seat in the body above that an office carried, still held when she leaves the office on
+// `end_on`: her open position there in the seat role (a 村妇代会主任's 执委 seat in the township),
+// for the clerk to end too. None when the office carries no seat or she holds none.
+struct SeatLeftBehind {
+  storage::PositionRow position;  // the seat above
+  bool may_end = false;           // the caller's scope holds it
+};
+std::optional<SeatLeftBehind> seat_left_behind(const storage::ReadTx& tx, const domain::Scope& scope,
+                                               const domain::Position& ended, domain::BodyType body_type,
+                                               std::optional<domain::OrganisationId> parent_id);
 // The refusals an override let through, as the appointment's audit record keeps them (nothing
 // when none was overridden).
 void record_override(ChangeSet& changes, const std::vector<domain::staffing::Finding>& overridden,

@@ -163,6 +163,31 @@ TEST_F(MeetingsTest, TheMeetingAppointsTheConfirmedAndProposesTheSeatAbove) {
   EXPECT_GE(world_->admin->get("/api/audit?entity=filing").body["items"].size(), 5u);
 }
 
+TEST_F(MeetingsTest, WhenTheDirectorLeavesHerSeatAboveIsProposedForEnding) {
+  const long long director = nominee(20, other_village_, "director", "manner_decided");
+  auto a = meet({{{"nomination_id", director}, {"confirmed", true}}}, other_village_, "2016-08-01");
+  ASSERT_EQ(a.status, 201) << a.body.dump();
+  const long long office = a.body["nominees"][0]["position_id"];
+  const long long person = a.body["seats"][0]["person_id"];
+  // The township gives her the seat the meeting proposed.
+  const long long seat = created(town_client_->post("/api/positions", {{"person_id", person}, {"organisation_id", town_},
+                                                                       {"role", "executive"}, {"manner", "part_time"},
+                                                                       {"start_on", "2016-08-02"}}));
+  auto ended = town_client_->post("/api/positions/" + std::to_string(office) + "/end",
+                                  {{"end_on", "2016-12-31"}, {"end_reason", "调离"}});
+  ASSERT_EQ(ended.status, 200) << ended.body.dump();
+  EXPECT_EQ(ended.body["end_on"], "2016-12-31");
+  ASSERT_TRUE(ended.body["seat_above"].is_object()) << ended.body.dump();
+  EXPECT_EQ(ended.body["seat_above"]["id"], seat);
+  EXPECT_EQ(ended.body["seat_above"]["organisation_id"], town_);
+  EXPECT_TRUE(ended.body["seat_above"]["may_end"].get<bool>());
+  // Ending the seat too: nothing more to propose; an office without a seat proposes nothing.
+  auto seat_ended = town_client_->post("/api/positions/" + std::to_string(seat) + "/end",
+                                       {{"end_on", "2016-12-31"}, {"end_reason", "调离"}});
+  ASSERT_EQ(seat_ended.status, 200) << seat_ended.body.dump();
+  EXPECT_TRUE(seat_ended.body["seat_above"].is_null());
+}
+
 TEST_F(MeetingsTest, ANomineeNotReadyOrOfAnotherBodyRefusesTheWholeMeeting) {
   const long long ready = nominee(4, village_, "member", "manner_decided");
   const long long early = nominee(5, village_, "member", "assessed");

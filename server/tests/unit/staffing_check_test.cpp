@@ -498,3 +498,13 @@ TEST(StaffingAdvice, EachKindOfFindingSaysTheNextStep) {
     EXPECT_EQ(f->advice_en, c.advice_en) << c.name;
   }
 }
+
+TEST(StaffingCheck, TheOfficesThatCarryASeatAbove) {
+  const auto set = jinguo::domain::staffing::harbin_2016_rule_set();
+  using jinguo::domain::BodyType;
+  using jinguo::domain::staffing::seat_role_of;
+  EXPECT_EQ(seat_role_of(set, BodyType::kVillageCongress, "director"), "executive");
+  EXPECT_EQ(seat_role_of(set, BodyType::kCommunity, "chair"), "executive");
+  EXPECT_FALSE(seat_role_of(set, BodyType::kVillageCongress, "member"));
+  EXPECT_FALSE(seat_role_of(set, BodyType::kTownship, "chair"));
+}

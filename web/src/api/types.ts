@@ -168,6 +168,11 @@ export interface Position {
   deletable?: boolean;
 }
 
+/** An ended position: the seat in the body above her office carried, still held (proposed for ending too). */
+export interface EndedPosition extends Position {
+  seat_above: (Position & { may_end: boolean }) | null;
+}
+
 /** A correction (PATCH /api/positions/{id}): the reason and only the fields that change; end_on null undoes the end. */
 export interface PositionCorrection {
   reason: string;

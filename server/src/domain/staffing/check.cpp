@@ -256,6 +256,12 @@ void name_people(Finding& finding, const std::map<PersonId, std::string>& names)
   }
 }
 
+std::optional<std::string> seat_role_of(const RuleSet& set, BodyType body_type, std::string_view role) {
+  for (const SeatRule& seat : set.seat_rules)
+    if (seat.holder_body_type == body_type_code(body_type) && seat.holder_role == role) return seat.seat_role;
+  return std::nullopt;
+}
+
 std::vector<Finding> findings_if_appointed(const RuleSet& set, const BodySnapshot& body,
                                            std::string_view role, PersonId person_id,
                                            const std::vector<DictionaryEntry>& roles) {

@@ -77,6 +77,11 @@ std::vector<Finding> check_body(const RuleSet& set, const BodySnapshot& body,
 // missing from `names` keeps her id.
 void name_people(Finding& finding, const std::map<PersonId, std::string>& names);
 
+// The seat in the body above that an office carries (a 村妇代会主任's 执委 seat in the township):
+// the seat role when `role` in a body of `body_type` is a seat rule's holder, none otherwise.
+// When she leaves the office, the seat is proposed for ending too.
+std::optional<std::string> seat_role_of(const RuleSet& set, BodyType body_type, std::string_view role);
+
 // The refusals an appointment of `person_id` to `role` in `body` would cause: errors that
 // are new, or that get worse (an excess growing). Shortfalls and seats never refuse.
 std::vector<Finding> findings_if_appointed(const RuleSet& set, const BodySnapshot& body,
