@@ -15,10 +15,11 @@ import { tests as campaigns } from './campaigns.mjs';
 import { tests as campaignWalk } from './campaign_walk.mjs';
 import { tests as restructuring } from './restructuring.mjs';
 import { tests as certificates } from './certificates.mjs';
+import { tests as notices } from './notices.mjs';
 import { tests as nominations } from './nominations.mjs';
 
 const only = process.env.JINGUO_E2E_ONLY ?? '';
-const tests = [...registry, ...patterns, ...archives, ...imports, ...forms, ...campaigns, ...campaignWalk, ...restructuring, ...nominations, ...certificates].filter((t) => only === '' || new RegExp(only).test(t.name));
+const tests = [...registry, ...patterns, ...archives, ...imports, ...forms, ...campaigns, ...campaignWalk, ...restructuring, ...notices, ...nominations, ...certificates].filter((t) => only === '' || new RegExp(only).test(t.name));
 const profile = mkdtempSync(path.join(tmpdir(), 'jinguo-e2e-'));
 let passed = 0;
 let failed = 0;
