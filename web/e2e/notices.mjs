@@ -25,12 +25,13 @@ function freshIdNumber() {
   }
 }
 
-async function chooseFirst(page, selectTestId, skip = []) {
+/** Opens a select and picks the option whose text is `want` exactly (else the first not in `skip`). */
+async function chooseFirst(page, selectTestId, skip = [], want = null) {
   await page.getByTestId(selectTestId).click();
   const options = page.locator('.el-select-dropdown__item:visible');
   await options.first().waitFor();
   const texts = await options.allInnerTexts();
-  const index = texts.findIndex((text) => !skip.includes(text.trim()));
+  const index = want === null ? texts.findIndex((text) => !skip.includes(text.trim())) : texts.findIndex((text) => text.trim() === want);
   check(index >= 0, `no option left in ${selectTestId}: ${texts.join(', ')}`);
   await options.nth(index).click();
   await options.first().waitFor({ state: 'hidden' }).catch(() => undefined);
@@ -42,10 +43,23 @@ async function noSideScroll(page, where) {
   check(width <= phone.width + 1, `${where} is ${width} px wide on a phone`);
 }
 
-/** The self-nomination form filled and sent; the first body and role offered chosen. */
+/**
+ * The village bodies under her township the notice recruits for, and the two roles to offer: a village
+ * women's congress has 主任 and 委员, a village or community federation 执委 and 副主席.
+ */
+async function villageTarget(client) {
+  const kids = (await client.get(`/organisations?parent_id=${client.me.organisation.id}&page_size=200`)).items.filter(
+    (o) => o.open && ['village', 'community', 'village_congress'].includes(o.type),
+  );
+  check(kids.length > 0, `no village or community under ${client.me.organisation.name}`);
+  const body = kids[0];
+  return { body, roles: body.type === 'village_congress' ? ['主任', '委员'] : ['执委', '副主席'] };
+}
+
+/** The self-nomination form filled and sent: her body and the first role of the notice. */
 async function fillApply(page, person) {
-  if ((await page.getByTestId('apply-body').count()) > 0) await chooseFirst(page, 'apply-body');
-  await chooseFirst(page, 'apply-role');
+  if ((await page.getByTestId('apply-body').count()) > 0) await chooseFirst(page, 'apply-body', [], state.noticeTarget.body.name);
+  await chooseFirst(page, 'apply-role', [], state.noticeTarget.roles[0]);
   await field(page, 'apply-name').fill(person.name);
   await field(page, 'apply-id-number').fill(person.idNumber);
   await field(page, 'apply-mobile').fill(person.mobile);
@@ -60,6 +74,7 @@ export const tests = [
     async run(page) {
       state.noticeClient ??= await signIn(accounts.township);
       const own = state.noticeClient.me.organisation;
+      state.noticeTarget = await villageTarget(state.noticeClient);
       state.noticeTitle = `${own.name}村（社区）妇联执委招募公告 ${Date.now() % 100000}`;
 
       await as(page, accounts.township);
@@ -76,10 +91,11 @@ export const tests = [
       await page.locator('.el-select-dropdown__item:visible', { hasText: own.name }).first().click();
       await page.getByTestId('notice-coverage-villages').click();
       await page.waitForFunction(() => document.querySelector('[data-testid="notice-place-role-0"] .is-disabled, [data-testid="notice-place-role-0"].is-disabled') === null);
-      const first = await chooseFirst(page, 'notice-place-role-0');
+      const [first, second] = state.noticeTarget.roles;
+      await chooseFirst(page, 'notice-place-role-0', [], first);
       await field(page, 'notice-place-number-0').fill('3');
       await page.getByTestId('notice-place-add').click();
-      const second = await chooseFirst(page, 'notice-place-role-1', [first]);
+      await chooseFirst(page, 'notice-place-role-1', [], second);
       await field(page, 'notice-place-number-1').fill('1');
       await field(page, 'notice-title').fill(state.noticeTitle);
       // Escape with data typed: the question, then keep writing
@@ -208,7 +224,7 @@ export const tests = [
       const row = page.getByTestId('notice-nominations').locator('tbody tr', { hasText: person.name });
       await row.waitFor();
       const text = await row.innerText();
-      check(text.includes('已提名'), `her row reads: ${text}`);
+      check(text.includes('已提名') && text.includes(state.noticeTarget.body.name), `her row reads: ${text}`);
       await checkAxe(page, 'the notice with her nomination');
     },
   },

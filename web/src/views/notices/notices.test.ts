@@ -118,12 +118,12 @@ describe('notices', () => {
     expect(check('2026-12-01')).toBeNull();
   });
 
-  it('offers villages only to a township or street, with a village and a community roles', () => {
+  it('offers villages only to a township or street, with the roles of a village, a community and a village congress', () => {
     expect(mayCoverVillages('township')).toBe(true);
     expect(mayCoverVillages('street')).toBe(true);
     expect(mayCoverVillages('village')).toBe(false);
     expect(mayCoverVillages(null)).toBe(false);
-    expect(roleBodyTypes('villages', 'township')).toEqual(['village', 'community']);
+    expect(roleBodyTypes('villages', 'township')).toEqual(['village', 'community', 'village_congress']);
     expect(roleBodyTypes('own', 'township')).toEqual(['township']);
     expect(roleBodyTypes('own', null)).toEqual([]);
   });

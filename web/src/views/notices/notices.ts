@@ -77,9 +77,12 @@ export function mayCoverVillages(type: BodyType | null): boolean {
   return type === 'township' || type === 'street';
 }
 
-/** The body types whose roles a notice offers: the body's own, or a village's and a community's. */
+/**
+ * The body types whose roles a notice offers: the body's own, or for its villages and communities those of
+ * a village, a community and a village women's congress (a township's villages may be either).
+ */
 export function roleBodyTypes(coverage: Coverage, type: BodyType | null): BodyType[] {
-  if (coverage === 'villages') return ['village', 'community'];
+  if (coverage === 'villages') return ['village', 'community', 'village_congress'];
   return type ? [type] : [];
 }
 
