@@ -22,6 +22,7 @@ import {
   checkPlaces,
   checkRequiredMobile,
   waitMinutes,
+  waitText,
 } from './notices';
 import { retryAfterSeconds, type Notice } from '@/api/notices';
 
@@ -162,6 +163,11 @@ describe('notices', () => {
     expect(waitMinutes(null)).toBe(1);
     expect(waitMinutes(30)).toBe(1);
     expect(waitMinutes(61)).toBe(2);
+    const tr = (key: string, params?: Record<string, string | number>) => `${key}:${params?.n}`;
+    expect(waitText(2, tr)).toBe('notice.wait.seconds:2');
+    expect(waitText(0, tr)).toBe('notice.wait.seconds:1');
+    expect(waitText(120, tr)).toBe('notice.wait.minutes:2');
+    expect(waitText(null, tr)).toBe('notice.wait.minutes:1');
   });
 
   it('reads Retry-After as seconds or a date', () => {

@@ -307,3 +307,9 @@ export function applyOutcomeOf(error: { status: number; code: string; field: str
 export function waitMinutes(seconds: number | null): number {
   return seconds === null ? 1 : Math.max(1, Math.ceil(seconds / 60));
 }
+
+/** A wait in words: seconds under a minute, else whole minutes (none said → one minute). */
+export function waitText(seconds: number | null, translate: Translate): string {
+  if (seconds !== null && seconds < 60) return translate('notice.wait.seconds', { n: Math.max(1, seconds) });
+  return translate('notice.wait.minutes', { n: waitMinutes(seconds) });
+}
