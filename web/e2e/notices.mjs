@@ -75,7 +75,7 @@ export const tests = [
       state.noticeClient ??= await signIn(accounts.township);
       const own = state.noticeClient.me.organisation;
       state.noticeTarget = await villageTarget(state.noticeClient);
-      state.noticeTitle = `${own.name}村（社区）妇联执委招募公告 ${Date.now() % 100000}`;
+      state.noticeTitle = `${own.name}所辖村（社区）妇女组织成员招募公告 ${Date.now() % 100000}`;
 
       await as(page, accounts.township);
       await page.goto(`${baseUrl}/notices`);
