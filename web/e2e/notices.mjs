@@ -27,6 +27,8 @@ function freshIdNumber() {
 
 /** Opens a select and picks the option whose text is `want` exactly (else the first not in `skip`). */
 async function chooseFirst(page, selectTestId, skip = [], want = null) {
+  // another select's list still fading out would be read as this one's
+  await page.locator('.el-select-dropdown__item:visible').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
   await page.getByTestId(selectTestId).click();
   const options = page.locator('.el-select-dropdown__item:visible');
   await options.first().waitFor();
@@ -89,6 +91,7 @@ export const tests = [
       // her own township, offered first; a township may recruit for its villages
       await page.getByTestId('notice-organisation').click();
       await page.locator('.el-select-dropdown__item:visible', { hasText: own.name }).first().click();
+      await page.locator('.el-select-dropdown__item:visible').first().waitFor({ state: 'hidden' });
       await page.getByTestId('notice-coverage-villages').click();
       await page.waitForFunction(() => document.querySelector('[data-testid="notice-place-role-0"] .is-disabled, [data-testid="notice-place-role-0"].is-disabled') === null);
       const [first, second] = state.noticeTarget.roles;
