@@ -121,6 +121,16 @@ export const tests = [
       state.noticeId = Number(new URL(page.url()).pathname.split('/').pop());
       await checkAxe(page, 'the draft notice');
 
+      // a draft is edited in the same dialog: the body fixed, the places as they were
+      await page.getByTestId('notice-edit').click();
+      await dialog.waitFor();
+      await page.getByTestId('notice-organisation-fixed').filter({ hasText: own.name }).waitFor();
+      check((await page.getByTestId('notice-place-row').count()) === 2, 'the edit dialog lost a place row');
+      await field(page, 'notice-contact').fill('镇妇联 0451-57312346');
+      await page.getByTestId('notice-dialog-confirm').click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByTestId('notice-fields').filter({ hasText: '0451-57312346' }).waitFor();
+
       // published after the question
       await page.getByTestId('notice-publish').click();
       const question = page.locator('.jg-confirm-change');
@@ -166,6 +176,11 @@ export const tests = [
         await noSideScroll(page, 'the notice page');
         await checkAxe(page, 'the public notice');
         await checkNoTruncation(page, 'the public notice');
+        await setLanguage(page, 'en');
+        await page.getByTestId('apply-submit').filter({ hasText: 'Send' }).waitFor();
+        await checkNoTruncation(page, 'the public notice (English)');
+        await noSideScroll(page, 'the notice page (English)');
+        await setLanguage(page, 'zh-CN');
         await shot(page, '97-apply');
 
         // the form checks what it can before sending: a wrong check digit
