@@ -15,12 +15,13 @@ import { tests as campaigns } from './campaigns.mjs';
 import { tests as campaignWalk } from './campaign_walk.mjs';
 import { tests as restructuring } from './restructuring.mjs';
 import { tests as certificates } from './certificates.mjs';
+import { tests as notices } from './notices.mjs';
 import { tests as nominations } from './nominations.mjs';
 import { tests as meetings } from './meetings.mjs';
 import { tests as phone } from './phone.mjs';
 
 const only = process.env.JINGUO_E2E_ONLY ?? '';
-const tests = [...registry, ...patterns, ...archives, ...imports, ...forms, ...campaigns, ...campaignWalk, ...restructuring, ...nominations, ...meetings, ...certificates, ...phone].filter((t) => only === '' || new RegExp(only).test(t.name));
+const tests = [...registry, ...patterns, ...archives, ...imports, ...forms, ...campaigns, ...campaignWalk, ...restructuring, ...notices, ...nominations, ...meetings, ...certificates, ...phone].filter((t) => only === '' || new RegExp(only).test(t.name));
 const profile = mkdtempSync(path.join(tmpdir(), 'jinguo-e2e-'));
 let passed = 0;
 let failed = 0;

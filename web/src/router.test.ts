@@ -23,3 +23,16 @@ describe('the public pages', () => {
     expect(router.resolve('/certificates').meta.public).toBeUndefined();
   });
 });
+
+describe('the public apply pages', () => {
+  it('are a notice by its slug and the status of a receipt code, with or without it; the status route is not read as a slug', async () => {
+    const { router } = await import('./router');
+    expect(router.resolve('/apply/abcdefghijklmnopqrstuvwxyz').name).toBe('apply');
+    expect(router.resolve('/apply/abcdefghijklmnopqrstuvwxyz').meta.public).toBe(true);
+    expect(router.resolve('/apply/status').name).toBe('apply-status');
+    expect(router.resolve('/apply/status/K7QM-2XPD-9ARF-0B3C-HW5N').name).toBe('apply-status');
+    expect(router.resolve('/apply/status/K7QM-2XPD-9ARF-0B3C-HW5N').meta.public).toBe(true);
+    expect(router.resolve('/notices/3').name).toBe('notice');
+    expect(router.resolve('/notices/3').meta.public).toBeUndefined();
+  });
+});

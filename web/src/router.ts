@@ -23,6 +23,22 @@ export const router = createRouter({
       props: (route) => ({ code: typeof route.params.code === 'string' ? route.params.code : '' }),
       meta: { public: true },
     },
+    {
+      // her self-nomination's progress by its receipt code: no sign-in (before /apply/:slug)
+      path: '/apply/status/:code?',
+      name: 'apply-status',
+      component: () => import('./views/notices/ApplyStatusPage.vue'),
+      props: (route) => ({ code: typeof route.params.code === 'string' ? route.params.code : '' }),
+      meta: { public: true },
+    },
+    {
+      // a published recruitment notice and the self-nomination form (the poster's QR code): no sign-in
+      path: '/apply/:slug',
+      name: 'apply',
+      component: () => import('./views/notices/ApplyPage.vue'),
+      props: (route) => ({ slug: String(route.params.slug) }),
+      meta: { public: true },
+    },
     { path: '/', name: 'home', component: () => import('./views/HomePage.vue') },
     {
       path: '/organisations/:id(\\d+)',
@@ -53,6 +69,12 @@ export const router = createRouter({
     { path: '/archives/outstanding-women', name: 'archives-outstanding-women', component: () => import('./views/archives/OutstandingWomenPage.vue') },
     { path: '/archives/social-organisations', name: 'archives-social-organisations', component: () => import('./views/archives/SocialOrganisationsPage.vue') },
     { path: '/notices', name: 'notices', component: () => import('./views/notices/NoticesPage.vue') },
+    {
+      path: '/notices/:id(\\d+)',
+      name: 'notice',
+      component: () => import('./views/notices/NoticePage.vue'),
+      props: (route) => ({ id: Number(route.params.id) }),
+    },
     { path: '/meetings', name: 'meetings', component: () => import('./views/meetings/MeetingsPage.vue') },
     { path: '/filings/unfiled', name: 'filings-unfiled', component: () => import('./views/meetings/UnfiledPage.vue') },
     { path: '/meetings/new', name: 'meeting-new', component: () => import('./views/meetings/MeetingRecordPage.vue'), meta: { permission: 'write' } },

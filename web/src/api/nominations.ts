@@ -36,6 +36,8 @@ export interface Nomination {
   manner: Manner | null;
   manner_label: string | null;
   registered: boolean;
+  /** the recruitment notice a self-nomination answered (null otherwise) */
+  notice_id?: number | null;
   created_at: string;
   created_by: string;
   updated_at: string;
@@ -75,6 +77,8 @@ export interface NominationCreate {
 export interface NominationsQuery {
   organisation_id?: number;
   step?: Step;
+  /** the nominations that came from this recruitment notice */
+  notice_id?: number;
   page?: number;
   page_size?: number;
   sort?: 'created_at' | 'name';
