@@ -64,7 +64,10 @@ void public_notice(JsonWriter& w, const services::PublicNotice& p) {
   text_fields(w, p.notice);
   places(w, p.notice.row, true);
   w.key("bodies").array(p.bodies, [&](const services::PublicBody& b) {
-    w.begin_object().field("id", b.id).field("name", b.name).end_object();
+    w.begin_object().field("id", b.id).field("name", b.name).key("roles").array(b.roles, [&](const std::string& r) {
+      w.value(r);
+    });
+    w.end_object();
   });
   w.end_object();
 }

@@ -106,19 +106,36 @@ void require_roles(const storage::ReadTx& tx, const domain::selection::NoticeFie
   }
 }
 
-// The bodies a woman may choose on the public page: the body, or its open villages and communities.
+// The bodies a woman may choose on the public page: the body, or its open villages and
+// communities, each with the notice's roles that exist in it (a body where none does is left out).
 std::vector<PublicBody> bodies_of(const storage::ReadTx& tx, const storage::NoticeRow& row, const domain::Date& today) {
-  if (row.notice.fields.coverage == domain::selection::Coverage::kOwn)
-    return {{row.notice.organisation_id, row.organisation_name}};
-  const auto types = domain::selection::place_body_types(row.organisation_type, row.notice.fields.coverage);
-  storage::ChildrenFilter filter;
-  filter.parent_id = row.notice.organisation_id;
-  auto children = storage::OrganisationRepository(tx).children(domain::Scope::whole_tree(), filter,
-                                                                {1, kMaxBodies, "", false}, today);
+  std::vector<std::pair<domain::OrganisationId, std::string>> candidates;
+  std::vector<domain::BodyType> types;
+  if (row.notice.fields.coverage == domain::selection::Coverage::kOwn) {
+    candidates.push_back({row.notice.organisation_id, row.organisation_name});
+    types.push_back(row.organisation_type);
+  } else {
+    const auto wanted = domain::selection::place_body_types(row.organisation_type, row.notice.fields.coverage);
+    storage::ChildrenFilter filter;
+    filter.parent_id = row.notice.organisation_id;
+    auto children = storage::OrganisationRepository(tx).children(domain::Scope::whole_tree(), filter,
+                                                                  {1, kMaxBodies, "", false}, today);
+    for (const auto& c : children.items)
+      if (std::find(wanted.begin(), wanted.end(), c.organisation.type) != wanted.end()) {
+        candidates.push_back({c.organisation.id, c.organisation.name});
+        types.push_back(c.organisation.type);
+      }
+  }
+  storage::DictionaryRepository dictionary(tx);
+  std::vector<std::optional<domain::DictionaryEntry>> roles;
+  for (const auto& p : row.notice.fields.places) roles.push_back(dictionary.find(domain::DictionaryKind::kRole, p.role));
   std::vector<PublicBody> out;
-  for (const auto& c : children.items)
-    if (std::find(types.begin(), types.end(), c.organisation.type) != types.end())
-      out.push_back({c.organisation.id, c.organisation.name});
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    PublicBody b{candidates[i].first, candidates[i].second, {}};
+    for (std::size_t r = 0; r < roles.size(); ++r)
+      if (roles[r] && domain::role_allowed_in(*roles[r], types[i])) b.roles.push_back(row.notice.fields.places[r].role);
+    if (!b.roles.empty()) out.push_back(std::move(b));
+  }
   return out;
 }
 
@@ -289,6 +306,9 @@ Receipt Notices::Nominate(const std::string& slug, const SelfNomination& input, 
     const auto& places = row->notice.fields.places;
     if (std::none_of(places.begin(), places.end(), [&](const auto& p) { return p.role == role; }))
       throw domain::invalid("role_not_in_notice", "role", "本公告不招募该职务", "the notice has no place for this role");
+    if (std::find(body->roles.begin(), body->roles.end(), role) == body->roles.end())
+      throw domain::invalid("role_not_in_body", "role", "所选组织没有这个职务，请换一个职务或组织",
+                            "the body chosen has no such role");
     if (!input.mobile || domain::trim(*input.mobile).empty())
       throw domain::invalid("required", "mobile", "请填写手机号码，以便妇联与您联系", "mobile is required");
     domain::selection::NominationInput fields{role,         std::string("self"), std::nullopt, input.name,

@@ -35,6 +35,7 @@ struct NoticeView {
 struct PublicBody {
   domain::OrganisationId id = 0;
   std::string name;
+  std::vector<std::string> roles;  // the notice's roles that exist in this body, in the notice's order
 };
 
 // What the public page shows: the notice's text and the bodies one may choose.

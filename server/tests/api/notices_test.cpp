@@ -206,6 +206,7 @@ TEST_F(NoticesTest, AWomanNominatesHerselfAndReadsHerStepWithTheReceiptOnly) {
   EXPECT_TRUE(page.body["open"].get<bool>());
   ASSERT_EQ(page.body["bodies"].size(), 2u);
   EXPECT_EQ(page.body["bodies"][0]["name"], "告一村妇代会");
+  EXPECT_EQ(page.body["bodies"][0]["roles"], json({"member", "director"}));
   EXPECT_EQ(page.body["places"][0]["role_label_en"].is_string(), true);
   EXPECT_FALSE(page.body.contains("id"));
   EXPECT_FALSE(page.body.contains("created_by"));
@@ -287,6 +288,16 @@ TEST_F(NoticesTest, AWomanNominatesHerselfAndReadsHerStepWithTheReceiptOnly) {
   EXPECT_EQ(apply(slug, applicant(2, village_), {{"Origin", "http://evil.example"}}).status, 403);
   EXPECT_EQ(apply(std::string(26, 'a'), applicant(2, village_)).status, 404);
   EXPECT_EQ(town_client_->get("/api/nominations?notice_id=" + std::to_string(notice_id)).body["items"].size(), 1u);
+
+  // A role the notice offers that this body does not have.
+  json places = notice_body(town_, "villages");
+  places["places"] = {{{"role", "member"}, {"places", 2}}, {{"role", "chair"}, {"places", 1}}};
+  const long long mixed = created(town_client_->post("/api/notices", places));
+  const std::string mixed_slug =
+      town_client_->post("/api/notices/" + std::to_string(mixed) + "/publish", json::object()).body["slug"];
+  auto mixed_page = read_public("/api/public/notices/" + mixed_slug).body;
+  EXPECT_EQ(mixed_page["bodies"][0]["roles"], json({"member"})) << mixed_page.dump();
+  expect_refused(apply(mixed_slug, applicant(4, village_, "chair")), 422, "role_not_in_body", "role");
 
   // Closed: no more applications; the page says why.
   ASSERT_EQ(town_client_->post("/api/notices/" + std::to_string(notice_id) + "/close", json::object()).status, 200);

@@ -94,7 +94,7 @@ export interface PublicNotice {
   organisation_name: string;
   coverage: Coverage;
   /** the bodies she may apply to: the body itself, or the township's open villages and communities */
-  bodies: { id: number; name: string }[];
+  bodies: { id: number; name: string; roles?: string[] }[];
   places: PublicNoticePlace[];
   duties: string;
   conditions: string;

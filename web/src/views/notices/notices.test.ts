@@ -5,6 +5,7 @@ import {
   closedReasonOf,
   duplicateRows,
   emptyApplyForm,
+  placesFor,
   emptyNoticeForm,
   formatReceipt,
   mayCoverVillages,
@@ -176,5 +177,12 @@ describe('notices', () => {
     const now = new Date('2026-12-01T00:00:00Z');
     expect(retryAfterSeconds('Tue, 01 Dec 2026 00:01:00 GMT', now)).toBe(60);
     expect(retryAfterSeconds('soon')).toBeNull();
+  });
+
+  it('offers only the roles that exist in the body she chose', () => {
+    const places = [{ role: 'member' }, { role: 'chair' }];
+    expect(placesFor(places, undefined)).toEqual(places);
+    expect(placesFor(places, { roles: ['member'] })).toEqual([{ role: 'member' }]);
+    expect(placesFor(places, {})).toEqual(places);
   });
 });

@@ -240,6 +240,15 @@ export interface ApplyForm {
   consent: boolean;
 }
 
+/**
+ * The places she may choose for the body chosen: those whose role exists there (a township's villages may be
+ * 村妇代会 with other roles). No body chosen yet: every place.
+ */
+export function placesFor<P extends { role: string }>(places: readonly P[], body: { roles?: readonly string[] } | undefined): P[] {
+  if (!body?.roles) return [...places];
+  return places.filter((p) => body.roles?.includes(p.role));
+}
+
 export function emptyApplyForm(bodies: readonly { id: number }[] = []): ApplyForm {
   return {
     organisation_id: bodies.length === 1 ? bodies[0].id : null,
