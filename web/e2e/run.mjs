@@ -19,9 +19,10 @@ import { tests as notices } from './notices.mjs';
 import { tests as nominations } from './nominations.mjs';
 import { tests as meetings } from './meetings.mjs';
 import { tests as phone } from './phone.mjs';
+import { tests as selectionWalk } from './selection_walk.mjs';
 
 const only = process.env.JINGUO_E2E_ONLY ?? '';
-const tests = [...registry, ...patterns, ...archives, ...imports, ...forms, ...campaigns, ...campaignWalk, ...restructuring, ...notices, ...nominations, ...meetings, ...certificates, ...phone].filter((t) => only === '' || new RegExp(only).test(t.name));
+const tests = [...registry, ...patterns, ...archives, ...imports, ...forms, ...campaigns, ...campaignWalk, ...restructuring, ...notices, ...nominations, ...meetings, ...certificates, ...selectionWalk, ...phone].filter((t) => only === '' || new RegExp(only).test(t.name));
 const profile = mkdtempSync(path.join(tmpdir(), 'jinguo-e2e-'));
 let passed = 0;
 let failed = 0;
