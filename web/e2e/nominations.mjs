@@ -139,4 +139,37 @@ export const tests = [
       check((await page.getByTestId('nomination-steps').innerText()).includes('本人因工作调动放弃'), 'the withdrawal note is not among the steps');
     },
   },
+  {
+    name: 'nominations: a woman from the outstanding-women archive is proposed as a nominee by her record, her name carried over, not typed',
+    async run(page) {
+      // a member of one of her villages, honoured in the archive (the demo's honours sit elsewhere)
+      state.townshipClient ??= await signIn(accounts.township);
+      const client = state.townshipClient;
+      const village = await villageBody(client);
+      const member = (await client.get(`/organisations/${village.id}/roster`)).items.find((e) => e.end_on === null);
+      check(member, `nobody serves in ${village.name}`);
+      await client.post('/archives/outstanding-women', { person_id: member.person_id, organisation_id: village.id, honour: '三八红旗手', year: 2015 });
+
+      await as(page, accounts.township);
+      await page.goto(`${baseUrl}/archives/outstanding-women`);
+      const rows = page.getByTestId('women-table').locator('.el-table__body tr');
+      await rows.first().waitFor();
+      const row = rows.first();
+      const name = (await row.getByTestId('women-row-name').innerText()).trim();
+      await row.getByTestId('women-row-nominate').click();
+      const dialog = page.getByTestId('nomination-dialog');
+      await dialog.waitFor();
+      await page.getByTestId('nomination-person-fixed').filter({ hasText: name }).waitFor();
+      check((await page.getByTestId('nomination-id-number').count()) === 0, 'her ID number is asked for though her record holds it');
+      await page.waitForFunction(() => document.querySelector('[data-testid="nomination-role"] .is-disabled, [data-testid="nomination-role"].is-disabled') === null);
+      await page.getByTestId('nomination-role').click();
+      await page.locator('.el-select-dropdown__item:visible').first().click();
+      await page.getByTestId('nomination-channel-direct').click();
+      await checkAxe(page, 'the nomination dialog from the archive');
+      await page.getByTestId('nomination-dialog-confirm').click();
+      // a new nomination opens her page; one already open for that role is named with a link to it
+      const done = page.getByTestId('nomination-title').filter({ hasText: name }).or(page.getByTestId('nomination-existing'));
+      await done.first().waitFor();
+    },
+  },
 ];

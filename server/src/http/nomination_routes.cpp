@@ -10,12 +10,13 @@ namespace jinguo::http {
 
 namespace {
 
-constexpr std::string_view kNominationFields[] = {"organisation_id", "role", "name",      "id_number",
-                                                  "channel",         "nominated_by", "mobile", "statement"};
+constexpr std::string_view kNominationFields[] = {"organisation_id", "role",   "name",      "id_number", "channel",
+                                                  "nominated_by",    "mobile", "statement", "person_id"};
 
 services::NewNomination new_nomination(const JsonBody& body) {
   services::NewNomination in;
   in.organisation_id = body.integer("organisation_id");
+  in.person_id = body.integer("person_id");
   auto& f = in.fields;
   f.role = body.text("role");
   f.channel = body.text("channel");

@@ -89,7 +89,18 @@ NominationDetail Nominations::Nominate(const Actor& actor, const NewNomination& 
     if (!body->organisation.is_open())
       throw domain::invalid("organisation_closed", "organisation_id", "该组织已撤销，不能提名",
                             "the organisation is closed");
-    auto n = domain::selection::nominate(body->organisation.id, input.fields, today);
+    domain::selection::NominationInput fields = input.fields;
+    if (input.person_id) {
+      if (fields.name || fields.id_number)
+        throw domain::malformed("person_and_fields", "person_id", "已选择登记人员时不填写姓名和身份证号",
+                                "name and id_number come from the person's record");
+      auto person = storage::PersonRepository(tx).find(actor.scope, *input.person_id);
+      if (!person) throw domain::not_found("person_id", "人员不存在", "no such person");
+      fields.name = person->name;
+      fields.id_number = person->id_number;
+      if (!fields.mobile) fields.mobile = person->mobile;
+    }
+    auto n = domain::selection::nominate(body->organisation.id, fields, today);
     require_role_in(tx, n.role, body->organisation);
     storage::NominationRepository repo(tx);
     if (auto open = repo.open_nomination(n.organisation_id, n.role, n.id_number))

@@ -18,6 +18,9 @@ namespace jinguo::services {
 
 struct NewNomination {
   std::optional<domain::OrganisationId> organisation_id;  // the body she is nominated to (required)
+  // A registered woman (one proposed from the outstanding-women archive): her name, ID number and
+  // mobile come from her record; name and id_number are then not sent.
+  std::optional<domain::PersonId> person_id;
   domain::selection::NominationInput fields;
 };
 

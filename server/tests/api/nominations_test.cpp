@@ -421,3 +421,37 @@ TEST_F(NominationsTest, ARegisteredWomanIsLinkedWithHerPositions) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(NominationsTest, ARegisteredWomanIsNominatedByHerRecordAsTheArchiveProposesHer) {
+  auto& admin = *world_->admin;
+  Client& c = *district_client_;
+  const long long person = created(admin.post("/api/people", {{"name", "赵玉兰"}, {"id_number", id_of(31)},
+                                                              {"mobile", "13904519999"}}));
+  ASSERT_EQ(admin.post("/api/positions", {{"person_id", person}, {"organisation_id", town_}, {"role", "executive"},
+                                          {"manner", "volunteer"}, {"start_on", "2016-06-01"}})
+                .status,
+            201);
+  json by_record = {{"organisation_id", town_}, {"role", "vice_chair"}, {"channel", "direct"}, {"person_id", person}};
+  auto a = c.post("/api/nominations", by_record);
+  ASSERT_EQ(a.status, 201) << a.body.dump();
+  EXPECT_EQ(a.body["name"], "赵玉兰");
+  EXPECT_EQ(a.body["person_id"], person);
+  EXPECT_EQ(a.body["mobile_masked"].get<std::string>().substr(0, 3), "139");
+  // her record or her fields, not both; a person the caller cannot see does not exist
+  json both = by_record;
+  both["role"] = "chair";
+  both["name"] = "赵玉兰";
+  expect_refused(c.post("/api/nominations", both), 400, "person_and_fields", "person_id");
+  const long long stranger = created(admin.post("/api/people", {{"name", "钱玉兰"}, {"id_number", id_of(32)}}));
+  ASSERT_EQ(admin.post("/api/positions", {{"person_id", stranger}, {"organisation_id", other_town_}, {"role", "executive"},
+                                          {"manner", "volunteer"}, {"start_on", "2016-06-01"}})
+                .status,
+            201);
+  json elsewhere = by_record;
+  elsewhere["person_id"] = stranger;
+  expect_refused(c.post("/api/nominations", elsewhere), 404, "not_found", "person_id");
+}
+
+}  // namespace

@@ -68,8 +68,10 @@ export interface NominationCreate {
   role: string;
   channel: Channel;
   nominated_by?: string;
-  name: string;
-  id_number: string;
+  /** Her name and ID number, or (one proposed from the outstanding-women archive) her record: person_id. */
+  name?: string;
+  id_number?: string;
+  person_id?: number;
   mobile?: string;
   statement?: string;
 }

@@ -582,6 +582,7 @@ const en: Messages = {
   nomination: {
     nav: 'Selection',
     listTitle: 'Nominations',
+    fromRecord: 'Her name, ID number and mobile come from her record',
     add: 'New nomination',
     addTitle: 'New nomination',
     created: 'The nomination is recorded',
@@ -799,6 +800,9 @@ const en: Messages = {
     labelWidth: '10em',
     actionsWidth: '130',
     woman: {
+      propose: 'Selection',
+      proposeWidth: '100px',
+      nominate: 'Nominate',
       searchPlaceholder: 'Name, honour or field',
       allYears: 'All years',
       none: 'No outstanding women in the archive yet: click Add, or import from Excel',

@@ -581,6 +581,7 @@ const zhCN = {
   nomination: {
     nav: '选聘',
     listTitle: '选聘提名',
+    fromRecord: '姓名、身份证号和手机号取自她的人员信息',
     add: '新增提名',
     addTitle: '新增提名',
     created: '提名已登记',
@@ -798,6 +799,9 @@ const zhCN = {
     labelWidth: '7em',
     actionsWidth: '110',
     woman: {
+      propose: '选聘',
+      proposeWidth: '80px',
+      nominate: '提名',
       searchPlaceholder: '姓名、荣誉称号或领域',
       allYears: '全部年份',
       none: '档案中还没有优秀女性代表人物，可点击“新增”或从Excel导入',

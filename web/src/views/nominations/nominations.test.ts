@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { steps } from '@/api/nominations';
-import { actionsOf, timelineOf, emptyNominationForm, needsNominatedBy, nominatedByLabelKey, nominationBody, nominationRules, nominationsQuery, stepTagType } from './nominations';
+import { actionsOf, timelineOf, emptyNominationForm, needsNominatedBy, nominatedByLabelKey, nominationBody, nominationRules, nominationsQuery, stepTagType, nominationOfPerson } from './nominations';
 
 const t = (key: string) => key;
 
@@ -58,5 +58,10 @@ describe('nominations', () => {
   it('puts only set filters in the query', () => {
     expect(nominationsQuery({ organisation: null, step: '', page: 2 }, 20)).toEqual({ organisation_id: undefined, step: undefined, page: 2, page_size: 20 });
     expect(nominationsQuery({ organisation: 3, step: 'assessed', page: 1 }, 20)).toMatchObject({ organisation_id: 3, step: 'assessed' });
+  });
+
+  it('nominates a registered woman by her record: no name, ID number or mobile sent', () => {
+    const f = { ...emptyNominationForm(5), role: 'executive', channel: 'unit' as const, nominated_by: ' 镇中心小学 ', name: 'x', id_number: 'y', mobile: 'z', statement: '' };
+    expect(nominationOfPerson(f, 42)).toEqual({ organisation_id: 5, role: 'executive', channel: 'unit', nominated_by: '镇中心小学', person_id: 42, statement: undefined });
   });
 });

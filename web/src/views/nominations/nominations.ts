@@ -112,6 +112,12 @@ function optional(value: string): string | undefined {
   return v === '' ? undefined : v;
 }
 
+/** The nomination of a registered woman by her record: her name, ID number and mobile are the server's to fill. */
+export function nominationOfPerson(f: NominationForm, personId: number): NominationCreate {
+  const body = nominationBody(f);
+  return { organisation_id: body.organisation_id, role: body.role, channel: body.channel, nominated_by: body.nominated_by, person_id: personId, statement: body.statement };
+}
+
 export function nominationBody(f: NominationForm): NominationCreate {
   const channel = f.channel as Channel;
   return {
