@@ -124,6 +124,15 @@ export const tests = [
       await expectLive(page, 'federation_above', '未报送');
       await checkPageBothLanguages(page, 'the meeting page');
 
+      // the minutes: a scanned sign-in sheet attached (judged by content), listed, a text file refused plainly
+      await page.getByTestId('minutes-none').waitFor();
+      await page.getByTestId('minutes-file').setInputFiles({ name: '签到表.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% sign-in sheet\n') });
+      await page.getByTestId('minutes-panel').getByTestId('attachment-link').filter({ hasText: '签到表.pdf' }).waitFor();
+      await page.getByTestId('minutes-file').setInputFiles({ name: 'minutes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('just some text') });
+      await page.getByTestId('minutes-message').waitFor();
+      await checkAxe(page, 'the meeting page with its minutes');
+      await page.locator('.el-message').first().waitFor({ state: 'hidden', timeout: 8000 }).catch(() => undefined);
+
       // sent to the Party organisation (its name left to the default), then to the federation above
       await recipientCard(page, 'party').getByTestId('filing-send-party').click();
       const send = page.getByTestId('filing-send-dialog');

@@ -31,6 +31,19 @@ void meeting_fields(JsonWriter& w, const storage::MeetingRow& m) {
 
 void meeting(JsonWriter& w, const storage::MeetingRow& m) { w.object([&] { meeting_fields(w, m); }); }
 
+void meeting_file(JsonWriter& w, const storage::MeetingFileRow& f) {
+  w.begin_object()
+      .field("id", f.id)
+      .field("meeting_id", f.meeting_id)
+      .field("file_name", f.file_name)
+      .field("content_type", f.content_type)
+      .field("size", f.size)
+      .field("sha256", f.sha256)
+      .field("uploaded_at", f.uploaded_at)
+      .field("uploaded_by", f.uploaded_by)
+      .end_object();
+}
+
 JsonWriter detail(const services::MeetingDetail& d) {
   JsonWriter w;
   const services::FindingContext context;
@@ -53,6 +66,7 @@ JsonWriter detail(const services::MeetingDetail& d) {
   });
   w.key("warnings");
   dto::findings(w, d.warnings, context);
+  w.key("files").array(d.meeting.files, [&](const storage::MeetingFileRow& f) { meeting_file(w, f); });
   w.end_object();
   return w;
 }
@@ -108,6 +122,20 @@ void add_meeting_routes(Api& api, services::Meetings& meetings) {
   });
   api.get(R"(/api/meetings/(\d+))", [&](const httplib::Request& req, const services::Actor& actor) {
     return Reply{200, detail(meetings.Meeting(actor, path_id(req)))};
+  });
+  api.upload(R"(/api/meetings/(\d+)/files)", [&](const httplib::Request& req, const services::Actor& actor) {
+    auto name = QueryParams(req).text("file_name").value_or("");
+    JsonWriter w;
+    meeting_file(w, meetings.AttachMinutes(actor, path_id(req), name, req.body));
+    return Reply{201, std::move(w)};
+  });
+  api.get(R"(/api/meeting-files/(\d+))", [&](const httplib::Request& req, const services::Actor& actor) {
+    auto f = meetings.Minutes(actor, path_id(req));
+    return download(std::move(f.bytes), f.row.content_type, f.row.file_name);
+  });
+  api.del(R"(/api/meeting-files/(\d+))", [&](const httplib::Request& req, const services::Actor& actor) {
+    meetings.DetachMinutes(actor, path_id(req));
+    return no_content();
   });
   api.get(R"(/api/meetings/(\d+)/filings)", [&](const httplib::Request& req, const services::Actor& actor) {
     JsonWriter w;

@@ -3,11 +3,13 @@
 #include <set>
 
 #include "domain/access/access.h"
+#include "domain/campaign/attachment.h"
 #include "domain/clock.h"
 #include "domain/error.h"
 #include "domain/id_number.h"
 #include "domain/text.h"
 #include "services/audit.h"
+#include "services/crypto.h"
 #include "services/nominations.h"
 #include "services/person_audit.h"
 #include "services/staffing.h"
@@ -170,7 +172,69 @@ MeetingDetail Meetings::Meeting(const Actor& actor, storage::MeetingId id) {
   domain::require(actor.role, domain::Permission::kRead);
   auto row = db_.read([&](storage::ReadTx& tx) { return storage::MeetingQueries(tx).find(actor.scope, id); });
   if (!row) throw domain::not_found("id", "会议记录不存在", "no such meeting");
+  row->files = db_.read([&](storage::ReadTx& tx) { return storage::MeetingQueries(tx).files_of(id); });
   return {std::move(*row), {}, {}};
+}
+
+namespace {
+
+domain::DomainError no_file() { return domain::not_found("id", "会议记录文件不存在", "no such file"); }
+constexpr std::size_t kMaxMeetingFiles = 10;
+
+}  // namespace
+
+storage::MeetingFileRow Meetings::AttachMinutes(const Actor& actor, storage::MeetingId meeting,
+                                                const std::string& file_name, const std::string& bytes) {
+  domain::require(actor.role, domain::Permission::kWrite);
+  // Which meeting first (outside her scope nothing is said of the file), then the file.
+  db_.read([&](storage::ReadTx& tx) {
+    if (!storage::MeetingQueries(tx).find(actor.scope, meeting))
+      throw domain::not_found("id", "会议记录不存在", "no such meeting");
+  });
+  storage::MeetingFileRow f{0, meeting, domain::campaign::attachment_name(file_name),
+                            std::string(domain::campaign::require_attachable(bytes)),
+                            static_cast<std::int64_t>(bytes.size()), sha256_hex(bytes), "", actor.name};
+  const std::string content = to_base64(bytes);
+  return db_.write([&](storage::WriteTx& tx) {
+    storage::MeetingRepository repo(tx);
+    auto m = repo.find(actor.scope, meeting);
+    if (!m) throw domain::not_found("id", "会议记录不存在", "no such meeting");
+    if (repo.files_of(meeting).size() >= kMaxMeetingFiles)
+      throw domain::invalid("too_many_attachments", "file", "每次会议最多上传10个文件", "at most 10 files a meeting");
+    f.uploaded_at = domain::utc_timestamp_now();
+    f.id = repo.insert_file(f, content);
+    ChangeSet changes;
+    changes.created("attachment_id", f.id).created("file_name", f.file_name).created("size", f.size)
+        .created("sha256", f.sha256);
+    record_audit(tx, actor, {"attach", "womens_meeting", std::to_string(meeting), m->organisation_id}, changes);
+    return *repo.file(f.id);
+  });
+}
+
+Meetings::File Meetings::Minutes(const Actor& actor, std::int64_t file) {
+  domain::require(actor.role, domain::Permission::kRead);
+  return db_.read([&](storage::ReadTx& tx) {
+    storage::MeetingQueries q(tx);
+    auto f = q.file(file);
+    if (!f || !q.find(actor.scope, f->meeting_id)) throw no_file();
+    return File{*f, from_base64(q.file_content(file))};
+  });
+}
+
+void Meetings::DetachMinutes(const Actor& actor, std::int64_t file) {
+  domain::require(actor.role, domain::Permission::kWrite);
+  db_.write([&](storage::WriteTx& tx) {
+    storage::MeetingRepository repo(tx);
+    auto f = repo.file(file);
+    if (!f) throw no_file();
+    auto m = repo.find(actor.scope, f->meeting_id);
+    if (!m) throw no_file();
+    repo.remove_file(file);
+    ChangeSet changes;
+    changes.removed("attachment_id", f->id).removed("file_name", f->file_name).removed("size", f->size)
+        .removed("sha256", f->sha256);
+    record_audit(tx, actor, {"detach", "womens_meeting", std::to_string(f->meeting_id), m->organisation_id}, changes);
+  });
 }
 
 namespace {

@@ -69,6 +69,17 @@ class Meetings {
   storage::FilingRow AcknowledgeFiling(const Actor& actor, std::int64_t filing, std::optional<domain::Date> on);
   storage::FilingRow ReturnFiling(const Actor& actor, std::int64_t filing, const std::string& reason);
   std::vector<storage::FilingRow> FilingsOf(const Actor& actor, storage::MeetingId meeting);
+  // The minutes (会议记录): files attached to the meeting by its side (PDF, PNG or JPEG, judged by
+  // content; 10 MiB; 10 a meeting), read by anyone who reads the meeting. Audited attach / detach.
+  storage::MeetingFileRow AttachMinutes(const Actor& actor, storage::MeetingId meeting, const std::string& file_name,
+                                        const std::string& bytes);
+  struct File {
+    storage::MeetingFileRow row;
+    std::string bytes;
+  };
+  File Minutes(const Actor& actor, std::int64_t file);
+  void DetachMinutes(const Actor& actor, std::int64_t file);
+
   // The meetings of the subtree still to be filed, the earliest first.
   std::vector<storage::UnfiledRow> Unfiled(const Actor& actor, std::optional<domain::OrganisationId> within);
 

@@ -52,7 +52,54 @@ FilingRow read_filing(const Statement& st) {
   return f;
 }
 
+constexpr const char* kFileColumns =
+    "SELECT id, meeting_id, file_name, content_type, size_bytes, sha256, uploaded_by, ";
+
+MeetingFileRow read_file(const Statement& st) {
+  return {st.integer(0), st.integer(1), st.string(2), st.string(3), st.integer(4), st.string(5), st.string(7),
+          st.string(6)};
+}
+
 }  // namespace
+
+std::vector<MeetingFileRow> MeetingQueries::files_of(MeetingId meeting) const {
+  Statement st = tx_.prepare(std::string(kFileColumns) + iso_timestamp_sql(tx_, "uploaded_at") +
+                             " FROM meeting_files WHERE meeting_id = $1 ORDER BY id");
+  st.bind(meeting);
+  std::vector<MeetingFileRow> out;
+  while (st.step()) out.push_back(read_file(st));
+  return out;
+}
+
+std::optional<MeetingFileRow> MeetingQueries::file(std::int64_t id) const {
+  Statement st = tx_.prepare(std::string(kFileColumns) + iso_timestamp_sql(tx_, "uploaded_at") +
+                             " FROM meeting_files WHERE id = $1");
+  st.bind(id);
+  if (!st.step()) return std::nullopt;
+  return read_file(st);
+}
+
+std::string MeetingQueries::file_content(std::int64_t id) const {
+  Statement st = tx_.prepare("SELECT content FROM meeting_files WHERE id = $1");
+  st.bind(id);
+  return st.step() ? st.string(0) : std::string();
+}
+
+std::int64_t MeetingRepository::insert_file(const MeetingFileRow& f, const std::string& base64_content) const {
+  Statement st = tx_.prepare(
+      "INSERT INTO meeting_files (meeting_id, file_name, content_type, size_bytes, sha256, content, uploaded_at, "
+      "uploaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id");
+  st.bind(f.meeting_id).bind(f.file_name).bind(f.content_type).bind(f.size).bind(f.sha256).bind(base64_content)
+      .bind(f.uploaded_at).bind(f.uploaded_by);
+  st.step();
+  return st.integer(0);
+}
+
+void MeetingRepository::remove_file(std::int64_t id) const {
+  Statement st = tx_.prepare("DELETE FROM meeting_files WHERE id = $1");
+  st.bind(id);
+  st.run();
+}
 
 std::vector<FilingRow> MeetingQueries::filings_of(MeetingId meeting) const {
   Statement st = tx_.prepare(std::string(kFilingColumns) + iso_timestamp_sql(tx_, "f.created_at") + kFilingFrom +

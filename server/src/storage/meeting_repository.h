@@ -24,6 +24,15 @@ struct MeetingNomineeRow {
   std::optional<domain::PositionId> position_id;
 };
 
+// A file of a meeting's minutes (migration 0024), without its content.
+struct MeetingFileRow {
+  std::int64_t id = 0;
+  std::int64_t meeting_id = 0;
+  std::string file_name, content_type;
+  std::int64_t size = 0;
+  std::string sha256, uploaded_at, uploaded_by;
+};
+
 struct MeetingRow {
   MeetingId id = 0;
   domain::OrganisationId organisation_id = 0;
@@ -34,6 +43,7 @@ struct MeetingRow {
   std::optional<std::string> notes;
   std::string created_at, created_by;
   std::vector<MeetingNomineeRow> nominees;  // in the order they were put to the meeting
+  std::vector<MeetingFileRow> files;         // the minutes, oldest first (in the detail only)
 };
 
 struct FilingRow {
@@ -70,6 +80,10 @@ class MeetingQueries {
   std::optional<FilingRow> filing(const domain::Scope& scope, std::int64_t id) const;
   // The meetings under `path` not yet acknowledged by both recipients, the earliest held first.
   std::vector<UnfiledRow> unfiled(const std::string& path) const;
+  // The minutes' files of a meeting, oldest first; one file, with its meeting; its content (base64).
+  std::vector<MeetingFileRow> files_of(MeetingId meeting) const;
+  std::optional<MeetingFileRow> file(std::int64_t id) const;
+  std::string file_content(std::int64_t id) const;
   // The nomination a meeting appointed to this position, if one did.
   std::optional<domain::selection::NominationId> nomination_of(domain::PositionId position) const;
 
@@ -83,6 +97,8 @@ class MeetingRepository : public MeetingQueries {
   MeetingId insert(const MeetingRow& m) const;
   void add_nominee(MeetingId meeting, const MeetingNomineeRow& n, int order) const;
   std::int64_t insert_filing(const FilingRow& f) const;
+  std::int64_t insert_file(const MeetingFileRow& f, const std::string& base64_content) const;
+  void remove_file(std::int64_t id) const;
   void answer_filing(std::int64_t id, domain::selection::FilingState state, const std::optional<domain::Date>& on,
                      const std::optional<std::string>& reason) const;
 };

@@ -188,6 +188,45 @@ TEST_F(MeetingsTest, WhenTheDirectorLeavesHerSeatAboveIsProposedForEnding) {
   EXPECT_TRUE(seat_ended.body["seat_above"].is_null());
 }
 
+TEST_F(MeetingsTest, TheMinutesAreAttachedAsFiles) {
+  const long long n = nominee(30, other_village_, "member", "manner_decided");
+  auto a = meet({{{"nomination_id", n}, {"confirmed", true}}}, other_village_, "2016-08-10");
+  ASSERT_EQ(a.status, 201) << a.body.dump();
+  EXPECT_EQ(a.body["files"].size(), 0u);
+  const std::string at = "/api/meetings/" + std::to_string(a.body["id"].get<long long>());
+  const std::string pdf = "%PDF-1.4\n% 签到表\n";
+  auto up = town_client_->call("POST", at + "/files?file_name=%E7%AD%BE%E5%88%B0%E8%A1%A8.pdf", pdf);
+  ASSERT_EQ(up.status, 201) << up.body.dump();
+  EXPECT_EQ(up.body["file_name"], "签到表.pdf");
+  EXPECT_EQ(up.body["content_type"], "application/pdf");
+  const long long file = up.body["id"];
+  auto detail = town_client_->get(at).body;
+  ASSERT_EQ(detail["files"].size(), 1u);
+  EXPECT_EQ(detail["files"][0]["id"], file);
+  httplib::Client raw("127.0.0.1", world_->server->port());
+  auto got = raw.Get("/api/meeting-files/" + std::to_string(file), {{"Cookie", town_client_->cookie()}});
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->status, 200);
+  EXPECT_EQ(got->body, pdf);
+  // judged by content; a viewer changes nothing; removed and audited
+  expect_refused(town_client_->call("POST", at + "/files?file_name=minutes.pdf", "not a pdf at all"), 415,
+                 "unsupported_file_type");
+  auto viewer = jinguo::api_test::signed_in(*world_->server, "meet_viewer", kPassword);
+  EXPECT_EQ(viewer.call("POST", at + "/files?file_name=a.pdf", pdf).status, 403);
+  EXPECT_EQ(viewer.call("DELETE", "/api/meeting-files/" + std::to_string(file)).status, 403);
+  EXPECT_EQ(town_client_->call("DELETE", "/api/meeting-files/" + std::to_string(file)).status, 204);
+  EXPECT_EQ(town_client_->get(at).body["files"].size(), 0u);
+  EXPECT_EQ(town_client_->call("GET", "/api/meeting-files/" + std::to_string(file)).status, 404);
+  auto audit = world_->admin->get("/api/audit?entity=womens_meeting&page_size=50").body["items"];
+  int attach = 0, detach = 0;
+  for (const auto& e : audit) {
+    attach += e["action"] == "attach";
+    detach += e["action"] == "detach";
+  }
+  EXPECT_EQ(attach, 1);
+  EXPECT_EQ(detach, 1);
+}
+
 TEST_F(MeetingsTest, ANomineeNotReadyOrOfAnotherBodyRefusesTheWholeMeeting) {
   const long long ready = nominee(4, village_, "member", "manner_decided");
   const long long early = nominee(5, village_, "member", "assessed");

@@ -1,7 +1,8 @@
 // Women's meetings and their filing (docs/api-contract.md, "Issue 13 (step 3): the women's meeting" and
 // "Issue 13 (step 5): filing"): a meeting recorded once held, with its outcome per nominee, then filed
 // with the Party organisation at the same level and the federation one level up.
-import { http, request } from './http';
+import { http, request, uploadFile } from './http';
+import { attachmentRefusals } from './campaigns';
 import type { IsoDate, Page } from './types';
 import type { Finding } from './staffing-types';
 
@@ -37,6 +38,8 @@ export interface MeetingDetail extends Meeting {
   nominees: MeetingNominee[];
   seats: ProposedSeat[];
   warnings: Finding[];
+  /** the minutes: files attached to the meeting, oldest first */
+  files: MeetingFile[];
 }
 
 export interface MeetingOutcome {
@@ -98,9 +101,25 @@ export interface UnfiledMeeting extends Meeting {
   federation_above: LiveState;
 }
 
+/** A file of a meeting's minutes (the signed attendance sheet, the minutes, scanned). */
+export interface MeetingFile {
+  id: number;
+  meeting_id: number;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  uploaded_at: string;
+  uploaded_by: string;
+}
+
 export const meetingsApi = {
   list: (query: MeetingsQuery) => http.get<Page<Meeting>>('/meetings', { ...query }),
   get: (id: number) => http.get<MeetingDetail>(`/meetings/${id}`),
+  /** A file of the minutes as the raw body, its name in the query; the server judges the type by the first bytes. */
+  attach: (meetingId: number, file: Blob, fileName: string) =>
+    uploadFile<MeetingFile>(`/meetings/${meetingId}/files`, { file_name: fileName }, file, undefined, { codesHandled: attachmentRefusals }),
+  detach: (fileId: number) => http.delete<null>(`/meeting-files/${fileId}`),
   /** A refusal by the staffing rules (409 staffing_rule_broken) is left to the page, which shows its findings. */
   create: (body: MeetingCreate, fieldsHandled?: readonly string[]) =>
     request<MeetingDetail>('/meetings', { method: 'POST', body, fieldsHandled, codesHandled: ['staffing_rule_broken'] }),
@@ -113,3 +132,6 @@ export const filingsApi = {
   return: (id: number, body: { reason: string }, fieldsHandled?: readonly string[]) => http.post<Filing>(`/filings/${id}/return`, body, fieldsHandled),
   unfiled: (organisationId?: number) => http.get<{ items: UnfiledMeeting[] }>('/filings/unfiled', { organisation_id: organisationId }),
 };
+
+/** Where a file of the minutes is downloaded (the browser sends the session cookie). */
+export const meetingFileHref = (id: number) => `/api/meeting-files/${id}`;

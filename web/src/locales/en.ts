@@ -675,6 +675,14 @@ const en: Messages = {
     labelWidth: '140px',
   },
   meeting: {
+    minutes: {
+      title: 'Minutes',
+      none: 'No minutes yet. Upload the signed attendance sheet and the minutes, scanned.',
+      add: 'Upload minutes',
+      hint: 'PDF, PNG or JPEG, at most {max} MB each, 10 a meeting.',
+      removeTitle: 'Delete a minutes file',
+      removeQuestion: 'Delete the minutes file “{name}”?',
+    },
     listTitle: "Women's meetings",
     record: "Record a women's meeting",
     recordTitle: "Record a women's meeting",

@@ -674,6 +674,14 @@ const zhCN = {
     labelWidth: '100px',
   },
   meeting: {
+    minutes: {
+      title: '会议记录',
+      none: '尚未上传会议记录。可上传签到表和会议记录的扫描件。',
+      add: '上传会议记录',
+      hint: 'PDF、PNG或JPEG文件，每个不超过{max} MB，每次会议最多10个。',
+      removeTitle: '删除会议记录文件',
+      removeQuestion: '删除会议记录文件“{name}”？',
+    },
     listTitle: '妇女群众会议',
     record: '记录妇女群众会议',
     recordTitle: '记录妇女群众会议',
