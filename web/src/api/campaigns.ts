@@ -147,15 +147,19 @@ export interface Submission {
 }
 
 /** A file attached to one submitted version (a stamped scan, the written account's files). */
-export interface Attachment {
+/** A stored file as the server describes it (a submission's attachment, a meeting's minutes). */
+export interface StoredFile {
   id: number;
-  submission_id: number;
   file_name: string;
   content_type: string;
   size: number;
   sha256: string;
   uploaded_at: string;
   uploaded_by: string;
+}
+
+export interface Attachment extends StoredFile {
+  submission_id: number;
 }
 
 export interface Reminder {

@@ -2,7 +2,7 @@
 // "Issue 13 (step 5): filing"): a meeting recorded once held, with its outcome per nominee, then filed
 // with the Party organisation at the same level and the federation one level up.
 import { http, request, uploadFile } from './http';
-import { attachmentRefusals } from './campaigns';
+import { attachmentRefusals, type StoredFile } from './campaigns';
 import type { IsoDate, Page } from './types';
 import type { Finding } from './staffing-types';
 
@@ -102,15 +102,8 @@ export interface UnfiledMeeting extends Meeting {
 }
 
 /** A file of a meeting's minutes (the signed attendance sheet, the minutes, scanned). */
-export interface MeetingFile {
-  id: number;
+export interface MeetingFile extends StoredFile {
   meeting_id: number;
-  file_name: string;
-  content_type: string;
-  size: number;
-  sha256: string;
-  uploaded_at: string;
-  uploaded_by: string;
 }
 
 export const meetingsApi = {
