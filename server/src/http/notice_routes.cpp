@@ -91,6 +91,9 @@ constexpr std::array<std::string_view, 9> kNewNoticeFields = {"organisation_id",
                                                               "places",          "duties",       "conditions",
                                                               "how_to_apply",    "contact",      "deadline"};
 
+// What a self-nomination may weigh: her fields and a statement of 500 characters fit many times over.
+constexpr std::size_t kMaxPublicBody = 16 * 1024;
+
 // ?state=CODE: draft, published or closed (400 otherwise).
 std::optional<domain::selection::NoticeState> state_of(const QueryParams& q) {
   auto code = q.text("state");
@@ -172,6 +175,7 @@ void add_notice_routes(Api& api, services::Notices& notices, RateLimit& public_l
   api.open("POST", R"(/api/public/notices/([^/]{1,200})/nominations)",
            [&](const httplib::Request& req, const services::Client& client) {
              check_same_origin(req);
+             if (req.body.size() > kMaxPublicBody) throw body_too_large(kMaxPublicBody);
              int retry_after = 0;
              if (!public_limit.allow(client.address, retry_after))
                return too_many(retry_after, "", "提交过于频繁，请稍后再试");

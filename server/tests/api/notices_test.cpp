@@ -287,6 +287,9 @@ TEST_F(NoticesTest, AWomanNominatesHerselfAndReadsHerStepWithTheReceiptOnly) {
   expect_refused(apply(slug, extra), 400, "unknown_field", "channel");
   EXPECT_EQ(apply(slug, applicant(2, village_), {{"Origin", "http://evil.example"}}).status, 403);
   EXPECT_EQ(apply(std::string(26, 'a'), applicant(2, village_)).status, 404);
+  json heavy = applicant(2, village_);
+  heavy["statement"] = std::string(20000, 'a');
+  EXPECT_EQ(apply(slug, heavy).status, 413);
   EXPECT_EQ(town_client_->get("/api/nominations?notice_id=" + std::to_string(notice_id)).body["items"].size(), 1u);
 
   // A role the notice offers that this body does not have.
