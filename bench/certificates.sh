@@ -88,7 +88,7 @@ NOTICE=$(curl -fsS --max-time 10 -H "Cookie: $COOKIE" -H "X-CSRF-Token: $CSRF" -
   \"places\":[{\"role\":\"member\",\"places\":3}],\"duties\":\"d\",\"conditions\":\"c\",\"how_to_apply\":\"h\",
   \"deadline\":\"2099-12-31\"}" "http://$HOST:$PORT/api/notices" | jq -r .id)
 SLUG=$(curl -fsS --max-time 10 -H "Cookie: $COOKIE" -H "X-CSRF-Token: $CSRF" -H "Origin: http://$HOST:$PORT" \
-  -X POST "http://$HOST:$PORT/api/notices/$NOTICE/publish" | jq -r .slug)
+  -H 'Content-Type: application/json' -d '{}' "http://$HOST:$PORT/api/notices/$NOTICE/publish" | jq -r .slug)
 poster=
 for _ in 1 2 3; do
   start=$(date +%s%N)
