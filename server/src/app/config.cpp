@@ -9,6 +9,8 @@
 
 namespace jinguo::app {
 
+std::string default_web_root() { return JINGUO_SOURCE_DIR "/web/dist"; }
+
 namespace {
 
 int to_int(const std::string& name, const std::string& text, int low, int high) {

@@ -7,11 +7,14 @@
 
 namespace jinguo::app {
 
+// The web app built in the source tree (web/dist), for a server started from a build folder.
+std::string default_web_root();
+
 struct Config {
   std::string database = "var/jinguo.db";
   std::string host = "127.0.0.1";
   int port = 8080;
-  std::string web_root = JINGUO_SOURCE_DIR "/web/dist";
+  std::string web_root = default_web_root();
   int threads = 64;
   int pool_size = 8;
   std::string log_level = "info";
