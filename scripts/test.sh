@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test against real things: C++ unit tests, the storage and API suites on
 # SQLite and on a throwaway PostgreSQL server, the fuzzers for 20 s each, the web app's
-# unit tests, and the browser test in Debian's Chromium against the real binary serving
-# the demo data.
+# unit tests, the browser test in Debian's Chromium against the real binary serving
+# the demo data, and the Debian package unpacked into a throwaway root and started.
 set -uo pipefail
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -60,6 +60,7 @@ stage "C++ unit, storage and API tests (SQLite and PostgreSQL)" \
 stage "fuzzers, 20 s each (make fuzz runs them longer)" bash scripts/fuzz.sh 20 "$build"
 stage "web unit tests" npm --prefix web test --silent
 stage "browser tests (Chromium)" e2e
+stage "package: .deb built, unpacked into a throwaway root and started" bash scripts/package_test.sh "$build"
 
 echo
 [ $failed -eq 0 ] || echo "failed: ${failures[*]}"
