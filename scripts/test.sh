@@ -2,7 +2,8 @@
 # Runs every test against real things: C++ unit tests, the storage and API suites on
 # SQLite and on a throwaway PostgreSQL server, the fuzzers for 20 s each, the web app's
 # unit tests, the browser test in Debian's Chromium against the real binary serving
-# the demo data, and the Debian package unpacked into a throwaway root and started.
+# the demo data, the Debian package unpacked into a throwaway root and started, and a
+# one-minute soak.
 set -uo pipefail
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -61,6 +62,8 @@ stage "fuzzers, 20 s each (make fuzz runs them longer)" bash scripts/fuzz.sh 20 
 stage "web unit tests" npm --prefix web test --silent
 stage "browser tests (Chromium)" e2e
 stage "package: .deb built, unpacked into a throwaway root and started" bash scripts/package_test.sh "$build"
+stage "soak: mixed reads and writes for 60 s, no 5xx, no memory growth (make soak: 10 min)" \
+  python3 scripts/soak.py --binary "$build/jinguo" --seconds 60
 
 echo
 [ $failed -eq 0 ] || echo "failed: ${failures[*]}"
