@@ -52,6 +52,8 @@ for file in usr/bin/jinguo usr/share/jinguo/web/index.html lib/systemd/system/ji
   [ -f "$dest/$file" ] || fail "/$file is missing"
 done
 [ -x "$dest/usr/bin/jinguo" ] || fail "/usr/bin/jinguo is not executable"
+version=$(dpkg-deb -f "$deb" Version)
+[ "$("$dest/usr/bin/jinguo" version)" = "jinguo $version" ] || fail "the binary is not version $version"
 ls "$dest"/usr/share/jinguo/web/assets/*.js >/dev/null 2>&1 || fail "the web app's scripts are missing"
 stray=$(cd "$dest" && find . -type f | grep -Ev '^\./(usr/bin/jinguo|usr/share/jinguo/web/|usr/share/doc/jinguo/|lib/systemd/system/jinguo\.service|etc/jinguo/config\.json)')
 [ -z "$stray" ] || fail "unexpected files in the package: $stray"
