@@ -191,17 +191,40 @@ void configure_sqlite_once() {
 }
 
 // A pooled connection for the length of one unit of work.
+// Counts the time spent waiting when no connection is free (without a clock read when
+// one is: try_lease with no timeout answers at once).
 class Database::Lease {
  public:
-  explicit Lease(Database& db) : db_(db), position_(db.pool_->lease()) {}
-  ~Lease() { db_.pool_->give_back(position_); }
+  explicit Lease(Database& db) : db_(db) {
+    if (!db.pool_->try_lease(position_, 0)) {
+      const auto started = std::chrono::steady_clock::now();
+      position_ = db.pool_->lease();
+      const auto waited = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - started);
+      db.waits_.fetch_add(1, std::memory_order_relaxed);
+      db.wait_nanoseconds_.fetch_add(static_cast<std::uint64_t>(waited.count()), std::memory_order_relaxed);
+    }
+    leased_ = true;
+    db.in_use_.fetch_add(1, std::memory_order_relaxed);
+  }
+  // At most `wait`: leased() says whether a connection came.
+  Lease(Database& db, std::chrono::milliseconds wait) : db_(db) {
+    leased_ = db.pool_->try_lease(position_, static_cast<int>(wait.count()));
+    if (leased_) db.in_use_.fetch_add(1, std::memory_order_relaxed);
+  }
+  ~Lease() {
+    if (!leased_) return;
+    db_.in_use_.fetch_sub(1, std::memory_order_relaxed);
+    db_.pool_->give_back(position_);
+  }
   Lease(const Lease&) = delete;
   Lease& operator=(const Lease&) = delete;
+  bool leased() const { return leased_; }
   Connection& connection() { return *db_.connections_[position_]; }
 
  private:
   Database& db_;
-  std::size_t position_;
+  std::size_t position_ = 0;
+  bool leased_ = false;
 };
 
 Database::Database(const DatabaseConfig& config)
@@ -257,6 +280,18 @@ void Database::run(bool writing, const std::function<void(Connection&)>& body) {
 
 void Database::ping() {
   run_plain([](Connection& c) { c.prepare("SELECT 1").run(); });
+}
+
+bool Database::ping(std::chrono::milliseconds wait) {
+  Lease lease(*this, wait);
+  if (!lease.leased()) return false;
+  lease.connection().prepare("SELECT 1").run();
+  return true;
+}
+
+PoolUse Database::pool_use() const {
+  return {pool_size_, in_use_.load(std::memory_order_relaxed), waits_.load(std::memory_order_relaxed),
+          static_cast<double>(wait_nanoseconds_.load(std::memory_order_relaxed)) / 1e9};
 }
 
 std::vector<std::string> Database::applied_migrations() {
