@@ -54,6 +54,8 @@ void apply_file(Config& c, const std::string& path) {
       c.forms_index = v.get<bool>();
     }
     else if (key == "public_url") c.public_url = text_of();
+    else if (key == "log_format") c.log_format = text_of();
+    else if (key == "metrics_token") c.metrics_token = text_of();
     else if (key == "public_requests_per_minute") c.public_requests_per_minute = int_of(1, 1000000);
     else if (key == "session_idle_seconds") c.session_idle_seconds = int_of(1, 7 * 24 * 3600);
     else if (key == "session_absolute_seconds") c.session_absolute_seconds = int_of(1, 30 * 24 * 3600);
@@ -91,6 +93,8 @@ Config load_config(const ConfigFlags& flags, const Environment& env) {
   if (auto v = from_env("JINGUO_SECURE_COOKIES")) c.secure_cookies = *v == "1" || *v == "true";
   if (auto v = from_env("JINGUO_FORMS_INDEX")) c.forms_index = !(*v == "0" || *v == "false");
   if (auto v = from_env("JINGUO_PUBLIC_URL")) c.public_url = *v;
+  if (auto v = from_env("JINGUO_LOG_FORMAT")) c.log_format = *v;
+  if (auto v = from_env("JINGUO_METRICS_TOKEN")) c.metrics_token = *v;
   if (auto v = from_env("JINGUO_PUBLIC_REQUESTS_PER_MINUTE"))
     c.public_requests_per_minute = to_int("JINGUO_PUBLIC_REQUESTS_PER_MINUTE", *v, 1, 1000000);
   if (auto v = from_env("JINGUO_SESSION_IDLE_SECONDS"))
@@ -108,6 +112,10 @@ Config load_config(const ConfigFlags& flags, const Environment& env) {
   if (flags.session_idle_seconds) c.session_idle_seconds = *flags.session_idle_seconds;
   if (flags.forms_index) c.forms_index = *flags.forms_index;
   if (flags.public_url) c.public_url = *flags.public_url;
+  if (flags.log_format) c.log_format = *flags.log_format;
+  if (flags.metrics_token) c.metrics_token = *flags.metrics_token;
+  if (c.log_format != "text" && c.log_format != "json")
+    throw std::invalid_argument("log_format must be text or json, not '" + c.log_format + "'");
   if (flags.public_requests_per_minute) c.public_requests_per_minute = *flags.public_requests_per_minute;
   while (c.public_url.ends_with('/')) c.public_url.pop_back();
   if (!c.public_url.empty() && !c.public_url.starts_with("http://") && !c.public_url.starts_with("https://"))

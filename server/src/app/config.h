@@ -29,11 +29,17 @@ struct Config {
   std::string public_url;
   // The public pages (certificate verification): requests a minute from one address.
   int public_requests_per_minute = 60;
+  // Logs: "text" for people, "json" for a log collector (one JSON object a line, and one
+  // line per request).
+  std::string log_format = "text";
+  // /metrics from another machine with "Authorization: Bearer <token>"; empty: only from
+  // this machine, not through a proxy.
+  std::string metrics_token;
 };
 
 // Overrides given on the command line (unset: keep the earlier layer).
 struct ConfigFlags {
-  std::optional<std::string> config_file, database, host, web_root, log_level, public_url;
+  std::optional<std::string> config_file, database, host, web_root, log_level, public_url, log_format, metrics_token;
   std::optional<int> port, threads, pool_size, session_idle_seconds, public_requests_per_minute;
   std::optional<bool> secure_cookies, forms_index;
 };

@@ -8,6 +8,7 @@
 
 #include "app/commands.h"
 #include "app/config.h"
+#include "app/logging.h"
 #include "app/staffing_commands.h"
 #include "domain/error.h"
 
@@ -50,6 +51,10 @@ int main(int argc, char** argv) {
   serve->add_option("--session-idle-seconds", flags.session_idle_seconds,
                     "idle expiry of sessions (JINGUO_SESSION_IDLE_SECONDS, default 1800)")
       ->check(CLI::Range(1, 7 * 24 * 3600));
+  serve->add_option("--log-format", flags.log_format,
+                    "text, or json: one JSON object a line and one line per request (JINGUO_LOG_FORMAT)");
+  serve->add_option("--metrics-token", flags.metrics_token,
+                    "bearer token for /metrics from other machines (JINGUO_METRICS_TOKEN; default: localhost only)");
   serve->add_option("--public-url", flags.public_url,
                     "where the web application is reached from outside; the certificates' QR codes point there "
                     "(JINGUO_PUBLIC_URL, default http://host:port)");
@@ -207,7 +212,7 @@ int main(int argc, char** argv) {
     std::cerr << "配置错误 / bad configuration: " << e.what() << "\n";
     return 2;
   }
-  spdlog::set_level(spdlog::level::from_str(config.log_level));
+  jinguo::app::configure_logging(config);
   try {
     if (cli.got_subcommand("serve")) return jinguo::app::serve(config);
     if (cli.got_subcommand("migrate")) return jinguo::app::migrate(config);

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "http/api.h"
+#include "http/observability.h"
 #include "http/staffing_dto.h"
 #include "services/crypto.h"
 
@@ -53,12 +54,13 @@ Reply error_reply(const std::exception_ptr& error, const httplib::Request& req) 
   try {
     std::rethrow_exception(error);
   } catch (const domain::DomainError& e) {
-    if (e.kind() == domain::ErrorKind::kInternal) spdlog::error("{} {}: {}", req.method, req.path, e.message_en());
+    if (e.kind() == domain::ErrorKind::kInternal)
+      spdlog::error("{} {} (request {}): {}", req.method, req.path, current_request().id, e.message_en());
     return error_reply(e);
   } catch (const std::exception& e) {
-    spdlog::error("{} {}: {}", req.method, req.path, e.what());
+    spdlog::error("{} {} (request {}): {}", req.method, req.path, current_request().id, e.what());
   } catch (...) {
-    spdlog::error("{} {}: unknown exception", req.method, req.path);
+    spdlog::error("{} {} (request {}): unknown exception", req.method, req.path, current_request().id);
   }
   return error_reply(domain::DomainError(domain::ErrorKind::kInternal, "internal_error", "",
                                          "服务器内部错误，请稍后再试或联系管理员", "internal server error"));
@@ -167,10 +169,15 @@ domain::DomainError body_too_large(std::size_t max_body) {
 
 void Api::add(const std::string& method, const std::string& pattern, SessionHandler h, std::size_t max_body) {
   // The Api object lives only while routes are added: handlers keep what they need.
-  auto handler = [&auth = auth_, h = std::move(h), max_body](const httplib::Request& req, httplib::Response& res) {
+  RouteStats& stats = RequestMetrics::instance().route(method, pattern);
+  auto handler = [&auth = auth_, h = std::move(h), max_body, &stats](const httplib::Request& req,
+                                                                     httplib::Response& res) {
+    RouteScope scope(stats);
     respond(req, res, [&] {
       if (req.body.size() > max_body) throw body_too_large(max_body);
-      return h(req, authenticate(auth, req));
+      auto who = authenticate(auth, req);
+      current_request().account_id = who.account.id;
+      return h(req, who);
     });
   };
   if (method == "GET") server_.Get(pattern, handler);
@@ -186,7 +193,9 @@ void Api::session(const std::string& method, const std::string& pattern, Session
 }
 
 void Api::open(const std::string& method, const std::string& pattern, PublicHandler h) {
-  auto handler = [h = std::move(h), max_body = max_body_](const httplib::Request& req, httplib::Response& res) {
+  RouteStats& stats = RequestMetrics::instance().route(method, pattern);
+  auto handler = [h = std::move(h), max_body = max_body_, &stats](const httplib::Request& req, httplib::Response& res) {
+    RouteScope scope(stats);
     respond(req, res, [&] {
       if (req.body.size() > max_body) throw body_too_large(max_body);
       services::Client client{req.remote_addr, std::nullopt};

@@ -19,8 +19,10 @@
 #include "http/form_routes.h"
 #include "http/import_routes.h"
 #include "http/meeting_routes.h"
+#include "http/metrics_route.h"
 #include "http/nomination_routes.h"
 #include "http/notice_routes.h"
+#include "http/observability.h"
 #include "http/spreadsheet_routes.h"
 #include "http/openapi_document.h"
 #include "http/staffing_routes.h"
@@ -131,6 +133,8 @@ class HttpServer::Impl {
     server_.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(std::string(openapi_document()), "application/json; charset=utf-8");
     });
+    add_metrics_route(server_, {db, wired.auth, imports_, config_.metrics_token});
+    observe_requests(server_, config_.json_logs ? LogFormat::kJson : LogFormat::kText);
 
     std::error_code ec;
     web_root_ = config_.web_root;

@@ -24,6 +24,8 @@ struct HttpConfig {
   bool secure_cookies = false;   // behind TLS: cookies get the Secure flag
   std::string public_url;        // where the certificates' QR codes point (http://host:port when empty)
   int public_requests_per_minute = 60;  // the public pages, per address
+  std::string metrics_token;     // /metrics with this bearer token from anywhere; empty: localhost only
+  bool json_logs = false;        // one JSON line per request (log_format = json)
 };
 
 // The use cases the HTTP API serves.
