@@ -1,10 +1,15 @@
+#include <spdlog/spdlog.h>
+
 #include "http/api.h"
 #include "http/dto.h"
+#include "http/observability.h"
 #include "http/request.h"
 
 namespace jinguo::http {
 
 namespace {
+
+constexpr std::chrono::milliseconds kHealthWait{2000};
 
 domain::DictionaryKind kind_of(const httplib::Request& req) {
   auto kind = domain::dictionary_kind_from_code(req.matches[1].str());
@@ -57,8 +62,29 @@ void add_dictionary_routes(Api& api, services::Registry& registry) {
 }
 
 void add_meta_routes(Api& api, services::Registry& registry, storage::Database& db) {
+  // Cheap enough to be polled by a load balancer: one trivial query, and no waiting behind a
+  // busy pool for longer than kHealthWait. 503 with the reason when the database does not answer.
   api.open("GET", "/api/health", [&](const httplib::Request&, const services::Client&) {
-    db.ping();
+    auto unavailable = [&](std::string_view reason, std::string_view zh, std::string_view en) {
+      JsonWriter out;
+      out.begin_object()
+          .field("status", "unavailable")
+          .field("database", db.backend_name())
+          .field("reason", reason)
+          .field("message", zh)
+          .field("message_en", en)
+          .end_object();
+      return Reply{503, std::move(out)};
+    };
+    try {
+      if (!db.ping(kHealthWait))
+        return unavailable("database_busy", "数据库连接全部占用，请稍后再试或增加 pool_size",
+                           "no database connection came free within 2 s: try again, or raise pool_size");
+    } catch (const std::exception& e) {
+      spdlog::error("health: the database does not answer (request {}): {}", current_request().id, e.what());
+      return unavailable("database_unreachable", "数据库无法连接，请检查数据库服务与连接配置",
+                         "the database does not answer: check that it runs and the database setting");
+    }
     JsonWriter out;
     out.begin_object().field("status", "ok").field("database", db.backend_name()).end_object();
     return Reply{200, std::move(out)};
