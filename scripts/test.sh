@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test against real things: C++ unit tests, the storage and API suites on
-# SQLite and on a throwaway PostgreSQL server, the fuzzers for 20 s each, the web app's
-# unit tests, the browser test in Debian's Chromium against the real binary serving
-# the demo data, the Debian package unpacked into a throwaway root and started, and a
-# one-minute soak.
+# SQLite and on a throwaway PostgreSQL server, the fuzzers (20 s each, the request readers
+# 10 s), the web app's unit tests, the browser test in Debian's Chromium against the real
+# binary serving the demo data, the Debian package unpacked into a throwaway root and
+# started, and a one-minute soak.
 set -uo pipefail
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -58,7 +58,7 @@ e2e() {
 stage "throwaway PostgreSQL server" start_postgres
 stage "C++ unit, storage and API tests (SQLite and PostgreSQL)" \
   ctest --test-dir "$build" --output-on-failure -j2 --timeout 600
-stage "fuzzers, 20 s each (make fuzz runs them longer)" bash scripts/fuzz.sh 20 "$build"
+stage "fuzzers, 20 s each, the request readers 10 s (make fuzz runs them longer)" bash scripts/fuzz.sh 20 "$build" 10
 stage "web unit tests" npm --prefix web test --silent
 stage "browser tests (Chromium)" e2e
 stage "package: .deb built, unpacked into a throwaway root and started" bash scripts/package_test.sh "$build"
