@@ -4,6 +4,7 @@
 #include "http/dto.h"
 #include "http/observability.h"
 #include "http/request.h"
+#include "storage/activity.h"
 
 namespace jinguo::http {
 
@@ -77,7 +78,7 @@ void add_meta_routes(Api& api, services::Registry& registry, storage::Database& 
       return Reply{503, std::move(out)};
     };
     try {
-      if (!db.ping(kHealthWait))
+      if (!storage::ping_within(db, kHealthWait))
         return unavailable("database_busy", "数据库连接全部占用，请稍后再试或增加 pool_size",
                            "no database connection came free within 2 s: try again, or raise pool_size");
     } catch (const std::exception& e) {

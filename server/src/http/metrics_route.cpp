@@ -9,6 +9,7 @@
 #include "http/api.h"
 #include "http/observability.h"
 #include "services/crypto.h"
+#include "storage/activity.h"
 
 namespace jinguo::http {
 
@@ -54,9 +55,12 @@ void add_metrics_route(httplib::Server& server, MetricsSources sources) {
     }
     Exposition out;
     RequestMetrics::instance().write(out);
-    const storage::PoolUse pool = sources.db.pool_use();
+    const storage::PoolUse pool = storage::pool_use();
+    const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
+    const storage::StoredActivity stored =
+        sources.db.read_one([&](storage::ReadTx& tx) { return storage::stored_activity(tx, now.count()); });
     out.family("jinguo_db_pool_connections", "gauge", "Connections in the database pool.")
-        .sample("jinguo_db_pool_connections", {}, static_cast<double>(pool.size));
+        .sample("jinguo_db_pool_connections", {}, static_cast<double>(pool.connections));
     out.family("jinguo_db_pool_in_use", "gauge", "Pooled connections leased now.")
         .sample("jinguo_db_pool_in_use", {}, static_cast<double>(pool.in_use));
     out.family("jinguo_db_pool_waits_total", "counter", "Leases that found no pooled connection free.")
@@ -64,9 +68,9 @@ void add_metrics_route(httplib::Server& server, MetricsSources sources) {
     out.family("jinguo_db_pool_wait_seconds_total", "counter", "Time spent waiting for a pooled connection.")
         .sample("jinguo_db_pool_wait_seconds_total", {}, pool.wait_seconds);
     out.family("jinguo_sessions_active", "gauge", "Signed-in sessions neither idle nor past their end.")
-        .sample("jinguo_sessions_active", {}, static_cast<double>(sources.auth.ActiveSessions()));
-    out.family("jinguo_imports_in_progress", "gauge", "Import jobs waiting or being checked or committed.")
-        .sample("jinguo_imports_in_progress", {}, sources.imports.InProgress());
+        .sample("jinguo_sessions_active", {}, static_cast<double>(stored.sessions_active));
+    out.family("jinguo_imports_in_progress", "gauge", "Import jobs checking or committing (on this database).")
+        .sample("jinguo_imports_in_progress", {}, static_cast<double>(stored.imports_in_progress));
     out.family("jinguo_reports_in_progress", "gauge", "Forms and exports being made.")
         .sample("jinguo_reports_in_progress", {{"kind", "form"}},
                 static_cast<double>(RequestMetrics::instance().in_flight(is_form)))

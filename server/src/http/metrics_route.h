@@ -6,16 +6,12 @@
 
 #include <httplib.h>
 
-#include "services/accounts.h"
-#include "services/import_jobs.h"
 #include "storage/database.h"
 
 namespace jinguo::http {
 
 struct MetricsSources {
   storage::Database& db;
-  services::Auth& auth;
-  services::ImportJobs& imports;
   std::string token;  // empty: only from this machine
 };
 

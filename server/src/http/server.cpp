@@ -133,7 +133,7 @@ class HttpServer::Impl {
     server_.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(std::string(openapi_document()), "application/json; charset=utf-8");
     });
-    add_metrics_route(server_, {db, wired.auth, imports_, config_.metrics_token});
+    add_metrics_route(server_, {db, config_.metrics_token});
     observe_requests(server_, config_.json_logs ? LogFormat::kJson : LogFormat::kText);
 
     std::error_code ec;

@@ -57,7 +57,6 @@ class Auth {
   std::vector<storage::SessionRow> Sessions(const Authenticated& who);
   void EndSession(const Authenticated& who, const std::string& public_id);
   void ChangePassword(const Authenticated& who, const std::string& current, const std::string& next);
-  std::int64_t ActiveSessions();  // of every account, for /metrics
 
   const SessionPolicy& policy() const { return policy_; }
 

@@ -165,11 +165,6 @@ void Auth::Logout(const Authenticated& who) {
   });
 }
 
-std::int64_t Auth::ActiveSessions() {
-  const std::int64_t now = now_();
-  return db_.read_one([&](storage::ReadTx& tx) { return storage::SessionRepository(tx).count_active(now); });
-}
-
 std::vector<storage::SessionRow> Auth::Sessions(const Authenticated& who) {
   const std::int64_t now = now_();
   auto rows = db_.read([&](storage::ReadTx& tx) { return storage::SessionRepository(tx).of_account(who.account.id); });

@@ -363,11 +363,6 @@ ImportReport ImportJobs::Judge(const Task& task, const std::string& bytes, const
                      : importing_.DryRun(task.actor, bytes, task.file_name, task.within, progress);
 }
 
-int ImportJobs::InProgress() {
-  std::lock_guard lock(mutex_);
-  return static_cast<int>(queue_.size()) + (running_ != 0 ? 1 : 0);
-}
-
 void ImportJobs::Work() {
   for (;;) {
     Task task;

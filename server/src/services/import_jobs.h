@@ -83,7 +83,6 @@ class ImportJobs {
   Download ErrorWorkbook(const Actor& actor, std::int64_t id);
   ImportJob Commit(const Actor& actor, std::int64_t id, const CommitOptions& options);  // state committing
   void Discard(const Actor& actor, std::int64_t id);
-  int InProgress();  // jobs waiting or being worked on, for /metrics
 
  private:
   struct Task {

@@ -39,8 +39,6 @@ constexpr const char* kTouchSession =
 constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE token_hash = :token_hash";
 constexpr const char* kDeletePublic = "DELETE FROM sessions WHERE account_id = :account_id AND public_id = :public_id";
 constexpr const char* kDeleteOfAccount = "DELETE FROM sessions WHERE account_id = :account_id AND token_hash <> :keep";
-constexpr const char* kCountActiveSessions =
-    "SELECT COUNT(*) FROM sessions WHERE expires_at > :now1 AND absolute_expires_at > :now2";
 constexpr const char* kDeleteExpired =
     "DELETE FROM sessions WHERE expires_at <= :now1 OR absolute_expires_at <= :now2";
 
@@ -249,14 +247,6 @@ void SessionRepository::remove_all_of(std::int64_t account_id, const std::string
   Query q(tx_.sql());
   q.use(account).use(k);
   q.run(kDeleteOfAccount);
-}
-
-std::int64_t SessionRepository::count_active(std::int64_t now) const {
-  long long a = now, b = now, n = 0;
-  Query q(tx_.sql());
-  q.use(a).use(b).into(n);
-  q.run(kCountActiveSessions);
-  return n;
 }
 
 void SessionRepository::remove_expired(std::int64_t now) const {

@@ -1,6 +1,8 @@
 #include "storage/database.h"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <optional>
 
 #include <soci/postgresql/soci-postgresql.h>
@@ -10,6 +12,7 @@
 #include "domain/clock.h"
 #include "domain/error.h"
 #include "domain/selection/nomination.h"
+#include "storage/activity.h"
 #include "storage/migration_sources.h"
 #include "storage/registry_changes.h"
 
@@ -190,41 +193,72 @@ void configure_sqlite_once() {
   });
 }
 
+namespace {
+
+// The pools' use in this process (storage/activity.h): atomics, not under the pool's lock;
+// a lease that finds a connection free adds to one counter only.
+std::atomic<std::int64_t> pooled_connections{0}, leased_connections{0};
+std::atomic<std::uint64_t> lease_waits{0}, lease_wait_nanoseconds{0};
+
+// Set by ping_within() for its own lease: give up after this long rather than wait on.
+thread_local std::optional<std::chrono::milliseconds> lease_patience;
+struct NoConnectionFree {};
+
+std::size_t lease_from(soci::connection_pool& pool) {
+  std::size_t position = 0;
+  if (lease_patience) {
+    if (!pool.try_lease(position, static_cast<int>(lease_patience->count()))) throw NoConnectionFree{};
+  } else if (!pool.try_lease(position, 0)) {  // none free: count the wait (no clock read otherwise)
+    lease_waits.fetch_add(1, std::memory_order_relaxed);
+    const auto started = std::chrono::steady_clock::now();
+    position = pool.lease();
+    const auto waited = std::chrono::steady_clock::now() - started;
+    lease_wait_nanoseconds.fetch_add(
+        static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(waited).count()),
+        std::memory_order_relaxed);
+  }
+  leased_connections.fetch_add(1, std::memory_order_relaxed);
+  return position;
+}
+
+}  // namespace
+
+PoolUse pool_use() {
+  return {pooled_connections.load(std::memory_order_relaxed), leased_connections.load(std::memory_order_relaxed),
+          lease_waits.load(std::memory_order_relaxed),
+          static_cast<double>(lease_wait_nanoseconds.load(std::memory_order_relaxed)) / 1e9};
+}
+
+bool ping_within(Database& db, std::chrono::milliseconds wait) {
+  lease_patience = wait;
+  try {
+    db.ping();
+  } catch (const NoConnectionFree&) {
+    lease_patience.reset();
+    return false;
+  } catch (...) {
+    lease_patience.reset();
+    throw;
+  }
+  lease_patience.reset();
+  return true;
+}
+
 // A pooled connection for the length of one unit of work.
-// Counts the time spent waiting when no connection is free (without a clock read when
-// one is: try_lease with no timeout answers at once).
 class Database::Lease {
  public:
-  explicit Lease(Database& db) : db_(db) {
-    if (!db.pool_->try_lease(position_, 0)) {
-      const auto started = std::chrono::steady_clock::now();
-      position_ = db.pool_->lease();
-      const auto waited = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - started);
-      db.waits_.fetch_add(1, std::memory_order_relaxed);
-      db.wait_nanoseconds_.fetch_add(static_cast<std::uint64_t>(waited.count()), std::memory_order_relaxed);
-    }
-    leased_ = true;
-    db.in_use_.fetch_add(1, std::memory_order_relaxed);
-  }
-  // At most `wait`: leased() says whether a connection came.
-  Lease(Database& db, std::chrono::milliseconds wait) : db_(db) {
-    leased_ = db.pool_->try_lease(position_, static_cast<int>(wait.count()));
-    if (leased_) db.in_use_.fetch_add(1, std::memory_order_relaxed);
-  }
+  explicit Lease(Database& db) : db_(db), position_(lease_from(*db.pool_)) {}
   ~Lease() {
-    if (!leased_) return;
-    db_.in_use_.fetch_sub(1, std::memory_order_relaxed);
+    leased_connections.fetch_sub(1, std::memory_order_relaxed);
     db_.pool_->give_back(position_);
   }
   Lease(const Lease&) = delete;
   Lease& operator=(const Lease&) = delete;
-  bool leased() const { return leased_; }
   Connection& connection() { return *db_.connections_[position_]; }
 
  private:
   Database& db_;
-  std::size_t position_ = 0;
-  bool leased_ = false;
+  std::size_t position_;
 };
 
 Database::Database(const DatabaseConfig& config)
@@ -241,9 +275,10 @@ Database::Database(const DatabaseConfig& config)
     }
     connections_.push_back(std::make_unique<Connection>(s, backend_));
   }
+  pooled_connections.fetch_add(static_cast<std::int64_t>(pool_size_), std::memory_order_relaxed);
 }
 
-Database::~Database() = default;
+Database::~Database() { pooled_connections.fetch_sub(static_cast<std::int64_t>(pool_size_), std::memory_order_relaxed); }
 
 std::string_view Database::backend_name() const {
   return backend_ == Backend::kPostgresql ? "postgresql" : "sqlite";
@@ -280,18 +315,6 @@ void Database::run(bool writing, const std::function<void(Connection&)>& body) {
 
 void Database::ping() {
   run_plain([](Connection& c) { c.prepare("SELECT 1").run(); });
-}
-
-bool Database::ping(std::chrono::milliseconds wait) {
-  Lease lease(*this, wait);
-  if (!lease.leased()) return false;
-  lease.connection().prepare("SELECT 1").run();
-  return true;
-}
-
-PoolUse Database::pool_use() const {
-  return {pool_size_, in_use_.load(std::memory_order_relaxed), waits_.load(std::memory_order_relaxed),
-          static_cast<double>(wait_nanoseconds_.load(std::memory_order_relaxed)) / 1e9};
 }
 
 std::vector<std::string> Database::applied_migrations() {

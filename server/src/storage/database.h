@@ -3,9 +3,6 @@
 // the transaction: db.write([&](WriteTx& tx) { ... }) commits when the function returns
 // and rolls back when it throws; a violated constraint is mapped by its name to a
 // DomainError. SQLite allows one writer at a time; writes are serialised here.
-#include <atomic>
-#include <chrono>
-#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -51,14 +48,6 @@ class WriteTx : public ReadTx {
   using ReadTx::ReadTx;
 };
 
-// How the pool's connections are used, for /metrics.
-struct PoolUse {
-  std::size_t size = 0;
-  std::int64_t in_use = 0;
-  std::uint64_t waits = 0;  // leases that found no connection free
-  double wait_seconds = 0;  // their total time waiting for one
-};
-
 class Database {
  public:
   explicit Database(const DatabaseConfig& config);
@@ -73,9 +62,6 @@ class Database {
   std::vector<std::string> migrate();
   std::vector<std::string> applied_migrations();
   void ping();  // a trivial query: throws if the database does not answer
-  // The same, waiting at most `wait` for a pooled connection: false if none came free.
-  bool ping(std::chrono::milliseconds wait);
-  PoolUse pool_use() const;
 
   template <class F>
   auto read(F&& f) {
@@ -125,9 +111,6 @@ class Database {
   std::size_t pool_size_;
   std::vector<std::unique_ptr<Connection>> connections_;  // one per pool slot; closed before the pool
   std::mutex writer_;  // SQLite: one writer at a time
-  // Atomics, not under the pool's lock: a lease that finds a connection free only adds one.
-  std::atomic<std::int64_t> in_use_{0};
-  std::atomic<std::uint64_t> waits_{0}, wait_nanoseconds_{0};
 };
 
 // Maps a database error naming one of 0001's constraints or unique indexes to a

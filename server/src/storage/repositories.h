@@ -316,7 +316,6 @@ class SessionRepository {
   // Ends every session of an account except `keep` (a token hash; empty: all).
   void remove_all_of(std::int64_t account_id, const std::string& keep = "") const;
   void remove_expired(std::int64_t now) const;
-  std::int64_t count_active(std::int64_t now) const;  // neither idle nor past its absolute end
 
  private:
   const ReadTx& tx_;

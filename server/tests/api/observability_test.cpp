@@ -59,7 +59,7 @@ TEST_F(ObservabilityTest, MetricsFromThisMachineCountRequestsByRoutePattern) {
   EXPECT_GT(sample(text, "process_resident_memory_bytes"), 1 << 20);
   EXPECT_GE(sample(text, "jinguo_uptime_seconds"), 0);
   // Every line is a comment or `name{labels} value`.
-  const std::regex line_shape(R"((# (HELP|TYPE) .*)|([a-z_]+(\{[^}]*\})? [-+0-9.eInfa]+))");
+  const std::regex line_shape(R"((# (HELP|TYPE) .*)|([a-z_]+(\{([a-z_]+="([^"\\]|\\.)*",?)+\})? [-+0-9.eInfa]+))");
   std::istringstream lines(text);
   for (std::string line; std::getline(lines, line);) EXPECT_TRUE(std::regex_match(line, line_shape)) << line;
 }
