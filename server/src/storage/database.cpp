@@ -289,6 +289,20 @@ void Database::run_plain(const std::function<void(Connection&)>& body) {
   body(lease.connection());
 }
 
+namespace {
+
+// Ends the open transaction on `c`, whatever ended the unit of work.
+void roll_back(Connection& c) {
+  c.touches().clear();
+  try {
+    c.execute("ROLLBACK");
+  } catch (const std::exception& rollback_error) {
+    spdlog::error("rollback failed: {}", rollback_error.what());
+  }
+}
+
+}  // namespace
+
 void Database::run(bool writing, const std::function<void(Connection&)>& body) {
   std::unique_lock<std::mutex> lock(writer_, std::defer_lock);
   if (writing && backend_ == Backend::kSqlite) lock.lock();
@@ -303,15 +317,18 @@ void Database::run(bool writing, const std::function<void(Connection&)>& body) {
     if (!c.touches().empty()) write_registry_changes(c, c.touches());
     c.execute("COMMIT");
   } catch (const std::exception& e) {
-    c.touches().clear();
-    try {
-      c.execute("ROLLBACK");
-    } catch (const std::exception& rollback_error) {
-      spdlog::error("rollback failed: {}", rollback_error.what());
-    }
+    roll_back(c);
     rethrow_mapped(e);
+  } catch (...) {
+    // Not only errors end a unit of work early: the import's commit throws a value of its own
+    // to undo a refused batch. Left open, the transaction went back to the pool: on SQLite
+    // every later BEGIN on that connection failed; on PostgreSQL the next unit of work on it
+    // would have committed the refused rows.
+    roll_back(c);
+    throw;
   }
 }
+
 
 void Database::ping() {
   run_plain([](Connection& c) { c.prepare("SELECT 1").run(); });
