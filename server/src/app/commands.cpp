@@ -534,7 +534,7 @@ int import_file(const Config& config, const ImportRequest& request) {
   if (!actor) return 2;
   services::Registry registry(db, domain::today_in_china);
   const std::string name = std::filesystem::path(request.file).filename().string();
-  const services::CommitOptions options{request.skip_invalid, request.override_reason};
+  const services::CommitOptions options{request.skip_invalid, request.override_reason, {}};
   auto run = [&](auto&& importer) {
     return request.commit ? importer.Commit(*actor, bytes, name, request.within, options)
                           : importer.DryRun(*actor, bytes, name, request.within);

@@ -404,8 +404,8 @@ void ImportJobs::Run(const Task& task) {
   storage::ImportJobEnd end;
   std::vector<storage::ImportRowRecord> rows;
   bool keep_rows = false;
-  try {
-    ImportReport report = Judge(task, bytes, progress);
+  bool ended = false;  // the job's end already written, in the transaction that stored its rows
+  const auto judged = [&](ImportReport& report) {
     done_ = report.rows;
     total_ = report.rows;
     end.report = summary_of(report).dump();
@@ -422,23 +422,42 @@ void ImportJobs::Run(const Task& task) {
       end.error_message = "有" + std::to_string(report.invalid) + "行存在错误，未导入任何数据；请修改后重新上传，或选择跳过错误行";
       end.error_message_en = "some rows have errors: nothing was stored";
     }
+  };
+  const auto write_end = [&](storage::WriteTx& tx) {
+    storage::ImportRepository repo(tx);
+    if (!repo.find(task.job_id, *task.actor.account_id)) return;  // deleted meanwhile
+    if (keep_rows) repo.replace_rows(task.job_id, rows);
+    repo.set_progress(task.job_id, done_, total_, domain::utc_timestamp_now());
+    repo.finish(task.job_id, end, domain::utc_timestamp_now());
+  };
+  Task judging = task;
+  // A roster's commit marks the job committed in the transaction that stores its rows: a
+  // server killed in between would otherwise leave stored rows under a job still committing
+  // (later shown as interrupted, the file's personal data kept).
+  if (judging.commit && judging.kind == ImportKind::kRoster)
+    judging.commit->on_stored = [&](storage::WriteTx& tx, ImportReport& report) {
+      judged(report);
+      write_end(tx);
+      ended = true;
+    };
+  try {
+    ImportReport report = Judge(judging, bytes, progress);
+    if (!ended) judged(report);
     spdlog::info("import {}: {} ({} rows, {} valid, {} invalid, sha256 {})", task.job_id, end.state, report.rows,
                  report.valid, report.invalid, report.sha256);
   } catch (const domain::DomainError& e) {
-    // The file cannot be read (a dry run), or the commit was refused as a whole.
+    // The file cannot be read (a dry run), or the commit was refused as a whole (its end,
+    // if written, rolled back with it).
+    ended = false;
+    keep_rows = false;
+    end = {};
     end.state = task.commit ? kRefused : kFailed;
     end.error_code = e.code();
     end.error_message = e.message_zh();
     end.error_message_en = e.message_en();
     spdlog::info("import {}: {} ({})", task.job_id, end.state, e.code());
   }
-  db_.write([&](storage::WriteTx& tx) {
-    storage::ImportRepository repo(tx);
-    if (!repo.find(task.job_id, *task.actor.account_id)) return;  // deleted meanwhile
-    if (keep_rows) repo.replace_rows(task.job_id, rows);
-    repo.set_progress(task.job_id, done_, total_, domain::utc_timestamp_now());
-    repo.finish(task.job_id, end, domain::utc_timestamp_now());
-  });
+  if (!ended) db_.write(write_end);
 }
 
 void ImportJobs::WriteProgress() {

@@ -812,8 +812,9 @@ ImportReport Importing::Commit(const Actor& actor, const std::string& bytes, con
       batch.run(tx, &tx, &options);
       if (report.invalid > 0 && !options.skip_invalid) throw RollBack{};
       batch.finish(tx, options);
+      report.committed = true;
+      if (options.on_stored) options.on_stored(tx, report);
     });
-    report.committed = true;
   } catch (const RollBack&) {
     report.committed = false;
     report.bodies.clear();

@@ -74,6 +74,9 @@ std::optional<ImportKind> parse_import_kind(std::string_view text);
 struct CommitOptions {
   bool skip_invalid = false;                   // store the valid rows when some have errors
   std::optional<std::string> override_reason;  // administrators: rows past a staffing maximum are stored
+  // Called in the commit's transaction once the rows are stored (report.committed set): what
+  // must be stored with them or not at all (the import job's end).
+  std::function<void(storage::WriteTx&, ImportReport&)> on_stored;
 };
 
 // Called now and then while rows are judged or stored: rows done of total.
