@@ -2,14 +2,17 @@
 #include "app/staffing_commands.h"
 
 #include <malloc.h>
+#include <pthread.h>
+#include <signal.h>
 
+#include <atomic>
 #include <chrono>
-#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <optional>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
@@ -52,8 +55,6 @@ void make_parent_folder(const Config& c) {
   std::filesystem::path p(c.database.starts_with("sqlite:") ? c.database.substr(7) : c.database);
   if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path());
 }
-
-http::HttpServer* running_server = nullptr;
 
 services::Actor cli_actor(const std::string& what) {
   services::Actor actor;
@@ -215,8 +216,15 @@ void drop_postgresql_tables(storage::Database& db) {
   transaction.commit();
 }
 
-extern "C" void on_signal(int) {
-  if (running_server) running_server->stop();
+// SIGINT and SIGTERM, blocked in every thread (threads inherit the mask of the one that
+// starts them), so that only sigwait() takes them: stopping the server and logging are not
+// safe in a signal handler.
+sigset_t stop_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  return set;
 }
 
 }  // namespace
@@ -238,6 +246,8 @@ int check_db(const Config& config) {
 }
 
 int serve(const Config& config) {
+  const sigset_t signals = stop_signals();
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // before the database's and the imports' threads
   // Two malloc arenas, not glibc's eight per core: each of the 64 request threads otherwise
   // keeps its own arena holding the peak of the last form or compliance page it counted.
   // Measured (bench/README.md, compliance for the city under 64 connections, with the
@@ -275,12 +285,21 @@ int serve(const Config& config) {
               << config.port << "\n";
     return 1;
   }
-  running_server = &server;
-  std::signal(SIGINT, on_signal);
-  std::signal(SIGTERM, on_signal);
+  // SIGTERM: no new connections; the requests in flight are answered, then run() returns.
+  std::atomic<bool> served{false};
+  std::thread stopper([&] {
+    int signal = 0;
+    sigwait(&signals, &signal);
+    if (served) return;  // woken by serve() itself, as run() failed
+    spdlog::info("signal {}: finishing the requests in flight, then stopping", signal);
+    server.stop();
+  });
   spdlog::info("serving http://{}:{} ({} database)", config.host, config.port, db.backend_name());
   bool ok = server.run();
-  running_server = nullptr;
+  served = true;
+  pthread_kill(stopper.native_handle(), SIGTERM);  // harmless when the stopper has already returned
+  stopper.join();
+  spdlog::info("stopped");
   return ok ? 0 : 1;
 }
 
