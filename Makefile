@@ -68,3 +68,11 @@ FUZZ_SECONDS ?= 300
 .PHONY: fuzz
 fuzz: deps
 	@bash scripts/fuzz.sh $(FUZZ_SECONDS) $(BUILD)
+
+# The fault test: the server killed (SIGKILL) at FAULT_KILLS random moments during writes on
+# SQLite and on a throwaway PostgreSQL server, each state checked (docs/crash-safety.md);
+# `make test` runs fewer kills.
+FAULT_KILLS ?= 100
+.PHONY: fault
+fault: server
+	@bash scripts/fault.sh $(FAULT_KILLS) $(BUILD)
