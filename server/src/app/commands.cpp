@@ -266,7 +266,8 @@ int serve(const Config& config) {
   http::HttpConfig http_config{config.host,           config.port,       config.web_root,
                                config.threads,        1024,              1 << 20,
                                config.secure_cookies, config.public_url, config.public_requests_per_minute,
-                               config.metrics_token,  config.log_format == "json"};
+                               config.metrics_token,  config.log_format == "json",
+                               config.trusted_proxies};
   // The one place that decides how forms and compliance count: from the index, loaded here
   // (so that the first form does not wait for it), or in SQL.
   std::unique_ptr<storage::HeldIndex> index;

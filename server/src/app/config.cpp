@@ -1,11 +1,14 @@
 #include "app/config.h"
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
+
+#include "http/request.h"
 
 namespace jinguo::app {
 
@@ -20,6 +23,28 @@ int to_int(const std::string& name, const std::string& text, int low, int high) 
     throw std::invalid_argument(name + " must be a whole number from " + std::to_string(low) + " to " +
                                 std::to_string(high) + ", not '" + text + "'");
   return v;
+}
+
+// An IPv4 or IPv6 address as the server sees its peers (no host names: they would be looked up
+// on every request, and no ranges: each proxy is named).
+std::string proxy_address(const std::string& origin, std::string text) {
+  while (!text.empty() && text.front() == ' ') text.erase(0, 1);
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  if (!http::is_ip_address(text))
+    throw std::invalid_argument(origin + ": '" + text + "' is not an IP address (trusted_proxies lists the "
+                                "addresses of the proxies in front of the server, e.g. 127.0.0.1)");
+  return text;
+}
+
+std::vector<std::string> proxy_list(const std::string& origin, const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t end = std::min(text.find(',', pos), text.size());
+    if (text.find_first_not_of(' ', pos) < end) out.push_back(proxy_address(origin, text.substr(pos, end - pos)));
+    pos = end + 1;
+  }
+  return out;
 }
 
 void apply_file(Config& c, const std::string& path) {
@@ -56,6 +81,14 @@ void apply_file(Config& c, const std::string& path) {
     else if (key == "public_url") c.public_url = text_of();
     else if (key == "log_format") c.log_format = text_of();
     else if (key == "metrics_token") c.metrics_token = text_of();
+    else if (key == "trusted_proxies") {
+      if (!v.is_array()) throw std::invalid_argument(path + ": trusted_proxies must be a list of addresses");
+      c.trusted_proxies.clear();
+      for (const auto& a : v) {
+        if (!a.is_string()) throw std::invalid_argument(path + ": trusted_proxies must be a list of addresses");
+        c.trusted_proxies.push_back(proxy_address(path, a.get<std::string>()));
+      }
+    }
     else if (key == "public_requests_per_minute") c.public_requests_per_minute = int_of(1, 1000000);
     else if (key == "session_idle_seconds") c.session_idle_seconds = int_of(1, 7 * 24 * 3600);
     else if (key == "session_absolute_seconds") c.session_absolute_seconds = int_of(1, 30 * 24 * 3600);
@@ -97,6 +130,7 @@ Config load_config(const ConfigFlags& flags, const Environment& env) {
   if (auto v = from_env("JINGUO_METRICS_TOKEN")) c.metrics_token = *v;
   if (auto v = from_env("JINGUO_PUBLIC_REQUESTS_PER_MINUTE"))
     c.public_requests_per_minute = to_int("JINGUO_PUBLIC_REQUESTS_PER_MINUTE", *v, 1, 1000000);
+  if (auto v = from_env("JINGUO_TRUSTED_PROXIES")) c.trusted_proxies = proxy_list("JINGUO_TRUSTED_PROXIES", *v);
   if (auto v = from_env("JINGUO_SESSION_IDLE_SECONDS"))
     c.session_idle_seconds = to_int("JINGUO_SESSION_IDLE_SECONDS", *v, 1, 7 * 24 * 3600);
   if (auto v = from_env("JINGUO_SESSION_ABSOLUTE_SECONDS"))
@@ -117,6 +151,7 @@ Config load_config(const ConfigFlags& flags, const Environment& env) {
   if (c.log_format != "text" && c.log_format != "json")
     throw std::invalid_argument("log_format must be text or json, not '" + c.log_format + "'");
   if (flags.public_requests_per_minute) c.public_requests_per_minute = *flags.public_requests_per_minute;
+  if (flags.trusted_proxies) c.trusted_proxies = proxy_list("--trusted-proxies", *flags.trusted_proxies);
   while (c.public_url.ends_with('/')) c.public_url.pop_back();
   if (!c.public_url.empty() && !c.public_url.starts_with("http://") && !c.public_url.starts_with("https://"))
     throw std::invalid_argument("public_url must start with http:// or https://: " + c.public_url);

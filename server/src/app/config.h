@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace jinguo::app {
 
@@ -35,11 +36,17 @@ struct Config {
   // /metrics from another machine with "Authorization: Bearer <token>"; empty: only from
   // this machine, not through a proxy.
   std::string metrics_token;
+  // The proxies (nginx in front of several servers) whose X-Forwarded-For / X-Real-IP are
+  // believed: the client's address is then the one they name (rate limits, failed sign-ins
+  // and the audit's "from where" use it). From anyone else those headers are ignored, or a
+  // client could name any address it likes.
+  std::vector<std::string> trusted_proxies;
 };
 
 // Overrides given on the command line (unset: keep the earlier layer).
 struct ConfigFlags {
   std::optional<std::string> config_file, database, host, web_root, log_level, public_url, log_format, metrics_token;
+  std::optional<std::string> trusted_proxies;  // addresses separated by commas
   std::optional<int> port, threads, pool_size, session_idle_seconds, public_requests_per_minute;
   std::optional<bool> secure_cookies, forms_index;
 };

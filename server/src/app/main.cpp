@@ -62,6 +62,9 @@ int main(int argc, char** argv) {
                     "the public pages: requests a minute from one address (JINGUO_PUBLIC_REQUESTS_PER_MINUTE, "
                     "default 60)")
       ->check(CLI::Range(1, 1000000));
+  serve->add_option("--trusted-proxies", flags.trusted_proxies,
+                    "addresses of the proxies whose X-Forwarded-For / X-Real-IP name the client, separated by "
+                    "commas (JINGUO_TRUSTED_PROXIES, default none)");
   bool secure_cookies = false;
   serve->add_flag("--secure-cookies", secure_cookies, "served over TLS: Secure cookies (JINGUO_SECURE_COOKIES)");
   bool no_forms_index = false;

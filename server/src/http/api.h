@@ -2,7 +2,9 @@
 // The JSON API's plumbing: a route is a function from a request to a Reply; every
 // exception is turned into the error body in one place (error_mapping.cpp).
 #include <functional>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -69,8 +71,13 @@ void send(httplib::Response& res, Reply reply);
 // but upload() refuses more than `max_body` here (413 body_too_large).
 class Api {
  public:
-  Api(httplib::Server& server, services::Auth& auth, bool secure_cookies, std::size_t max_body)
-      : server_(server), auth_(auth), secure_cookies_(secure_cookies), max_body_(max_body) {}
+  Api(httplib::Server& server, services::Auth& auth, bool secure_cookies, std::size_t max_body,
+      const std::vector<std::string>& trusted_proxies)
+      : server_(server),
+        auth_(auth),
+        secure_cookies_(secure_cookies),
+        max_body_(max_body),
+        trusted_proxies_(std::make_shared<const std::vector<std::string>>(trusted_proxies)) {}
   void get(const std::string& pattern, Handler h);
   void post(const std::string& pattern, Handler h);
   // A POST whose body is a file (up to services::kMaxUploadBytes, checked by the use case).
@@ -92,6 +99,7 @@ class Api {
   services::Auth& auth_;
   bool secure_cookies_;
   std::size_t max_body_;
+  std::shared_ptr<const std::vector<std::string>> trusted_proxies_;  // shared by the handlers
 };
 
 // What httplib may read of a body: an upload and a margin for the request's own framing.

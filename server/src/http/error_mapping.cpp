@@ -4,6 +4,7 @@
 
 #include "http/api.h"
 #include "http/observability.h"
+#include "http/request.h"
 #include "http/staffing_dto.h"
 #include "services/crypto.h"
 
@@ -149,8 +150,9 @@ void check_same_origin(const httplib::Request& req) {
 
 namespace {
 
-services::Authenticated authenticate(services::Auth& auth, const httplib::Request& req) {
-  auto who = auth.Authenticate(cookie_value(req, kSessionCookie), req.remote_addr);
+services::Authenticated authenticate(services::Auth& auth, const httplib::Request& req,
+                                     const std::vector<std::string>& trusted_proxies) {
+  auto who = auth.Authenticate(cookie_value(req, kSessionCookie), client_of(req, trusted_proxies).address);
   if (changes_state(req.method)) {
     check_same_origin(req);
     if (!services::constant_time_equal(req.get_header_value(kCsrfHeader), who.session.csrf_token)) throw csrf_failed();
@@ -170,12 +172,12 @@ domain::DomainError body_too_large(std::size_t max_body) {
 void Api::add(const std::string& method, const std::string& pattern, SessionHandler h, std::size_t max_body) {
   // The Api object lives only while routes are added: handlers keep what they need.
   RouteStats& stats = RequestMetrics::instance().route(method, pattern);
-  auto handler = [&auth = auth_, h = std::move(h), max_body, &stats](const httplib::Request& req,
-                                                                     httplib::Response& res) {
+  auto handler = [&auth = auth_, h = std::move(h), max_body, &stats, trusted = trusted_proxies_](
+                     const httplib::Request& req, httplib::Response& res) {
     RouteScope scope(stats);
     respond(req, res, [&] {
       if (req.body.size() > max_body) throw body_too_large(max_body);
-      auto who = authenticate(auth, req);
+      auto who = authenticate(auth, req, *trusted);
       current_request().account_id = who.account.id;
       return h(req, who);
     });
@@ -194,13 +196,12 @@ void Api::session(const std::string& method, const std::string& pattern, Session
 
 void Api::open(const std::string& method, const std::string& pattern, PublicHandler h) {
   RouteStats& stats = RequestMetrics::instance().route(method, pattern);
-  auto handler = [h = std::move(h), max_body = max_body_, &stats](const httplib::Request& req, httplib::Response& res) {
+  auto handler = [h = std::move(h), max_body = max_body_, &stats, trusted = trusted_proxies_](const httplib::Request& req,
+                                                                                              httplib::Response& res) {
     RouteScope scope(stats);
     respond(req, res, [&] {
       if (req.body.size() > max_body) throw body_too_large(max_body);
-      services::Client client{req.remote_addr, std::nullopt};
-      if (req.has_header("User-Agent")) client.user_agent = req.get_header_value("User-Agent");
-      return h(req, client);
+      return h(req, client_of(req, *trusted));
     });
   };
   if (method == "GET") server_.Get(pattern, handler);

@@ -1,5 +1,7 @@
 #include "http/request.h"
 
+#include <arpa/inet.h>
+
 #include <algorithm>
 #include <charconv>
 #include <limits>
@@ -229,6 +231,48 @@ std::int64_t path_id(const httplib::Request& req, std::size_t group) {
   auto v = parse_int(req.matches[static_cast<int>(group)].str());
   if (!v) throw domain::not_found("id", "记录不存在", "no such record");
   return *v;
+}
+
+bool is_ip_address(std::string_view text) {
+  if (text.empty() || text.size() > 45) return false;
+  const std::string z(text);
+  unsigned char bytes[16];
+  return inet_pton(AF_INET, z.c_str(), bytes) == 1 || inet_pton(AF_INET6, z.c_str(), bytes) == 1;
+}
+
+std::string client_address(std::string_view peer, std::string_view forwarded_for, std::string_view real_ip,
+                           const std::vector<std::string>& trusted_proxies) {
+  auto trusted = [&](std::string_view a) {
+    return std::find(trusted_proxies.begin(), trusted_proxies.end(), a) != trusted_proxies.end();
+  };
+  auto trim = [](std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+  };
+  if (!trusted(peer)) return std::string(peer);
+  std::string_view client = peer, rest = trim(forwarded_for);
+  if (rest.empty()) {
+    const auto named = trim(real_ip);
+    return std::string(is_ip_address(named) ? named : peer);
+  }
+  while (trusted(client) && !rest.empty()) {
+    const auto comma = rest.rfind(',');
+    const auto hop = trim(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
+    if (!is_ip_address(hop)) break;
+    client = hop;
+    rest = comma == std::string_view::npos ? std::string_view() : trim(rest.substr(0, comma));
+  }
+  return std::string(client);
+}
+
+services::Client client_of(const httplib::Request& req, const std::vector<std::string>& trusted_proxies) {
+  services::Client client{req.remote_addr, std::nullopt};
+  if (!trusted_proxies.empty())
+    client.address = client_address(req.remote_addr, req.get_header_value("X-Forwarded-For"),
+                                    req.get_header_value("X-Real-IP"), trusted_proxies);
+  if (req.has_header("User-Agent")) client.user_agent = req.get_header_value("User-Agent");
+  return client;
 }
 
 }  // namespace jinguo::http

@@ -15,6 +15,7 @@
 
 #include "domain/date.h"
 #include "domain/organisation.h"
+#include "services/accounts.h"
 #include "services/registry.h"
 #include "storage/repositories.h"
 
@@ -75,5 +76,17 @@ class QueryParams {
 
 // The id in the path (the n-th regex group); an id too large to exist is not found.
 std::int64_t path_id(const httplib::Request& req, std::size_t group = 1);
+
+// An IPv4 or IPv6 address written as a server sees its peers.
+bool is_ip_address(std::string_view text);
+
+// The client's address: the peer's, unless the peer is one of the trusted proxies; then the
+// address its X-Forwarded-For names, read from the right past the trusted proxies (what lies
+// left of them is whatever the client wrote, so it is not believed), or else its X-Real-IP.
+// A malformed entry stops the reading at the last proxy that is trusted.
+std::string client_address(std::string_view peer, std::string_view forwarded_for, std::string_view real_ip,
+                           const std::vector<std::string>& trusted_proxies);
+// The address and user agent of a request: the one place the server takes them from.
+services::Client client_of(const httplib::Request& req, const std::vector<std::string>& trusted_proxies);
 
 }  // namespace jinguo::http

@@ -114,7 +114,7 @@ class HttpServer::Impl {
     server_.set_payload_max_length(std::max(config_.max_body, kMaxReadBody));
 
     server_.set_default_headers(security_headers());
-    Api api(server_, wired.auth, config_.secure_cookies, config_.max_body);
+    Api api(server_, wired.auth, config_.secure_cookies, config_.max_body, config_.trusted_proxies);
     add_meta_routes(api, registry, db);
     add_auth_routes(api, wired.auth, registry);
     add_account_routes(api, wired.accounts);

@@ -3,6 +3,7 @@
 // static files with index.html for client-side routes.
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "services/accounts.h"
 #include "services/registry.h"
@@ -26,6 +27,7 @@ struct HttpConfig {
   int public_requests_per_minute = 60;  // the public pages, per address
   std::string metrics_token;     // /metrics with this bearer token from anywhere; empty: localhost only
   bool json_logs = false;        // one JSON line per request (log_format = json)
+  std::vector<std::string> trusted_proxies;  // whose X-Forwarded-For / X-Real-IP name the client
 };
 
 // The use cases the HTTP API serves.
