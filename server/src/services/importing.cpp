@@ -23,6 +23,7 @@
 #include "services/person_audit.h"
 #include "services/staffing.h"
 #include "storage/compliance_queries.h"
+#include "storage/import_repository.h"
 
 namespace jinguo::services {
 
@@ -432,6 +433,9 @@ struct PersonState {
   bool stored = false;    // registered before this batch
   bool in_scope = false;  // the caller may edit her
   bool pending = false;   // a dry run: created by an earlier row of this file
+  // As the staffing check counts her: her id, or for one new in this batch a stand-in kept
+  // after she is stored (the check read the bodies before, and has only the stand-in).
+  domain::PersonId staffing_id = 0;
 };
 
 constexpr int kProgressEvery = 500;
@@ -561,6 +565,7 @@ class Batch {
     const int total = static_cast<int>(p_.drafts.size());
     report_.results.reserve(report_.results.size() + p_.drafts.size());
     if (write) audit_.emplace(*write, actor_);
+    read_ahead(staffing);
     int done = 0;
     for (auto& d : p_.drafts) {
       if (progress_ && ++done % kProgressEvery == 0) progress_(done, total);
@@ -593,6 +598,7 @@ class Batch {
       report_.results.push_back(std::move(r));
       let_go(d);
     }
+    if (write) flush(*write);
     if (audit_) audit_->flush();
     if (progress_) progress_(total, total);
   }
@@ -635,6 +641,68 @@ class Batch {
     d.errors.push_back({p_.sheet_name, d.row, column, code, zh, en});
   }
 
+  // The bodies and days the rows name, their positions read before the first row is judged:
+  // the staffing check then counts what is stored plus the rows accepted, whether those are
+  // stored yet or not (they are inserted a few hundred at a time).
+  void read_ahead(AppointmentBatch& staffing) const {
+    if (!p_.has_positions) return;
+    std::set<std::pair<domain::OrganisationId, domain::Date>> seen;
+    std::vector<AppointmentTry> bodies;
+    for (const auto& d : p_.drafts) {
+      if (!d.errors.empty() || !d.role) continue;
+      const auto& body = std::get<BodyRef>(p_.bodies.at(d.organisation_text.value_or("")));
+      if (!seen.emplace(body.id, d.start_on).second) continue;
+      AppointmentTry a;
+      a.organisation_id = body.id;
+      a.type = body.type;
+      a.start_on = d.start_on;
+      bodies.push_back(std::move(a));
+    }
+    staffing.read_ahead(bodies);
+  }
+
+  // The people and positions waiting to be inserted, then their audit records in row order.
+  void flush(const storage::WriteTx& tx) {
+    if (pending_.order.empty()) return;
+    const storage::RegistryInserts inserts(tx);
+    const domain::OrganisationId within = root_.row.organisation.id;
+    std::unordered_map<domain::PersonId, domain::PersonId> real_ids;  // stand-in → stored
+    if (!pending_.people.empty()) {
+      const auto ids = inserts.insert_people(pending_.people, within, pending_.now);
+      for (auto& p : pending_.people) {
+        const domain::PersonId id = ids.at(p.id_number);
+        real_ids.emplace(p.id, id);
+        p.id = id;
+        if (auto s = persons_.find(p.id_number); s != persons_.end() && s->second.person.id < 0) s->second.person.id = id;
+      }
+    }
+    for (auto& p : pending_.positions)
+      if (p.position.person_id < 0) p.position.person_id = real_ids.at(p.position.person_id);
+    std::vector<domain::Position> positions;
+    positions.reserve(pending_.positions.size());
+    for (const auto& p : pending_.positions) positions.push_back(p.position);
+    const auto position_ids = inserts.insert_positions(positions, pending_.now);
+    for (const auto& [is_person, index] : pending_.order) {
+      if (is_person) {
+        const domain::Person& p = pending_.people[index];
+        audit_->record({"create", "person", std::to_string(p.id), within, p.id}, person_registered(p));
+        continue;
+      }
+      const PendingPosition& pp = pending_.positions[index];
+      const domain::Position& p = pp.position;
+      ChangeSet c;
+      c.created("person_id", p.person_id).created("organisation_id", p.organisation_id).created("role", p.role)
+          .created("manner", p.manner).created("source", p.source).created("start_on", p.start_on)
+          .created("import", report_.sha256);
+      if (!pp.overridden.empty())
+        c.created("override_reason", pending_.override_reason).created("overridden_findings", pp.overridden);
+      audit_->record({"create", "position", std::to_string(position_ids[index]), p.organisation_id, p.person_id}, c);
+    }
+    pending_.people.clear();
+    pending_.positions.clear();
+    pending_.order.clear();
+  }
+
   PersonState& person_of(const RowDraft& d, const storage::PersonRepository& people) {
     auto it = persons_.find(d.id.value);
     if (it != persons_.end()) return it->second;
@@ -654,6 +722,7 @@ class Batch {
       s.person.birth_date = d.id.birth_date;
       s.person.sex = d.id.sex;
     }
+    s.staffing_id = s.person.id;
     return persons_.emplace(d.id.value, std::move(s)).first->second;
   }
 
@@ -688,7 +757,7 @@ class Batch {
     r.role_label = label_of(p_.entries, DictionaryKind::kRole, *d.role);
     const auto key = std::tuple{d.id.value, body.id, *d.role};
     bool held = held_.contains(key);
-    if (!held && s.stored)
+    if (!held && s.stored && s.person.id > 0)  // one created by this batch has only the positions in held_
       for (const auto& p : positions.of_person(domain::Scope::whole_tree(), s.person.id))
         held = held || (p.position.organisation_id == body.id && p.position.role == *d.role &&
                         (!p.position.end_on || *p.position.end_on > d.start_on));
@@ -698,7 +767,7 @@ class Batch {
     a.type = body.type;
     a.parent_id = body.parent_id;
     a.role = *d.role;
-    a.person_id = s.person.id;
+    a.person_id = s.staffing_id;
     a.start_on = d.start_on;
     auto refusals = staffing.refusals(a);
     if (!refusals.empty() && !overriding) {
@@ -718,16 +787,18 @@ class Batch {
   void store(const storage::WriteTx& tx, const RowDraft& d, const ImportRow& r, const std::string& now,
              const CommitOptions* options) {
     PersonState& s = persons_.at(d.id.value);
-    storage::PersonRepository people(tx);
     const domain::OrganisationId within = root_.row.organisation.id;
-    if (r.creates_person) {
+    pending_.now = now;
+    if (r.creates_person) {  // inserted with the next few hundred (her id a stand-in till then)
       domain::Person p = s.person;
       apply_fields(p, d);
-      p.id = people.insert(p, within, now);
-      audit_->record({"create", "person", std::to_string(p.id), within, p.id}, person_registered(p));
-      s.person = p;
+      pending_.order.emplace_back(true, pending_.people.size());
+      pending_.people.push_back(p);
+      s.person = std::move(p);
       s.stored = s.in_scope = true;
     } else if (!r.person_changes.empty()) {
+      flush(tx);  // her id if she is new, and the records of the rows before in their order
+      storage::PersonRepository people(tx);
       domain::Person after = s.person;
       apply_fields(after, d);
       people.update(after, now);
@@ -743,18 +814,28 @@ class Batch {
     p.manner = *d.manner;
     p.source = d.source;
     p.start_on = d.start_on;
-    const auto id = storage::PositionRepository(tx).insert(p, now);
-    ChangeSet c;
-    c.created("person_id", p.person_id).created("organisation_id", p.organisation_id).created("role", p.role)
-        .created("manner", p.manner).created("source", p.source).created("start_on", p.start_on)
-        .created("import", report_.sha256);
-    if (!d.overridden.empty())
-      c.created("override_reason", std::string(domain::trim(*options->override_reason))).created("overridden_findings", d.overridden);
+    if (!d.overridden.empty()) pending_.override_reason = std::string(domain::trim(*options->override_reason));
     overridden_.insert(overridden_.end(), d.overridden.begin(), d.overridden.end());
-    audit_->record({"create", "position", std::to_string(id), p.organisation_id, p.person_id}, c);
+    pending_.order.emplace_back(false, pending_.positions.size());
+    pending_.positions.push_back({std::move(p), d.overridden});
     gained_.insert(body.id);
     body_names_[body.id] = body.name;
+    if (pending_.people.size() >= storage::RegistryInserts::kRowsPerInsert ||
+        pending_.positions.size() >= storage::RegistryInserts::kRowsPerInsert)
+      flush(tx);
   }
+
+  struct PendingPosition {
+    domain::Position position;  // person_id a stand-in (< 0) for a person pending too
+    std::vector<std::string> overridden;
+  };
+  // Committing: what the rows judged so far create, not inserted yet.
+  struct Pending {
+    std::vector<domain::Person> people;  // ids: stand-ins (< 0)
+    std::vector<PendingPosition> positions;
+    std::vector<std::pair<bool, std::size_t>> order;  // (a person?, index): the rows' changes in order
+    std::string now, override_reason;
+  };
 
   Registry& registry_;
   const Actor& actor_;
@@ -772,6 +853,7 @@ class Batch {
   std::map<domain::OrganisationId, std::string> body_names_;
   std::vector<std::string> overridden_;
   std::optional<AuditBatch> audit_;  // committing: the rows' records
+  Pending pending_;
 };
 
 }  // namespace

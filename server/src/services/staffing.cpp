@@ -296,6 +296,29 @@ struct AppointmentBatch::State {
 AppointmentBatch::AppointmentBatch(const storage::ReadTx& tx) : state_(new State{tx, RuleBook(tx), {}}) {}
 AppointmentBatch::~AppointmentBatch() = default;
 
+void AppointmentBatch::read_ahead(const std::vector<AppointmentTry>& bodies) {
+  std::map<Date, std::vector<const AppointmentTry*>> by_day;
+  for (const auto& a : bodies)
+    if (!state_->snapshots.contains({a.organisation_id, a.start_on})) by_day[a.start_on].push_back(&a);
+  storage::ComplianceQueries q(state_->tx);
+  for (const auto& [day, tries] : by_day) {
+    for (std::size_t i = 0; i < tries.size(); i += 500) {
+      std::vector<OrganisationId> ids;
+      for (std::size_t j = i; j < std::min(tries.size(), i + 500); ++j) {
+        const AppointmentTry& a = *tries[j];
+        BodySnapshot s;
+        s.id = a.organisation_id;
+        s.type = a.type;
+        s.on = day;
+        if (state_->snapshots.emplace(std::pair{a.organisation_id, day}, std::move(s)).second)
+          ids.push_back(a.organisation_id);
+      }
+      for (auto& r : q.held_in(ids, day))
+        state_->snapshots.at({r.organisation_id, day}).positions.push_back({r.person_id, std::move(r.role), r.position_id});
+    }
+  }
+}
+
 std::vector<Finding> AppointmentBatch::refusals(const AppointmentTry& a) {
   return domain::staffing::findings_if_appointed(state_->book.in_force_on(a.start_on), state_->snapshot(a), a.role,
                                                  a.person_id, state_->book.roles);

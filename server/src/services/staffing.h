@@ -160,6 +160,11 @@ class AppointmentBatch {
   AppointmentBatch(const AppointmentBatch&) = delete;
   AppointmentBatch& operator=(const AppointmentBatch&) = delete;
 
+  // Reads the positions of these bodies on these days (organisation_id, type, start_on of each)
+  // in a few queries, rather than body by body as appointments come. Then the batch no longer
+  // reads them as the transaction goes: the appointments accepted are what it counts, so the
+  // caller may store them later (an import inserts a few hundred at a time).
+  void read_ahead(const std::vector<AppointmentTry>& bodies);
   // The refusals (errors) this appointment would cause on its start day.
   std::vector<domain::staffing::Finding> refusals(const AppointmentTry& appointment);
   // Counts it in every later judgement of its body on or after its start day.

@@ -1,5 +1,7 @@
 #include "storage/import_repository.h"
 
+#include <stdexcept>
+
 namespace jinguo::storage {
 
 namespace {
@@ -38,6 +40,48 @@ constexpr const char* kInsertRows = "INSERT INTO import_rows (import_id, row, ou
 constexpr const char* kSelectRows = "SELECT row, outcome, detail FROM import_rows WHERE import_id = $1";
 constexpr const char* kCountRows = "SELECT COUNT(*) FROM import_rows WHERE import_id = $1";
 constexpr std::size_t kRowsPerInsert = 200;  // 800 parameters a statement
+
+constexpr const char* kInsertPeople =
+    "INSERT INTO people (name, id_number, birth_date, sex, ethnicity, political_status, education, work_unit, "
+    "job_title, mobile, office_phone, notes, registered_in, created_at, updated_at) VALUES ";
+constexpr int kPersonColumns = 15;
+constexpr const char* kReturningPeople = " RETURNING id, id_number";
+constexpr const char* kInsertPositions =
+    "INSERT INTO positions (person_id, organisation_id, role, manner, source, start_on, end_on, end_reason, notes, "
+    "created_at, updated_at) VALUES ";
+constexpr int kPositionColumns = 11;
+constexpr const char* kReturningPositions = " RETURNING id, person_id, organisation_id, role, start_on";
+
+// INSERT ... VALUES ($1, ..., $n), ($n+1, ...) ... for `count` rows of `columns` values.
+std::string values_sql(const char* insert, std::size_t count, int columns, const char* returning) {
+  std::string sql = insert;
+  sql.reserve(sql.size() + count * static_cast<std::size_t>(columns) * 7 + 64);
+  std::size_t p = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    sql += i ? ", (" : "(";
+    for (int c = 0; c < columns; ++c) {
+      if (c) sql += ", ";
+      sql += "$" + std::to_string(++p);
+    }
+    sql += ")";
+  }
+  return sql + returning;
+}
+
+// A full batch is prepared once per connection and kept; a shorter one (the last) is not.
+Statement batch_statement(const ReadTx& tx, const char* insert, std::size_t count, int columns,
+                          const char* returning, const std::string& full_batch) {
+  if (count == RegistryInserts::kRowsPerInsert) return tx.prepare(full_batch);
+  return tx.prepare(values_sql(insert, count, columns, returning), Keep::kNo);
+}
+
+std::string position_key(std::int64_t person, std::int64_t body, std::string_view role, std::string_view start_on) {
+  std::string key = std::to_string(person) + "|" + std::to_string(body) + "|";
+  key += role;
+  key += "|";
+  key += start_on;
+  return key;
+}
 
 std::string select_job(const ReadTx& tx) {
   return std::string(kSelectJob) + ", " + iso_timestamp_sql(tx, "i.created_at") + ", " +
@@ -172,6 +216,65 @@ void ImportRepository::replace_rows(std::int64_t id, const std::vector<ImportRow
       st.bind(id).bind(rows[i].row).bind(rows[i].outcome).bind(rows[i].detail);
     st.run();
   }
+}
+
+std::unordered_map<std::string, domain::PersonId> RegistryInserts::insert_people(
+    const std::vector<domain::Person>& people, std::optional<domain::OrganisationId> registered_in,
+    const std::string& now) const {
+  static const std::string full_batch = values_sql(kInsertPeople, kRowsPerInsert, kPersonColumns, kReturningPeople);
+  std::unordered_map<std::string, domain::PersonId> ids;
+  ids.reserve(people.size());
+  for (std::size_t first = 0; first < people.size(); first += kRowsPerInsert) {
+    const std::size_t count = std::min(kRowsPerInsert, people.size() - first);
+    Statement st = batch_statement(tx_, kInsertPeople, count, kPersonColumns, kReturningPeople, full_batch);
+    for (std::size_t i = first; i < first + count; ++i) {
+      const domain::Person& p = people[i];
+      st.bind(p.name).bind(p.id_number).bind(p.birth_date).bind(domain::sex_code(p.sex)).bind(p.ethnicity)
+          .bind(p.political_status).bind(p.education).bind(p.work_unit).bind(p.job_title).bind(p.mobile)
+          .bind(p.office_phone).bind(p.notes);
+      if (registered_in) st.bind(static_cast<std::int64_t>(*registered_in));
+      else st.bind_null();
+      st.bind(now).bind(now);
+    }
+    std::size_t returned = 0;
+    while (st.step()) {
+      ids.insert_or_assign(std::string(st.text(1)), st.integer(0));
+      ++returned;
+    }
+    if (returned != count) throw std::runtime_error("INSERT INTO people returned fewer ids than rows");
+  }
+  if (ids.size() != people.size()) throw std::runtime_error("INSERT INTO people: an ID number twice in one batch");
+  return ids;
+}
+
+std::vector<domain::PositionId> RegistryInserts::insert_positions(const std::vector<domain::Position>& positions,
+                                                                  const std::string& now) const {
+  static const std::string full_batch =
+      values_sql(kInsertPositions, kRowsPerInsert, kPositionColumns, kReturningPositions);
+  std::vector<domain::PositionId> out;
+  out.reserve(positions.size());
+  std::unordered_map<std::string, domain::PositionId> ids;
+  for (std::size_t first = 0; first < positions.size(); first += kRowsPerInsert) {
+    const std::size_t count = std::min(kRowsPerInsert, positions.size() - first);
+    Statement st = batch_statement(tx_, kInsertPositions, count, kPositionColumns, kReturningPositions, full_batch);
+    for (std::size_t i = first; i < first + count; ++i) {
+      const domain::Position& p = positions[i];
+      st.bind(static_cast<std::int64_t>(p.person_id)).bind(static_cast<std::int64_t>(p.organisation_id)).bind(p.role)
+          .bind(p.manner).bind(p.source).bind(p.start_on).bind(p.end_on).bind(p.end_reason).bind(p.notes).bind(now)
+          .bind(now);
+    }
+    ids.clear();
+    while (st.step())
+      ids.emplace(position_key(st.integer(1), st.integer(2), st.text(3), st.date(4).iso()), st.integer(0));
+    for (std::size_t i = first; i < first + count; ++i) {
+      const domain::Position& p = positions[i];
+      auto found = ids.find(position_key(p.person_id, p.organisation_id, p.role, p.start_on.iso()));
+      if (found == ids.end()) throw std::runtime_error("INSERT INTO positions: a new position's id was not returned");
+      out.push_back(found->second);
+      ids.erase(found);  // two equal keys in one batch would leave the second without an id
+    }
+  }
+  return out;
 }
 
 Page<ImportRowRecord> ImportRepository::rows(std::int64_t id, const std::optional<std::string>& outcome,

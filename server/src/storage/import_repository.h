@@ -4,8 +4,11 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
+#include "domain/person.h"
+#include "domain/position.h"
 #include "storage/database.h"
 #include "storage/repositories.h"
 
@@ -80,6 +83,28 @@ class ImportRepository {
 
  private:
   const ReadTx& tx_;
+};
+
+// The people and positions an import creates, inserted a few hundred to a statement (one
+// round trip each was most of a PostgreSQL commit). The new ids come back with RETURNING and
+// are matched to their rows by key, never by the order the database returns them in.
+class RegistryInserts {
+ public:
+  static constexpr std::size_t kRowsPerInsert = 500;
+
+  explicit RegistryInserts(const WriteTx& tx) : tx_(tx) {}
+
+  // The new ids by ID number (the people's ids are ignored; their ID numbers are unique).
+  std::unordered_map<std::string, domain::PersonId> insert_people(const std::vector<domain::Person>& people,
+                                                                  std::optional<domain::OrganisationId> registered_in,
+                                                                  const std::string& now) const;
+  // The new ids in the order of `positions`, matched back by (person, body, role, start), which
+  // must differ between the positions given (the positions' ids are ignored).
+  std::vector<domain::PositionId> insert_positions(const std::vector<domain::Position>& positions,
+                                                   const std::string& now) const;
+
+ private:
+  const WriteTx& tx_;
 };
 
 }  // namespace jinguo::storage

@@ -14,6 +14,7 @@
 #include <fstream>
 #include <memory>
 #include <random>
+#include <set>
 #include <thread>
 
 #include "../support/spreadsheet_fixtures.h"
@@ -196,6 +197,51 @@ TEST_F(ImportCommitTest, AnExportEditedInTwoCellsComesBackAsExactlyThoseTwoChang
   EXPECT_EQ(report["created_positions"], 0);
   EXPECT_EQ(report["unchanged"], people_rows - 2);
   EXPECT_EQ(audit_count("action=update&entity=person"), updates_before + 2);
+}
+
+// The people and positions go in a few hundred to an INSERT, their ids matched back by key:
+// 1,300 rows over several batches, women on two and three rows (the second row next to the
+// first, in the same batch, or hundreds of rows later, after her first was stored), each
+// position under its own woman, with one audit record naming her.
+TEST_F(ImportCommitTest, ManyRowsInBatchesKeepEachPositionWithItsOwnWoman) {
+  const int n = 1100;
+  std::string text = "姓名,身份证号,所在组织,妇联职务,任职方式,任职时间\n";
+  auto row = [&](int k, const std::string& body, const std::string& role) {
+    text += woman(k) + "," + id_of(k) + "," + body + "," + role + ",兼职,2016-07-01\n";
+  };
+  int rows = 0;
+  for (int k = 20000; k < 20000 + n; ++k) {
+    row(k, "提交镇妇联", "执委"), ++rows;
+    if (k % 5 == 0) row(k, "提交区妇联", "执委"), ++rows;  // next to her first row
+  }
+  for (int k = 20000; k < 20000 + n; k += 7) row(k, "中断村妇代会", "委员"), ++rows;  // far below it
+  const long long before = people_count();
+  const long long positions_before = audit_count("action=create&entity=position");
+  auto [code, report] =
+      import(write_csv("多批.csv", text), {"--commit", "--override-reason", "批量导入测试：超出配备标准"});
+  EXPECT_EQ(code, 0) << report.dump(1).substr(0, 2000);
+  EXPECT_EQ(report["committed"], true);
+  EXPECT_EQ(report["created_people"], n);
+  EXPECT_EQ(report["created_positions"], rows);
+  EXPECT_EQ(people_count(), before + n);
+  EXPECT_EQ(audit_count("action=create&entity=position"), positions_before + rows);
+  for (int k : {20000, 20001, 20005, 20007, 20035, 20499, 20500, 20501, 20994, 21000, 21099}) {
+    auto found = world_->admin->get("/api/people?q=" + id_of(k)).body;
+    ASSERT_EQ(found["total"], 1) << k << found.dump(1);
+    const auto& person = found["items"][0];
+    EXPECT_EQ(person["name"], woman(k)) << k;
+    std::set<long long> bodies;
+    for (const auto& p : person["current_positions"]) bodies.insert(p["organisation_id"].get<long long>());
+    std::set<long long> expected{town_};
+    if (k % 5 == 0) expected.insert(district_);
+    if ((k - 20000) % 7 == 0) expected.insert(spare_);
+    EXPECT_EQ(bodies, expected) << k << person.dump(1);
+    EXPECT_EQ(person["current_positions"].size(), expected.size()) << k << person.dump(1);
+    const std::string id = std::to_string(person["id"].get<long long>());
+    EXPECT_EQ(audit_count("action=create&entity=position&person_id=" + id), static_cast<long long>(expected.size()))
+        << k;
+    EXPECT_EQ(audit_count("action=create&entity=person&person_id=" + id), 1) << k;
+  }
 }
 
 TEST_F(ImportCommitTest, ACommitKilledHalfWayLeavesNothingOfItsBatch) {
