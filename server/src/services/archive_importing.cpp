@@ -511,6 +511,7 @@ ImportReport ArchiveImporting::Run(const Actor& actor, const std::string& bytes,
         .created("created_people", report.created_people).created("created_entries", report.created_positions)
         .created("updated_entries", report.updated_people).created("unchanged", report.unchanged);
     record_audit(tx, actor, {"import", "import", report.sha256, *within}, batch);
+    if (commit->on_stored) commit->on_stored(tx, report);  // the job's end, with the entries or not at all
   });
   return report;
 }

@@ -431,10 +431,10 @@ void ImportJobs::Run(const Task& task) {
     repo.finish(task.job_id, end, domain::utc_timestamp_now());
   };
   Task judging = task;
-  // A roster's commit marks the job committed in the transaction that stores its rows: a
-  // server killed in between would otherwise leave stored rows under a job still committing
-  // (later shown as interrupted, the file's personal data kept).
-  if (judging.commit && judging.kind == ImportKind::kRoster)
+  // A commit (a roster or a survey archive) marks the job committed in the transaction that
+  // stores its rows: a server killed in between would otherwise leave stored rows under a job
+  // still committing (later shown as interrupted, the file's personal data kept).
+  if (judging.commit)
     judging.commit->on_stored = [&](storage::WriteTx& tx, ImportReport& report) {
       judged(report);
       write_end(tx);

@@ -189,6 +189,33 @@ TEST_F(ArchiveImportTest, RowMistakesAreNamedAndSkipInvalidStoresTheValidRows) {
   EXPECT_EQ(batch["changes"]["skipped"]["after"], 4) << batch.dump();
 }
 
+// The job's end (CommitOptions::on_stored) is written in the transaction that stores the
+// entries: when it fails, no entry, person or audit record of the batch is left either.
+TEST_F(ArchiveImportTest, TheJobsEndIsStoredInTheTransactionOfTheEntries) {
+  const std::string fresh = id_number("23010219870707002");
+  auto bytes = filled(ImportKind::kOutstandingWomen, {{"冯兰", fresh, "巾帼文明岗标兵", "", "2017", "", ""}});
+  const long long before = women_stored(), batches = audited("import", "import");
+  jinguo::services::CommitOptions options;
+  bool called = false;
+  options.on_stored = [&](jinguo::storage::WriteTx&, ImportReport& report) {
+    called = true;
+    EXPECT_TRUE(report.committed);
+    throw std::runtime_error("the job's end could not be written");
+  };
+  jinguo::services::ArchiveImporting importing(*db_, *registry_, ImportKind::kOutstandingWomen);
+  EXPECT_THROW(importing.Commit(actor_, bytes, "档案.xlsx", district_, options), std::runtime_error);
+  EXPECT_TRUE(called);
+  EXPECT_EQ(women_stored(), before);
+  EXPECT_EQ(audited("import", "import"), batches);
+  EXPECT_EQ(world_->admin->get("/api/people?q=" + fresh + "&status=all").body["total"], 0);
+
+  options.on_stored = [&](jinguo::storage::WriteTx&, ImportReport&) { called = true; };
+  called = false;
+  EXPECT_TRUE(importing.Commit(actor_, bytes, "档案.xlsx", district_, options).committed);
+  EXPECT_TRUE(called);
+  EXPECT_EQ(women_stored(), before + 1);
+}
+
 // Columns of the social organisations' template: 社会组织名称, 类型, 领域, 负责人, 成员数, 联系电话,
 // 成立时间, 所在组织, 备注.
 TEST_F(ArchiveImportTest, SocialOrganisationsAreKeyedByBodyAndName) {

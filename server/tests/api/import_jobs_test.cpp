@@ -267,6 +267,53 @@ TEST_F(ImportJobsTest, AFileThatCannotBeReadFails) {
   EXPECT_EQ(one_->call("DELETE", "/api/imports/" + std::to_string(id)).status, 204);
 }
 
+// Skipping the invalid rows when every row is invalid: the job completes, nothing imported,
+// every row's error still listed; one audit record of the batch (0 valid, all skipped) and
+// nothing else. Not an error, not a job left committing.
+TEST_F(ImportJobsTest, SkippingTheInvalidRowsWhenEveryRowIsInvalidCompletesWithNothingImported) {
+  const std::string bytes = roster({{"陈静", "230102198001010000"}, {"林芳", "23010219800101"}}, "任务镇妇联");
+  auto started = upload(*one_, bytes);
+  ASSERT_EQ(started.status, 202) << started.body.dump();
+  const long long id = started.body["id"];
+  const std::string job_path = "/api/imports/" + std::to_string(id);
+  json job = settled(*one_, id);
+  ASSERT_EQ(job["state"], "checked") << job.dump();
+  EXPECT_EQ(job["report"]["valid"], 0);
+  EXPECT_EQ(job["report"]["invalid"], 2);
+  const long long people_before = world_->admin->get("/api/people?status=all&page_size=1").body["total"];
+  auto audit_total = [&](const std::string& query) {
+    return world_->admin->get("/api/audit?page_size=1&" + query).body.value("total", -1LL);
+  };
+  const long long imports_before = audit_total("action=import"), all_before = audit_total("");
+
+  auto committing = one_->post(job_path + "/commit", {{"skip_invalid", true}});
+  ASSERT_EQ(committing.status, 202) << committing.body.dump();
+  job = settled(*one_, id);
+  EXPECT_EQ(job["state"], "committed") << job.dump(1);
+  EXPECT_TRUE(job["error"].is_null()) << job.dump(1);
+  EXPECT_EQ(job["report"]["committed"], true);
+  EXPECT_EQ(job["report"]["valid"], 0);
+  EXPECT_EQ(job["report"]["invalid"], 2);
+  EXPECT_EQ(job["report"]["created_people"], 0);
+  EXPECT_EQ(job["report"]["created_positions"], 0);
+  EXPECT_EQ(job["progress"]["done"], 2);
+  auto errors = one_->get(job_path + "/rows?outcome=error").body;
+  ASSERT_EQ(errors["total"], 2) << errors.dump(1);
+  for (const auto& row : errors["items"]) {
+    ASSERT_FALSE(row["errors"].empty()) << row.dump(1);
+    EXPECT_EQ(row["errors"][0]["column"], "身份证号") << row.dump(1);
+  }
+  EXPECT_EQ(world_->admin->get("/api/people?status=all&page_size=1").body["total"], people_before);
+  EXPECT_EQ(audit_total("action=import"), imports_before + 1);
+  EXPECT_EQ(audit_total(""), all_before + 1);  // the batch's record only
+  auto batch = world_->admin->get("/api/audit?action=import&entity=import&page_size=1").body["items"][0];
+  EXPECT_EQ(batch["entity_id"], job["sha256"]) << batch.dump(1);
+  EXPECT_EQ(batch["changes"]["valid"]["after"], 0) << batch.dump(1);
+  EXPECT_EQ(batch["changes"]["skipped"]["after"], 2) << batch.dump(1);
+  EXPECT_EQ(batch["changes"]["created_people"]["after"], 0) << batch.dump(1);
+  EXPECT_EQ(one_->post(job_path + "/commit", json::object()).body["error"]["code"], "import_state");
+}
+
 TEST_F(ImportJobsTest, ACommitStoresThePeopleAndTheSameFileAgainChangesNothing) {
   const std::vector<Person> people = {{"钱淑芬", id_number("23010219800501002")}, {"吴玉兰", id_number("23010219800601002")}};
   const std::string bytes = roster(people, "任务镇妇联");
