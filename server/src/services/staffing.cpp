@@ -1,5 +1,7 @@
 #include "services/staffing.h"
 
+#include "domain/staffing/running_body.h"
+
 #include <algorithm>
 #include <set>
 #include <unordered_map>
@@ -277,9 +279,18 @@ AppointmentCheck check_appointment(const storage::ReadTx& tx, const AppointmentT
 struct AppointmentBatch::State {
   const storage::ReadTx& tx;
   RuleBook book;
-  std::map<std::pair<OrganisationId, Date>, BodySnapshot> snapshots;  // seats never refuse: no parents
+  // Each body on each day with running counts (domain/staffing/running_body.h): a row is
+  // judged whole only when it could break a maximum. Seats never refuse: no parents.
+  std::map<std::pair<OrganisationId, Date>, domain::staffing::RunningBody> snapshots;
+  std::map<Date, RuleSet> sets;  // in force on each start day: looked up once a day, not a row
 
-  BodySnapshot& snapshot(const AppointmentTry& a) {
+  const RuleSet& set_on(const Date& day) {
+    auto it = sets.find(day);
+    if (it == sets.end()) it = sets.emplace(day, book.in_force_on(day)).first;
+    return it->second;
+  }
+
+  domain::staffing::RunningBody& snapshot(const AppointmentTry& a) {
     auto key = std::pair{a.organisation_id, a.start_on};
     auto it = snapshots.find(key);
     if (it != snapshots.end()) return it->second;
@@ -289,11 +300,11 @@ struct AppointmentBatch::State {
     s.on = a.start_on;
     for (auto& r : storage::ComplianceQueries(tx).held_in({a.organisation_id}, a.start_on))
       s.positions.push_back({r.person_id, std::move(r.role), r.position_id});
-    return snapshots.emplace(key, std::move(s)).first->second;
+    return snapshots.emplace(key, domain::staffing::RunningBody(std::move(s))).first->second;
   }
 };
 
-AppointmentBatch::AppointmentBatch(const storage::ReadTx& tx) : state_(new State{tx, RuleBook(tx), {}}) {}
+AppointmentBatch::AppointmentBatch(const storage::ReadTx& tx) : state_(new State{tx, RuleBook(tx), {}, {}}) {}
 AppointmentBatch::~AppointmentBatch() = default;
 
 void AppointmentBatch::read_ahead(const std::vector<AppointmentTry>& bodies) {
@@ -303,6 +314,7 @@ void AppointmentBatch::read_ahead(const std::vector<AppointmentTry>& bodies) {
   storage::ComplianceQueries q(state_->tx);
   for (const auto& [day, tries] : by_day) {
     for (std::size_t i = 0; i < tries.size(); i += 500) {
+      std::map<OrganisationId, BodySnapshot> read;
       std::vector<OrganisationId> ids;
       for (std::size_t j = i; j < std::min(tries.size(), i + 500); ++j) {
         const AppointmentTry& a = *tries[j];
@@ -310,25 +322,24 @@ void AppointmentBatch::read_ahead(const std::vector<AppointmentTry>& bodies) {
         s.id = a.organisation_id;
         s.type = a.type;
         s.on = day;
-        if (state_->snapshots.emplace(std::pair{a.organisation_id, day}, std::move(s)).second)
-          ids.push_back(a.organisation_id);
+        if (read.emplace(a.organisation_id, std::move(s)).second) ids.push_back(a.organisation_id);
       }
       for (auto& r : q.held_in(ids, day))
-        state_->snapshots.at({r.organisation_id, day}).positions.push_back({r.person_id, std::move(r.role), r.position_id});
+        read.at(r.organisation_id).positions.push_back({r.person_id, std::move(r.role), r.position_id});
+      for (auto& [id, s] : read) state_->snapshots.emplace(std::pair{id, day}, domain::staffing::RunningBody(std::move(s)));
     }
   }
 }
 
 std::vector<Finding> AppointmentBatch::refusals(const AppointmentTry& a) {
-  return domain::staffing::findings_if_appointed(state_->book.in_force_on(a.start_on), state_->snapshot(a), a.role,
-                                                 a.person_id, state_->book.roles);
+  return state_->snapshot(a).refusals(state_->set_on(a.start_on), a.role, a.person_id, state_->book.roles);
 }
 
 void AppointmentBatch::accept(const AppointmentTry& a) {
   state_->snapshot(a);  // read before counting it, so that its own day has it once
   auto from = state_->snapshots.lower_bound({a.organisation_id, a.start_on});
   for (auto it = from; it != state_->snapshots.end() && it->first.first == a.organisation_id; ++it)
-    it->second.positions.push_back({a.person_id, a.role, 0});
+    it->second.add(a.person_id, a.role);
 }
 
 std::vector<Date> rule_set_changes(const storage::ReadTx& tx) {
