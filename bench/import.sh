@@ -35,6 +35,8 @@ prepare() {
   echo "$district"
 }
 
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
 # `jinguo import` with /usr/bin/time: "seconds peak-MiB"
 measure() {
   local db=$1 district=$2; shift 2
@@ -51,11 +53,11 @@ run_server() {
   "$BIN" serve --database "$db" --port "$port" --web-root /nonexistent >"$OUT/import-server.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/api/health" >/dev/null 2>&1 && break; sleep 0.1; done
-  times=$($PY "$ROOT/bench/import_data.py" upload "http://127.0.0.1:$port" bench Harbin-Import-2016 "$SHEET" "$district")
+  times=$($PY "$ROOT/bench/import_data.py" upload "http://127.0.0.1:$port" bench Harbin-Import-2016 "$SHEET" "$district" "$pid")
   hwm=$(awk '/VmHWM/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$pid/status")
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  read -r dry commit state <<<"$times"
-  echo "| $label, server | $((TOWNSHIPS * 625)) | $dry s | $commit s | $state; server peak $hwm |"
+  read -r dry commit state dry_cpu commit_cpu <<<"$times"
+  echo "| $label, server | $((TOWNSHIPS * 625)) | $dry s (server CPU $dry_cpu s) | $commit s (server CPU $commit_cpu s) | $state; server peak $hwm | $(load) |"
 }
 
 run_on() {
@@ -64,7 +66,7 @@ run_on() {
   dry=$(measure "$db" "$district")
   commit=$(measure "$db" "$district" --commit)
   created=$($PY -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["created_positions"], r["committed"])' "$OUT/import-report.json")
-  echo "| $label | $((TOWNSHIPS * 625)) | $dry | $commit | $created |"
+  echo "| $label | $((TOWNSHIPS * 625)) | $dry | $commit | $created | $(load) |"
 }
 
 {
@@ -72,8 +74,8 @@ run_on() {
   echo
   echo "$(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg) at the start. \`jinguo import\` of a member sheet (.xlsx, 10 columns), dry run then commit; wall time (CPU time) and max RSS by /usr/bin/time."
   echo
-  echo "| database | rows | dry run | commit | positions created, committed |"
-  echo "|---|---|---|---|---|"
+  echo "| database | rows | dry run | commit | positions created, committed | load average after (1, 5, 15 min) |"
+  echo "|---|---|---|---|---|---|"
   rm -f "$OUT/import.db"*
   run_on SQLite "$OUT/import.db"
   rm -f "$OUT/import.db"*

@@ -5,11 +5,13 @@ staffs every village to the rule (1 主席, 2 副主席, 22 执委 = 25 rows a v
 
 usage: import_data.py tree URL USER PASSWORD TOWNSHIPS   → prints the district's id
        import_data.py sheet FILE.xlsx TOWNSHIPS           → writes the sheet (openpyxl, write-only)
-       import_data.py upload URL USER PASSWORD FILE ORG   → uploads it as a job (/api/imports), waits for
+       import_data.py upload URL USER PASSWORD FILE ORG [SERVER_PID]
+                                                          → uploads it as a job (/api/imports), waits for
                                                             the dry run, commits, waits; prints
-                                                            "dry-run-seconds commit-seconds state"
+                                                            "dry-run-seconds commit-seconds state" and,
+                                                            given the server's pid, its CPU seconds for each
 """
-import http.client, json, sys, time, urllib.parse
+import http.client, json, os, sys, time, urllib.parse
 
 VILLAGES = 25
 ROLES = ["主席", "副主席", "副主席"] + ["执委"] * 22
@@ -97,22 +99,29 @@ def upload(url, user, password, path, org):
             job = call("GET", "/api/imports/%d" % job["id"])
         return job
 
+    pid = sys.argv[7] if len(sys.argv) > 7 else None
+
+    def cpu():  # the server's CPU time so far (user + system), seconds
+        if not pid:
+            return 0.0
+        fields = open("/proc/%s/stat" % pid).read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     with open(path, "rb") as f:
         data = f.read()
+    cpu0 = cpu()
     start = time.monotonic()
     job = call("POST", "/api/imports?kind=roster&within=%s&file_name=%s" % (org, urllib.parse.quote(path.split("/")[-1])),
                data, "application/octet-stream")
     job = wait(job, ("checked", "refused", "failed"))
     checked = time.monotonic()
-    if len(sys.argv) > 7:  # the server's pid: its peak memory after the dry run, on stderr
-        time.sleep(0.5)
-        print(open("/proc/%s/status" % sys.argv[7]).read().split("VmHWM:")[1].split("\n")[0].strip(), file=sys.stderr)
+    cpu1 = cpu()
     if job["state"] != "checked":
-        print("%.1f - %s" % (checked - start, job["state"]))
+        print("%.1f - %s %.1f -" % (checked - start, job["state"], cpu1 - cpu0))
         return
     job = call("POST", "/api/imports/%d/commit" % job["id"], json.dumps({"skip_invalid": False}))
     job = wait(job, ("committed", "refused", "failed", "interrupted"))
-    print("%.1f %.1f %s" % (checked - start, time.monotonic() - checked, job["state"]))
+    print("%.1f %.1f %s %.1f %.1f" % (checked - start, time.monotonic() - checked, job["state"], cpu1 - cpu0, cpu() - cpu1))
 
 
 if __name__ == "__main__":
