@@ -566,6 +566,15 @@ class Batch {
     report_.results.reserve(report_.results.size() + p_.drafts.size());
     if (write) audit_.emplace(*write, actor_);
     read_ahead(staffing);
+    {  // who is registered already, asked for all rows at once
+      std::vector<std::string_view> ids;
+      ids.reserve(p_.drafts.size());
+      for (const auto& d : p_.drafts)
+        if (d.errors.empty() && !d.id.value.empty()) ids.push_back(d.id.value);
+      std::sort(ids.begin(), ids.end());
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+      registered_ = storage::ImportRepository(tx).people_by_id_number(ids);
+    }
     int done = 0;
     for (auto& d : p_.drafts) {
       if (progress_ && ++done % kProgressEvery == 0) progress_(done, total);
@@ -707,7 +716,10 @@ class Batch {
     auto it = persons_.find(d.id.value);
     if (it != persons_.end()) return it->second;
     PersonState s;
-    if (auto id = people.find_by_id_number(d.id.value)) {
+    // registered_ was read before the first row: a woman this batch registers is in persons_
+    // for her later rows (her ID number is repeated), so it never needs to know of her
+    if (auto registered = registered_.find(d.id.value); registered != registered_.end()) {
+      const std::optional<domain::PersonId> id = registered->second;
       s.person.id = *id;
       s.stored = true;
       if (auto found = people.find(actor_.scope, *id)) {
@@ -854,6 +866,7 @@ class Batch {
   std::vector<std::string> overridden_;
   std::optional<AuditBatch> audit_;  // committing: the rows' records
   Pending pending_;
+  std::unordered_map<std::string, domain::PersonId> registered_;  // ID number → person, before this batch
 };
 
 }  // namespace

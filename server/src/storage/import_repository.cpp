@@ -218,6 +218,25 @@ void ImportRepository::replace_rows(std::int64_t id, const std::vector<ImportRow
   }
 }
 
+std::unordered_map<std::string, domain::PersonId> ImportRepository::people_by_id_number(
+    const std::vector<std::string_view>& id_numbers) const {
+  constexpr std::size_t kPerQuery = 500;
+  static const std::string full = [] {
+    std::string sql = "SELECT id, id_number FROM people WHERE id_number IN (";
+    for (std::size_t i = 1; i <= kPerQuery; ++i) sql += (i > 1 ? ", $" : "$") + std::to_string(i);
+    return sql + ")";
+  }();
+  std::unordered_map<std::string, domain::PersonId> out;
+  for (std::size_t first = 0; first < id_numbers.size(); first += kPerQuery) {
+    const std::size_t count = std::min(kPerQuery, id_numbers.size() - first);
+    // a shorter last chunk repeats its last number: the text (and the kept statement) stays one
+    Statement st = tx_.prepare(full);
+    for (std::size_t i = 0; i < kPerQuery; ++i) st.bind(id_numbers[first + std::min(i, count - 1)]);
+    while (st.step()) out.insert_or_assign(std::string(st.text(1)), st.integer(0));
+  }
+  return out;
+}
+
 std::unordered_map<std::string, domain::PersonId> RegistryInserts::insert_people(
     const std::vector<domain::Person>& people, std::optional<domain::OrganisationId> registered_in,
     const std::string& now) const {
