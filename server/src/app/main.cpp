@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include "app/backup_commands.h"
 #include "app/commands.h"
 #include "app/config.h"
 #include "app/logging.h"
@@ -175,6 +176,19 @@ int main(int argc, char** argv) {
   schedule_cmd->add_option("code", rule_set_code, "rule set code")->required();
   schedule_cmd->add_option("version", rule_set_version, "version")->required()->check(CLI::Range(1, 1000000));
   schedule_cmd->add_option("--from", from_text, "effective from YYYY-MM-DD")->required();
+  BackupRequest backup_request;
+  auto* backup_cmd = cli.add_subcommand(
+      "backup", "write a backup of the database (SQLite: online, while serving; PostgreSQL: pg_dump) (docs/backup.md)");
+  add_database(backup_cmd);
+  backup_cmd->add_option("-o,--output", backup_request.out, "the backup file to write (replaced atomically)")
+      ->required();
+  RestoreRequest restore_request;
+  auto* restore_cmd = cli.add_subcommand(
+      "restore", "restore a backup into an empty database, then migrate it (exit 3: the target holds data)");
+  add_database(restore_cmd);
+  restore_cmd->add_option("-i,--input", restore_request.in, "the backup file")->required();
+  restore_cmd->add_flag("--force", restore_request.force,
+                        "overwrite a target that holds data (SQLite: the file; PostgreSQL: drop its tables)");
   cli.add_subcommand("version", "print the version")->callback([] { std::cout << "jinguo " JINGUO_VERSION "\n"; });
 
   try {
@@ -236,6 +250,8 @@ int main(int argc, char** argv) {
       if (cmd->parsed()) return jinguo::app::export_list(config, cmd->get_name(), export_request);
     if (reset_cmd->parsed()) return jinguo::app::reset_password(config, reset_username, reset_password_file);
     if (accounts_list->parsed()) return jinguo::app::list_accounts(config, as);
+    if (backup_cmd->parsed()) return jinguo::app::backup(config, backup_request);
+    if (restore_cmd->parsed()) return jinguo::app::restore(config, restore_request);
   } catch (const jinguo::domain::DomainError& e) {
     std::cerr << "失败 / failed: " << e.message_zh() << " / " << e.message_en() << "\n";
     return 1;
