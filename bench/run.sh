@@ -182,5 +182,10 @@ if [ "$MODE" = harbin ] && [ -z "${BENCH_DATABASE:-}" ]; then
   { echo; JINGUO_BIN="$BIN" BENCH_CONNECTIONS="$CONNECTIONS" bash "$ROOT/bench/certificates.sh" "$OUT/harbin.db"; } \
     >>"$OUT/results-$MODE.md"
 fi
+# Memory under mixed load (issue 14.2): 64 sign-ins at once, pages of every kind, 10,000-row imports.
+if [ "$MODE" = harbin ] && [ -z "${BENCH_DATABASE:-}" ]; then
+  { echo; JINGUO_BIN="$BIN" BENCH_CONNECTIONS="$CONNECTIONS" bash "$ROOT/bench/memory.sh" "$OUT/harbin.db"; } \
+    >>"$OUT/results-$MODE.md"
+fi
 cp "$OUT/results-$MODE.md" "$OUT/results.md"
 cat "$OUT/results.md"

@@ -28,6 +28,7 @@
 #include "services/archive_importing.h"
 #include "services/campaign_scores.h"
 #include "services/campaigns.h"
+#include "services/crypto.h"
 #include "services/exports.h"
 #include "services/forms.h"
 #include "http/form_dto.h"
@@ -253,6 +254,7 @@ int serve(const Config& config) {
   // Measured (bench/README.md, compliance for the city under 64 connections, with the
   // counting gate): VmHWM 283 MiB → 92 MiB.
   mallopt(M_ARENA_MAX, 2);
+  services::password_hash_limit().resize(config.password_hashes, services::kHashPatience);
   make_parent_folder(config);
   storage::Database db(database_config(config, static_cast<std::size_t>(config.pool_size)));
   db.migrate();

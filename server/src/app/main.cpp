@@ -37,6 +37,10 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 4096));
   serve->add_option("--pool-size", flags.pool_size, "database connections (JINGUO_POOL_SIZE, default 8)")
       ->check(CLI::Range(1, 512));
+  serve->add_option("--password-hashes", flags.password_hashes,
+                    "password hashes (64 MiB each) computed at once; more sign-ins wait their turn "
+                    "(JINGUO_PASSWORD_HASHES, default 2)")
+      ->check(CLI::Range(1, 64));
   auto* migrate = cli.add_subcommand("migrate", "create or update the database schema");
   add_database(migrate);
   auto* check = cli.add_subcommand("check-db", "connect to the database and list the applied migrations");

@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include "http/json_writer.h"
+#include "http/request.h"
 
 namespace jinguo::http {
 
@@ -245,7 +246,7 @@ std::string access_line(std::string_view time, const RequestContext& request, st
   return std::move(w).take();
 }
 
-void observe_requests(httplib::Server& server, LogFormat format) {
+void observe_requests(httplib::Server& server, LogFormat format, std::vector<std::string> trusted_proxies) {
   server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
     RequestContext& r = current_request();
     r = RequestContext{};  // nothing of an earlier request on this thread whose line was not written
@@ -262,7 +263,8 @@ void observe_requests(httplib::Server& server, LogFormat format) {
   });
   auto access = spdlog::get("access");  // app/logging.cpp makes it; absent, no request lines
   RouteStats* other = &RequestMetrics::instance().other();
-  server.set_logger([access, format, other](const httplib::Request& req, const httplib::Response& res) {
+  server.set_logger([access, format, other, trusted = std::move(trusted_proxies)](const httplib::Request& req,
+                                                                                 const httplib::Response& res) {
     RequestContext& r = current_request();
     const auto now = std::chrono::steady_clock::now();
     const double seconds =
@@ -270,11 +272,11 @@ void observe_requests(httplib::Server& server, LogFormat format) {
     (r.route ? *r.route : *other).count(res.status, seconds);
     if (access && format == LogFormat::kJson && access->should_log(spdlog::level::info)) {
       access->info(access_line(utc_time_text(std::chrono::system_clock::now()), r, req.method, res.status,
-                               seconds * 1000, req.remote_addr));
+                               seconds * 1000, client_of(req, trusted).address));
     } else if (access && access->should_log(spdlog::level::debug)) {
       access->debug("{} {} {} {:.3f} ms {} account {} request {}", req.method, r.route ? r.route->route : "other",
-                    res.status, seconds * 1000, req.remote_addr, r.account_id ? std::to_string(*r.account_id) : "-",
-                    r.id);
+                    res.status, seconds * 1000, client_of(req, trusted).address,
+                    r.account_id ? std::to_string(*r.account_id) : "-", r.id);
     }
     r = RequestContext{};
   });

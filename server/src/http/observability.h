@@ -131,8 +131,9 @@ class RouteScope {
 enum class LogFormat { kText, kJson };
 
 // The request id (taken or made) on every answer as X-Request-Id, the counters of every
-// answer, and one log line per request: at info in JSON, at debug in text.
-void observe_requests(httplib::Server& server, LogFormat format);
+// answer, and one log line per request: at info in JSON, at debug in text. The line's client
+// is the one the trusted proxies name (http::client_of), not nginx's address.
+void observe_requests(httplib::Server& server, LogFormat format, std::vector<std::string> trusted_proxies);
 
 // "2026-12-01T18:02:03.456Z".
 std::string utc_time_text(std::chrono::system_clock::time_point t);

@@ -139,7 +139,7 @@ class HttpServer::Impl {
       res.set_content(std::string(openapi_document()), "application/json; charset=utf-8");
     });
     add_metrics_route(server_, {db, config_.metrics_token});
-    observe_requests(server_, config_.json_logs ? LogFormat::kJson : LogFormat::kText);
+    observe_requests(server_, config_.json_logs ? LogFormat::kJson : LogFormat::kText, config_.trusted_proxies);
 
     std::error_code ec;
     web_root_ = config_.web_root;

@@ -2,9 +2,13 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <mutex>
 #include <stdexcept>
+#include <thread>
 #include <vector>
+
+#include "domain/error.h"
 
 namespace jinguo::services {
 
@@ -24,9 +28,7 @@ std::string to_hex(const unsigned char* bytes, std::size_t n) {
   return out;
 }
 
-}  // namespace
-
-std::string hash_password(std::string_view password) {
+std::string hash_unlimited(std::string_view password) {
   ensure_sodium();
   char out[crypto_pwhash_STRBYTES];
   if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
@@ -35,14 +37,52 @@ std::string hash_password(std::string_view password) {
   return out;
 }
 
-bool verify_password(const std::string& hash, std::string_view password) {
+bool verify_unlimited(const std::string& hash, std::string_view password) {
   ensure_sodium();
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 
+enum class HashWork { kSignIn, kNewPassword };
+
+// A turn of the process's limit for one hash, or a 503 when none came free in time.
+class HashTurn {
+ public:
+  explicit HashTurn(HashWork work) : slot_(password_hash_limit()) {
+    if (slot_.held()) return;
+    const bool sign_in = work == HashWork::kSignIn;
+    throw domain::DomainError(domain::ErrorKind::kTooManyRequests, "busy", "",
+                              sign_in ? "登录繁忙，请稍后再试" : "服务器繁忙，请稍后再试",
+                              sign_in ? "too many sign-ins at once: try again shortly"
+                                      : "too many passwords being hashed at once: try again shortly")
+        .with_detail("retry_after", "2");
+  }
+
+ private:
+  HashLimit::Slot slot_;
+};
+
+}  // namespace
+
+HashLimit& password_hash_limit() {
+  static HashLimit limit(std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, 64),
+                         std::chrono::duration_cast<std::chrono::milliseconds>(kHashPatience));
+  return limit;
+}
+
+std::string hash_password(std::string_view password) {
+  HashTurn turn(HashWork::kNewPassword);
+  return hash_unlimited(password);
+}
+
+bool verify_password(const std::string& hash, std::string_view password) {
+  HashTurn turn(HashWork::kSignIn);
+  return verify_unlimited(hash, password);
+}
+
 void verify_dummy_password(std::string_view password) {
-  static const std::string dummy = hash_password("jinguo-dummy-password-for-timing");
-  verify_password(dummy, password);
+  HashTurn turn(HashWork::kSignIn);
+  static const std::string dummy = hash_unlimited("jinguo-dummy-password-for-timing");
+  verify_unlimited(dummy, password);
 }
 
 std::string random_hex(std::size_t bytes) {

@@ -1,0 +1,93 @@
+// Sixteen people signing in at the same moment: each password check (argon2id) fills 64 MiB,
+// and the server computes at most --password-hashes of them at once, the others waiting their
+// turn (services/crypto_limit.h). All sixteen get in; the server's peak memory stays near one
+// hash's worth above its base (unlimited, sixteen at once took it past 1 GB), and the memory is
+// given back to the system afterwards.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "api_client.h"
+
+namespace {
+
+using jinguo::api_test::Client;
+
+// The server of this test, started here for its pid (its memory is read from /proc).
+class LimitedServer {
+ public:
+  explicit LimitedServer(const std::string& url) : port_(jinguo::api_test::free_port()) {
+    pid_ = jinguo::api_test::spawn({JINGUO_BINARY, "serve", "--database", url, "--port", std::to_string(port_),
+                                    "--web-root", "/nonexistent-web-root", "--threads", "24", "--password-hashes",
+                                    "1"});
+    httplib::Client c("127.0.0.1", port_);
+    for (int i = 0; i < 200; ++i) {
+      if (auto r = c.Get("/api/health"); r && r->status == 200) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ADD_FAILURE() << "the server did not answer /api/health";
+  }
+  ~LimitedServer() {
+    ::kill(pid_, SIGTERM);
+    ::waitpid(pid_, nullptr, 0);
+  }
+  LimitedServer(const LimitedServer&) = delete;
+  LimitedServer& operator=(const LimitedServer&) = delete;
+  int port() const { return port_; }
+  pid_t pid() const { return pid_; }
+
+ private:
+  int port_;
+  pid_t pid_;
+};
+
+// A field of /proc/PID/status in MiB (VmRSS, VmHWM).
+double status_mib(pid_t pid, const std::string& field) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(in, line))
+    if (line.starts_with(field + ":")) return std::stod(line.substr(field.size() + 1)) / 1024;
+  ADD_FAILURE() << "no " << field << " for " << pid;
+  return 0;
+}
+
+TEST(SignInLimit, SixteenAtOnceAllGetInOneHashAtATime) {
+  auto world = jinguo::api_test::start_world("登录市妇联");
+  world.admin.reset();
+  world.server.reset();
+  LimitedServer server(world.url);
+  const double base = status_mib(server.pid(), "VmRSS");
+
+  constexpr int kPeople = 16;
+  std::vector<int> statuses(kPeople, 0);
+  std::vector<std::thread> people;
+  for (int i = 0; i < kPeople; ++i)
+    people.emplace_back([&, i] {
+      // The waiting ones wait longer than httplib's default 5 s read timeout.
+      httplib::Client c("127.0.0.1", server.port());
+      c.set_read_timeout(std::chrono::seconds(120));
+      const auto r = c.Post("/api/auth/login",
+                            jinguo::api_test::json{{"username", "admin"}, {"password", jinguo::api_test::kAdminPassword}}
+                                .dump(),
+                            "application/json");
+      statuses[i] = r ? r->status : -1;
+      if (statuses[i] != 200) return;
+      Client me(server.port());
+      me.set_cookie(r->get_header_value("Set-Cookie").substr(0, r->get_header_value("Set-Cookie").find(';')));
+      if (me.get("/api/auth/me").status != 200) statuses[i] = -2;
+    });
+  for (auto& p : people) p.join();
+  for (int i = 0; i < kPeople; ++i) EXPECT_EQ(statuses[i], 200) << "sign-in " << i;
+
+  const double peak = status_mib(server.pid(), "VmHWM");
+  const double after = status_mib(server.pid(), "VmRSS");
+  // One hash at a time: the base, 64 MiB, and some room (sixteen at once: base + 1 GiB).
+  EXPECT_LT(peak, base + 64 + 48) << "base " << base << " MiB";
+  // The hash's 64 MiB are unmapped after it, not kept by the allocator.
+  EXPECT_LT(after, peak - 48) << "base " << base << " MiB";
+}
+
+}  // namespace
