@@ -2,7 +2,11 @@
 # The counting forms and the compliance page through the server (issue 11, "Speed and
 # memory"): each request alone (median of 20, curl) and under `wrk -t2 -c64`, served from the
 # in-memory index and, side by side, with `--no-forms-index` (the SQL reference), with the
-# server's peak memory (VmHWM) after each run.
+# server's peak memory (VmHWM) after each run, and the CPU the server spends on one count:
+# utime + stime from /proc/PID/stat over BENCH_CPU_RUNS (10) requests one after another, each
+# for another report date (the last days of the month before BENCH_ON's, a warm-up first) so
+# that no kept report answers it (a machine's load does not change CPU time as it changes the
+# wall clock).
 #
 #   bash bench/forms.sh DATABASE        a SQLite file (the Harbin demo) or a PostgreSQL URL
 #
@@ -61,6 +65,18 @@ start_server() {
 
 peak() { awk '/^VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$SERVER_PID/status"; }
 
+CPU_RUNS=${BENCH_CPU_RUNS:-10}
+# CPU ms of the server per request of $1, whose on=$ON is replaced by CPU_RUNS other dates.
+cpu_ms() {
+  local path=$1 ticks0 ticks1 i month
+  month=$(date -d "${ON:0:8}01 -1 day" +%Y-%m)  # the month before the report date's
+  get "${path/on=$ON/on=$month-01}" >/dev/null
+  ticks0=$(awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat")
+  for i in $(seq 1 "$CPU_RUNS"); do get "${path/on=$ON/on=$month-$(printf %02d $((i + 1)))}" >/dev/null; done
+  ticks1=$(awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat")
+  awk -v a="$ticks0" -v b="$ticks1" -v hz="$(getconf CLK_TCK)" -v n="$CPU_RUNS" 'BEGIN { printf "%.1f", (b - a) * 1000 / hz / n }'
+}
+
 # Median of 20 requests one after another, in milliseconds.
 alone_ms() {
   local i
@@ -71,14 +87,15 @@ alone_ms() {
 
 ROWS=()
 measure() {
-  local mode=$1 label=$2 path=$3 alone loaded
+  local mode=$1 label=$2 path=$3 alone loaded cpu
   get "$path" >/dev/null || die "GET $path failed"
+  cpu=$(cpu_ms "$path")
   alone=$(alone_ms "$path")
   loaded=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -H "Cookie: $COOKIE" \
     -s "$ROOT/bench/report.lua" "http://$HOST:$PORT$path" | grep '^RESULT ' | sed 's/^RESULT //')
   [ -n "$loaded" ] || die "wrk gave no result for $path"
-  ROWS+=("$(jq -r -n --arg m "$mode" --arg l "$label" --arg alone "$alone" --arg peak "$(peak)" --argjson a "$loaded" \
-    '"| \($m) | \($l) | \($alone) | \($a.rps | floor) | \($a.p50_ms * 10 | round / 10) | \($a.p99_ms * 10 | round / 10) | \($a.max_ms | round) | \($a.errors + $a.non2xx) | \($peak) |"')")
+  ROWS+=("$(jq -r -n --arg m "$mode" --arg l "$label" --arg cpu "$cpu" --arg alone "$alone" --arg peak "$(peak)" --argjson a "$loaded" \
+    '"| \($m) | \($l) | \($cpu) | \($alone) | \($a.rps | floor) | \($a.p50_ms * 10 | round / 10) | \($a.p99_ms * 10 | round / 10) | \($a.max_ms | round) | \($a.errors + $a.non2xx) | \($peak) |"')")
 }
 
 for mode in $MODES; do
@@ -97,6 +114,6 @@ for mode in $MODES; do
   stop_server
 done
 
-echo "| counts from | request | alone, median ms | requests/s (${CONNECTIONS} conn.) | median ms | p99 ms | max ms | errors | server VmHWM MiB (so far) |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| counts from | request | CPU ms a count | alone, median ms | requests/s (${CONNECTIONS} conn.) | median ms | p99 ms | max ms | errors | server VmHWM MiB (so far) |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${ROWS[@]}"

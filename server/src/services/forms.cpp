@@ -121,14 +121,21 @@ std::vector<FormRow> count_rows(const storage::ReadTx& tx, storage::HeldIndex* i
   }
   domain::forms::CodeBook codes;
   auto tally = [&](domain::forms::Side side, const Date& day) {
-    domain::forms::Tally t(layout, side, keys.size(), codes);
-    q.each_held(where.path, day, kind, [&](const domain::forms::Held& h) {
-      if (levels) {
-        const int row = domain::forms::level_row_of(h.body_type);
-        if (row >= 0) t.add(static_cast<std::size_t>(row), h, on);
-      } else if (auto it = district_row.find(h.organisation_id); it != district_row.end()) {
-        t.add(it->second, h, on);
+    domain::forms::Tally t(layout, side, keys.size(), codes, on);
+    // the positions come grouped by row: the row is looked up when the group changes
+    std::string type;  // a copy: the SQL reference's views are into the row being read
+    std::int64_t body = -1;
+    int row = -1;
+    q.each_held_facts(where.path, day, kind, codes, [&](const domain::forms::HeldFacts& h) {
+      if (levels && (row < 0 || h.body_type != type)) {
+        type = h.body_type;
+        row = domain::forms::level_row_of(type);
+      } else if (!levels && h.organisation_id != body) {
+        body = h.organisation_id;
+        const auto it = district_row.find(body);
+        row = it == district_row.end() ? -1 : static_cast<int>(it->second);
       }
+      if (row >= 0) t.add(static_cast<std::size_t>(row), h.person_id, h.facts);
     });
     t.finish();
     return t;
@@ -378,11 +385,11 @@ CellList Forms::Cell(const Actor& actor, const FormQuery& query, const std::stri
     }
     const Labels labels(tx);
     domain::forms::CodeBook codes;
-    const domain::forms::Filter filter(*col->count, layout.bands, codes);
+    const domain::forms::Filter filter(*col->count, layout.bands, codes, on);
     // Each position on a day that passes, in person order (then body path).
     auto each_passing = [&](const Date& day, const std::function<void(const storage::HeldNamed&)>& visit) {
       q.each_held_named(where.path, day, kind, [&](const storage::HeldNamed& n) {
-        if (in_row(n.held.body_type, n.held.organisation_id) && filter(codes.facts(n.held, on))) visit(n);
+        if (in_row(n.held.body_type, n.held.organisation_id) && filter(codes.facts(n.held))) visit(n);
       });
     };
     // The people who pass on a day, each once with her first position that `counts`.

@@ -95,25 +95,6 @@ const std::vector<HeldPosition>& of(const Held& held, std::optional<Organisation
   return it == held.end() ? kNone : it->second;
 }
 
-// Fills in the former holders of bodies with a missing seat (who may still hold it), and
-// checks them again: one query for all of them.
-void explain_missing_seats(const storage::ComplianceQueries& q, const RuleSet& set,
-                           const std::vector<domain::DictionaryEntry>& roles, const Date& on,
-                           std::vector<BodySnapshot*>& snapshots, std::vector<std::vector<Finding>*>& findings) {
-  std::vector<OrganisationId> ids;
-  for (std::size_t i = 0; i < snapshots.size(); ++i)
-    if (std::any_of(findings[i]->begin(), findings[i]->end(), [](const Finding& f) { return f.kind == FindingKind::kSeat; }))
-      ids.push_back(snapshots[i]->id);
-  if (ids.empty()) return;
-  Held ended = group(q.ended_in(ids, on, holder_roles(set)));
-  for (std::size_t i = 0; i < snapshots.size(); ++i) {
-    auto it = ended.find(snapshots[i]->id);
-    if (it == ended.end()) continue;
-    snapshots[i]->ended_positions = it->second;
-    *findings[i] = domain::staffing::check_body(set, *snapshots[i], roles);
-  }
-}
-
 void add_seat_people(const std::vector<Finding>& findings, std::set<domain::PersonId>& people) {
   for (const Finding& f : findings) {
     if (f.person_id) people.insert(*f.person_id);
@@ -127,9 +108,12 @@ struct SubtreeResult {
   std::vector<BodyCompliance> compliance;    // one per body, same order
 };
 
-// Every judged body under `root` on `on`: two set-based queries, then the checks in memory.
+// Every judged body under `root` on `on`: two set-based queries, then the checks in memory,
+// first counted only (no texts: most bodies pass, and a baseline is only counted). With
+// Detail::kFull the failing bodies are then checked again with their texts, and with the
+// former holders of a missing seat (who may still hold it: one read for all of them).
 SubtreeResult judge_subtree(const storage::ComplianceQueries& q, const RuleBook& book,
-                            const storage::SubtreeBody& root, const Date& on) {
+                            const storage::SubtreeBody& root, const Date& on, domain::staffing::Detail detail) {
   SubtreeResult out{book.in_force_on(on), {}, {}};
   std::vector<OrganisationId> ids;  // every body open on the date, and the root's parent (seat rule)
   if (root.parent_id) ids.push_back(*root.parent_id);
@@ -146,32 +130,45 @@ SubtreeResult judge_subtree(const storage::ComplianceQueries& q, const RuleBook&
   if (!by_id && root.parent_id)
     for (auto& r : q.held_in({*root.parent_id}, on))
       held[r.organisation_id].push_back({r.person_id, std::move(r.role), r.position_id});
-  std::vector<BodySnapshot> snapshots(out.bodies.size());
-  out.compliance.resize(out.bodies.size());
-  std::vector<BodySnapshot*> seat_snapshots;
-  std::vector<std::vector<Finding>*> seat_findings;
-  for (std::size_t i = 0; i < out.bodies.size(); ++i) {
+  // A body's snapshot borrows its positions and its parent's from `held` (swapped in and back:
+  // a township's positions are not copied for each of its villages).
+  auto check = [&](std::size_t i, const std::vector<HeldPosition>* ended, domain::staffing::Detail d) {
     const auto& body = out.bodies[i];
-    BodySnapshot& s = snapshots[i];
+    BodySnapshot s;
     s.id = body.id;
     s.type = body.type;
     s.parent_id = body.parent_id;
     s.on = on;
-    if (holds_seats(out.set, body.type)) s.parent_positions = of(held, body.parent_id);
-  }
-  for (std::size_t i = 0; i < out.bodies.size(); ++i) {  // parents' positions copied: now move
+    const auto own = held.find(body.id);
+    const auto parent = body.parent_id && holds_seats(out.set, body.type) ? held.find(*body.parent_id) : held.end();
+    if (own != held.end()) s.positions.swap(own->second);
+    if (parent != held.end()) s.parent_positions.swap(parent->second);
+    if (ended) s.ended_positions = *ended;
+    auto findings = domain::staffing::check_body(out.set, s, book.roles, d);
+    if (own != held.end()) s.positions.swap(own->second);
+    if (parent != held.end()) s.parent_positions.swap(parent->second);
+    return findings;
+  };
+  out.compliance.resize(out.bodies.size());
+  for (std::size_t i = 0; i < out.bodies.size(); ++i) {
     const auto& body = out.bodies[i];
-    BodySnapshot& s = snapshots[i];
-    if (auto it = held.find(body.id); it != held.end()) s.positions = std::move(it->second);
     BodyCompliance& c = out.compliance[i];
     c.organisation_id = body.id;
     c.type = body.type;
-    if (auto ids = storage::ids_in_path(body.path); ids.size() >= 2) c.district_id = ids[1];
-    c.findings = domain::staffing::check_body(out.set, s, book.roles);
-    seat_snapshots.push_back(&s);
-    seat_findings.push_back(&c.findings);
+    if (auto path_ids = storage::ids_in_path(body.path); path_ids.size() >= 2) c.district_id = path_ids[1];
+    c.findings = check(i, nullptr, domain::staffing::Detail::kCounts);
   }
-  explain_missing_seats(q, out.set, book.roles, on, seat_snapshots, seat_findings);
+  if (detail == domain::staffing::Detail::kCounts) return out;
+  std::vector<OrganisationId> seats_missing;
+  for (const auto& c : out.compliance)
+    if (std::any_of(c.findings.begin(), c.findings.end(), [](const Finding& f) { return f.kind == FindingKind::kSeat; }))
+      seats_missing.push_back(c.organisation_id);
+  const Held ended = seats_missing.empty() ? Held{} : group(q.ended_in(seats_missing, on, holder_roles(out.set)));
+  for (std::size_t i = 0; i < out.bodies.size(); ++i) {
+    if (out.compliance[i].findings.empty()) continue;
+    const auto it = ended.find(out.bodies[i].id);
+    out.compliance[i].findings = check(i, it == ended.end() ? nullptr : &it->second, domain::staffing::Detail::kFull);
+  }
   return out;
 }
 
@@ -363,11 +360,12 @@ void record_override(ChangeSet& changes, const std::vector<domain::staffing::Fin
   changes.created("override_reason", std::string(domain::trim(*reason))).created("overridden_findings", texts);
 }
 
-Staffing::Staffing(storage::Database& db, std::function<Date()> today, storage::HeldIndex* index)
+Staffing::Staffing(storage::Database& db, std::function<Date()> today, storage::HeldIndex* index,
+                   bool keep_reports)
     : db_(db),
       today_(std::move(today)),
       index_(index),
-      reports_(index ? std::make_unique<ResultCache<ComplianceReport>>(kKeptReports) : nullptr) {
+      reports_(index && keep_reports ? std::make_unique<ResultCache<ComplianceReport>>(kKeptReports) : nullptr) {
   if (!today_) today_ = domain::today_in_china;
 }
 
@@ -440,13 +438,14 @@ ComplianceReport Staffing::ComplianceOf(const domain::Scope& scope, std::optiona
       RuleBook book(tx);
       ComplianceReport report;
       report.within = within;
-      auto side = [&](const Date& date, SubtreeResult& result) {
-        result = judge_subtree(q, book, root, date);
+      // the baseline is only counted: its failing bodies are not listed
+      auto side = [&](const Date& date, SubtreeResult& result, domain::staffing::Detail detail) {
+        result = judge_subtree(q, book, root, date, detail);
         return ComplianceSide{date, ref_of(result.set), result.set.name, domain::staffing::roll_up(result.compliance)};
       };
       SubtreeResult now, then;
-      report.current = side(day, now);
-      report.baseline = side(before, then);
+      report.current = side(day, now, domain::staffing::Detail::kFull);
+      report.baseline = side(before, then, domain::staffing::Detail::kCounts);
       std::set<OrganisationId> districts;
       for (const auto& c : now.compliance)
         if (c.district_id) districts.insert(*c.district_id);
@@ -468,7 +467,7 @@ ComplianceReport Staffing::FailingOn(const domain::Scope& scope, const Date& on)
     root.path = "/";
     if (!scope.is_whole_tree()) root = require_body(q, scope, scope.organisation_id, "id");
     RuleBook book(tx);
-    SubtreeResult now = judge_subtree(q, book, root, on);
+    SubtreeResult now = judge_subtree(q, book, root, on, domain::staffing::Detail::kFull);
     ComplianceReport report;
     if (!scope.is_whole_tree()) report.within = scope.organisation_id;
     report.current = {on, ref_of(now.set), now.set.name, domain::staffing::roll_up(now.compliance)};

@@ -181,7 +181,10 @@ std::vector<domain::Date> rule_set_changes(const storage::ReadTx& tx);
 class Staffing {
  public:
   // With an index, the compliance pages count from it (storage/held_index.h); without, in SQL.
-  Staffing(storage::Database& db, std::function<domain::Date()> today, storage::HeldIndex* index = nullptr);
+  // With an index the last reports are kept per registry generation unless `keep_reports` is
+  // false (`jinguo check --timing` measures the computation itself).
+  Staffing(storage::Database& db, std::function<domain::Date()> today, storage::HeldIndex* index = nullptr,
+           bool keep_reports = true);
 
   domain::Date today() const { return today_(); }
 

@@ -117,6 +117,15 @@ void FormQueries::each_held(const std::string& path, const Date& on, FormBodies 
   while (row.step()) visit(held_of(row));
 }
 
+void FormQueries::each_held_facts(const std::string& path, const Date& on, FormBodies kind,
+                                  domain::forms::CodeBook& codes,
+                                  const std::function<void(const domain::forms::HeldFacts&)>& visit) const {
+  if (index_) return index_->view(tx_).each_held_facts(path, on, kind, codes, visit);
+  each_held(path, on, kind, [&](const domain::forms::Held& h) {
+    visit({h.body_type, h.organisation_id, h.person_id, codes.facts(h)});
+  });
+}
+
 void FormQueries::each_held_named(const std::string& path, const Date& on, FormBodies kind,
                                   const std::function<void(const HeldNamed&)>& visit) const {
   Statement row =

@@ -77,6 +77,10 @@ class FormQueries {
   // included), ordered by body type then person (kLevels) or by body then person (kDistricts).
   void each_held(const std::string& path, const domain::Date& on, FormBodies kind,
                  const std::function<void(const domain::forms::Held&)>& visit) const;
+  // The same positions as numbers in `codes`' numbering (from the index: no code's text read).
+  void each_held_facts(const std::string& path, const domain::Date& on, FormBodies kind,
+                       domain::forms::CodeBook& codes,
+                       const std::function<void(const domain::forms::HeldFacts&)>& visit) const;
   // The same positions with names, ordered by person then body path (the drill-down).
   void each_held_named(const std::string& path, const domain::Date& on, FormBodies kind,
                        const std::function<void(const HeldNamed&)>& visit) const;

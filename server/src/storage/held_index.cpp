@@ -1,6 +1,7 @@
 #include "storage/held_index.h"
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <limits>
 #include <mutex>
@@ -71,6 +72,14 @@ class Interned {
     return static_cast<std::uint8_t>(codes_.size() - 1);
   }
   std::string_view code(std::uint8_t id) const { return codes_[id]; }
+  std::size_t size() const { return codes_.size(); }
+  // Each of these codes' number in `codes` (a CodeBook's table), by this table's number.
+  template <class Codes>
+  std::array<std::uint8_t, 256> numbered_in(Codes& codes) const {
+    std::array<std::uint8_t, 256> out{};
+    for (std::size_t i = 0; i < codes_.size(); ++i) out[i] = codes.id(codes_[i]);
+    return out;
+  }
 
  private:
   std::vector<std::string> codes_;  // few (dictionary codes), so a linear search is enough
@@ -344,12 +353,11 @@ bool of_kind(std::uint8_t type, FormBodies kind) {
   return kind == FormBodies::kLevels ? is_level(t) : is_district(t);
 }
 
-}  // namespace
-
-void HeldIndex::View::each_held(const std::string& path, const Date& on, FormBodies kind,
-                                const std::function<void(const domain::forms::Held&)>& visit) const {
-  const Data& d = data_;
-  const std::int32_t day = day_of(on);
+// The positions held on `day` in the bodies of `kind` under `path` as they stood: f(group's
+// body type code, position) grouped by row (a body type, or a district), then by person.
+template <class F>
+void each_held_in(const HeldIndex::Data& d, const std::string& path, std::int32_t day, FormBodies kind, F&& f) {
+  using Data = HeldIndex::Data;
   // each body of the form's kind under the root on the day → its group (a type, or itself)
   std::vector<std::int32_t> group_of(d.body_at.size(), -1);
   std::vector<std::string_view> group_type;  // the body type code of each group
@@ -372,23 +380,56 @@ void HeldIndex::View::each_held(const std::string& path, const Date& on, FormBod
     const std::int32_t g = group_of[p.body];
     if (g >= 0) groups[static_cast<std::size_t>(g)].push_back(static_cast<std::uint32_t>(i));
   }
+  for (std::size_t g = 0; g < groups.size(); ++g)
+    for (const std::uint32_t i : groups[g]) f(group_type[g], d.positions[i]);
+}
+
+}  // namespace
+
+void HeldIndex::View::each_held(const std::string& path, const Date& on, FormBodies kind,
+                                const std::function<void(const domain::forms::Held&)>& visit) const {
+  const Data& d = data_;
   domain::forms::Held h;
-  for (std::size_t g = 0; g < groups.size(); ++g) {
-    h.body_type = group_type[g];
-    for (const std::uint32_t i : groups[g]) {
-      const Data::Position& p = d.positions[i];
-      h.organisation_id = p.body;
-      h.person_id = p.person;
-      h.role = d.roles.code(p.role);
-      h.manner = d.manners.code(p.manner);
-      h.source = d.sources.code(p.source);
-      h.birth_date = Date::from_days(p.birth);
-      h.education = d.educations.code(p.education);
-      h.political_status = d.political_statuses.code(p.political_status);
-      h.ethnicity = d.ethnicities.code(p.ethnicity);
-      visit(h);
-    }
-  }
+  each_held_in(d, path, day_of(on), kind, [&](std::string_view body_type, const Data::Position& p) {
+    h.body_type = body_type;
+    h.organisation_id = p.body;
+    h.person_id = p.person;
+    h.role = d.roles.code(p.role);
+    h.manner = d.manners.code(p.manner);
+    h.source = d.sources.code(p.source);
+    h.birth_date = Date::from_days(p.birth);
+    h.education = d.educations.code(p.education);
+    h.political_status = d.political_statuses.code(p.political_status);
+    h.ethnicity = d.ethnicities.code(p.ethnicity);
+    visit(h);
+  });
+}
+
+void HeldIndex::View::each_held_facts(const std::string& path, const Date& on, FormBodies kind,
+                                      domain::forms::CodeBook& codes,
+                                      const std::function<void(const domain::forms::HeldFacts&)>& visit) const {
+  const Data& d = data_;
+  // the index's numbers → the code book's, each code's text looked up once
+  const auto role = d.roles.numbered_in(codes.role), manner = d.manners.numbered_in(codes.manner),
+             source = d.sources.numbered_in(codes.source), education = d.educations.numbered_in(codes.education),
+             political = d.political_statuses.numbered_in(codes.political_status);
+  std::array<bool, 256> minority{};
+  for (std::size_t i = 1; i < d.ethnicities.size(); ++i)
+    minority[i] = d.ethnicities.code(static_cast<std::uint8_t>(i)) != "01";
+  domain::forms::HeldFacts h;
+  each_held_in(d, path, day_of(on), kind, [&](std::string_view body_type, const Data::Position& p) {
+    h.body_type = body_type;
+    h.organisation_id = p.body;
+    h.person_id = p.person;
+    h.facts.role = role[p.role];
+    h.facts.manner = manner[p.manner];
+    h.facts.source = source[p.source];
+    h.facts.education = education[p.education];
+    h.facts.political_status = political[p.political_status];
+    h.facts.minority = minority[p.ethnicity];
+    h.facts.birth = p.birth;
+    visit(h);
+  });
 }
 
 std::vector<BodyTypeCount> HeldIndex::View::level_counts(const std::string& path, const Date& on) const {

@@ -63,6 +63,10 @@ class HeldIndex::View {
   // FormQueries::each_held: grouped by row (body type or body), then by person.
   void each_held(const std::string& path, const domain::Date& on, FormBodies kind,
                  const std::function<void(const domain::forms::Held&)>& visit) const;
+  // The same as numbers in `codes`' numbering (each of the index's codes looked up once).
+  void each_held_facts(const std::string& path, const domain::Date& on, FormBodies kind,
+                       domain::forms::CodeBook& codes,
+                       const std::function<void(const domain::forms::HeldFacts&)>& visit) const;
   std::vector<BodyTypeCount> level_counts(const std::string& path, const domain::Date& on) const;
   std::vector<FormBody> bodies(const std::string& path, const domain::Date& on, FormBodies kind) const;
   // ComplianceQueries::bodies, held_in_subtree and ended_in.

@@ -508,3 +508,53 @@ TEST(StaffingCheck, TheOfficesThatCarryASeatAbove) {
   EXPECT_FALSE(seat_role_of(set, BodyType::kVillageCongress, "member"));
   EXPECT_FALSE(seat_role_of(set, BodyType::kTownship, "chair"));
 }
+
+// Counting only (Detail::kCounts, what the compliance page does for every body before it
+// writes the failing ones' texts) finds the same findings as the full check, on generated
+// bodies of each judged type: the same kinds, severities, roles, ranges, counts and people.
+TEST(StaffingCheck, CountingOnlyFindsWhatTheFullCheckFinds) {
+  const std::vector<std::string> roles{"chair", "vice_chair", "executive", "standing", "director", "member"};
+  const std::vector<BodyType> types{BodyType::kDistrict, BodyType::kTownship, BodyType::kStreet,
+                                    BodyType::kVillageCongress, BodyType::kVillage, BodyType::kCommunity};
+  std::uint32_t seed = 7;
+  auto next = [&](std::uint32_t n) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 8) % n;
+  };
+  int failing = 0, seats = 0;
+  for (int n = 0; n < 600; ++n) {
+    BodySnapshot s;
+    s.id = n + 1;
+    s.type = types[next(types.size())];
+    if (next(5)) s.parent_id = 10000;
+    s.on = kCheckDay;
+    auto some = [&](std::vector<HeldPosition>& into, std::size_t most) {
+      for (std::size_t k = next(most); k > 0; --k)
+        into.push_back({static_cast<PersonId>(1 + next(40)), roles[next(roles.size())], 0});
+    };
+    some(s.positions, 40);
+    some(s.parent_positions, 40);
+    some(s.ended_positions, 6);
+    const auto full = check_body(kHarbin, s, {}, Detail::kFull);
+    const auto counted = check_body(kHarbin, s, {}, Detail::kCounts);
+    ASSERT_EQ(counted.size(), full.size()) << n;
+    failing += full.empty() ? 0 : 1;
+    for (std::size_t i = 0; i < full.size(); ++i) {
+      EXPECT_EQ(counted[i].kind, full[i].kind);
+      EXPECT_EQ(counted[i].severity, full[i].severity);
+      EXPECT_EQ(counted[i].role, full[i].role);
+      EXPECT_EQ(counted[i].expected_min, full[i].expected_min);
+      EXPECT_EQ(counted[i].expected_max, full[i].expected_max);
+      EXPECT_EQ(counted[i].actual, full[i].actual);
+      EXPECT_EQ(counted[i].person_id, full[i].person_id);
+      EXPECT_EQ(counted[i].occupant_id, full[i].occupant_id);
+      EXPECT_EQ(counted[i].organisation_id, full[i].organisation_id);
+      EXPECT_TRUE(counted[i].message_zh.empty() && counted[i].rule.empty());
+      EXPECT_FALSE(full[i].message_zh.empty() || full[i].rule.empty());
+      seats += full[i].kind == FindingKind::kSeat && full[i].occupant_id ? 1 : 0;
+    }
+    EXPECT_EQ(status_of(counted), status_of(full));
+  }
+  EXPECT_GT(failing, 100);
+  EXPECT_GT(seats, 0);  // some seats still held by a former holder
+}

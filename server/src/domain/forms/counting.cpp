@@ -1,6 +1,8 @@
 #include "domain/forms/counting.h"
 
 #include <algorithm>
+#include <bit>
+#include <chrono>
 
 namespace jinguo::domain::forms {
 
@@ -43,7 +45,7 @@ std::uint8_t Codes::id(std::string_view code) {
   return found;
 }
 
-Facts CodeBook::facts(const Held& h, const Date& report_date) {
+Facts CodeBook::facts(const Held& h) {
   Facts f;
   f.role = role.id(h.role);
   f.manner = manner.id(h.manner);
@@ -51,20 +53,40 @@ Facts CodeBook::facts(const Held& h, const Date& report_date) {
   f.education = education.id(h.education);
   f.political_status = political_status.id(h.political_status);
   f.minority = !h.ethnicity.empty() && h.ethnicity != "01";
-  f.age = age_on(h.birth_date, report_date);
+  f.birth = h.birth_date.days_since_epoch();
   return f;
 }
 
-Filter::Filter(const Count& count, const Bands& bands, CodeBook& codes)
+std::int32_t last_birth_of_age(const Date& on, int age) {
+  using namespace std::chrono;
+  const int y = on.year() - age;
+  // her birthday that year, or the month's last day when it has none (29 February)
+  const unsigned last = static_cast<unsigned>(
+      year_month_day_last(year(y), month_day_last(month(on.month()))).day());
+  // by the calendar itself: an open band reaches past the years a Date accepts
+  const year_month_day birthday{year(y), month(on.month()), day(std::min(on.day(), last))};
+  return static_cast<std::int32_t>(sys_days(birthday).time_since_epoch().count());
+}
+
+Filter::Filter(const Count& count, const Bands& bands, CodeBook& codes, const Date& report_date)
     : role_(code_set(count.role, codes.role)),
       manner_(code_set(count.manner, codes.manner)),
       source_(code_set(count.source, codes.source)),
       education_(code_set(band_codes(count.education, bands.education), codes.education)),
       political_status_(code_set(band_codes(count.political_status, bands.political_status), codes.political_status)),
       minority_(count.minority) {
+  // age in [min, max] on the report date ⇔ born after the last birth of age max + 1 and on
+  // or before the last birth of age min
   for (const auto& key : count.age)
     for (const auto& b : bands.age)
-      if (b.key == key) ages_.emplace_back(b.min.value_or(0), b.max.value_or(1000));
+      if (b.key == key)
+        births_.emplace_back(last_birth_of_age(report_date, b.max.value_or(1000) + 1),
+                             last_birth_of_age(report_date, b.min.value_or(0)));
+}
+
+bool Filter::born_in_band(std::int32_t birth) const {
+  return births_.empty() ||
+         std::any_of(births_.begin(), births_.end(), [&](const auto& r) { return birth > r.first && birth <= r.second; });
 }
 
 bool Filter::operator()(const Facts& f) const {
@@ -72,8 +94,7 @@ bool Filter::operator()(const Facts& f) const {
       !passes(education_, f.education) || !passes(political_status_, f.political_status))
     return false;
   if (minority_ && !f.minority) return false;
-  if (ages_.empty()) return true;
-  return std::any_of(ages_.begin(), ages_.end(), [&](const auto& r) { return f.age >= r.first && f.age <= r.second; });
+  return born_in_band(f.birth);
 }
 
 bool counts_on(const Count& c, Side side) {
@@ -82,34 +103,86 @@ bool counts_on(const Count& c, Side side) {
   return (c.on == CountOn::kReport) == (side == Side::kReport);
 }
 
-Tally::Tally(const Layout& layout, Side side, std::size_t rows, CodeBook& codes)
+Tally::Tally(const Layout& layout, Side side, std::size_t rows, CodeBook& codes, const Date& report_date)
     : codes_(codes),
-      counts_(rows, std::vector<long long>(layout.columns.size(), 0)),
-      matched_(layout.columns.size(), false) {
-  for (const auto& c : layout.columns) {
-    if (c.count && counts_on(*c.count, side)) filters_.emplace_back(Filter(*c.count, layout.bands, codes));
-    else filters_.emplace_back(std::nullopt);
+      columns_(layout.columns.size()),
+      words_((layout.columns.size() + 63) / 64),
+      counts_(rows * layout.columns.size(), 0),
+      matched_(words_, 0) {
+  std::vector<std::pair<std::size_t, Filter>> filters;  // the columns counted on this side
+  for (std::size_t c = 0; c < layout.columns.size(); ++c) {
+    const auto& count = layout.columns[c].count;
+    if (count && counts_on(*count, side)) filters.emplace_back(c, Filter(*count, layout.bands, codes, report_date));
+  }
+  for (const auto& [c, f] : filters)
+    for (const auto& [after, through] : f.births_) {
+      birth_limits_.push_back(after);
+      birth_limits_.push_back(through);
+    }
+  std::sort(birth_limits_.begin(), birth_limits_.end());
+  birth_limits_.erase(std::unique(birth_limits_.begin(), birth_limits_.end()), birth_limits_.end());
+  const std::size_t codes_n = kMaxCodes * words_, spans = birth_limits_.size() + 1;
+  for (auto* table : {&role_, &manner_, &source_, &education_, &political_status_}) table->assign(codes_n, 0);
+  minority_.assign(2 * words_, 0);
+  born_.assign(spans * words_, 0);
+  for (const auto& [c, f] : filters) {
+    const std::uint64_t bit = std::uint64_t{1} << (c % 64);
+    const std::size_t word = c / 64;
+    for (std::size_t id = 0; id < kMaxCodes; ++id) {
+      const auto code = static_cast<std::uint8_t>(id);
+      if (passes(f.role_, code)) role_[id * words_ + word] |= bit;
+      if (passes(f.manner_, code)) manner_[id * words_ + word] |= bit;
+      if (passes(f.source_, code)) source_[id * words_ + word] |= bit;
+      if (passes(f.education_, code)) education_[id * words_ + word] |= bit;
+      if (passes(f.political_status_, code)) political_status_[id * words_ + word] |= bit;
+    }
+    for (std::size_t m = 0; m < 2; ++m)
+      if (!f.minority_ || m == 1) minority_[m * words_ + word] |= bit;
+    // a band's limits are among the spans' limits, so one birth date stands for its span
+    for (std::size_t span = 0; span < spans; ++span) {
+      const std::int32_t birth = span == 0 ? (birth_limits_.empty() ? 0 : birth_limits_.front())
+                                           : birth_limits_[span - 1] + 1;
+      if (f.born_in_band(birth)) born_[span * words_ + word] |= bit;
+    }
   }
 }
 
-void Tally::add(std::size_t row, const Held& held, const Date& report_date) {
-  const std::pair<std::size_t, std::int64_t> who{row, held.person_id};
-  if (current_ != who) {
+const std::uint64_t* Tally::birth_bits(std::int32_t birth) const {
+  // the span: how many limits lie before the birth date (a few: a linear search)
+  std::size_t span = 0;
+  while (span < birth_limits_.size() && birth_limits_[span] < birth) ++span;
+  return &born_[span * words_];
+}
+
+void Tally::add(std::size_t row, const Held& held) { add(row, held.person_id, codes_.facts(held)); }
+
+void Tally::add(std::size_t row, std::int64_t person_id, const Facts& f) {
+  if (!reading_ || row != row_ || person_id != person_) {
     close_person();
-    current_ = who;
+    reading_ = true;
+    row_ = row;
+    person_ = person_id;
   }
-  const Facts facts = codes_.facts(held, report_date);
-  for (std::size_t c = 0; c < filters_.size(); ++c)
-    if (!matched_[c] && filters_[c] && (*filters_[c])(facts)) matched_[c] = true;
+  const std::uint64_t* role = &role_[f.role * words_];
+  const std::uint64_t* manner = &manner_[f.manner * words_];
+  const std::uint64_t* source = &source_[f.source * words_];
+  const std::uint64_t* education = &education_[f.education * words_];
+  const std::uint64_t* political = &political_status_[f.political_status * words_];
+  const std::uint64_t* minority = &minority_[(f.minority ? 1 : 0) * words_];
+  const std::uint64_t* born = birth_bits(f.birth);
+  for (std::size_t w = 0; w < words_; ++w)
+    matched_[w] |= role[w] & manner[w] & source[w] & education[w] & political[w] & minority[w] & born[w];
 }
 
 void Tally::close_person() {
-  if (!current_) return;
-  auto& row = counts_[current_->first];
-  for (std::size_t c = 0; c < matched_.size(); ++c)
-    if (matched_[c]) ++row[c];
-  std::fill(matched_.begin(), matched_.end(), false);
-  current_.reset();
+  if (!reading_) return;
+  long long* row = &counts_[row_ * columns_];
+  for (std::size_t w = 0; w < words_; ++w) {
+    for (std::uint64_t bits = matched_[w]; bits; bits &= bits - 1)
+      ++row[w * 64 + static_cast<std::size_t>(std::countr_zero(bits))];
+    matched_[w] = 0;
+  }
+  reading_ = false;
 }
 
 void Tally::finish() { close_person(); }

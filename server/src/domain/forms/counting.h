@@ -3,7 +3,8 @@
 // on a date come in one at a time, grouped by row and then by person; each person counts
 // once in a cell when any of her positions in the row passes the cell's filters. Memory is
 // one tally per cell, whatever the number of positions. Codes are mapped to small numbers
-// once per position, so that a filter is a bit test.
+// once per position (by the caller's index, or here from the texts), so that a filter is a
+// few table reads.
 #include <array>
 #include <bitset>
 #include <cstdint>
@@ -47,29 +48,46 @@ class Codes {
   std::map<std::string, std::uint8_t, std::less<>> ids_;
 };
 
-// The facts of a position that a filter reads.
+// The facts of a position that a filter reads: codes as a CodeBook numbers them.
 struct Facts {
   std::uint8_t role = 0, manner = 0, source = 0, education = 0, political_status = 0;
-  bool minority = false;  // an ethnicity other than 汉族 (01)
-  int age = 0;            // whole years on the report date
+  bool minority = false;    // an ethnicity other than 汉族 (01)
+  std::int32_t birth = 0;   // the holder's birth date, days since 1970-01-01
 };
 
 // The code tables of every kind a filter reads.
 struct CodeBook {
   Codes role, manner, source, education, political_status;
-  Facts facts(const Held& h, const Date& report_date);
+  Facts facts(const Held& h);
 };
 
-// A count's filters, compiled against a code book.
+// A position held on a date as numbers (what an index hands the counter, so that counting
+// never reads a code's text): its row's body type (a view into a stable text), its body, its
+// holder, and the facts in the numbering of the CodeBook it was made for.
+struct HeldFacts {
+  std::string_view body_type;
+  std::int64_t organisation_id = 0;
+  std::int64_t person_id = 0;
+  Facts facts;
+};
+
+// The last birth date (days since 1970-01-01) of someone `age` or older on `on`, by
+// age_on's rule: she is `age` or older exactly when born on or before it.
+std::int32_t last_birth_of_age(const Date& on, int age);
+
+// A count's filters, compiled against a code book for one report date (ages are whole
+// years on that date, so an age band is a range of birth dates).
 class Filter {
  public:
-  Filter(const Count& count, const Bands& bands, CodeBook& codes);
+  Filter(const Count& count, const Bands& bands, CodeBook& codes, const Date& report_date);
   bool operator()(const Facts& f) const;
 
  private:
+  friend class Tally;
   std::optional<CodeSet> role_, manner_, source_, education_, political_status_;
-  std::vector<std::pair<int, int>> ages_;  // inclusive ranges
+  std::vector<std::pair<std::int32_t, std::int32_t>> births_;  // (after, through]: one per age band
   bool minority_ = false;
+  bool born_in_band(std::int32_t birth) const;
 };
 
 // Which side of the comparison a tally is made for: the count columns read on the report
@@ -78,21 +96,34 @@ enum class Side { kReport, kBaseline };
 bool counts_on(const Count& c, Side side);
 
 // Distinct people per row and count column, fed positions ordered by row, then person.
+// Each column's filter is compiled into tables of column bits, one per code of each kind
+// and one per span of birth dates between the bands' limits, so that a position is a few
+// table reads and ANDs whatever the number of columns; a person's bits are ORed and added
+// to the row's counts when the next person (or row) begins.
 class Tally {
  public:
-  Tally(const Layout& layout, Side side, std::size_t rows, CodeBook& codes);
-  void add(std::size_t row, const Held& held, const Date& report_date);
+  // Ages are counted on `report_date` on either side (the baseline's members too).
+  Tally(const Layout& layout, Side side, std::size_t rows, CodeBook& codes, const Date& report_date);
+  void add(std::size_t row, const Held& held);
+  // The same from numbers in `codes`' numbering (CodeBook::facts or an index's tables).
+  void add(std::size_t row, std::int64_t person_id, const Facts& facts);
   // Closes the last person; call once after the last add().
   void finish();
-  long long at(std::size_t row, std::size_t column) const { return counts_[row][column]; }
+  long long at(std::size_t row, std::size_t column) const { return counts_[row * columns_ + column]; }
 
  private:
   void close_person();
+  const std::uint64_t* birth_bits(std::int32_t birth) const;
   CodeBook& codes_;
-  std::vector<std::optional<Filter>> filters_;  // per column: nullopt when not counted here
-  std::vector<std::vector<long long>> counts_;  // [row][column]
-  std::vector<bool> matched_;                   // per column, for the person being read
-  std::optional<std::pair<std::size_t, std::int64_t>> current_;  // (row, person)
+  std::size_t columns_ = 0, words_ = 0;  // words_: 64 columns a word
+  // [code * words_ + word] for each kind; minority_ [0 or 1]; born_ [span * words_]
+  std::vector<std::uint64_t> role_, manner_, source_, education_, political_status_, minority_, born_;
+  std::vector<std::int32_t> birth_limits_;  // ascending; span i: after limit i-1, through limit i
+  std::vector<long long> counts_;           // [row * columns_ + column]
+  std::vector<std::uint64_t> matched_;      // the columns the person being read counts in
+  bool reading_ = false;
+  std::size_t row_ = 0;
+  std::int64_t person_ = 0;
 };
 
 // One cell: a count, a text, or nothing.

@@ -10,10 +10,11 @@ namespace jinguo::domain::staffing {
 
 namespace {
 
-int distinct_people(const std::vector<HeldPosition>& positions, std::optional<std::string_view> role) {
-  // A body holds tens of positions: a sorted small vector, not a node per person.
-  std::vector<PersonId> people;
-  people.reserve(positions.size());
+int distinct_people(const std::vector<HeldPosition>& positions, std::optional<std::string_view> role,
+                    std::vector<PersonId>& people) {
+  // A body holds tens of positions: a sorted small vector (one for the whole check), not a
+  // node per person.
+  people.clear();
   for (const HeldPosition& p : positions)
     if (!role || p.role == *role)
       people.push_back(p.person_id);
@@ -68,7 +69,7 @@ constexpr const char* kOverrideEn = "; if more are truly needed, an administrato
 // A finding on a count: below the minimum is a warning, above the maximum an error.
 std::optional<Finding> count_finding(FindingKind kind, const std::string& rule, std::optional<std::string> role,
                                      int min, const std::optional<int>& max, int actual, const Counted& what,
-                                     const std::vector<DictionaryEntry>& roles) {
+                                     const std::vector<DictionaryEntry>& roles, Detail detail) {
   bool short_of = actual < min;
   bool over = max && actual > *max;
   if (!short_of && !over)
@@ -76,11 +77,12 @@ std::optional<Finding> count_finding(FindingKind kind, const std::string& rule, 
   Finding f;
   f.kind = kind;
   f.severity = over ? Severity::kError : Severity::kWarning;
-  f.rule = rule;
+  if (detail == Detail::kFull) f.rule = rule;
   f.role = std::move(role);
   f.expected_min = min;
   f.expected_max = max;
   f.actual = actual;
+  if (detail == Detail::kCounts) return f;
   f.message_zh = what.message_zh + " " + std::to_string(actual) + " 人，" + expected_zh(min, max);
   f.message_en = std::to_string(actual) + " " + what.en(what.role, actual, roles) +
                  (kind == FindingKind::kTotal ? " in total" : "") + ", expected " + format_range(min, max);
@@ -95,8 +97,17 @@ std::optional<Finding> count_finding(FindingKind kind, const std::string& rule, 
   return f;
 }
 
+// A former holder (the latest first) who kept the seat after leaving the office.
+const HeldPosition* former_holder(const BodySnapshot& body, const SeatRule& seat) {
+  for (const HeldPosition& former : body.ended_positions)
+    if (former.role == seat.holder_role && !holds(body.positions, former.person_id, seat.holder_role) &&
+        holds(body.parent_positions, former.person_id, seat.seat_role))
+      return &former;
+  return nullptr;
+}
+
 void check_seats(const RuleSet& set, const BodySnapshot& body, const std::vector<DictionaryEntry>& roles,
-                 std::vector<Finding>& out) {
+                 Detail detail, std::vector<Finding>& out) {
   if (!body.parent_id)
     return;  // the root, or a body whose parent is unknown: nothing to check
   for (std::size_t i = 0; i < set.seat_rules.size(); ++i) {
@@ -111,19 +122,25 @@ void check_seats(const RuleSet& set, const BodySnapshot& body, const std::vector
       if (std::find(reported.begin(), reported.end(), holder.person_id) != reported.end())
         continue;
       reported.push_back(holder.person_id);
-      if (seat_zh.empty()) {
+      if (seat_zh.empty() && detail == Detail::kFull) {
         holder_zh = std::string(body_type_label(body.type)) + role_label(seat.holder_role, roles);
         seat_zh = role_label(seat.seat_role, roles);
       }
       Finding f;
       f.kind = FindingKind::kSeat;
       f.severity = Severity::kWarning;
-      f.rule = "seat_rules." + std::to_string(i);
       f.role = seat.holder_role;
       f.expected_min = 1;
       f.expected_max = 1;
       f.actual = 0;
       f.person_id = holder.person_id;
+      const HeldPosition* former = former_holder(body, seat);
+      if (former) f.occupant_id = former->person_id;
+      if (detail == Detail::kCounts) {
+        out.push_back(std::move(f));
+        continue;
+      }
+      f.rule = "seat_rules." + std::to_string(i);
       const std::string holder_en = role_noun_en(seat.holder_role, 1, roles);
       const std::string seat_en = role_noun_en(seat.seat_role, 1, roles);
       f.message_zh = holder_zh + "（" + person_ref(holder.person_id) + "）未担任上级组织" + seat_zh;
@@ -131,23 +148,16 @@ void check_seats(const RuleSet& set, const BodySnapshot& body, const std::vector
                      " seat in the parent body";
       f.advice_zh = "请在上级组织任命" + person_ref(holder.person_id) + "为" + seat_zh;
       f.advice_en = "Appoint " + person_ref_en(holder.person_id) + " " + seat_en + " of the parent body";
-      // A former holder (the latest first) who kept the seat after leaving the office.
-      for (const HeldPosition& former : body.ended_positions) {
-        if (former.role != seat.holder_role || holds(body.positions, former.person_id, seat.holder_role))
-          continue;
-        if (!holds(body.parent_positions, former.person_id, seat.seat_role))
-          continue;
-        f.occupant_id = former.person_id;
+      if (former) {
         f.message_zh += "，该席位仍由前任" + role_label(seat.holder_role, roles) + "（" +
-                        person_ref(former.person_id) + "）占用";
+                        person_ref(former->person_id) + "）占用";
         f.message_en += "; the seat is still held by the former " + holder_en + " (" +
-                        person_ref_en(former.person_id) + ")";
-        f.advice_zh = "请先结束前任" + role_label(seat.holder_role, roles) + "（" + person_ref(former.person_id) +
+                        person_ref_en(former->person_id) + ")";
+        f.advice_zh = "请先结束前任" + role_label(seat.holder_role, roles) + "（" + person_ref(former->person_id) +
                       "）在上级组织的" + seat_zh + "任职，再任命" + person_ref(holder.person_id);
         f.advice_en = "End the " + seat_en + " seat of the former " + holder_en + " (" +
-                      person_ref_en(former.person_id) + ") in the parent body, then appoint " +
+                      person_ref_en(former->person_id) + ") in the parent body, then appoint " +
                       person_ref_en(holder.person_id);
-        break;
       }
       out.push_back(std::move(f));
     }
@@ -198,34 +208,42 @@ BodySnapshot snapshot_on(const Date& on, const Organisation& body, const std::op
 }
 
 std::vector<Finding> check_body(const RuleSet& set, const BodySnapshot& body,
-                                const std::vector<DictionaryEntry>& roles) {
+                                const std::vector<DictionaryEntry>& roles, Detail detail) {
   std::vector<Finding> out;
+  std::vector<PersonId> people;
+  people.reserve(body.positions.size());
+  const bool full = detail == Detail::kFull;
   if (const BodyTypeRules* rules = set.rules_for(body.type)) {
-    // The texts are built only for a count out of range: most bodies pass.
-    const std::string base = "rules." + rules->body_type;
-    if (int total = distinct_people(body.positions, std::nullopt); !in_range(total, rules->total_min, rules->total_max))
-      if (auto f = count_finding(FindingKind::kTotal, base + ".total", std::nullopt, rules->total_min,
-                                 rules->total_max, total, {"总人数", "成员", members_en, ""}, roles))
+    // The texts are built only for a count out of range (most bodies pass), and only when asked.
+    const std::string base = full ? "rules." + rules->body_type : std::string();
+    if (int total = distinct_people(body.positions, std::nullopt, people);
+        !in_range(total, rules->total_min, rules->total_max))
+      if (auto f = count_finding(FindingKind::kTotal, full ? base + ".total" : base, std::nullopt, rules->total_min,
+                                 rules->total_max, total, {"总人数", "成员", members_en, ""}, roles, detail))
         out.push_back(std::move(*f));
     for (const RoleCount& rc : rules->role_counts) {
-      const int actual = distinct_people(body.positions, rc.role);
+      const int actual = distinct_people(body.positions, rc.role, people);
       if (in_range(actual, rc.min, rc.max)) continue;
-      const std::string label = role_label(rc.role, roles);
-      if (auto f = count_finding(FindingKind::kRoleCount, base + ".role_counts." + rc.role, rc.role, rc.min,
-                                 rc.max, actual, {label, label, role_noun_en, rc.role}, roles))
+      const std::string label = full ? role_label(rc.role, roles) : std::string();
+      if (auto f = count_finding(FindingKind::kRoleCount, full ? base + ".role_counts." + rc.role : base, rc.role,
+                                 rc.min, rc.max, actual, {label, label, role_noun_en, rc.role}, roles, detail))
         out.push_back(std::move(*f));
     }
     for (const std::string& role : rules->forbidden_roles) {
-      int actual = distinct_people(body.positions, role);
+      int actual = distinct_people(body.positions, role, people);
       if (actual == 0)
         continue;
       Finding f;
       f.kind = FindingKind::kForbiddenRole;
       f.severity = Severity::kError;
-      f.rule = base + ".forbidden_roles." + role;
       f.role = role;
       f.expected_max = 0;
       f.actual = actual;
+      if (!full) {
+        out.push_back(std::move(f));
+        continue;
+      }
+      f.rule = base + ".forbidden_roles." + role;
       f.message_zh = std::string(body_type_label(body.type)) + "不设" + role_label(role, roles) + "，现有 " +
                      std::to_string(actual) + " 人";
       f.message_en = "a " + std::string(body_type_label_en(body.type)) + " has no " + role_noun_en(role, 2, roles) +
@@ -236,9 +254,9 @@ std::vector<Finding> check_body(const RuleSet& set, const BodySnapshot& body,
       out.push_back(std::move(f));
     }
   }
-  check_seats(set, body, roles, out);
+  check_seats(set, body, roles, detail, out);
   for (Finding& f : out) {
-    f.rule_set = ref_of(set);
+    if (full) f.rule_set = ref_of(set);
     f.organisation_id = body.id;
   }
   return out;

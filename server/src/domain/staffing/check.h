@@ -67,10 +67,15 @@ struct Finding {
   std::string advice_en;                // "Appoint 4 more executive committee members"
 };
 
+// What check_body writes into a finding: everything, or only what counting statuses needs
+// (kind, severity, role, expected, actual, organisation and the people named: no rule set, no
+// rule, no texts), for the bodies that pass or are only counted.
+enum class Detail { kFull, kCounts };
+
 // Every finding for one body on the snapshot's date, in rule order (total, roles,
 // forbidden roles, seats). `roles` gives role labels for the messages (may be empty).
 std::vector<Finding> check_body(const RuleSet& set, const BodySnapshot& body,
-                                const std::vector<DictionaryEntry>& roles = {});
+                                const std::vector<DictionaryEntry>& roles = {}, Detail detail = Detail::kFull);
 
 // Puts the names of the people a seat finding speaks of into its messages, in place of
 // the "人员 123" / "person 123" that check_body writes (it knows ids only). A person
