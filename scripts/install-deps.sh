@@ -13,6 +13,7 @@ APT_PACKAGES=(
   poppler-utils
   libgtest-dev
   postgresql
+  nginx-light
   nodejs npm chromium
   curl wrk
 )
@@ -35,6 +36,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
+  # Packages with a service (postgresql, nginx-light) are installed without starting it: the
+  # tests start their own servers, on their own ports, with their own configuration.
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d
+  fi
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
