@@ -74,9 +74,8 @@ class Interned {
   std::string_view code(std::uint8_t id) const { return codes_[id]; }
   std::size_t size() const { return codes_.size(); }
   // Each of these codes' number in `codes` (a CodeBook's table), by this table's number.
-  template <class Codes>
-  std::array<std::uint8_t, 256> numbered_in(Codes& codes) const {
-    std::array<std::uint8_t, 256> out{};
+  std::array<domain::forms::CodeId, 256> numbered_in(domain::forms::Codes& codes) const {
+    std::array<domain::forms::CodeId, 256> out{};
     for (std::size_t i = 0; i < codes_.size(); ++i) out[i] = codes.id(codes_[i]);
     return out;
   }

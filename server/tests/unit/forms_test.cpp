@@ -346,6 +346,61 @@ TEST(FormCounting, TheCompiledTallyEqualsANaiveRecountOnGeneratedPositions) {
   }
 }
 
+// More codes of one kind than a byte numbers (a dictionary is editable): each code keeps its
+// own number, and so its own count, whether a filter, an earlier count or the positions
+// number it first.
+TEST(FormCounting, MoreThan255CodesOfAKindAreCountedApart) {
+  constexpr int kCodes = 300;
+  std::vector<std::string> sources;
+  for (int i = 0; i < kCodes; ++i) sources.push_back("s" + std::to_string(i));
+  Codes table;
+  std::set<CodeId> ids;
+  for (const auto& s : sources) ids.insert(table.id(s));
+  EXPECT_EQ(ids.size(), sources.size());
+  EXPECT_EQ(table.id(sources.back()), table.id(std::string(sources.back())));  // the same code, the same number
+  EXPECT_EQ(ids.count(0), 0u);
+
+  // "every": all the codes; "first", "last": one each, named after the others
+  std::string every;
+  for (const auto& s : sources) every += (every.empty() ? "\"" : ",\"") + s + "\"";
+  const Layout l = parse_layout(R"({"form":5,"title":"t","rows":"level","columns":[
+    {"key":"label","label":"L","kind":"label"},
+    {"key":"after","label":"a","count":{"what":"members"}},
+    {"key":"every","label":"e","count":{"what":"members","source":[)" + every + R"(]}},
+    {"key":"first","label":"f","count":{"what":"members","source":["s0"]}},
+    {"key":"last","label":"z","count":{"what":"members","source":["s299"]}},
+    {"key":"before_last","label":"bz","count":{"what":"members","on":"baseline","source":["s299"]}},
+    {"key":"missing","label":"m","count":{"what":"members","source":["s300"]}}]})");
+  const Date on(2016, 9, 20);
+  auto position = [&](int i) { return held(i + 1, "executive", "part_time", Date(1980, 1, 1)); };
+  for (const bool numbered_first : {false, true}) {
+    CodeBook codes;
+    std::vector<Held> positions;
+    for (int i = 0; i < kCodes; ++i) {
+      positions.push_back(position(i));
+      positions.back().source = sources[static_cast<std::size_t>(i)];
+    }
+    // the index numbers every code it holds before the tallies see them
+    if (numbered_first)
+      for (const auto& h : positions) codes.facts(h);
+    Tally now(l, Side::kReport, 1, codes, on);
+    for (const auto& h : positions) now.add(0, h);
+    now.finish();
+    // made after the report's positions numbered their codes, as the service does
+    Tally then(l, Side::kBaseline, 1, codes, on);
+    for (const auto& h : positions) then.add(0, h.person_id, codes.facts(h));
+    then.finish();
+    const auto row = numbers(l, count_cells(l, now, then, {1})[0]);
+    const std::string where = numbered_first ? "numbered first" : "numbered by the filters";
+    EXPECT_EQ(row.at("after"), kCodes) << where;
+    EXPECT_EQ(row.at("every"), kCodes) << where;
+    EXPECT_EQ(row.at("first"), 1) << where;
+    EXPECT_EQ(row.at("last"), 1) << where;
+    EXPECT_EQ(row.at("missing"), 0) << where;
+    EXPECT_EQ(then.at(0, 5), 1) << where;  // before_last
+  }
+}
+
 TEST(FormCounting, TheLastBirthOfAnAgeFollowsAgeOn) {
   for (const Date& on : {Date(2016, 2, 29), Date(2016, 3, 1), Date(2015, 2, 28), Date(2016, 12, 31), Date(2016, 1, 1)})
     for (int age : {0, 1, 35, 36, 56, 150}) {

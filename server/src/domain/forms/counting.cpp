@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <bit>
 #include <chrono>
+#include <stdexcept>
+#include <string>
 
 namespace jinguo::domain::forms {
 
@@ -11,7 +13,8 @@ namespace {
 std::optional<CodeSet> code_set(const std::vector<std::string>& codes, Codes& table) {
   if (codes.empty()) return std::nullopt;
   CodeSet set;
-  for (const auto& c : codes) set.set(table.id(c));
+  for (const auto& c : codes) set.push_back(table.id(c));
+  std::sort(set.begin(), set.end());
   return set;
 }
 
@@ -24,19 +27,23 @@ std::vector<std::string> band_codes(const std::vector<std::string>& keys, const 
   return out;
 }
 
-bool passes(const std::optional<CodeSet>& set, std::uint8_t id) { return !set || (id != 0 && set->test(id)); }
+bool passes(const std::optional<CodeSet>& set, std::size_t id) {
+  return !set || (id != 0 && std::binary_search(set->begin(), set->end(), id));
+}
 
 }  // namespace
 
-std::uint8_t Codes::id(std::string_view code) {
+CodeId Codes::id(std::string_view code) {
   if (code.empty()) return 0;
   Recent& r = recent_[(reinterpret_cast<std::uintptr_t>(code.data()) >> 3) % recent_.size()];
   if (r.data == code.data() && r.code == code) return r.id;  // the text checked: a reused buffer is no hit
-  std::uint8_t found = 0;
+  CodeId found = 0;
   if (auto it = ids_.find(code); it != ids_.end()) {
     found = it->second;
   } else {
-    found = static_cast<std::uint8_t>(std::min<std::size_t>(ids_.size() + 1, kMaxCodes - 1));
+    if (ids_.size() >= kMaxCodes)
+      throw std::length_error("forms: more than " + std::to_string(kMaxCodes) + " codes of one kind to count");
+    found = static_cast<CodeId>(ids_.size() + 1);
     ids_.emplace(std::string(code), found);
   }
   r.data = code.data();
@@ -121,21 +128,30 @@ Tally::Tally(const Layout& layout, Side side, std::size_t rows, CodeBook& codes,
     }
   std::sort(birth_limits_.begin(), birth_limits_.end());
   birth_limits_.erase(std::unique(birth_limits_.begin(), birth_limits_.end()), birth_limits_.end());
-  const std::size_t codes_n = kMaxCodes * words_, spans = birth_limits_.size() + 1;
-  for (auto* table : {&role_, &manner_, &source_, &education_, &political_status_}) table->assign(codes_n, 0);
+  const std::size_t spans = birth_limits_.size() + 1;
+  // the filters numbered every code they name: the codes numbered later share the last row
+  const std::pair<CodeBits*, const Codes*> kinds[] = {{&role_, &codes.role},
+                                                      {&manner_, &codes.manner},
+                                                      {&source_, &codes.source},
+                                                      {&education_, &codes.education},
+                                                      {&political_status_, &codes.political_status}};
+  for (const auto& [table, numbered] : kinds) {
+    table->later = static_cast<CodeId>(numbered->size());  // ≤ kMaxCodes: a CodeId
+    table->bits.assign((numbered->size() + 1) * words_, 0);
+  }
   minority_.assign(2 * words_, 0);
   born_.assign(spans * words_, 0);
   for (const auto& [c, f] : filters) {
     const std::uint64_t bit = std::uint64_t{1} << (c % 64);
     const std::size_t word = c / 64;
-    for (std::size_t id = 0; id < kMaxCodes; ++id) {
-      const auto code = static_cast<std::uint8_t>(id);
-      if (passes(f.role_, code)) role_[id * words_ + word] |= bit;
-      if (passes(f.manner_, code)) manner_[id * words_ + word] |= bit;
-      if (passes(f.source_, code)) source_[id * words_ + word] |= bit;
-      if (passes(f.education_, code)) education_[id * words_ + word] |= bit;
-      if (passes(f.political_status_, code)) political_status_[id * words_ + word] |= bit;
-    }
+    const std::pair<CodeBits*, const std::optional<CodeSet>*> sets[] = {{&role_, &f.role_},
+                                                                        {&manner_, &f.manner_},
+                                                                        {&source_, &f.source_},
+                                                                        {&education_, &f.education_},
+                                                                        {&political_status_, &f.political_status_}};
+    for (const auto& [table, set] : sets)
+      for (std::size_t id = 0; id <= table->later; ++id)  // `later` is no code a filter names
+        if (passes(*set, id)) table->bits[id * words_ + word] |= bit;
     for (std::size_t m = 0; m < 2; ++m)
       if (!f.minority_ || m == 1) minority_[m * words_ + word] |= bit;
     // a band's limits are among the spans' limits, so one birth date stands for its span
@@ -163,11 +179,11 @@ void Tally::add(std::size_t row, std::int64_t person_id, const Facts& f) {
     row_ = row;
     person_ = person_id;
   }
-  const std::uint64_t* role = &role_[f.role * words_];
-  const std::uint64_t* manner = &manner_[f.manner * words_];
-  const std::uint64_t* source = &source_[f.source * words_];
-  const std::uint64_t* education = &education_[f.education * words_];
-  const std::uint64_t* political = &political_status_[f.political_status * words_];
+  const std::uint64_t* role = role_.of(f.role, words_);
+  const std::uint64_t* manner = manner_.of(f.manner, words_);
+  const std::uint64_t* source = source_.of(f.source, words_);
+  const std::uint64_t* education = education_.of(f.education, words_);
+  const std::uint64_t* political = political_status_.of(f.political_status, words_);
   const std::uint64_t* minority = &minority_[(f.minority ? 1 : 0) * words_];
   const std::uint64_t* born = birth_bits(f.birth);
   for (std::size_t w = 0; w < words_; ++w)

@@ -6,7 +6,7 @@
 // once per position (by the caller's index, or here from the texts), so that a filter is a
 // few table reads.
 #include <array>
-#include <bitset>
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -28,13 +28,21 @@ struct Held {
   std::string_view education, political_status, ethnicity;
 };
 
-inline constexpr std::size_t kMaxCodes = 256;  // per kind; 0 is "none"
-using CodeSet = std::bitset<kMaxCodes>;
+// The number of a code of one kind: 0 is "none" (the empty code).
+using CodeId = std::uint16_t;
+inline constexpr std::size_t kMaxCodes = 65534;  // codes of one kind a CodeBook numbers (1..)
+using CodeSet = std::vector<CodeId>;             // ascending
 
-// Small numbers for the codes of one kind, given in the order they are first met.
+// Small numbers for the codes of one kind, given in the order they are first met: each code
+// its own number, whatever the number of codes (a dictionary is editable).
 class Codes {
  public:
-  std::uint8_t id(std::string_view code);  // 0 for an empty code; the last number once full
+  // 0 for an empty code. Throws std::length_error at the code past kMaxCodes: never two
+  // codes under one number, which would merge their counts.
+  CodeId id(std::string_view code);
+  // The numbers handed out so far, 0 included: every code numbered is below it.
+  std::size_t size() const { return ids_.size() + 1; }
+
  private:
   // Codes handed in from one stable place (the forms index interns each code once) come
   // back with the same address: a small cache by address, checked against the text, saves
@@ -42,15 +50,15 @@ class Codes {
   struct Recent {
     const char* data = nullptr;
     std::string code;
-    std::uint8_t id = 0;
+    CodeId id = 0;
   };
   std::array<Recent, 16> recent_;
-  std::map<std::string, std::uint8_t, std::less<>> ids_;
+  std::map<std::string, CodeId, std::less<>> ids_;
 };
 
 // The facts of a position that a filter reads: codes as a CodeBook numbers them.
 struct Facts {
-  std::uint8_t role = 0, manner = 0, source = 0, education = 0, political_status = 0;
+  CodeId role = 0, manner = 0, source = 0, education = 0, political_status = 0;
   bool minority = false;    // an ethnicity other than 汉族 (01)
   std::int32_t birth = 0;   // the holder's birth date, days since 1970-01-01
 };
@@ -114,10 +122,19 @@ class Tally {
  private:
   void close_person();
   const std::uint64_t* birth_bits(std::int32_t birth) const;
+  // The column bits of each code of one kind: a row per code numbered when the tally was
+  // made (every code its filters name among them), and a last row for any code numbered
+  // later, which no filter names. [row * words + word]
+  struct CodeBits {
+    std::vector<std::uint64_t> bits;
+    CodeId later = 0;  // the last row
+    const std::uint64_t* of(CodeId id, std::size_t words) const { return &bits[std::min(id, later) * words]; }
+  };
   CodeBook& codes_;
   std::size_t columns_ = 0, words_ = 0;  // words_: 64 columns a word
-  // [code * words_ + word] for each kind; minority_ [0 or 1]; born_ [span * words_]
-  std::vector<std::uint64_t> role_, manner_, source_, education_, political_status_, minority_, born_;
+  CodeBits role_, manner_, source_, education_, political_status_;
+  // minority_ [0 or 1]; born_ [span * words_]
+  std::vector<std::uint64_t> minority_, born_;
   std::vector<std::int32_t> birth_limits_;  // ascending; span i: after limit i-1, through limit i
   std::vector<long long> counts_;           // [row * columns_ + column]
   std::vector<std::uint64_t> matched_;      // the columns the person being read counts in
