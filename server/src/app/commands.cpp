@@ -596,8 +596,12 @@ int import_file(const Config& config, const ImportRequest& request) {
     }
     std::cout << (first ? "]\n}\n" : "\n ]\n}\n");
   } else {
+    if (request.commit && !report.committed) {
+      const auto why = services::why_not_imported(report, request.skip_invalid);
+      std::cout << why.message_zh << " / " << why.message_en << "\n";
+    }
     std::cout << (report.committed ? "已导入 / committed: "
-                  : request.commit ? "未导入，有错误的行 / not committed, rows with errors: "
+                  : request.commit ? "未导入 / not committed: "
                                    : "预演 / dry run: ")
               << report.file_name << "，工作表“" << report.sheet << "”，共" << report.rows << "行：新增人员 "
               << report.created_people << "，更新人员 " << report.updated_people << "，新增任职 "

@@ -417,10 +417,11 @@ void ImportJobs::Run(const Task& task) {
       end.state = kCommitted;
       end.drop_content = true;  // personal data: the file goes once it is stored
     } else {
+      auto why = why_not_imported(report, task.commit->skip_invalid);
       end.state = kRefused;
-      end.error_code = "import_has_errors";
-      end.error_message = "有" + std::to_string(report.invalid) + "行存在错误，未导入任何数据；请修改后重新上传，或选择跳过错误行";
-      end.error_message_en = "some rows have errors: nothing was stored";
+      end.error_code = std::move(why.code);
+      end.error_message = std::move(why.message_zh);
+      end.error_message_en = std::move(why.message_en);
     }
   };
   const auto write_end = [&](storage::WriteTx& tx) {

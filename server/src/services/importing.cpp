@@ -557,7 +557,6 @@ class Batch {
   // Judges every row against what is stored; with `tx` writable and `options`, stores the valid ones.
   void run(const storage::ReadTx& tx, const storage::WriteTx* write, const CommitOptions* options) {
     storage::PersonRepository people(tx);
-    storage::PositionRepository positions(tx);
     AppointmentBatch staffing(tx);
     const bool may_override = options && options->override_reason &&
                               (actor_.role == domain::Role::kSystemAdmin || actor_.role == domain::Role::kFederationAdmin);
@@ -573,7 +572,16 @@ class Batch {
         if (d.errors.empty() && !d.id.value.empty()) ids.push_back(d.id.value);
       std::sort(ids.begin(), ids.end());
       ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-      registered_ = storage::ImportRepository(tx).people_by_id_number(ids);
+      const storage::ImportRepository imports(tx);
+      registered_ = imports.people_by_id_number(ids);
+      // and the positions they hold, if the rows appoint
+      if (p_.has_positions) {
+        std::vector<domain::PersonId> people;
+        people.reserve(registered_.size());
+        for (const auto& [id_number, person] : registered_) people.push_back(person);
+        std::sort(people.begin(), people.end());
+        positions_before_ = imports.positions_of_people(people);
+      }
     }
     int done = 0;
     for (auto& d : p_.drafts) {
@@ -582,7 +590,7 @@ class Batch {
       ImportRow r;
       r.row = d.row;
       r.name = d.name;
-      if (d.errors.empty()) judge(d, r, people, positions, staffing, may_override ? options : nullptr);
+      if (d.errors.empty()) judge(d, r, people, staffing, may_override ? options : nullptr);
       if (!d.errors.empty()) {
         if (!repeated_.contains(d.id.value)) persons_.erase(d.id.value);
         r.outcome = RowOutcome::kError;
@@ -738,8 +746,8 @@ class Batch {
     return persons_.emplace(d.id.value, std::move(s)).first->second;
   }
 
-  void judge(RowDraft& d, ImportRow& r, const storage::PersonRepository& people,
-             const storage::PositionRepository& positions, AppointmentBatch& staffing, const CommitOptions* overriding) {
+  void judge(RowDraft& d, ImportRow& r, const storage::PersonRepository& people, AppointmentBatch& staffing,
+             const CommitOptions* overriding) {
     PersonState& s = person_of(d, people);
     r.creates_person = !s.stored && !s.pending;
     if (s.stored && s.in_scope) {
@@ -770,9 +778,10 @@ class Batch {
     const auto key = std::tuple{d.id.value, body.id, *d.role};
     bool held = held_.contains(key);
     if (!held && s.stored && s.person.id > 0)  // one created by this batch has only the positions in held_
-      for (const auto& p : positions.of_person(domain::Scope::whole_tree(), s.person.id))
-        held = held || (p.position.organisation_id == body.id && p.position.role == *d.role &&
-                        (!p.position.end_on || *p.position.end_on > d.start_on));
+      if (auto before = positions_before_.find(s.person.id); before != positions_before_.end())
+        held = std::any_of(before->second.begin(), before->second.end(), [&](const storage::HeldBefore& p) {
+          return p.organisation_id == body.id && p.role == *d.role && (!p.end_on || *p.end_on > d.start_on);
+        });
     if (held) return;
     AppointmentTry a;
     a.organisation_id = body.id;
@@ -867,9 +876,21 @@ class Batch {
   std::optional<AuditBatch> audit_;  // committing: the rows' records
   Pending pending_;
   std::unordered_map<std::string, domain::PersonId> registered_;  // ID number → person, before this batch
+  // their positions before this batch (member sheets only)
+  std::unordered_map<domain::PersonId, std::vector<storage::HeldBefore>> positions_before_;
 };
 
 }  // namespace
+
+NotImported why_not_imported(const ImportReport& report, bool skip_invalid) {
+  const std::string rows = std::to_string(report.invalid);
+  if (skip_invalid && report.valid == 0)
+    return {"import_nothing_valid",
+            "未导入任何数据：全部" + rows + "行都有错误，跳过错误行后没有可导入的行；请按错误说明修改后重新上传",
+            "nothing was imported: all " + rows + " rows have errors, so skipping them left no row to store"};
+  return {"import_has_errors", "有" + rows + "行存在错误，未导入任何数据；请修改后重新上传，或选择跳过错误行",
+          "some rows have errors: nothing was stored"};
+}
 
 ImportReport Importing::DryRun(const Actor& actor, const std::string& bytes, const std::string& file_name,
                                std::optional<domain::OrganisationId> within, const ImportProgress& progress) {

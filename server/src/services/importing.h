@@ -79,6 +79,13 @@ struct CommitOptions {
   std::function<void(storage::WriteTx&, ImportReport&)> on_stored;
 };
 
+// Why a commit stored nothing, in the words the job and the command line show: rows with
+// errors not skipped, or, when they were skipped, no valid row left to store.
+struct NotImported {
+  std::string code, message_zh, message_en;
+};
+NotImported why_not_imported(const ImportReport& report, bool skip_invalid);
+
 // Called now and then while rows are judged or stored: rows done of total.
 using ImportProgress = std::function<void(int done, int total)>;
 

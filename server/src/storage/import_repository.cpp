@@ -1,5 +1,6 @@
 #include "storage/import_repository.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace jinguo::storage {
@@ -218,22 +219,49 @@ void ImportRepository::replace_rows(std::int64_t id, const std::vector<ImportRow
   }
 }
 
+namespace {
+
+// Lookups by key, 500 keys to a statement: `select` ends in "IN " and gets the placeholders.
+constexpr std::size_t kKeysPerQuery = 500;
+std::string in_keys_sql(std::string select) {
+  select += "(";
+  for (std::size_t i = 1; i <= kKeysPerQuery; ++i) select += (i > 1 ? ", $" : "$") + std::to_string(i);
+  return select + ")";
+}
+
+// Runs `sql` (from in_keys_sql) once per 500 keys, calling f on each row. A shorter last
+// chunk repeats its last key: the text (and the kept statement) stays one.
+template <class Key, class F>
+void each_by_keys(const ReadTx& tx, const std::string& sql, const std::vector<Key>& keys, F&& f) {
+  for (std::size_t first = 0; first < keys.size(); first += kKeysPerQuery) {
+    const std::size_t count = std::min(kKeysPerQuery, keys.size() - first);
+    Statement st = tx.prepare(sql);
+    for (std::size_t i = 0; i < kKeysPerQuery; ++i) st.bind(keys[first + std::min(i, count - 1)]);
+    while (st.step()) f(st);
+  }
+}
+
+}  // namespace
+
 std::unordered_map<std::string, domain::PersonId> ImportRepository::people_by_id_number(
     const std::vector<std::string_view>& id_numbers) const {
-  constexpr std::size_t kPerQuery = 500;
-  static const std::string full = [] {
-    std::string sql = "SELECT id, id_number FROM people WHERE id_number IN (";
-    for (std::size_t i = 1; i <= kPerQuery; ++i) sql += (i > 1 ? ", $" : "$") + std::to_string(i);
-    return sql + ")";
-  }();
+  static const std::string sql = in_keys_sql("SELECT id, id_number FROM people WHERE id_number IN ");
   std::unordered_map<std::string, domain::PersonId> out;
-  for (std::size_t first = 0; first < id_numbers.size(); first += kPerQuery) {
-    const std::size_t count = std::min(kPerQuery, id_numbers.size() - first);
-    // a shorter last chunk repeats its last number: the text (and the kept statement) stays one
-    Statement st = tx_.prepare(full);
-    for (std::size_t i = 0; i < kPerQuery; ++i) st.bind(id_numbers[first + std::min(i, count - 1)]);
-    while (st.step()) out.insert_or_assign(std::string(st.text(1)), st.integer(0));
-  }
+  each_by_keys(tx_, sql, id_numbers,
+               [&](const Statement& st) { out.insert_or_assign(std::string(st.text(1)), st.integer(0)); });
+  return out;
+}
+
+std::unordered_map<domain::PersonId, std::vector<HeldBefore>> ImportRepository::positions_of_people(
+    const std::vector<domain::PersonId>& people) const {
+  static const std::string sql =
+      in_keys_sql("SELECT person_id, organisation_id, role, end_on FROM positions WHERE person_id IN ");
+  std::unordered_map<domain::PersonId, std::vector<HeldBefore>> out;
+  each_by_keys(tx_, sql, people, [&](const Statement& st) {
+    HeldBefore h{st.integer(1), st.string(2), std::nullopt};
+    if (!st.is_null(3)) h.end_on = st.date(3);
+    out[st.integer(0)].push_back(std::move(h));
+  });
   return out;
 }
 

@@ -46,6 +46,14 @@ struct ImportJobEnd {
   bool drop_content = false;
 };
 
+// A position stored before an import, as the importer compares a row with it (the same body
+// and role, not ended by the row's start: held already).
+struct HeldBefore {
+  domain::OrganisationId organisation_id = 0;
+  std::string role;
+  std::optional<domain::Date> end_on;
+};
+
 struct ImportRowRecord {
   std::int64_t row = 0;
   std::string outcome;
@@ -80,6 +88,10 @@ class ImportRepository {
   // an import asks for every row's, which was a round trip a row on PostgreSQL.
   std::unordered_map<std::string, domain::PersonId> people_by_id_number(
       const std::vector<std::string_view>& id_numbers) const;
+  // Every position of these people (any scope, ended ones too), by person, in one query per
+  // 500 people: a re-imported roster asked for each row's person's, a round trip a row.
+  std::unordered_map<domain::PersonId, std::vector<HeldBefore>> positions_of_people(
+      const std::vector<domain::PersonId>& people) const;
 
   // The rows of the job replaced by these (in one statement per few hundred rows).
   void replace_rows(std::int64_t id, const std::vector<ImportRowRecord>& rows) const;

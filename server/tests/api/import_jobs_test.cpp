@@ -97,6 +97,17 @@ class ImportJobsTest : public ::testing::Test {
   }
   static long long account_id(Client& c) { return c.get("/api/auth/me").body["account"]["id"]; }
 
+  // An outstanding women's CSV uploaded for the district: the job's id (0 if refused).
+  static long long upload_outstanding_women(const std::string& csv) {
+    auto r = raw(*one_, "POST", "/api/imports?kind=outstanding-women&within=" + std::to_string(district_) +
+                                    "&file_name=" + httplib::detail::encode_query_param("优秀女性.csv"),
+                 csv);
+    EXPECT_TRUE(r);
+    if (!r) return 0;
+    EXPECT_EQ(r->status, 202) << r->body;
+    return r->status == 202 ? json::parse(r->body)["id"].get<long long>() : 0;
+  }
+
   static inline std::unique_ptr<jinguo::api_test::World> world_;
   static inline std::unique_ptr<Client> one_, two_;
   static inline long long district_ = 0;
@@ -236,12 +247,7 @@ TEST_F(ImportJobsTest, SizesAreCheckedBeforeAnythingIsStored) {
 TEST_F(ImportJobsTest, TheArchivesComeInThroughTheSameJobs) {
   const std::string csv = "\xEF\xBB\xBF姓名,身份证号,荣誉称号,领域,年份\n"
                           "郑秀珍," + id_number("23010219700801002") + ",三八红旗手,农村经济,2015\n";
-  auto r = raw(*one_, "POST", "/api/imports?kind=outstanding-women&within=" + std::to_string(district_) +
-                                  "&file_name=" + httplib::detail::encode_query_param("优秀女性.csv"),
-               csv);
-  ASSERT_TRUE(r);
-  ASSERT_EQ(r->status, 202) << r->body;
-  const long long id = json::parse(r->body)["id"];
+  const long long id = upload_outstanding_women(csv);
   json job = settled(*one_, id);
   ASSERT_EQ(job["state"], "checked") << job.dump(1);
   EXPECT_EQ(job["kind"], "outstanding-women");
@@ -250,6 +256,30 @@ TEST_F(ImportJobsTest, TheArchivesComeInThroughTheSameJobs) {
   EXPECT_EQ(settled(*one_, id)["state"], "committed");
   auto listed = one_->get("/api/archives/outstanding-women?within=" + std::to_string(district_)).body;
   EXPECT_EQ(listed["total"], 1) << listed.dump(1);
+}
+
+// An archive whose every row is invalid, committed skipping the invalid rows: refused, and
+// the job says plainly that nothing was imported because no row was left to store (not
+// "choose to skip the rows with errors", which she did).
+TEST_F(ImportJobsTest, AnArchiveWithEveryRowInvalidSaysNothingWasImportedAndWhy) {
+  const std::string csv = "\xEF\xBB\xBF姓名,身份证号,荣誉称号,领域,年份\n"
+                          "郑秀英,230102197008010000,三八红旗手,农村经济,2015\n"
+                          "王秀兰,23010219700801,三八红旗手,农村经济,2015\n";
+  const long long id = upload_outstanding_women(csv);
+  json job = settled(*one_, id);
+  ASSERT_EQ(job["state"], "checked") << job.dump(1);
+  EXPECT_EQ(job["report"]["valid"], 0) << job.dump(1);
+  EXPECT_EQ(job["report"]["invalid"], 2) << job.dump(1);
+  const long long listed = one_->get("/api/archives/outstanding-women?within=" + std::to_string(district_)).body["total"];
+  ASSERT_EQ(one_->post("/api/imports/" + std::to_string(id) + "/commit", {{"skip_invalid", true}}).status, 202);
+  job = settled(*one_, id);
+  EXPECT_EQ(job["state"], "refused") << job.dump(1);
+  EXPECT_EQ(job["error"]["code"], "import_nothing_valid") << job.dump(1);
+  const std::string message = job["error"]["message"];
+  EXPECT_NE(message.find("未导入任何数据"), std::string::npos) << message;
+  EXPECT_NE(message.find("全部2行都有错误"), std::string::npos) << message;
+  EXPECT_EQ(message.find("选择跳过错误行"), std::string::npos) << message;
+  EXPECT_EQ(one_->get("/api/archives/outstanding-women?within=" + std::to_string(district_)).body["total"], listed);
 }
 
 TEST_F(ImportJobsTest, AFileThatCannotBeReadFails) {
