@@ -82,9 +82,24 @@ std::vector<std::string> holder_roles(const RuleSet& set) {
 
 using Held = std::unordered_map<OrganisationId, std::vector<HeldPosition>>;
 
+// Rows that come body by body (the index's) meet the map once a body, and each body's group
+// is made its size at once; rows in any other order are grouped all the same.
 Held group(std::vector<storage::HeldRow> rows) {
   Held out;
-  for (auto& r : rows) out[r.organisation_id].push_back({r.person_id, std::move(r.role), r.position_id});
+  std::size_t runs = 0;
+  for (std::size_t i = 0; i < rows.size(); ++i) runs += i == 0 || rows[i].organisation_id != rows[i - 1].organisation_id;
+  out.reserve(runs);
+  std::vector<HeldPosition>* into = nullptr;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    storage::HeldRow& r = rows[i];
+    if (i == 0 || r.organisation_id != rows[i - 1].organisation_id) {
+      std::size_t run = 1;
+      while (i + run < rows.size() && rows[i + run].organisation_id == r.organisation_id) ++run;
+      into = &out[r.organisation_id];
+      into->reserve(into->size() + run);
+    }
+    into->push_back({r.person_id, std::move(r.role), r.position_id});
+  }
   return out;
 }
 

@@ -488,12 +488,17 @@ std::vector<HeldRow> HeldIndex::View::held_in_subtree(const std::string& path, c
   std::vector<bool> in(d.body_at.size(), false);
   d.each_in_subtree(d.root_on(path, day), day, [&](const Data::Body& b, const Data::Version&) { in[b.id] = true; });
   auto held = [&](const Data::Position& p) { return p.start <= day && day < p.end && p.body < in.size() && in[p.body]; };
-  // counted first: the rows are sized exactly (a growing vector of a city's rows copied
-  // itself a dozen times, and 64 requests at once each held the copies)
-  std::vector<HeldRow> out;
-  out.reserve(static_cast<std::size_t>(std::count_if(d.positions.begin(), d.positions.end(), held)));
+  // Counted first, per body: the rows are sized exactly (a growing vector of a city's rows
+  // copied itself a dozen times, and 64 requests at once each held the copies), and placed
+  // body by body (a counting sort, each body's in person order), so that a caller grouping
+  // them by body finds each body's rows together and meets each body once.
+  std::vector<std::uint32_t> at(d.body_at.size() + 1, 0);  // body id → its first row, once summed
   for (const Data::Position& p : d.positions)
-    if (held(p)) out.push_back({p.body, p.person, std::string(d.roles.code(p.role)), p.id});
+    if (held(p)) ++at[p.body + 1];
+  for (std::size_t id = 1; id < at.size(); ++id) at[id] += at[id - 1];
+  std::vector<HeldRow> out(at.back());
+  for (const Data::Position& p : d.positions)
+    if (held(p)) out[at[p.body]++] = {p.body, p.person, std::string(d.roles.code(p.role)), p.id};
   return out;
 }
 
