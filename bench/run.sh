@@ -7,7 +7,9 @@
 #
 # Builds nothing: expects build/jinguo (JINGUO_BIN to use another). Writes the databases,
 # logs and results.md (also results-harbin.md / results-national.md) under bench/out/. Loopback only.
-# Knobs: BENCH_DURATION (10s), BENCH_CONNECTIONS (64), BENCH_SCALE (national; or province,
+# Knobs: BENCH_DURATION (10s), BENCH_CONNECTIONS (64), BENCH_THREADS (the server's threads,
+# `jinguo serve --threads`; default connections + 8: cpp-httplib holds a thread per keep-alive
+# connection, see bench/README.md "Answers kept, and how many threads"), BENCH_SCALE (national; or province,
 # county, or a number of townships for a quick try of the national mode), BENCH_DATABASE
 # (an existing database, file or URL, to serve as it is: a national one takes minutes
 # to build, so build it once and bench it often).
@@ -19,6 +21,7 @@ OUT=$ROOT/bench/out
 MODE=${1:-harbin}
 DURATION=${BENCH_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
+THREADS=${BENCH_THREADS:-$((CONNECTIONS + 8))}
 SCALE=${BENCH_SCALE:-national}
 HOST=127.0.0.1
 SERVER_PID=
@@ -71,7 +74,7 @@ start_server() {
   local database=$1 log=$2
   PORT=$(free_port 18080 18479)
   local start; start=$(now)
-  "$BIN" serve --database "$database" --host "$HOST" --port "$PORT" --threads "$((CONNECTIONS + 8))" >"$log" 2>&1 &
+  "$BIN" serve --database "$database" --host "$HOST" --port "$PORT" --threads "$THREADS" >"$log" 2>&1 &
   SERVER_PID=$!
   local tries
   for tries in $(seq 1 6000); do
@@ -137,6 +140,7 @@ bench_database() {
   measure "roster of $TOWNSHIP_NAME ($ROSTER_SIZE members)" "/api/organisations/$TOWNSHIP_ID/roster?on=2016-09-20"
   measure "children of $DISTRICT_NAME" "/api/organisations?parent_id=$DISTRICT_ID"
   measure "search 社区 within $DISTRICT_NAME" "/api/organisations/search?q=$search&within=$DISTRICT_ID"
+  measure "people of $DISTRICT_NAME (50 a page, with the total)" "/api/people?organisation_id=$DISTRICT_ID"
   measure "health" "/api/health"
   local peak rss size=""
   peak=$(awk '/^VmHWM/ { printf "%.1f MiB", $2 / 1024 }' "/proc/$SERVER_PID/status")
@@ -163,7 +167,7 @@ fi
 {
   echo "# Jinguo bench: $MODE data ($(date -u +%Y-%m-%d\ %H:%M) UTC)"
   echo
-  echo "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); wrk -t2 -c$CONNECTIONS -d$DURATION on loopback."
+  echo "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); wrk -t2 -c$CONNECTIONS -d$DURATION on loopback; server threads $THREADS; load average at the end $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   echo "| database | data generated and imported | size | ready (until /api/health answers) | server peak RSS (VmHWM) | RSS after load |"
   echo "|---|---|---|---|---|---|"

@@ -77,7 +77,7 @@ void add_organisation_routes(Api& api, services::Registry& registry) {
   });
 
   api.get(R"(/api/organisations/(\d+)/roster)", [&](const httplib::Request& req, const services::Actor& actor) {
-    return Reply{200, json_of(dto::roster, registry.RosterOn(actor, path_id(req), QueryParams(req).date("on")))};
+    return Reply{200, json_of(dto::roster, *registry.RosterOn(actor, path_id(req), QueryParams(req).date("on")))};
   });
 }
 

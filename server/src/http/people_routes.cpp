@@ -35,7 +35,7 @@ void add_people_routes(Api& api, services::Registry& registry) {
     QueryParams q(req);
     auto page = q.page({"name", "start_on"});
     auto query = people_query(q);
-    return Reply{200, dto::page(registry.People(actor, query, page), page, dto::person_summary)};
+    return Reply{200, dto::page(*registry.People(actor, query, page), page, dto::person_summary)};
   });
 
   api.get(R"(/api/people/(\d+))", [&](const httplib::Request& req, const services::Actor& actor) {

@@ -166,7 +166,8 @@ Download Exports::People(const Actor& actor, const PeopleQuery& query, bool full
   auto spec = sheet_layout({SheetKind::kMembers, std::nullopt}, entries, "人员名单（" + on.iso() + "）");
   auto& rows = spec.tables.front().rows;
   each_page([&](const storage::PageSpec& page) {
-    auto found = registry_.People(actor, query, page);  // 404 for a body outside the scope
+    const auto kept = registry_.People(actor, query, page);  // 404 for a body outside the scope
+    const PeoplePage& found = *kept;
     check_size(found.total);
     std::vector<domain::PersonId> ids;
     for (const auto& s : found.items) ids.push_back(s.person.id);

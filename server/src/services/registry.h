@@ -1,7 +1,10 @@
 #pragma once
 // The registry's use cases: what a federation does to its organisations, people,
 // positions and dictionaries. Each change is one transaction with one audit event.
+#include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +16,7 @@
 #include "domain/position.h"
 #include "domain/staffing/check.h"
 #include "services/actor.h"
+#include "services/result_cache.h"
 #include "storage/database.h"
 #include "storage/people_search.h"
 #include "storage/repositories.h"
@@ -140,6 +144,10 @@ struct Roster {
 
 using Clock = std::function<domain::Date()>;
 
+// A people page as kept and shared by the requests that ask for it (never changed once made).
+using PeoplePage = storage::Page<PersonSummary>;
+
+
 class Registry {
  public:
   Registry(storage::Database& db, Clock today);
@@ -171,7 +179,9 @@ class Registry {
                                                         std::optional<domain::OrganisationId> within,
                                                         std::optional<domain::BodyType> type,
                                                         const storage::PageSpec& page);
-  Roster RosterOn(const Actor& actor, domain::OrganisationId id, std::optional<domain::Date> on);
+  // Kept (see "Kept answers" below): the scope is checked on every call, the answer shared.
+  std::shared_ptr<const Roster> RosterOn(const Actor& actor, domain::OrganisationId id,
+                                         std::optional<domain::Date> on);
 
   // people
   PersonDetail RegisterPerson(const Actor& actor, const PersonChanges& input);
@@ -179,7 +189,9 @@ class Registry {
   PersonDetail Person(const Actor& actor, domain::PersonId id);
   // The full value of id_number, mobile or office_phone; audited.
   std::optional<std::string> RevealPersonalData(const Actor& actor, domain::PersonId id, const std::string& field);
-  storage::Page<PersonSummary> People(const Actor& actor, const PeopleQuery& query, const storage::PageSpec& page);
+  // Kept like rosters when page_size <= kKeptPageSize (the pages people read; not an export's).
+  std::shared_ptr<const PeoplePage> People(const Actor& actor, const PeopleQuery& query,
+                                           const storage::PageSpec& page);
 
   // positions
   Appointment Appoint(const Actor& actor, const NewPosition& input);
@@ -198,9 +210,27 @@ class Registry {
   domain::DictionaryEntry UpdateDictionaryEntry(const Actor& actor, domain::DictionaryKind kind,
                                                 const std::string& code, const DictionaryChanges& changes);
 
+  // Kept answers: a server keeps its last rosters and people pages under a key that names
+  // what they were read from, the registry's generation included (read in the same read
+  // transaction as the answer would be): every write of an organisation, person, position or
+  // dictionary entry raises it (storage/audit_repository.cpp), so the next request computes
+  // afresh, and several servers on one database agree. The generation is global: any write
+  // makes every kept answer old. Nothing kept depends on who asks except what the key names
+  // (the scope); masking is done when the answer is written out (http/dto.cpp).
+  static constexpr std::size_t kKeptRosters = 512;
+  static constexpr std::size_t kKeptPeoplePages = 128;
+  static constexpr int kKeptPageSize = 100;
+
  private:
   storage::Database& db_;
   Clock today_;
+  std::unique_ptr<ResultCache<std::shared_ptr<const Roster>>> rosters_;
+  std::unique_ptr<ResultCache<std::shared_ptr<const PeoplePage>>> people_pages_;
 };
+
+// The key of a people page: every parameter of the search and the page, the caller's scope
+// (her current positions are listed within it) and the generation. Exposed for its unit test.
+std::string people_key(const storage::PeopleSearch& search, const std::string& scope_path,
+                       const storage::PageSpec& page, std::int64_t generation);
 
 }  // namespace jinguo::services

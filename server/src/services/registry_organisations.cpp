@@ -4,6 +4,7 @@
 #include "services/audit.h"
 #include "services/registry.h"
 #include "services/registry_organisation_rules.h"
+#include "storage/registry_changes.h"
 
 namespace jinguo::services {
 
@@ -16,7 +17,11 @@ using namespace organisation_rules;
 
 }  // namespace
 
-Registry::Registry(storage::Database& db, Clock today) : db_(db), today_(std::move(today)) {
+Registry::Registry(storage::Database& db, Clock today)
+    : db_(db),
+      today_(std::move(today)),
+      rosters_(std::make_unique<ResultCache<std::shared_ptr<const Roster>>>(kKeptRosters)),
+      people_pages_(std::make_unique<ResultCache<std::shared_ptr<const PeoplePage>>>(kKeptPeoplePages)) {
   if (!today_) today_ = domain::today_in_china;
 }
 
@@ -154,11 +159,18 @@ storage::Page<OrganisationDetail> Registry::SearchOrganisations(const Actor& act
   });
 }
 
-Roster Registry::RosterOn(const Actor& actor, OrganisationId id, std::optional<Date> on) {
+// A roster depends on the body, the day and what the database holds (its members, their
+// people, the bodies' names, the dictionaries' labels and order): not on who asks, once her
+// scope is checked, since masking is done when it is written out.
+std::shared_ptr<const Roster> Registry::RosterOn(const Actor& actor, OrganisationId id, std::optional<Date> on) {
   Date day = on.value_or(today_());
   return db_.read([&](storage::ReadTx& tx) {
     if (!OrganisationRepository(tx).path_in(actor.scope, id)) throw no_organisation("id");
-    return Roster{id, day, storage::PositionRepository(tx).roster(id, day)};
+    const std::string key =
+        std::to_string(id) + "|" + day.iso() + "|" + std::to_string(storage::registry_generation(tx));
+    return rosters_->get(key, [&] {
+      return std::make_shared<const Roster>(Roster{id, day, storage::PositionRepository(tx).roster(id, day)});
+    });
   });
 }
 

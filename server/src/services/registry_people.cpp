@@ -7,6 +7,7 @@
 #include "services/person_audit.h"
 #include "services/registry.h"
 #include "services/subtree.h"
+#include "storage/registry_changes.h"
 
 namespace jinguo::services {
 
@@ -178,8 +179,64 @@ std::optional<std::string> Registry::RevealPersonalData(const Actor& actor, Pers
   });
 }
 
-storage::Page<PersonSummary> Registry::People(const Actor& actor, const PeopleQuery& query,
-                                              const storage::PageSpec& page) {
+namespace {
+
+// One field of a key: its presence, its length and its text, so that no two searches share a key.
+void key_field(std::string& key, const std::optional<std::string>& v) {
+  if (!v) {
+    key += "-|";
+    return;
+  }
+  key += std::to_string(v->size()) + ":" + *v + "|";
+}
+
+PeoplePage read_people_page(const storage::ReadTx& tx, const domain::Scope& scope, const storage::PeopleSearch& search,
+                            const storage::PageSpec& page) {
+  storage::PeopleSearchQueries queries(tx);
+  auto found = queries.find(search, page);
+  std::vector<PersonId> ids;
+  for (const auto& p : found.items) ids.push_back(p.id);
+  auto current = storage::PersonRepository(tx).current_positions(scope, ids, search.on);
+  auto former = queries.former_positions(search.path, ids, search.on);
+  PeoplePage out;
+  out.total = found.total;
+  out.items.reserve(found.items.size());
+  for (auto& p : found.items) {
+    PersonSummary s{std::move(p), {}, {}};
+    for (const auto& c : current)
+      if (c.person_id == s.person.id) s.current_positions.push_back(c);
+    for (const auto& f : former)
+      if (f.person_id == s.person.id) s.former_positions.push_back(f);
+    out.items.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string people_key(const storage::PeopleSearch& search, const std::string& scope_path,
+                       const storage::PageSpec& page, std::int64_t generation) {
+  std::string key = std::to_string(generation) + "|";
+  key_field(key, scope_path);
+  key_field(key, search.path);
+  key += search.on.iso() + "|" + std::to_string(static_cast<int>(search.status)) + "|";
+  key_field(key, search.role);
+  key_field(key, search.manner);
+  key_field(key, search.source);
+  key_field(key, search.id_number);
+  key_field(key, search.name);
+  key += search.with_unplaced ? "u|" : "p|";
+  key += std::to_string(page.page) + "|" + std::to_string(page.page_size) + "|";
+  key_field(key, page.sort);
+  key += page.descending ? "d" : "a";
+  return key;
+}
+
+// Depends on the search, the page, the caller's scope (the current positions listed are those
+// within it) and what the database holds; the ID numbers and telephones are masked when the
+// page is written out, for every caller alike.
+std::shared_ptr<const PeoplePage> Registry::People(const Actor& actor, const PeopleQuery& query,
+                                                   const storage::PageSpec& page) {
   Date today = today_();
   Date on = query.on.value_or(today);
   return db_.read([&](storage::ReadTx& tx) {
@@ -196,23 +253,9 @@ storage::Page<PersonSummary> Registry::People(const Actor& actor, const PeopleQu
       if (q.id_number) search.id_number = q.id_number;
       else search.name = q.name;
     }
-    storage::PeopleSearchQueries queries(tx);
-    auto found = queries.find(search, page);
-    std::vector<PersonId> ids;
-    for (const auto& p : found.items) ids.push_back(p.id);
-    auto current = storage::PersonRepository(tx).current_positions(actor.scope, ids, on);
-    auto former = queries.former_positions(search.path, ids, on);
-    storage::Page<PersonSummary> out;
-    out.total = found.total;
-    for (auto& p : found.items) {
-      PersonSummary s{std::move(p), {}, {}};
-      for (const auto& c : current)
-        if (c.person_id == s.person.id) s.current_positions.push_back(c);
-      for (const auto& f : former)
-        if (f.person_id == s.person.id) s.former_positions.push_back(f);
-      out.items.push_back(std::move(s));
-    }
-    return out;
+    auto compute = [&] { return std::make_shared<const PeoplePage>(read_people_page(tx, actor.scope, search, page)); };
+    if (page.page_size > kKeptPageSize) return compute();
+    return people_pages_->get(people_key(search, actor.scope.path, page, storage::registry_generation(tx)), compute);
   });
 }
 

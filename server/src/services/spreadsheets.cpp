@@ -216,7 +216,8 @@ Download Spreadsheets::Roster(const Actor& actor, domain::OrganisationId id, std
                               bool full) {
   if (full) domain::require(actor.role, domain::Permission::kReveal);
   auto body = registry_.Organisation(actor, id);  // 404 outside the scope
-  auto roster = registry_.RosterOn(actor, id, on);
+  const auto kept = registry_.RosterOn(actor, id, on);
+  const auto& roster = *kept;
   const auto entries = registry_.Dictionary(std::nullopt);
   std::string path;
   for (const auto& p : body.path) path += (path.empty() ? "" : "/") + p.name;

@@ -38,10 +38,18 @@ StoredAuditEvent read_event(const Statement& row) {
 std::string select(const ReadTx& tx) { return kSelectId + iso_timestamp_sql(tx, "e.at") + kSelectColumns; }
 
 // The change feed learns what a transaction changed from its audit records: every change to
-// an organisation, person or position is audited in its transaction. Records of reads
+// an organisation, person, position or dictionary entry is audited in its transaction. Records of reads
 // (an export, a revealed ID number) change nothing.
 void note_change(const ReadTx& tx, const AuditEvent& e) {
   if (e.action == "export" || e.action == "reveal") return;
+  // A dictionary's labels and order are in every roster and people page a server keeps
+  // (services/registry.h): a change of an entry raises the generation too. The index reads
+  // bodies' names, not labels, so a change of bodies (id 0: none in particular) is the
+  // cheapest touch that raises it.
+  if (e.entity == "dictionary_entry") {
+    tx.touched(RegistryEntity::kOrganisation, 0);
+    return;
+  }
   const auto entity = registry_entity_of(e.entity);
   if (!entity) return;
   std::int64_t id = 0;

@@ -43,23 +43,29 @@ std::string people_of(Binds& b, const PeopleSearch& s) {
 
 }  // namespace
 
+// One query for the page and its total (COUNT(*) OVER () is counted before LIMIT): a second,
+// COUNT only, when the page lies past the end and has no row to carry the total.
 Page<domain::Person> PeopleSearchQueries::find(const PeopleSearch& search, const PageSpec& page) const {
   Page<domain::Person> out;
   Binds b;
   std::string from = " FROM " + people_of(b, search);
-  {
+  std::string dir = page.descending ? " DESC" : " ASC";
+  std::string order = page.sort == "start_on" ? "u.latest_start" + dir + ", u.name" : "u.name" + dir;
+  Binds counted = b;  // the count needs only the search's parameters
+  std::string limit = b.add(std::int64_t{page.page_size}), offset = b.add(std::int64_t{page.offset()});
+  Statement row = tx_.prepare("SELECT COUNT(*) OVER (), u.*" + from + " ORDER BY " + order + ", u.id" + dir +
+                              " LIMIT " + limit + " OFFSET " + offset);
+  b.bind(row);
+  while (row.step()) {
+    if (out.items.empty()) out.total = row.integer(0);
+    out.items.push_back(read_person(row, 1));
+  }
+  if (out.items.empty() && page.offset() > 0) {
     Statement count = tx_.prepare("SELECT COUNT(*)" + from);
-    b.bind(count);
+    counted.bind(count);
     count.step();
     out.total = count.integer(0);
   }
-  std::string dir = page.descending ? " DESC" : " ASC";
-  std::string order = page.sort == "start_on" ? "u.latest_start" + dir + ", u.name" : "u.name" + dir;
-  std::string limit = b.add(std::int64_t{page.page_size}), offset = b.add(std::int64_t{page.offset()});
-  Statement row = tx_.prepare("SELECT u.*" + from + " ORDER BY " + order + ", u.id" + dir + " LIMIT " + limit +
-                              " OFFSET " + offset);
-  b.bind(row);
-  while (row.step()) out.items.push_back(read_person(row));
   return out;
 }
 

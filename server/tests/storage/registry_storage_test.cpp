@@ -123,7 +123,7 @@ TEST_F(StorageTest, RosterAsOfDates) {
   registry_->EndPosition(kActor, p1.position.id, Date(2016, 8, 31), "换届");
   auto names = [&](Date on) {
     std::vector<domain::PersonId> out;
-    for (const auto& r : registry_->RosterOn(kActor, town, on).items) out.push_back(r.person.id);
+    for (const auto& r : registry_->RosterOn(kActor, town, on)->items) out.push_back(r.person.id);
     return out;
   };
   EXPECT_EQ(names(Date(2016, 5, 31)), (std::vector<domain::PersonId>{}));
@@ -201,7 +201,7 @@ TEST_F(StorageTest, AFailingUseCaseLeavesNothingHalfWritten) {
               registry_->Appoint(kActor, {a, city, "director", "part_time", std::nullopt, Date(2016, 6, 1), {}});
             }),
             "role_not_allowed");
-  EXPECT_EQ(registry_->RosterOn(kActor, city, kToday).items.size(), 0u);
+  EXPECT_EQ(registry_->RosterOn(kActor, city, kToday)->items.size(), 0u);
   EXPECT_EQ(audit_count(), before + 1);
   auto events = db_->read([](storage::ReadTx& tx) { return storage::AuditRepository(tx).latest(1); });
   ASSERT_EQ(events.size(), 1u);
