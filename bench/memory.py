@@ -22,65 +22,20 @@ All along it samples the server's VmRSS and VmHWM every 0.2 s. It prints (and wr
 the peak, a table of memory per phase, one of the requests, and the memory over time.
 Python 3 standard library only.
 """
-import argparse, http.client, json, random, statistics, sys, threading, time, urllib.parse
+import argparse, os, random, statistics, sys, threading, time, urllib.parse
 
-USER, PASSWORD = "harbin", "City-Federation-2016"  # the demo's city federation administrator
-ON = "2016-09-20"  # the demo data's report date
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
+from soak import ON, Client, Failure, rss_kib  # noqa: E402 (scripts/soak.py: the same client and /proc reading)
+
 GOAL_MIB = 100
 
 
 def status_kib(pid):
-    out = {}
-    with open("/proc/%d/status" % pid) as f:
-        for line in f:
-            key, _, value = line.partition(":")
-            if key in ("VmRSS", "VmHWM", "Threads"):
-                out[key] = int(value.split()[0])
-    return out
+    return dict((field, rss_kib(pid, field)) for field in ("VmRSS", "VmHWM", "Threads"))
 
 
-class Failure(Exception):
-    pass
-
-
-class Client:
-    """One keep-alive connection with its own session."""
-
-    def __init__(self, host, port, sign_in=True):
-        self.host, self.port = host, port
-        self.conn = http.client.HTTPConnection(host, port, timeout=300)
-        self.headers = {}
-        if sign_in:
-            self.sign_in()
-
-    def sign_in(self):
-        self.headers = {}
-        _, body, cookie = self.call("POST", "/api/auth/login", {"username": USER, "password": PASSWORD})
-        self.headers = {"Cookie": cookie.split(";")[0], "X-CSRF-Token": body["csrf_token"]}
-
-    def call(self, method, path, body=None, expect=(200,), content_type="application/json"):
-        data = None
-        headers = dict(self.headers)
-        if body is not None:
-            data = body if isinstance(body, bytes) else json.dumps(body).encode()
-            headers["Content-Type"] = content_type
-        for attempt in (1, 2):
-            try:
-                self.conn.request(method, path, data, headers)
-                r = self.conn.getresponse()
-                raw = r.read()
-                break
-            except (OSError, http.client.HTTPException) as e:
-                self.conn.close()
-                # The server closes a keep-alive connection idle for 5 s (this client was waiting
-                # on another one): a browser opens a new one and sends the request again.
-                idle_close = isinstance(e, (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError))
-                if attempt == 2 or not idle_close:
-                    raise Failure("%s %s: %s" % (method, path.split("?")[0], e))
-        if r.status not in expect:
-            raise Failure("%s %s: %d %s" % (method, path.split("?")[0], r.status, raw[:200].decode("utf-8", "replace")))
-        ctype = r.getheader("Content-Type") or ""
-        return r.status, (json.loads(raw) if raw and "json" in ctype else None), r.getheader("Set-Cookie") or ""
+def client(host, port, sign_in=True):
+    return Client(port, host=host, sign_in=sign_in, timeout=300, resend=True)
 
 
 class Sampler(threading.Thread):
@@ -116,11 +71,11 @@ class Stats:
 
 
 def discover(c):
-    _, root, _ = c.call("GET", "/api/organisations")
+    _, root = c.call("GET", "/api/organisations")
     city = root["items"][0]["id"]
-    _, districts, _ = c.call("GET", "/api/organisations?parent_id=%d&page_size=200" % city)
+    _, districts = c.call("GET", "/api/organisations?parent_id=%d&page_size=200" % city)
     district = max(districts["items"], key=lambda o: o["child_count"])["id"]
-    _, children, _ = c.call("GET", "/api/organisations?parent_id=%d&page_size=200" % district)
+    _, children = c.call("GET", "/api/organisations?parent_id=%d&page_size=200" % district)
     townships = [o["id"] for o in children["items"] if o["type"] in ("street", "township")]
     if not townships:
         raise Failure("the demo data has no townships to query")
@@ -130,7 +85,7 @@ def discover(c):
 def import_districts(c, city, count, townships):
     """One district per import, with the townships and villages the sheet names (bench/import_data.py)."""
     def create(parent, type_, name):
-        _, body, _ = c.call("POST", "/api/organisations", {"parent_id": parent, "type": type_, "name": name},
+        _, body = c.call("POST", "/api/organisations", {"parent_id": parent, "type": type_, "name": name},
                             expect=(201,))
         return body["id"]
 
@@ -150,7 +105,7 @@ def operations(ids):
     city, district = ids["city"], ids["district"]
 
     def sign_in(c):
-        Client(c.host, c.port).conn.close()
+        client(c.host, c.port).conn.close()
 
     return [
         ("roster of a township", 25, lambda c: c.call("GET", "/api/organisations/%d/roster?on=%s" % (
@@ -187,20 +142,20 @@ def importer(c, sheet, districts, stats, stop):
     def wait(job, states):
         while job["state"] not in states:
             time.sleep(0.1)
-            _, job, _ = c.call("GET", "/api/imports/%d" % job["id"])
+            _, job = c.call("GET", "/api/imports/%d" % job["id"])
         return job
 
     for district in districts:
         started = time.monotonic()
         try:
-            _, job, _ = c.call("POST", "/api/imports?kind=roster&within=%d&file_name=memory.xlsx" % district, sheet,
+            _, job = c.call("POST", "/api/imports?kind=roster&within=%d&file_name=memory.xlsx" % district, sheet,
                                expect=(202,), content_type="application/octet-stream")
             job = wait(job, ("checked", "refused", "failed"))
             stats.record("import: upload and dry run", time.monotonic() - started)
             if job["state"] != "checked":
                 raise Failure("import job %d: %s %s" % (job["id"], job["state"], job.get("error")))
             committing = time.monotonic()
-            _, job, _ = c.call("POST", "/api/imports/%d/commit" % job["id"], {"skip_invalid": True}, expect=(202,))
+            _, job = c.call("POST", "/api/imports/%d/commit" % job["id"], {"skip_invalid": True}, expect=(202,))
             job = wait(job, ("committed", "refused", "failed", "interrupted"))
             if job["state"] != "committed":
                 raise Failure("import job %d: %s %s" % (job["id"], job["state"], job.get("error")))
@@ -285,7 +240,7 @@ def main():
     sampler.start()
     stats = Stats()
     sampler.phase = "set-up"
-    setup = Client(host, port)
+    setup = client(host, port)
     ids = discover(setup)
     districts = import_districts(setup, ids["city"], args.imports, args.townships)
     with open(args.sheet, "rb") as f:
@@ -296,7 +251,7 @@ def main():
     barrier = threading.Barrier(args.connections)
 
     def arrive(k):
-        c = Client(host, port, sign_in=False)
+        c = client(host, port, sign_in=False)
         barrier.wait()
         started = time.monotonic()
         try:

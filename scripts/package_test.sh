@@ -48,7 +48,12 @@ grep -q 'adduser --system' "$work/control/postinst" || fail "postinst does not c
 dest=$work/root
 dpkg -x "$deb" "$dest"
 for file in usr/bin/jinguo usr/share/jinguo/web/index.html lib/systemd/system/jinguo.service \
-  etc/jinguo/config.json usr/share/doc/jinguo/operations.md; do
+  etc/jinguo/config.json usr/share/doc/jinguo/operations.md usr/share/doc/jinguo/README.md; do
+  [ -f "$dest/$file" ] || fail "/$file is missing"
+done
+# Every page the operator guide links to is beside it.
+for page in $(grep -o '([a-z-]*\.md)' "$dest/usr/share/doc/jinguo/operations.md" | tr -d '()' | sort -u); do
+  file=usr/share/doc/jinguo/$page
   [ -f "$dest/$file" ] || fail "/$file is missing"
 done
 [ -x "$dest/usr/bin/jinguo" ] || fail "/usr/bin/jinguo is not executable"

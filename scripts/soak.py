@@ -48,15 +48,25 @@ class Failure(Exception):
 
 
 class Client:
-    """One keep-alive connection with its own session."""
+    """One keep-alive connection with its own session (also bench/memory.py's).
 
-    def __init__(self, port):
-        self.port = port
-        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    resend: after the server closed the connection while it was idle (it closes keep-alive
+    connections idle for 5 s), open a new one and send the request again, as a browser does.
+    The soak's connections are never idle that long: there it stays off, and any closed
+    connection is a failure."""
+
+    def __init__(self, port, host="127.0.0.1", sign_in=True, timeout=60, resend=False):
+        self.host, self.port, self.resend = host, port, resend
+        self.conn = http.client.HTTPConnection(host, port, timeout=timeout)
         self.headers = {}
-        status, body = self.call("POST", "/api/auth/login", {"username": USER, "password": PASSWORD}, expect=(200,))
-        cookie = self.last_cookie.split(";")[0]
-        self.headers = {"Cookie": cookie, "X-CSRF-Token": body["csrf_token"]}
+        self.last_cookie = ""
+        if sign_in:
+            self.sign_in()
+
+    def sign_in(self):
+        self.headers = {}
+        _, body = self.call("POST", "/api/auth/login", {"username": USER, "password": PASSWORD}, expect=(200,))
+        self.headers = {"Cookie": self.last_cookie.split(";")[0], "X-CSRF-Token": body["csrf_token"]}
 
     def call(self, method, path, body=None, expect=(200,), content_type="application/json"):
         """Returns (status, parsed JSON or None); raises Failure on an unexpected status."""
@@ -65,13 +75,17 @@ class Client:
         if body is not None:
             data = body if isinstance(body, bytes) else json.dumps(body).encode()
             headers["Content-Type"] = content_type
-        try:
-            self.conn.request(method, path, data, headers)
-            r = self.conn.getresponse()
-            raw = r.read()
-        except (OSError, http.client.HTTPException) as e:
-            self.conn.close()
-            raise Failure("%s %s: %s" % (method, path.split("?")[0], e))
+        for attempt in (1, 2):
+            try:
+                self.conn.request(method, path, data, headers)
+                r = self.conn.getresponse()
+                raw = r.read()
+                break
+            except (OSError, http.client.HTTPException) as e:
+                self.conn.close()
+                idle_close = isinstance(e, (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError))
+                if attempt == 2 or not (self.resend and idle_close):
+                    raise Failure("%s %s: %s" % (method, path.split("?")[0], e))
         self.last_cookie = r.getheader("Set-Cookie") or ""
         if r.status not in expect:
             raise Failure("%s %s: %d %s" % (method, path, r.status, raw[:300].decode("utf-8", "replace")))

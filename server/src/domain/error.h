@@ -21,7 +21,8 @@ enum class ErrorKind {
   kUnauthorized,  // 401
   kTooLarge,   // 413
   kUnsupportedType,  // 415: a file that is not of a type accepted here (judged by content)
-  kTooManyRequests,  // 429: login throttled
+  kTooManyRequests,  // 429: this client asked too often (login throttled, public forms)
+  kBusy,       // 503 with Retry-After: the server is at its limit for everyone (sign-ins waiting too long)
   kInternal,   // 500: never carries internal detail to the client
 };
 

@@ -21,6 +21,7 @@ int status_of(domain::ErrorKind kind) {
     case domain::ErrorKind::kTooLarge: return 413;
     case domain::ErrorKind::kUnsupportedType: return 415;
     case domain::ErrorKind::kTooManyRequests: return 429;
+    case domain::ErrorKind::kBusy: return 503;
     case domain::ErrorKind::kInternal: return 500;
   }
   return 500;
@@ -43,7 +44,7 @@ Reply error_reply(const domain::DomainError& e) {
     }
     for (const auto& [key, value] : e.details()) {
       w.field(key, value);
-      if (key == "retry_after" && reply.status == 429) reply.headers.emplace("Retry-After", value);
+      if (key == "retry_after" && (reply.status == 429 || reply.status == 503)) reply.headers.emplace("Retry-After", value);
     }
   });
   w.end_object();

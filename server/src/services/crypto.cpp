@@ -50,7 +50,7 @@ class HashTurn {
   explicit HashTurn(HashWork work) : slot_(password_hash_limit()) {
     if (slot_.held()) return;
     const bool sign_in = work == HashWork::kSignIn;
-    throw domain::DomainError(domain::ErrorKind::kTooManyRequests, "busy", "",
+    throw domain::DomainError(domain::ErrorKind::kBusy, "busy", "",
                               sign_in ? "登录繁忙，请稍后再试" : "服务器繁忙，请稍后再试",
                               sign_in ? "too many sign-ins at once: try again shortly"
                                       : "too many passwords being hashed at once: try again shortly")

@@ -12,14 +12,14 @@ namespace jinguo::services {
 
 // argon2id at libsodium's interactive limits (~0.1 s, 64 MiB): deliberately slow. At most
 // password_hash_limit().slots() of them run at once; a caller that waits longer than its
-// patience for a turn gets a DomainError kTooManyRequests (429 with Retry-After, "登录繁忙，请稍后再试"). The 64 MiB
+// patience for a turn gets a DomainError kBusy (503 with Retry-After, "登录繁忙，请稍后再试"). The 64 MiB
 // are mapped for each hash and unmapped after it (libsodium mmaps them): they go back to the OS.
 std::string hash_password(std::string_view password);
 bool verify_password(const std::string& hash, std::string_view password);
 // The same work as a verification, for unknown usernames (no timing difference).
 void verify_dummy_password(std::string_view password);
 
-// How long a sign-in waits for its turn before a 429: 64 sign-ins at one moment, two at a
+// How long a sign-in waits for its turn before a 503: 64 sign-ins at one moment, two at a
 // time, took 16 s on a 2-core machine loaded by builds (load average 10); 15 s of patience
 // refused half of them there (bench/memory.sh). A quiet machine does them in ~3 s.
 inline constexpr std::chrono::seconds kHashPatience{60};

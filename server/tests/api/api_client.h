@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -82,12 +83,13 @@ struct Answer {
   httplib::Headers headers;
 };
 
-// A running `jinguo serve` on its own port.
+// A running `jinguo serve` on its own port: 8 threads unless `extra` names its own.
 class Server {
  public:
   Server(const std::string& url, std::vector<std::string> extra = {}) : port_(free_port()) {
     std::vector<std::string> args{JINGUO_BINARY, "serve", "--database", url, "--port", std::to_string(port_),
-                                  "--web-root", "/nonexistent-web-root", "--threads", "8"};
+                                  "--web-root", "/nonexistent-web-root"};
+    if (std::find(extra.begin(), extra.end(), "--threads") == extra.end()) args.insert(args.end(), {"--threads", "8"});
     args.insert(args.end(), extra.begin(), extra.end());
     pid_ = spawn(args);
     httplib::Client c("127.0.0.1", port_);
@@ -106,6 +108,7 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
   int port() const { return port_; }
+  pid_t pid() const { return pid_; }  // its memory is in /proc/PID
 
  private:
   int port_;

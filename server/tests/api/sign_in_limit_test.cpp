@@ -16,34 +16,6 @@ namespace {
 
 using jinguo::api_test::Client;
 
-// The server of this test, started here for its pid (its memory is read from /proc).
-class LimitedServer {
- public:
-  explicit LimitedServer(const std::string& url) : port_(jinguo::api_test::free_port()) {
-    pid_ = jinguo::api_test::spawn({JINGUO_BINARY, "serve", "--database", url, "--port", std::to_string(port_),
-                                    "--web-root", "/nonexistent-web-root", "--threads", "24", "--password-hashes",
-                                    "1"});
-    httplib::Client c("127.0.0.1", port_);
-    for (int i = 0; i < 200; ++i) {
-      if (auto r = c.Get("/api/health"); r && r->status == 200) return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    ADD_FAILURE() << "the server did not answer /api/health";
-  }
-  ~LimitedServer() {
-    ::kill(pid_, SIGTERM);
-    ::waitpid(pid_, nullptr, 0);
-  }
-  LimitedServer(const LimitedServer&) = delete;
-  LimitedServer& operator=(const LimitedServer&) = delete;
-  int port() const { return port_; }
-  pid_t pid() const { return pid_; }
-
- private:
-  int port_;
-  pid_t pid_;
-};
-
 // A field of /proc/PID/status in MiB (VmRSS, VmHWM).
 double status_mib(pid_t pid, const std::string& field) {
   std::ifstream in("/proc/" + std::to_string(pid) + "/status");
@@ -58,7 +30,8 @@ TEST(SignInLimit, SixteenAtOnceAllGetInOneHashAtATime) {
   auto world = jinguo::api_test::start_world("登录市妇联");
   world.admin.reset();
   world.server.reset();
-  LimitedServer server(world.url);
+  // More threads than people, so that all sixteen reach the limit at once.
+  jinguo::api_test::Server server(world.url, {"--threads", "24", "--password-hashes", "1"});
   const double base = status_mib(server.pid(), "VmRSS");
 
   constexpr int kPeople = 16;

@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "app/config.h"
+#include "domain/error.h"
+#include "services/crypto.h"
 #include "services/crypto_limit.h"
 
 namespace {
@@ -101,6 +103,28 @@ TEST(HashLimit, ResizedMoreSlotsWakeTheWaiting) {
   waiter.join();
   EXPECT_TRUE(entered);
   EXPECT_EQ(limit.slots(), 2);
+}
+
+// Every slot held past a sign-in's patience: she is told the server is busy (503, not 429, which
+// is for a client that asked too often), with a time to try again.
+TEST(PasswordHashLimit, ASignInThatFindsNoTurnIsRefusedAsBusy) {
+  auto& limit = jinguo::services::password_hash_limit();
+  const int slots = limit.slots();
+  limit.resize(1, 0ms);
+  {
+    HashLimit::Slot held(limit);
+    try {
+      jinguo::services::verify_dummy_password("secret");
+      ADD_FAILURE() << "a sign-in with no turn was let through";
+    } catch (const jinguo::domain::DomainError& e) {
+      EXPECT_EQ(e.kind(), jinguo::domain::ErrorKind::kBusy);
+      EXPECT_EQ(e.code(), "busy");
+      EXPECT_EQ(e.message_zh(), "登录繁忙，请稍后再试");
+      ASSERT_EQ(e.details().size(), 1u);
+      EXPECT_EQ(e.details()[0].first, "retry_after");
+    }
+  }
+  limit.resize(slots, jinguo::services::kHashPatience);
 }
 
 TEST(PasswordHashesSetting, FileThenEnvironmentThenFlag) {

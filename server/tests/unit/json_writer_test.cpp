@@ -535,6 +535,14 @@ TEST(JsonShapes, ErrorBodyAndRetryAfter) {
   ASSERT_EQ(reply.headers.count("Retry-After"), 1u);
   EXPECT_EQ(reply.headers.find("Retry-After")->second, "300");
 
+  // The server at its limit for everyone: 503, with the same Retry-After.
+  auto busy = jinguo::http::error_reply(
+      domain::DomainError(domain::ErrorKind::kBusy, "busy", "", "登录繁忙，请稍后再试", "too many sign-ins at once")
+          .with_detail("retry_after", "2"));
+  EXPECT_EQ(busy.status, 503);
+  ASSERT_EQ(busy.headers.count("Retry-After"), 1u);
+  EXPECT_EQ(busy.headers.find("Retry-After")->second, "2");
+
   auto conflict = jinguo::http::error_reply(
       domain::conflict("duplicate_id_number", "id_number", "身份证号已登记", "already registered").with_existing_id(42));
   EXPECT_EQ(conflict.status, 409);

@@ -280,6 +280,7 @@ const en: Messages = {
     submit: 'Sign in',
     failed: 'Wrong username or password',
     locked: 'Too many failed sign-ins: the account is locked; try again after {time}',
+    busy: 'Too many people are signing in right now; please try again shortly',
   },
   nav: {
     people: 'People',

@@ -279,6 +279,7 @@ const zhCN = {
     submit: '登录',
     failed: '用户名或密码错误',
     locked: '登录失败次数过多，账号已暂时锁定，请在 {time} 之后再试',
+    busy: '登录繁忙，请稍后再试',
   },
   nav: {
     people: '查找人员',

@@ -11,4 +11,10 @@ describe('sign-in problems', () => {
     expect(lockEndsAt('2026-11-28T10:15:00Z')).toBe(`${String(d.getHours()).padStart(2, '0')}:15`);
     expect(lockEndsAt(null)).toBe('');
   });
+
+  it('says the server is busy on a 503, from the server or from a proxy without a JSON body', () => {
+    const busy = toApiError(503, { error: { code: 'busy', message: '登录繁忙，请稍后再试', message_en: 'x', field: null, retry_after: '2' } });
+    expect(problemOf(busy, 'zh-CN')).toEqual({ kind: 'busy' });
+    expect(problemOf(toApiError(503, '<html>'), 'zh-CN')).toEqual({ kind: 'busy' });
+  });
 });
