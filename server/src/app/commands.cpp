@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <iterator>
 #include <optional>
 #include <thread>
 
@@ -29,6 +30,8 @@
 #include "services/campaign_scores.h"
 #include "services/campaigns.h"
 #include "services/crypto.h"
+#include "services/pdf_renderer.h"
+#include "documents/pdf_job.h"
 #include "services/exports.h"
 #include "services/forms.h"
 #include "http/form_dto.h"
@@ -230,6 +233,22 @@ sigset_t stop_signals() {
 
 }  // namespace
 
+int render_pdf() {
+  std::string job{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+  try {
+    const std::string pdf = documents::render_pdf_job(job);
+    std::cout.write(pdf.data(), static_cast<std::streamsize>(pdf.size()));
+    std::cout.flush();
+    return std::cout ? 0 : 1;
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "render: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "render: " << e.what() << "\n";
+    return 1;
+  }
+}
+
 int migrate(const Config& config) {
   make_parent_folder(config);
   storage::Database db(database_config(config, 1));
@@ -255,6 +274,11 @@ int serve(const Config& config) {
   // counting gate): VmHWM 283 MiB → 92 MiB.
   mallopt(M_ARENA_MAX, 2);
   services::password_hash_limit().resize(config.password_hashes, services::kHashPatience);
+  if (config.pdf_renders > 0) {
+    services::RenderProcesses processes;
+    processes.at_once = config.pdf_renders;
+    services::use_pdf_renderer(services::PdfRenderer(processes));
+  }
   make_parent_folder(config);
   storage::Database db(database_config(config, static_cast<std::size_t>(config.pool_size)));
   db.migrate();

@@ -10,6 +10,9 @@
 namespace jinguo::app {
 
 int serve(const Config& config);
+// `jinguo render`: the PDF job on standard input (documents/pdf_job.h) drawn to standard
+// output. Exit 0; 2 for input that is not a job; 1 when drawing failed (why on stderr).
+int render_pdf();
 int migrate(const Config& config);
 int check_db(const Config& config);
 int demo(const Config& config, std::uint64_t seed, bool force, const std::string& scale = {});

@@ -70,6 +70,7 @@ void apply_file(Config& c, const std::string& path) {
     else if (key == "threads") c.threads = int_of(1, 4096);
     else if (key == "pool_size") c.pool_size = int_of(1, 512);
     else if (key == "password_hashes") c.password_hashes = int_of(1, 64);
+    else if (key == "pdf_renders") c.pdf_renders = int_of(0, 64);
     else if (key == "log_level") c.log_level = text_of();
     else if (key == "secure_cookies") {
       if (!v.is_boolean()) throw std::invalid_argument(path + ": secure_cookies must be true or false");
@@ -124,6 +125,7 @@ Config load_config(const ConfigFlags& flags, const Environment& env) {
   if (auto v = from_env("JINGUO_THREADS")) c.threads = to_int("JINGUO_THREADS", *v, 1, 4096);
   if (auto v = from_env("JINGUO_POOL_SIZE")) c.pool_size = to_int("JINGUO_POOL_SIZE", *v, 1, 512);
   if (auto v = from_env("JINGUO_PASSWORD_HASHES")) c.password_hashes = to_int("JINGUO_PASSWORD_HASHES", *v, 1, 64);
+  if (auto v = from_env("JINGUO_PDF_RENDERS")) c.pdf_renders = to_int("JINGUO_PDF_RENDERS", *v, 0, 64);
   if (auto v = from_env("JINGUO_LOG_LEVEL")) c.log_level = *v;
   if (auto v = from_env("JINGUO_SECURE_COOKIES")) c.secure_cookies = *v == "1" || *v == "true";
   if (auto v = from_env("JINGUO_FORMS_INDEX")) c.forms_index = !(*v == "0" || *v == "false");
@@ -144,6 +146,7 @@ Config load_config(const ConfigFlags& flags, const Environment& env) {
   if (flags.threads) c.threads = *flags.threads;
   if (flags.pool_size) c.pool_size = *flags.pool_size;
   if (flags.password_hashes) c.password_hashes = *flags.password_hashes;
+  if (flags.pdf_renders) c.pdf_renders = *flags.pdf_renders;
   if (flags.log_level) c.log_level = *flags.log_level;
   if (flags.secure_cookies) c.secure_cookies = *flags.secure_cookies;
   if (flags.session_idle_seconds) c.session_idle_seconds = *flags.session_idle_seconds;

@@ -21,6 +21,10 @@ struct Config {
   // Password hashes (argon2id: 64 MiB and ~0.1 s of a core each, at every sign-in) computed at
   // once; further sign-ins wait their turn (bench/README.md, Memory).
   int password_hashes = 2;
+  // PDFs (forms, certificates, posters) drawn at once, each in a short-lived `jinguo render`
+  // process (~85 MiB of fonts and font caches that leave with it); more wait their turn. 0:
+  // drawn inside the server, which then keeps those ~85 MiB (services/pdf_renderer.h).
+  int pdf_renders = 2;
   std::string log_level = "info";
   bool secure_cookies = false;        // served over TLS (directly or behind a proxy)
   int session_idle_seconds = 30 * 60;
@@ -50,7 +54,8 @@ struct Config {
 struct ConfigFlags {
   std::optional<std::string> config_file, database, host, web_root, log_level, public_url, log_format, metrics_token;
   std::optional<std::string> trusted_proxies;  // addresses separated by commas
-  std::optional<int> port, threads, pool_size, password_hashes, session_idle_seconds, public_requests_per_minute;
+  std::optional<int> port, threads, pool_size, password_hashes, pdf_renders, session_idle_seconds,
+      public_requests_per_minute;
   std::optional<bool> secure_cookies, forms_index;
 };
 

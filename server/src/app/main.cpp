@@ -41,6 +41,10 @@ int main(int argc, char** argv) {
                     "password hashes (64 MiB each) computed at once; more sign-ins wait their turn "
                     "(JINGUO_PASSWORD_HASHES, default 2)")
       ->check(CLI::Range(1, 64));
+  serve->add_option("--pdf-renders", flags.pdf_renders,
+                    "PDFs drawn at once, each in a short-lived process; 0: inside the server, which then keeps "
+                    "~85 MiB of fonts (JINGUO_PDF_RENDERS, default 2)")
+      ->check(CLI::Range(0, 64));
   auto* migrate = cli.add_subcommand("migrate", "create or update the database schema");
   add_database(migrate);
   auto* check = cli.add_subcommand("check-db", "connect to the database and list the applied migrations");
@@ -193,6 +197,8 @@ int main(int argc, char** argv) {
   restore_cmd->add_option("-i,--input", restore_request.in, "the backup file")->required();
   restore_cmd->add_flag("--force", restore_request.force,
                         "overwrite a target that holds data (SQLite: the file; PostgreSQL: drop its tables)");
+  // What `serve` runs for each PDF (services/pdf_renderer.h): not for people, so not in --help.
+  cli.add_subcommand("render", "draw the PDF job on standard input to standard output")->group("");
   cli.add_subcommand("version", "print the version")->callback([] { std::cout << "jinguo " JINGUO_VERSION "\n"; });
 
   try {
@@ -203,6 +209,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (cli.got_subcommand("version")) return 0;
+  if (cli.got_subcommand("render")) return jinguo::app::render_pdf();
   if (secure_cookies) flags.secure_cookies = true;
   if (no_forms_index) flags.forms_index = false;
 

@@ -5,9 +5,11 @@
 #include "documents/certificate_pdf.h"
 #include "domain/access/access.h"
 #include "domain/clock.h"
+#include "documents/pdf_job.h"
 #include "domain/error.h"
 #include "domain/text.h"
 #include "services/audit.h"
+#include "services/pdf_renderer.h"
 #include "services/crypto.h"
 #include "services/nominations.h"
 #include "storage/meeting_repository.h"
@@ -181,7 +183,7 @@ Download Certificates::Print(const Actor& actor, const std::vector<storage::Cert
   }
   std::string name = rows.size() == 1 ? "证书_" + rows.front().number_text + ".pdf"
                                       : "证书_" + std::to_string(rows.size()) + "张_" + today_().iso() + ".pdf";
-  return {std::move(name), documents::certificates_pdf(sheets)};
+  return {std::move(name), pdf_renderer().render(documents::pdf_job(sheets))};
 }
 
 CertificateView Certificates::Revoke(const Actor& actor, storage::CertificateId id, const std::string& reason_text) {

@@ -6,10 +6,12 @@
 #include "domain/access/access.h"
 #include "domain/access/masking.h"
 #include "domain/clock.h"
+#include "documents/pdf_job.h"
 #include "domain/error.h"
 #include "domain/id_number.h"
 #include "domain/text.h"
 #include "services/audit.h"
+#include "services/pdf_renderer.h"
 #include "services/crypto.h"
 #include "services/dictionary_checks.h"
 #include "services/subtree.h"
@@ -269,7 +271,7 @@ Download Notices::Poster(const Actor& actor, NoticeId id) {
   poster.deadline = r.notice.fields.deadline.chinese();
   poster.url = *v.public_url;
   return {"招募公告_" + r.organisation_name + "_" + r.notice.fields.deadline.iso() + ".pdf",
-          documents::notice_poster_pdf(poster)};
+          pdf_renderer().render(documents::pdf_job(poster))};
 }
 
 PublicNotice Notices::Public(const std::string& slug) {
