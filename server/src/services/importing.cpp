@@ -916,8 +916,12 @@ ImportReport Importing::Commit(const Actor& actor, const std::string& bytes, con
   ImportReport report;
   const OrganisationDetail root = import_root(registry_, actor, within);
   Prepared prepared = prepare(registry_, db_, actor, bytes, file_name, root, report);
-  const bool refused_early = !options.skip_invalid &&
-      std::any_of(prepared.drafts.begin(), prepared.drafts.end(), [](const RowDraft& d) { return !d.errors.empty(); });
+  // Refused (nothing written, the batch not audited) when a row has errors and she did not
+  // choose to skip them, or when skipping them leaves no row to store (as for the archives).
+  const auto faulty = [](const RowDraft& d) { return !d.errors.empty(); };
+  const bool refused_early =
+      options.skip_invalid ? !prepared.drafts.empty() && std::all_of(prepared.drafts.begin(), prepared.drafts.end(), faulty)
+                           : std::any_of(prepared.drafts.begin(), prepared.drafts.end(), faulty);
   if (refused_early) {  // no need to write what would be rolled back
     db_.read([&](storage::ReadTx& tx) { Batch(registry_, actor, prepared, root, report, progress).run(tx, nullptr, nullptr); });
     return report;
@@ -926,7 +930,7 @@ ImportReport Importing::Commit(const Actor& actor, const std::string& bytes, con
     db_.write([&](storage::WriteTx& tx) {
       Batch batch(registry_, actor, prepared, root, report, progress);
       batch.run(tx, &tx, &options);
-      if (report.invalid > 0 && !options.skip_invalid) throw RollBack{};
+      if (report.invalid > 0 && (!options.skip_invalid || report.valid == 0)) throw RollBack{};
       batch.finish(tx, options);
       report.committed = true;
       if (options.on_stored) options.on_stored(tx, report);

@@ -99,7 +99,8 @@ class Importing {
   ImportReport DryRun(const Actor& actor, const std::string& bytes, const std::string& file_name,
                       std::optional<domain::OrganisationId> within, const ImportProgress& progress = {});
   // The same judgement in one write transaction: every row stored, or with skip_invalid the
-  // valid ones, or (some row with an error and not skip_invalid) nothing: committed false.
+  // valid ones; nothing (committed false) when some row has an error and not skip_invalid, or
+  // when with skip_invalid no row is valid (why_not_imported says which).
   ImportReport Commit(const Actor& actor, const std::string& bytes, const std::string& file_name,
                       std::optional<domain::OrganisationId> within, const CommitOptions& options,
                       const ImportProgress& progress = {});
