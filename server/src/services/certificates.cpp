@@ -56,6 +56,40 @@ void certify_nomination(const storage::WriteTx& tx, const Actor& actor, domain::
     move_on(tx, actor, row->nomination, domain::selection::Event::kCertify, {});
 }
 
+// What an issuer without a prefix of its own numbers with: its default (红旗镇妇证), or when
+// another issuer numbers with that, the default with its level above's name first
+// (呼兰区红旗镇妇证); nothing when both are taken (she sets one herself).
+std::optional<std::string> free_default_prefix(const storage::ReadTx& tx, domain::OrganisationId issuer,
+                                               const std::string& issuer_name,
+                                               std::optional<domain::OrganisationId> parent, const domain::Date& today) {
+  storage::CertificateQueries certificates(tx);
+  std::vector<std::string> candidates{domain::selection::default_prefix(issuer_name)};
+  if (parent)
+    if (auto above = storage::OrganisationRepository(tx).find(domain::Scope::whole_tree(), *parent, today))
+      candidates.push_back(domain::selection::qualified_prefix(above->organisation.name, issuer_name));
+  for (auto& candidate : candidates)
+    if (!certificates.prefix_taken(candidate, issuer)) return std::move(candidate);
+  return std::nullopt;
+}
+
+// The prefix an issuer's next certificate is numbered with: its own, or its free default,
+// which becomes its own (recorded) so that no other issuer can take it later.
+std::string prefix_for_issuing(const storage::WriteTx& tx, const Actor& actor, const domain::Organisation& issuer,
+                               const domain::Date& today, const std::string& field) {
+  storage::CertificateRepository repo(tx);
+  if (auto own = repo.prefix(issuer.id)) return *own;
+  auto chosen = free_default_prefix(tx, issuer.id, issuer.name, issuer.parent_id, today);
+  if (!chosen)
+    throw domain::conflict("prefix_taken", field,
+                           issuer.name + "的默认证书编号前缀已被其他单位使用，请先设定本单位的证书编号前缀再发证",
+                           "another issuer numbers with this body's default prefix: set a prefix first");
+  repo.set_prefix(issuer.id, *chosen, domain::utc_timestamp_now());
+  ChangeSet changes;
+  changes.created("prefix", *chosen);
+  record_audit(tx, actor, {"create", "certificate_prefix", std::to_string(issuer.id), issuer.id}, changes);
+  return *chosen;
+}
+
 }  // namespace
 
 CertificateView Certificates::view_of(storage::CertificateRow row) const {
@@ -104,8 +138,7 @@ std::vector<CertificateView> Certificates::Issue(const Actor& actor, const std::
       c.issuer_id = issuer->organisation.id;
       c.issuer_name = issuer->organisation.name;
       c.year = today.year();
-      const std::string prefix =
-          repo.prefix(c.issuer_id).value_or(domain::selection::default_prefix(c.issuer_name));
+      const std::string prefix = prefix_for_issuing(tx, actor, issuer->organisation, today, field);
       c.number = repo.next_number(c.issuer_id, c.year);
       c.number_text = domain::selection::certificate_number(prefix, c.year, c.number);
       c.code = random_base32(kCodeBytes);
@@ -217,8 +250,9 @@ std::string Certificates::PrefixOf(const Actor& actor, domain::OrganisationId is
   return db_.read([&](storage::ReadTx& tx) {
     auto body = storage::OrganisationRepository(tx).find(actor.scope, issuer, today_());
     if (!body) throw domain::not_found("organisation_id", "组织不存在", "no such organisation");
-    return storage::CertificateQueries(tx).prefix(issuer).value_or(
-        domain::selection::default_prefix(body->organisation.name));
+    const auto& o = body->organisation;
+    if (auto own = storage::CertificateQueries(tx).prefix(issuer)) return *own;
+    return free_default_prefix(tx, issuer, o.name, o.parent_id, today_()).value_or(domain::selection::default_prefix(o.name));
   });
 }
 
@@ -229,13 +263,18 @@ std::string Certificates::SetPrefix(const Actor& actor, domain::OrganisationId i
     if (!body) throw domain::not_found("organisation_id", "组织不存在", "no such organisation");
     const std::string prefix = domain::selection::normalise_prefix(text);
     storage::CertificateRepository repo(tx);
-    const std::string before =
-        repo.prefix(issuer).value_or(domain::selection::default_prefix(body->organisation.name));
-    if (before == prefix) return prefix;
+    const auto own = repo.prefix(issuer);
+    if (own == prefix) return prefix;
+    if (repo.prefix_taken(prefix, issuer))
+      throw domain::conflict("prefix_taken", "prefix", "证书编号前缀“" + prefix + "”已被其他单位使用，请换一个",
+                             "another issuer numbers with this prefix");
     repo.set_prefix(issuer, prefix, domain::utc_timestamp_now());
     ChangeSet changes;
-    changes.add("prefix", before, prefix);
-    record_audit(tx, actor, {"update", "certificate_prefix", std::to_string(issuer), issuer}, changes);
+    if (own)
+      changes.add("prefix", *own, prefix);
+    else
+      changes.created("prefix", prefix);
+    record_audit(tx, actor, {own ? "update" : "create", "certificate_prefix", std::to_string(issuer), issuer}, changes);
     return prefix;
   });
 }

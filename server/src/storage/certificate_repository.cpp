@@ -96,6 +96,14 @@ std::optional<std::string> CertificateQueries::prefix(domain::OrganisationId iss
   return st.string(0);
 }
 
+bool CertificateQueries::prefix_taken(const std::string& prefix, domain::OrganisationId other_than) const {
+  Statement st = tx_.prepare(
+      "SELECT 1 FROM certificate_prefixes WHERE prefix = $1 AND organisation_id <> $2 "
+      "UNION ALL SELECT 1 FROM certificates WHERE number_text LIKE $3 ESCAPE '\\' AND issuer_id <> $4");
+  st.bind(prefix).bind(other_than).bind(escape_like(prefix) + "〔%").bind(other_than);
+  return st.step();
+}
+
 int CertificateRepository::next_number(domain::OrganisationId issuer, int year) const {
   {
     Statement start = tx_.prepare(

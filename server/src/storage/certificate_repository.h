@@ -58,6 +58,9 @@ class CertificateQueries {
   // The certificate of a position its issuer has not revoked, if any.
   std::optional<CertificateRow> unrevoked_of(domain::PositionId position) const;
   std::optional<std::string> prefix(domain::OrganisationId issuer) const;
+  // Whether an issuer other than `other_than` numbers with `prefix`: set as its own, or on a
+  // certificate it issued (an old prefix still stands on the paper it printed).
+  bool prefix_taken(const std::string& prefix, domain::OrganisationId other_than) const;
 
  protected:
   const ReadTx& tx_;

@@ -321,14 +321,15 @@ TEST_F(BackupTest, BadArgumentsAreRefusedWithTheirExitCodes) {
 }
 
 TEST_F(BackupTest, ABackupOfAnOlderSchemaIsMigratedWhenRestored) {
-  // An older version's database: 0024 (meeting_files) not yet applied.
+  // An older version's database: 0024 (meeting_files) and 0025 (unique certificate prefixes) not yet applied.
   const std::string old = jinguo::test_support::fresh_database_url();
   ASSERT_EQ(run_cli({"migrate", "--database", old}), 0);
   {
     jinguo::storage::Database db({old, 1});
     db.write([](jinguo::storage::WriteTx& tx) {
+      tx.sql() << "DROP INDEX certificate_prefixes_prefix";
       tx.sql() << "DROP TABLE meeting_files";
-      tx.sql() << "DELETE FROM schema_migrations WHERE version = '0024'";
+      tx.sql() << "DELETE FROM schema_migrations WHERE version IN ('0024', '0025')";
     });
   }
   const fs::path copy = work_folder() / "old.backup";
@@ -337,7 +338,7 @@ TEST_F(BackupTest, ABackupOfAnOlderSchemaIsMigratedWhenRestored) {
   EXPECT_NE(said.find("schema 0023"), std::string::npos) << said;
   const std::string restored = jinguo::test_support::fresh_database_url();
   ASSERT_EQ(run_cli({"restore", "--database", restored, "-i", copy.string()}, &said), 0) << said;
-  EXPECT_NE(said.find("schema 0023 in the backup, 1 migration(s) applied"), std::string::npos) << said;
+  EXPECT_NE(said.find("schema 0023 in the backup, 2 migration(s) applied"), std::string::npos) << said;
   EXPECT_EQ(every_row(restored).count("meeting_files"), 1u);
 }
 

@@ -235,6 +235,44 @@ TEST_F(CertificatesTest, TheIssuerRevokesAndSetsItsPrefix) {
   EXPECT_EQ(check.body["revoke_reason"], "任职记录已删除");
 }
 
+// Two townships of one name in two districts: the first to issue numbers with the name's
+// prefix, the other with its district's name before it; a prefix another issuer holds is refused.
+TEST_F(CertificatesTest, SameNamedIssuersNeverShareAPrefix) {
+  auto& admin = *world_->admin;
+  auto body = [&](long long parent, const std::string& type, const std::string& name) {
+    auto a = admin.post("/api/organisations", {{"parent_id", parent}, {"type", type}, {"name", name}});
+    EXPECT_EQ(a.status, 201) << a.body.dump();
+    return a.body.value("id", 0LL);
+  };
+  const long long east = body(body(world_->city, "district", "证东区妇联"), "township", "同名镇妇联");
+  const long long west = body(body(world_->city, "district", "证西区妇联"), "township", "同名镇妇联");
+  const long long east_member = appointed(61, "member", "part_time", body(east, "village_congress", "东村妇代会"));
+  const long long west_member = appointed(62, "member", "part_time", body(west, "village_congress", "西村妇代会"));
+  auto prefix_of = [&](long long issuer) {
+    return admin.get("/api/organisations/" + std::to_string(issuer) + "/certificate-prefix").body.value("prefix", "");
+  };
+  EXPECT_EQ(prefix_of(east), "同名镇妇证");
+  EXPECT_EQ(prefix_of(west), "同名镇妇证");  // neither has numbered yet
+
+  auto first = issue(admin, {east_member});
+  ASSERT_EQ(first.status, 201) << first.body.dump();
+  EXPECT_EQ(first.body["items"][0]["number"].get<std::string>().rfind("同名镇妇证〔", 0), 0u) << first.body.dump();
+  EXPECT_EQ(prefix_of(west), "证西区同名镇妇证");
+  auto second = issue(admin, {west_member});
+  ASSERT_EQ(second.status, 201) << second.body.dump();
+  EXPECT_EQ(second.body["items"][0]["number"].get<std::string>().rfind("证西区同名镇妇证〔", 0), 0u) << second.body.dump();
+  EXPECT_NE(first.body["items"][0]["number"], second.body["items"][0]["number"]);
+
+  auto taken = admin.call("PUT", "/api/organisations/" + std::to_string(west) + "/certificate-prefix",
+                          json{{"prefix", "同名镇妇证"}}.dump());
+  EXPECT_EQ(taken.status, 409) << taken.body.dump();
+  EXPECT_EQ(taken.body["error"]["code"], "prefix_taken");
+  EXPECT_EQ(prefix_of(west), "证西区同名镇妇证");
+  // Each issuer's prefix, taken at its first certificate, is on record.
+  auto records = admin.get("/api/audit?entity=certificate_prefix&action=create").body;
+  EXPECT_GE(records["items"].size(), 2u) << records.dump(1);
+}
+
 TEST_F(CertificatesTest, ThePublicCheckIsRateLimitedPerAddress) {
   Server limited(world_->url, {"--public-requests-per-minute", "3"});
   Client anonymous(limited.port());

@@ -39,6 +39,12 @@ TEST(Certificate, TheDefaultPrefixIsTheIssuersNameWithFuZheng) {
   EXPECT_EQ(default_prefix("妇联"), "妇联妇证");  // nothing would be left
 }
 
+TEST(Certificate, TheQualifiedPrefixPutsTheLevelAboveFirst) {
+  EXPECT_EQ(qualified_prefix("呼兰区妇联", "红旗镇妇联"), "呼兰区红旗镇妇证");
+  EXPECT_EQ(qualified_prefix("哈尔滨市妇女联合会", " 道里区妇联 "), "哈尔滨市道里区妇证");
+  EXPECT_NE(qualified_prefix("呼兰区妇联", "红旗镇妇联"), qualified_prefix("五常市妇联", "红旗镇妇联"));
+}
+
 TEST(Certificate, APrefixIsShortAndHoldsNoDigitsOrBrackets) {
   EXPECT_EQ(normalise_prefix("  哈道妇证 "), "哈道妇证");
   EXPECT_EQ(code_of([] { normalise_prefix(" "); }), "required");

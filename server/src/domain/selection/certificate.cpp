@@ -29,14 +29,25 @@ CertificateKind certificate_kind_for(std::string_view manner) {
   return manner == "volunteer" ? CertificateKind::kVolunteer : CertificateKind::kAppointment;
 }
 
-std::string default_prefix(std::string_view issuer_name) {
-  std::string_view name = trim(issuer_name);
+namespace {
+
+// A federation's name without 妇联 / 妇女联合会 at its end (道里区妇联 → 道里区).
+std::string_view stem(std::string_view federation_name) {
+  std::string_view name = trim(federation_name);
   for (std::string_view tail : {std::string_view("妇女联合会"), std::string_view("妇联")})
     if (name.ends_with(tail) && name.size() > tail.size()) {
       name.remove_suffix(tail.size());
       break;
     }
-  return std::string(name) + "妇证";
+  return name;
+}
+
+}  // namespace
+
+std::string default_prefix(std::string_view issuer_name) { return std::string(stem(issuer_name)) + "妇证"; }
+
+std::string qualified_prefix(std::string_view parent_name, std::string_view issuer_name) {
+  return std::string(stem(parent_name)) + std::string(stem(issuer_name)) + "妇证";
 }
 
 std::string normalise_prefix(std::string_view prefix) {

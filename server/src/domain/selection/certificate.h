@@ -23,6 +23,9 @@ CertificateKind certificate_kind_for(std::string_view manner);
 // The prefix an issuer has not set: its name without 妇联 / 妇女联合会 and 妇证 after it
 // (道里区妇联 → 道里区妇证).
 std::string default_prefix(std::string_view issuer_name);
+// The same with the name of the level above before it, for an issuer whose default another
+// issuer of the same name already numbers with (呼兰区妇联, 红旗镇妇联 → 呼兰区红旗镇妇证).
+std::string qualified_prefix(std::string_view parent_name, std::string_view issuer_name);
 // A prefix as stored: trimmed, 1..20 characters, none of 〔〕[]() digits or spaces (they
 // would make the number ambiguous). Throws 422 on "prefix".
 std::string normalise_prefix(std::string_view prefix);
