@@ -83,13 +83,14 @@ struct Answer {
   httplib::Headers headers;
 };
 
-// A running `jinguo serve` on its own port: 8 threads unless `extra` names its own.
+// A running `jinguo serve` on its own port: 8 threads and no web app unless `extra` names its own.
 class Server {
  public:
   Server(const std::string& url, std::vector<std::string> extra = {}) : port_(free_port()) {
-    std::vector<std::string> args{JINGUO_BINARY, "serve", "--database", url, "--port", std::to_string(port_),
-                                  "--web-root", "/nonexistent-web-root"};
-    if (std::find(extra.begin(), extra.end(), "--threads") == extra.end()) args.insert(args.end(), {"--threads", "8"});
+    std::vector<std::string> args{JINGUO_BINARY, "serve", "--database", url, "--port", std::to_string(port_)};
+    auto named = [&extra](const char* flag) { return std::find(extra.begin(), extra.end(), flag) != extra.end(); };
+    if (!named("--threads")) args.insert(args.end(), {"--threads", "8"});
+    if (!named("--web-root")) args.insert(args.end(), {"--web-root", "/nonexistent-web-root"});
     args.insert(args.end(), extra.begin(), extra.end());
     pid_ = spawn(args);
     httplib::Client c("127.0.0.1", port_);
