@@ -114,6 +114,11 @@ struct HeldIndex::Data {
   std::vector<Version> versions;
   std::string text;
   std::vector<Position> positions;  // by person, then id: a person's positions are adjacent
+  // Each body's positions, in person order: positions[by_body[i]] for i in
+  // [body_first[id], body_first[id + 1]) (a counting sort of the positions by body, made again
+  // whenever the positions change), so that a district's queries read its own bodies'
+  // positions, not the whole country's 13 million (4 bytes a position).
+  std::vector<std::uint32_t> by_body, body_first;
   Interned roles, manners, sources, educations, political_statuses, ethnicities;
   long long full_loads = 0, updates = 0;
 
@@ -206,6 +211,28 @@ struct HeldIndex::Data {
     return p;
   }
 
+  // Calls f(position) for each position of body `id`, in person order.
+  template <class F>
+  void each_of_body(std::uint32_t id, F&& f) const {
+    if (static_cast<std::size_t>(id) + 1 >= body_first.size()) return;
+    for (std::uint32_t i = body_first[id]; i < body_first[id + 1]; ++i) f(positions[by_body[i]]);
+  }
+  std::size_t positions_of_body(std::uint32_t id) const {
+    return static_cast<std::size_t>(id) + 1 < body_first.size() ? body_first[id + 1] - body_first[id] : 0;
+  }
+
+  void index_by_body() {
+    std::uint32_t last = 0;
+    for (const Position& p : positions) last = std::max(last, p.body);
+    body_first.assign(std::max<std::size_t>(body_at.size(), static_cast<std::size_t>(last) + 1) + 1, 0);
+    for (const Position& p : positions) ++body_first[p.body + 1];
+    for (std::size_t id = 1; id < body_first.size(); ++id) body_first[id] += body_first[id - 1];
+    by_body.resize(positions.size());
+    by_body.shrink_to_fit();
+    std::vector<std::uint32_t> next(body_first.begin(), body_first.end() - 1);
+    for (std::size_t i = 0; i < positions.size(); ++i) by_body[next[positions[i].body]++] = static_cast<std::uint32_t>(i);
+  }
+
   static bool by_person(const Position& a, const Position& b) {
     return a.person != b.person ? a.person < b.person : a.id < b.id;
   }
@@ -216,6 +243,7 @@ struct HeldIndex::Data {
               [&](const Statement& row) { positions.push_back(position_of(row)); });
     positions.shrink_to_fit();
     std::sort(positions.begin(), positions.end(), by_person);
+    index_by_body();
   }
 
   void load_all(const ReadTx& tx) {
@@ -242,6 +270,7 @@ struct HeldIndex::Data {
     positions.clear();
     positions.reserve(kept.size() + fresh.size());
     std::merge(kept.begin(), kept.end(), fresh.begin(), fresh.end(), std::back_inserter(positions), by_person);
+    index_by_body();
   }
 
   // People's form attributes, copied into each of their positions.
@@ -272,7 +301,8 @@ struct HeldIndex::Data {
 
   std::size_t bytes() const {
     return bodies.capacity() * sizeof(Body) + body_at.capacity() * sizeof(std::uint32_t) +
-           versions.capacity() * sizeof(Version) + text.capacity() + positions.capacity() * sizeof(Position);
+           versions.capacity() * sizeof(Version) + text.capacity() + positions.capacity() * sizeof(Position) +
+           (by_body.capacity() + body_first.capacity()) * sizeof(std::uint32_t);
   }
 };
 
@@ -338,6 +368,10 @@ HeldIndex::Size HeldIndex::size() const {
 
 namespace {
 
+// A subtree holding at least 1/kWholePassShare of all positions is read in one pass over them
+// all (in person order already); a smaller one through its bodies' lists, then sorted.
+constexpr std::size_t kWholePassShare = 8;
+
 bool is_level(domain::BodyType t) {
   using domain::BodyType;
   return t == BodyType::kStreet || t == BodyType::kTownship || t == BodyType::kCommunity || t == BodyType::kVillage ||
@@ -371,13 +405,24 @@ void each_held_in(const HeldIndex::Data& d, const std::string& path, std::int32_
     }
     group_of[b.id] = g;
   });
-  // one pass over the positions (in person order), each held one put in its group's list
+  // each held position put in its group's list, in person order (their order in positions)
   std::vector<std::vector<std::uint32_t>> groups(group_type.size());
-  for (std::size_t i = 0; i < d.positions.size(); ++i) {
+  auto place = [&](std::uint32_t i) {
     const Data::Position& p = d.positions[i];
-    if (p.start > day || day >= p.end || p.body >= group_of.size()) continue;
+    if (p.start > day || day >= p.end || p.body >= group_of.size()) return;
     const std::int32_t g = group_of[p.body];
-    if (g >= 0) groups[static_cast<std::size_t>(g)].push_back(static_cast<std::uint32_t>(i));
+    if (g >= 0) groups[static_cast<std::size_t>(g)].push_back(i);
+  };
+  std::size_t in_subtree = 0;
+  for (std::size_t id = 0; id < group_of.size(); ++id)
+    if (group_of[id] >= 0) in_subtree += d.positions_of_body(static_cast<std::uint32_t>(id));
+  if (in_subtree * kWholePassShare >= d.positions.size()) {  // most of the tree: one pass over all
+    for (std::size_t i = 0; i < d.positions.size(); ++i) place(static_cast<std::uint32_t>(i));
+  } else {  // a part of it: its bodies' positions, then each group sorted back into person order
+    for (std::size_t id = 0; id < group_of.size(); ++id)
+      if (group_of[id] >= 0)
+        for (std::uint32_t k = d.body_first[id]; k < d.body_first[id + 1]; ++k) place(d.by_body[k]);
+    for (auto& group : groups) std::sort(group.begin(), group.end());
   }
   for (std::size_t g = 0; g < groups.size(); ++g)
     for (const std::uint32_t i : groups[g]) f(group_type[g], d.positions[i]);
@@ -485,20 +530,22 @@ std::vector<SubtreeBody> HeldIndex::View::subtree_bodies(const std::string& path
 std::vector<HeldRow> HeldIndex::View::held_in_subtree(const std::string& path, const Date& on) const {
   const Data& d = data_;
   const std::int32_t day = day_of(on);
-  std::vector<bool> in(d.body_at.size(), false);
-  d.each_in_subtree(d.root_on(path, day), day, [&](const Data::Body& b, const Data::Version&) { in[b.id] = true; });
-  auto held = [&](const Data::Position& p) { return p.start <= day && day < p.end && p.body < in.size() && in[p.body]; };
-  // Counted first, per body: the rows are sized exactly (a growing vector of a city's rows
-  // copied itself a dozen times, and 64 requests at once each held the copies), and placed
-  // body by body (a counting sort, each body's in person order), so that a caller grouping
-  // them by body finds each body's rows together and meets each body once.
-  std::vector<std::uint32_t> at(d.body_at.size() + 1, 0);  // body id → its first row, once summed
-  for (const Data::Position& p : d.positions)
-    if (held(p)) ++at[p.body + 1];
-  for (std::size_t id = 1; id < at.size(); ++id) at[id] += at[id - 1];
-  std::vector<HeldRow> out(at.back());
-  for (const Data::Position& p : d.positions)
-    if (held(p)) out[at[p.body]++] = {p.body, p.person, std::string(d.roles.code(p.role)), p.id};
+  // The subtree's bodies in id order, each body's rows in person order (from by_body), so that
+  // a caller grouping them by body finds each body's rows together and meets each body once;
+  // counted first, so that the rows are sized exactly (64 requests at once each held the
+  // copies of a growing vector of a city's rows).
+  std::vector<std::uint32_t> ids;
+  d.each_in_subtree(d.root_on(path, day), day, [&](const Data::Body& b, const Data::Version&) { ids.push_back(b.id); });
+  std::sort(ids.begin(), ids.end());
+  auto held = [&](const Data::Position& p) { return p.start <= day && day < p.end; };
+  std::size_t count = 0;
+  for (const auto id : ids) d.each_of_body(id, [&](const Data::Position& p) { count += held(p); });
+  std::vector<HeldRow> out;
+  out.reserve(count);
+  for (const auto id : ids)
+    d.each_of_body(id, [&](const Data::Position& p) {
+      if (held(p)) out.push_back({p.body, p.person, std::string(d.roles.code(p.role)), p.id});
+    });
   return out;
 }
 
@@ -506,14 +553,17 @@ std::vector<HeldRow> HeldIndex::View::ended_in(const std::vector<domain::Organis
                                                const std::vector<std::string>& roles) const {
   const Data& d = data_;
   const std::int32_t day = day_of(on);
-  std::vector<bool> in(d.body_at.size(), false);
-  for (const auto id : bodies)
-    if (id > 0 && static_cast<std::size_t>(id) < in.size()) in[static_cast<std::size_t>(id)] = true;
+  std::vector<domain::OrganisationId> ids(bodies);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   std::vector<const Data::Position*> found;
-  for (const Data::Position& p : d.positions) {
-    if (p.end == kNoEnd || p.end > day || p.body >= in.size() || !in[p.body]) continue;
-    const auto role = d.roles.code(p.role);
-    if (std::find(roles.begin(), roles.end(), role) != roles.end()) found.push_back(&p);
+  for (const auto id : ids) {
+    if (id <= 0 || id > std::numeric_limits<std::uint32_t>::max()) continue;
+    d.each_of_body(static_cast<std::uint32_t>(id), [&](const Data::Position& p) {
+      if (p.end == kNoEnd || p.end > day) return;
+      const auto role = d.roles.code(p.role);
+      if (std::find(roles.begin(), roles.end(), role) != roles.end()) found.push_back(&p);
+    });
   }
   std::sort(found.begin(), found.end(), [](const Data::Position* a, const Data::Position* b) {
     return a->end != b->end ? a->end > b->end : a->id > b->id;
