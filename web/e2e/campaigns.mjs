@@ -241,6 +241,8 @@ export const tests = [
       await page.getByTestId('submission-submit').click();
       await page.getByTestId('submit-draft-note').waitFor();
       check((await field(page, 'submit-text').inputValue()) === draftText, 'the draft was not loaded into the dialog');
+      // the toast that said the draft was saved gone first: fading out, its text is at part opacity for axe
+      await page.locator('.el-message').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
       await checkAxe(page, 'the submit dialog with a draft');
       await page.getByTestId('submit-dialog-cancel').click();
       await page.getByTestId('submit-dialog').waitFor({ state: 'hidden' });

@@ -6,7 +6,7 @@
 // Issue 11's second step: a clerk enters her district's contact and re-election on its page and finds them
 // in 附表1 and 附表2; the 合计 row's counts open everyone of every row, a page of 50 at a time.
 import { personName } from './data.mjs';
-import { accounts, as, baseUrl, check, checkAxe, checkPageBothLanguages as pageChecks, download, escapeDialog, field, shot, signIn, state, typeDate } from './lib.mjs';
+import { accounts, as, baseUrl, check, checkAxe, checkPageBothLanguages as pageChecks, download, escapeDialog, field, settled, shot, signIn, state, typeDate } from './lib.mjs';
 
 const on = '2016-09-20';
 const baseline = '2016-06-01';
@@ -85,7 +85,7 @@ export const tests = [
         await drawer.getByTestId('cell-body').first().waitFor();
       }
       await shot(page, '71-form4-names');
-      await page.waitForTimeout(400); // the drawer has slid in: axe measures colours after the transition
+      await settled(page); // the drawer has slid in: axe measures colours after the transition
       await checkAxe(page, 'the names behind a count of 附表4');
       // Escape closes it and takes it out of the URL
       await page.keyboard.press('Escape');
@@ -307,7 +307,7 @@ export const tests = [
       const onTwo = await names.count();
       check(onTwo === Math.min(50, people - 50), `the second page lists ${onTwo} of ${people}`);
       await shot(page, '74-form4-total');
-      await page.waitForTimeout(400);
+      await settled(page);
       await checkAxe(page, 'the 合计 drill-down of 附表4');
       // a reload keeps the page; Back closes the drill-down (the page turned in place)
       await page.reload();

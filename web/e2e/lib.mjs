@@ -48,8 +48,20 @@ export async function signIn({ username, password }) {
 export const state = { idNumber: idNumber() };
 
 export async function shot(page, name) {
-  await page.waitForTimeout(200); // let Element Plus transitions settle
+  await settled(page).catch(() => undefined); // a page being left has nothing more to settle
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: false });
+}
+
+/**
+ * Waits until Element Plus's fades and slides have ended: the page's running CSS transitions and animations
+ * (those that end: a spinner turns for ever), looked for after the next frame so that one just begun counts.
+ */
+export async function settled(page) {
+  await page.evaluate(async () => {
+    await new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame)));
+    const ending = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(ending.map((a) => a.finished.catch(() => undefined)));
+  });
 }
 
 export function treeRow(page, id) {
@@ -117,7 +129,7 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 /** axe-core on the page as it is: any serious or critical WCAG 2.1 A/AA violation fails the test. */
 export async function checkAxe(page, where) {
   // A dialog still fading in has its text at part opacity: axe would read a contrast nobody sees.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+  await settled(page);
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
   const found = await page.evaluate(async () => {
     const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });

@@ -3,7 +3,7 @@
 import { idNumber } from './data.mjs';
 import {
   as, bodyWithRoom, accounts, baseUrl, check, checkAxe, checkNoTruncation, chooseOption, escapeDialog, expectFoldedRule, field, registerPerson, setLanguage, shot, signIn,
-  openRoute, signInPage, signOutPage, state, unusedName,
+  openRoute, settled, signInPage, signOutPage, state, unusedName,
 } from './lib.mjs';
 
 async function openBody(page, id) {
@@ -425,7 +425,7 @@ export const tests = [
         else await openRoute(page, url);
         await page.getByTestId(ready).first().waitFor();
         await page.locator('.el-loading-mask').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
-        await page.waitForTimeout(300);
+        await settled(page);
         // axe once per page (its rules do not change with the language); the labels in both languages
         const checks = where.endsWith('(en)') ? [checkNoTruncation] : [checkAxe, checkNoTruncation];
         for (const checkPage of checks) {
