@@ -11,9 +11,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 work=$(mktemp -d /tmp/jinguo-test.XXXXXX)
 chmod 755 "$work"  # the PostgreSQL server runs as user postgres and keeps its folder in here
-server_pid=""
+server_pids=()
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  for pid in "${server_pids[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
   bash scripts/postgres.sh stop "$work/pg"
   rm -rf "$work"
 }
@@ -38,21 +38,32 @@ start_postgres() {
   export JINGUO_TEST_POSTGRESQL_URL
 }
 
+# The browser tests in JINGUO_E2E_WORKERS workers (2 unless set), each a Chromium against a server of its own on
+# its own copy of the demo data (e2e/run.mjs says which modules each runs).
 e2e() {
-  local port db="$work/e2e.db"
-  port=$(free_port)
-  "$build/jinguo" demo --database "$db" >"$work/demo.log" 2>&1 || { cat "$work/demo.log"; return 1; }
-  "$build/jinguo" serve --database "$db" --host 127.0.0.1 --port "$port" --web-root web/dist \
-    >"$work/server.log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 1 100); do
-    curl -fs "http://127.0.0.1:$port/api/health" >/dev/null 2>&1 && break
-    sleep 0.1
+  local i port url urls="" rc
+  "$build/jinguo" demo --database "$work/e2e.db" >"$work/demo.log" 2>&1 || { cat "$work/demo.log"; return 1; }
+  for i in $(seq 1 "${JINGUO_E2E_WORKERS:-2}"); do
+    cp "$work/e2e.db" "$work/e2e-$i.db"
+    port=$(free_port)
+    "$build/jinguo" serve --database "$work/e2e-$i.db" --host 127.0.0.1 --port "$port" --web-root web/dist \
+      >"$work/server-$i.log" 2>&1 &
+    server_pids+=($!)
+    urls="${urls:+$urls }http://127.0.0.1:$port"
   done
-  JINGUO_E2E_URL="http://127.0.0.1:$port" npm --prefix web run --silent e2e
-  local rc=$?
-  kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; server_pid=""
-  [ $rc -eq 0 ] || tail -n 30 "$work/server.log"
+  for url in $urls; do
+    for _ in $(seq 1 100); do
+      curl -fs "$url/api/health" >/dev/null 2>&1 && break
+      sleep 0.1
+    done
+  done
+  JINGUO_E2E_URL=${urls%% *} JINGUO_E2E_URLS=$urls npm --prefix web run --silent e2e
+  rc=$?
+  for i in "${!server_pids[@]}"; do
+    kill "${server_pids[$i]}" 2>/dev/null; wait "${server_pids[$i]}" 2>/dev/null
+    [ $rc -eq 0 ] || { echo "--- server $((i + 1)), last lines:"; tail -n 30 "$work/server-$((i + 1)).log"; }
+  done
+  server_pids=()
   return $rc
 }
 
