@@ -60,6 +60,9 @@ void make_parent_folder(const Config& c) {
   if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path());
 }
 
+// The cost of the password hashes this process makes (the configuration's; services/crypto.h).
+services::PasswordCost password_cost(const Config& c) { return {c.password_memory_kib, c.password_passes}; }
+
 services::Actor cli_actor(const std::string& what) {
   services::Actor actor;
   actor.name = "cli:" + what;
@@ -90,9 +93,9 @@ std::optional<services::OrganisationDetail> find_by_name(services::Registry& reg
   return std::nullopt;
 }
 
-void create_demo_accounts(storage::Database& db) {
+void create_demo_accounts(storage::Database& db, services::PasswordHasher& hasher) {
   services::Registry registry(db, domain::today_in_china);
-  services::Accounts accounts(db);
+  services::Accounts accounts(db, hasher);
   std::cout << "\n演示账号 / demo accounts (demo only):\n";
   for (const auto& a : kDemoAccounts) {
     std::optional<domain::OrganisationId> organisation;
@@ -273,7 +276,7 @@ int serve(const Config& config) {
   // Measured (bench/README.md, compliance for the city under 64 connections, with the
   // counting gate): VmHWM 283 MiB → 92 MiB.
   mallopt(M_ARENA_MAX, 2);
-  services::password_hash_limit().resize(config.password_hashes, services::kHashPatience);
+  services::PasswordHasher hasher(password_cost(config), config.password_hashes);
   if (config.pdf_renders > 0) {
     services::RenderProcesses processes;
     processes.at_once = config.pdf_renders;
@@ -287,8 +290,8 @@ int serve(const Config& config) {
   policy.idle_seconds = config.session_idle_seconds;
   policy.absolute_seconds = config.session_absolute_seconds;
   policy.touch_every_seconds = std::min<std::int64_t>(60, config.session_idle_seconds / 2);
-  services::Auth auth(db, policy);
-  services::Accounts accounts(db);
+  services::Auth auth(db, hasher, policy);
+  services::Accounts accounts(db, hasher);
   http::HttpConfig http_config{config.host,           config.port,       config.web_root,
                                config.threads,        1024,              1 << 20,
                                config.secure_cookies, config.public_url, config.public_requests_per_minute,
@@ -376,13 +379,14 @@ int demo(const Config& config, std::uint64_t seed, bool force, const std::string
   }
   std::cout << "演示数据已生成 / demo data loaded: " << summary.organisations << " organisations, " << summary.people
             << " people, " << summary.positions << " positions\n";
+  services::PasswordHasher hasher(password_cost(config));
   if (scaled) {  // benchmark data: one system administrator at the root
-    services::Accounts(db).Create(cli_actor("demo"), {"admin", "Jinguo-System-2016", 1, "system_admin"});
+    services::Accounts(db, hasher).Create(cli_actor("demo"), {"admin", "Jinguo-System-2016", 1, "system_admin"});
     std::cout << "  admin / Jinguo-System-2016 (system_admin)\n";
   } else {
     create_demo_form_records(db, seed);
     create_demo_campaign(db);
-    create_demo_accounts(db);
+    create_demo_accounts(db, hasher);
   }
   return 0;
 }
@@ -415,7 +419,8 @@ int create_admin(const Config& config, const AdminRequest& request) {
   make_parent_folder(config);
   storage::Database db(database_config(config, 1));
   db.migrate();
-  services::Accounts accounts(db);
+  services::PasswordHasher hasher(password_cost(config));
+  services::Accounts accounts(db, hasher);
   std::int64_t organisation = request.organisation_id;
   if (!request.new_root.empty()) {
     services::Registry registry(db, domain::today_in_china);
@@ -442,7 +447,8 @@ int reset_password(const Config& config, const std::string& username, const std:
   if (!password) return 2;
   services::AccountChanges changes;
   changes.password = *password;
-  services::Accounts(db).Update(cli_actor("reset-password"), account->id, changes);
+  services::PasswordHasher hasher(password_cost(config));
+  services::Accounts(db, hasher).Update(cli_actor("reset-password"), account->id, changes);
   std::cout << "密码已重置，该账号的所有会话已结束 / password reset, every session of the account ended: " << username
             << "\n";
   return 0;
@@ -510,7 +516,8 @@ int export_list(const Config& config, const std::string& kind, const ExportReque
   auto today = [&registry] { return registry.today(); };
   services::Staffing staffing(db, today);
   services::Archives archives(db, today);
-  services::Accounts accounts(db);
+  services::PasswordHasher hasher(password_cost(config));  // the audit export hashes nothing
+  services::Accounts accounts(db, hasher);
   services::Exports exports(db, registry, staffing, archives, accounts);
   const domain::OrganisationId within = request.within;
   services::ArchiveQuery archive_query;
@@ -645,9 +652,10 @@ int list_accounts(const Config& config, const std::string& as) {
   const services::Actor& actor = *found_actor;
   storage::PageSpec page;
   page.page_size = 200;
+  services::PasswordHasher hasher(password_cost(config));  // listing hashes nothing
   for (int n = 1;; ++n) {
     page.page = n;
-    auto found = services::Accounts(db).List(actor, {}, std::nullopt, page);
+    auto found = services::Accounts(db, hasher).List(actor, {}, std::nullopt, page);
     for (const auto& a : found.items)
       std::cout << std::left << std::setw(20) << a.username << std::setw(18) << domain::role_code(a.role)
                 << std::setw(8) << (a.active ? "active" : "off") << a.organisation_name << "\n";

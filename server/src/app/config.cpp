@@ -3,18 +3,22 @@
 #include <algorithm>
 #include <charconv>
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
 #include "http/request.h"
+#include "services/crypto.h"
 
 namespace jinguo::app {
 
 std::string default_web_root() { return JINGUO_SOURCE_DIR "/web/dist"; }
 
 namespace {
+
+constexpr int kAnyInt = std::numeric_limits<int>::max();  // checked once all layers are read
 
 int to_int(const std::string& name, const std::string& text, int low, int high) {
   int v = 0;
@@ -47,6 +51,25 @@ std::vector<std::string> proxy_list(const std::string& origin, const std::string
   return out;
 }
 
+// The password hash's cost, from whichever layer it came: no weaker than OWASP's argon2id
+// recommendation (services/crypto.h), and not so strong that a sign-in takes the server's memory.
+void check_password_cost(const Config& c) {
+  if (c.password_memory_kib < services::kMinPasswordMemoryKib)
+    throw std::invalid_argument(
+        "password_memory_kib " + std::to_string(c.password_memory_kib) + " is weaker than the least allowed, " +
+        std::to_string(services::kMinPasswordMemoryKib) +
+        " KiB (19 MiB: OWASP's recommendation for argon2id); weaker password hashes are refused");
+  if (c.password_memory_kib > services::kMaxPasswordMemoryKib)
+    throw std::invalid_argument("password_memory_kib " + std::to_string(c.password_memory_kib) +
+                                " is more than 1 GiB (" + std::to_string(services::kMaxPasswordMemoryKib) +
+                                " KiB) for each sign-in");
+  if (c.password_passes < services::kMinPasswordPasses || c.password_passes > services::kMaxPasswordPasses)
+    throw std::invalid_argument("password_passes must be a whole number from " +
+                                std::to_string(services::kMinPasswordPasses) + " to " +
+                                std::to_string(services::kMaxPasswordPasses) + ", not " +
+                                std::to_string(c.password_passes));
+}
+
 void apply_file(Config& c, const std::string& path) {
   std::ifstream in(path);
   if (!in) throw std::invalid_argument("cannot read the configuration file " + path);
@@ -70,6 +93,8 @@ void apply_file(Config& c, const std::string& path) {
     else if (key == "threads") c.threads = int_of(1, 4096);
     else if (key == "pool_size") c.pool_size = int_of(1, 512);
     else if (key == "password_hashes") c.password_hashes = int_of(1, 64);
+    else if (key == "password_memory_kib") c.password_memory_kib = int_of(0, kAnyInt);
+    else if (key == "password_passes") c.password_passes = int_of(0, kAnyInt);
     else if (key == "pdf_renders") c.pdf_renders = int_of(0, 64);
     else if (key == "log_level") c.log_level = text_of();
     else if (key == "secure_cookies") {
@@ -125,6 +150,9 @@ Config load_config(const ConfigFlags& flags, const Environment& env) {
   if (auto v = from_env("JINGUO_THREADS")) c.threads = to_int("JINGUO_THREADS", *v, 1, 4096);
   if (auto v = from_env("JINGUO_POOL_SIZE")) c.pool_size = to_int("JINGUO_POOL_SIZE", *v, 1, 512);
   if (auto v = from_env("JINGUO_PASSWORD_HASHES")) c.password_hashes = to_int("JINGUO_PASSWORD_HASHES", *v, 1, 64);
+  if (auto v = from_env("JINGUO_PASSWORD_MEMORY_KIB"))
+    c.password_memory_kib = to_int("JINGUO_PASSWORD_MEMORY_KIB", *v, 0, kAnyInt);
+  if (auto v = from_env("JINGUO_PASSWORD_PASSES")) c.password_passes = to_int("JINGUO_PASSWORD_PASSES", *v, 0, kAnyInt);
   if (auto v = from_env("JINGUO_PDF_RENDERS")) c.pdf_renders = to_int("JINGUO_PDF_RENDERS", *v, 0, 64);
   if (auto v = from_env("JINGUO_LOG_LEVEL")) c.log_level = *v;
   if (auto v = from_env("JINGUO_SECURE_COOKIES")) c.secure_cookies = *v == "1" || *v == "true";
@@ -146,6 +174,9 @@ Config load_config(const ConfigFlags& flags, const Environment& env) {
   if (flags.threads) c.threads = *flags.threads;
   if (flags.pool_size) c.pool_size = *flags.pool_size;
   if (flags.password_hashes) c.password_hashes = *flags.password_hashes;
+  if (flags.password_memory_kib) c.password_memory_kib = *flags.password_memory_kib;
+  if (flags.password_passes) c.password_passes = *flags.password_passes;
+  check_password_cost(c);
   if (flags.pdf_renders) c.pdf_renders = *flags.pdf_renders;
   if (flags.log_level) c.log_level = *flags.log_level;
   if (flags.secure_cookies) c.secure_cookies = *flags.secure_cookies;

@@ -28,8 +28,17 @@ int main(int argc, char** argv) {
     c->add_option("--database", flags.database,
                   "SQLite file, or PostgreSQL: postgresql://... or 'host=... dbname=...' (JINGUO_DATABASE)");
   };
+  // The commands that hash passwords: the cost of a new hash (services/crypto.h).
+  auto add_password_cost = [&](CLI::App* c) {
+    c->add_option("--password-memory-kib", flags.password_memory_kib,
+                  "memory of one password hash (argon2id) in KiB, at least 19456 (JINGUO_PASSWORD_MEMORY_KIB, "
+                  "default 19456)");
+    c->add_option("--password-passes", flags.password_passes,
+                  "passes of one password hash (argon2id's t), 1 to 10 (JINGUO_PASSWORD_PASSES, default 2)");
+  };
   auto* serve = cli.add_subcommand("serve", "serve the web app and the JSON API");
   add_database(serve);
+  add_password_cost(serve);
   serve->add_option("--host", flags.host, "listen address (JINGUO_HOST, default 127.0.0.1)");
   serve->add_option("--port", flags.port, "port (JINGUO_PORT, default 8080)")->check(CLI::Range(0, 65535));
   serve->add_option("--web-root", flags.web_root, "folder of the built web app (JINGUO_WEB_ROOT)");
@@ -38,7 +47,7 @@ int main(int argc, char** argv) {
   serve->add_option("--pool-size", flags.pool_size, "database connections (JINGUO_POOL_SIZE, default 8)")
       ->check(CLI::Range(1, 512));
   serve->add_option("--password-hashes", flags.password_hashes,
-                    "password hashes (64 MiB each) computed at once; more sign-ins wait their turn "
+                    "password hashes (19 MiB each by default) computed at once; more sign-ins wait their turn "
                     "(JINGUO_PASSWORD_HASHES, default 2)")
       ->check(CLI::Range(1, 64));
   serve->add_option("--pdf-renders", flags.pdf_renders,
@@ -51,6 +60,7 @@ int main(int argc, char** argv) {
   add_database(check);
   auto* demo = cli.add_subcommand("demo", "create a database with the Harbin 2016 demo data");
   add_database(demo);
+  add_password_cost(demo);
   demo->add_option("--seed", seed, "random seed (default 2016)");
   demo->add_flag("--force", force,
                  "replace an existing SQLite database file, or drop the Jinguo tables of a PostgreSQL database");
@@ -82,6 +92,7 @@ int main(int argc, char** argv) {
   AdminRequest admin;
   auto* create_admin = cli.add_subcommand("create-admin", "create an account (the first administrator)");
   add_database(create_admin);
+  add_password_cost(create_admin);
   create_admin->add_option("--username", admin.username, "user name")->required();
   auto* organisation_option =
       create_admin->add_option("--organisation-id", admin.organisation_id, "the organisation of the account");
@@ -99,6 +110,7 @@ int main(int argc, char** argv) {
   std::string reset_username, reset_password_file;
   auto* reset_cmd = accounts->add_subcommand("reset-password", "set a new password of an account, ending its sessions");
   add_database(reset_cmd);
+  add_password_cost(reset_cmd);
   reset_cmd->add_option("--username", reset_username, "user name")->required();
   reset_cmd->add_option("--password-file", reset_password_file,
                         "file whose first line is the new password (default: read one line from standard input)");

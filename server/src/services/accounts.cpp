@@ -66,7 +66,7 @@ storage::AccountRow Accounts::Create(const Actor& actor, const NewAccount& input
     domain::require_may_manage_account(actor.role, actor_organisation_path(tx, actor), role, path);
   };
   db_.read(check_delegation);  // before the slow hash
-  std::string hash = hash_password(input.password);
+  std::string hash = hasher_.hash(input.password);
   return db_.write([&](storage::WriteTx& tx) {
     check_delegation(tx);
     storage::AccountRepository repo(tx);
@@ -104,7 +104,7 @@ storage::AccountRow Accounts::Update(const Actor& actor, std::int64_t id, const 
   std::optional<std::string> hash;
   if (input.password) {
     domain::validate_password(*input.password, target->username);
-    hash = hash_password(*input.password);
+    hash = hasher_.hash(*input.password);
   }
   return db_.write([&](storage::WriteTx& tx) {
     storage::AccountRepository repo(tx);

@@ -12,6 +12,7 @@
 #include "domain/access/throttle.h"
 #include "services/actor.h"
 #include "services/audit_names.h"
+#include "services/crypto.h"
 #include "storage/database.h"
 #include "storage/repositories.h"
 
@@ -47,9 +48,11 @@ struct LoginResult {
 
 class Auth {
  public:
-  Auth(storage::Database& db, SessionPolicy policy, UnixClock now = unix_now);
+  Auth(storage::Database& db, PasswordHasher& hasher, SessionPolicy policy, UnixClock now = unix_now);
 
-  // Throws 401 login_failed (unknown name, wrong password, inactive) or 429 login_locked.
+  // Throws 401 login_failed (unknown name, wrong password, inactive) or 429 login_locked. A
+  // password hash made with other parameters than the hasher's is replaced by a new one in the
+  // write that records the sign-in (audited there as password "rehashed").
   LoginResult Login(const std::string& username, const std::string& password, const Client& client);
   // The session of a token: throws 401 not_authenticated / session_expired.
   Authenticated Authenticate(const std::string& token, const std::string& address);
@@ -64,6 +67,7 @@ class Auth {
   void record_failure(const std::string& username, const std::optional<storage::AccountRow>& account,
                       const Client& client, const std::string& reason);
   storage::Database& db_;
+  PasswordHasher& hasher_;
   SessionPolicy policy_;
   UnixClock now_;
 };
@@ -93,7 +97,7 @@ struct AuditQuery {
 
 class Accounts {
  public:
-  explicit Accounts(storage::Database& db) : db_(db) {}
+  Accounts(storage::Database& db, PasswordHasher& hasher) : db_(db), hasher_(hasher) {}
 
   storage::Page<storage::AccountRow> List(const Actor& actor, storage::AccountFilter filter,
                                           std::optional<domain::OrganisationId> within, const storage::PageSpec& page);
@@ -104,6 +108,7 @@ class Accounts {
 
  private:
   storage::Database& db_;
+  PasswordHasher& hasher_;
 };
 
 }  // namespace jinguo::services

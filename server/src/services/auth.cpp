@@ -51,8 +51,8 @@ std::string iso_of_unix(std::int64_t seconds) {
   return buf;
 }
 
-Auth::Auth(storage::Database& db, SessionPolicy policy, UnixClock now)
-    : db_(db), policy_(policy), now_(now ? std::move(now) : UnixClock(unix_now)) {}
+Auth::Auth(storage::Database& db, PasswordHasher& hasher, SessionPolicy policy, UnixClock now)
+    : db_(db), hasher_(hasher), policy_(policy), now_(now ? std::move(now) : UnixClock(unix_now)) {}
 
 void Auth::record_failure(const std::string& username, const std::optional<storage::AccountRow>& account,
                           const Client& client, const std::string& reason) {
@@ -95,14 +95,17 @@ LoginResult Auth::Login(const std::string& username, const std::string& password
   }
   bool ok = false;
   if (seen.account && password.size() <= domain::kMaxPasswordLength) {
-    ok = verify_password(seen.account->password_hash, password);
+    ok = hasher_.verify(seen.account->password_hash, password);
   } else {
-    verify_dummy_password(password);  // the same time for unknown names
+    hasher_.verify_dummy(password);  // the same time for unknown names
   }
   if (!ok || !seen.account->active) {
     record_failure(username, seen.account, client, !seen.account ? "unknown_username" : !ok ? "wrong_password" : "inactive");
     throw login_failed();
   }
+  const std::string& stored_hash = seen.account->password_hash;
+  const std::optional<std::string> rehashed =
+      hasher_.needs_rehash(stored_hash) ? hasher_.rehash(password) : std::nullopt;
   const std::int64_t issued = now_();  // after the slow hash
   LoginResult result;
   result.token = random_hex(32);
@@ -129,6 +132,9 @@ LoginResult Auth::Login(const std::string& username, const std::string& password
     sessions.insert(s);
     ChangeSet changes;
     changes.created("session", s.public_id);
+    // Only over the hash just verified: a password changed meanwhile stays changed.
+    if (rehashed && storage::AccountRepository(tx).replace_password_hash(s.account_id, stored_hash, *rehashed))
+      changes.created("password", std::string("rehashed"));  // the same password, the current parameters
     record_audit(tx, result.who.actor,
                  {"login", "session", s.public_id, result.who.account.organisation_id}, changes);
   });
@@ -205,12 +211,12 @@ void Auth::ChangePassword(const Authenticated& who, const std::string& current, 
     throw login_locked(seen.decision, now);
   }
   const auto& account = seen.account;
-  if (!account || current.size() > domain::kMaxPasswordLength || !verify_password(account->password_hash, current)) {
+  if (!account || current.size() > domain::kMaxPasswordLength || !hasher_.verify(account->password_hash, current)) {
     record_failure(username, account, client, "wrong_current_password");
     throw domain::invalid("wrong_password", "current_password", "当前密码不正确", "the current password is wrong");
   }
   domain::validate_password(next, account->username, "new_password");
-  std::string hash = hash_password(next);
+  std::string hash = hasher_.hash(next);
   db_.write([&](storage::WriteTx& tx) {
     std::string at = domain::utc_timestamp_now();
     storage::AccountRepository(tx).set_password(account->id, hash, at);

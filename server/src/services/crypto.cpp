@@ -2,10 +2,8 @@
 
 #include <sodium.h>
 
-#include <algorithm>
 #include <mutex>
 #include <stdexcept>
-#include <thread>
 #include <vector>
 
 #include "domain/error.h"
@@ -28,61 +26,68 @@ std::string to_hex(const unsigned char* bytes, std::size_t n) {
   return out;
 }
 
-std::string hash_unlimited(std::string_view password) {
-  ensure_sodium();
-  char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-    throw std::runtime_error("password hashing ran out of memory");
-  return out;
-}
-
 bool verify_unlimited(const std::string& hash, std::string_view password) {
   ensure_sodium();
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 
+std::size_t memory_bytes(const PasswordCost& cost) { return static_cast<std::size_t>(cost.memory_kib) * 1024; }
+
 enum class HashWork { kSignIn, kNewPassword };
 
-// A turn of the process's limit for one hash, or a 503 when none came free in time.
-class HashTurn {
- public:
-  explicit HashTurn(HashWork work) : slot_(password_hash_limit()) {
-    if (slot_.held()) return;
-    const bool sign_in = work == HashWork::kSignIn;
-    throw domain::DomainError(domain::ErrorKind::kBusy, "busy", "",
-                              sign_in ? "登录繁忙，请稍后再试" : "服务器繁忙，请稍后再试",
-                              sign_in ? "too many sign-ins at once: try again shortly"
-                                      : "too many passwords being hashed at once: try again shortly")
-        .with_detail("retry_after", "2");
-  }
-
- private:
-  HashLimit::Slot slot_;
-};
+domain::DomainError hash_busy(HashWork work) {
+  const bool sign_in = work == HashWork::kSignIn;
+  return domain::DomainError(domain::ErrorKind::kBusy, "busy", "",
+                             sign_in ? "登录繁忙，请稍后再试" : "服务器繁忙，请稍后再试",
+                             sign_in ? "too many sign-ins at once: try again shortly"
+                                     : "too many passwords being hashed at once: try again shortly")
+      .with_detail("retry_after", "2");
+}
 
 }  // namespace
 
-HashLimit& password_hash_limit() {
-  static HashLimit limit(std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, 64),
-                         std::chrono::duration_cast<std::chrono::milliseconds>(kHashPatience));
-  return limit;
+PasswordHasher::PasswordHasher(PasswordCost cost, int at_once, std::chrono::milliseconds patience)
+    : cost_(cost), limit_(at_once, patience) {}
+
+std::string PasswordHasher::hash_now(std::string_view password) const {
+  ensure_sodium();
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(), static_cast<unsigned long long>(cost_.passes),
+                            memory_bytes(cost_), crypto_pwhash_ALG_ARGON2ID13) != 0)
+    throw std::runtime_error("password hashing ran out of memory");
+  return out;
 }
 
-std::string hash_password(std::string_view password) {
-  HashTurn turn(HashWork::kNewPassword);
-  return hash_unlimited(password);
+std::string PasswordHasher::hash(std::string_view password) {
+  HashLimit::Slot turn(limit_);
+  if (!turn.held()) throw hash_busy(HashWork::kNewPassword);
+  return hash_now(password);
 }
 
-bool verify_password(const std::string& hash, std::string_view password) {
-  HashTurn turn(HashWork::kSignIn);
+bool PasswordHasher::verify(const std::string& hash, std::string_view password) {
+  HashLimit::Slot turn(limit_);
+  if (!turn.held()) throw hash_busy(HashWork::kSignIn);
   return verify_unlimited(hash, password);
 }
 
-void verify_dummy_password(std::string_view password) {
-  HashTurn turn(HashWork::kSignIn);
-  static const std::string dummy = hash_unlimited("jinguo-dummy-password-for-timing");
-  verify_unlimited(dummy, password);
+void PasswordHasher::verify_dummy(std::string_view password) {
+  HashLimit::Slot turn(limit_);
+  if (!turn.held()) throw hash_busy(HashWork::kSignIn);
+  std::call_once(dummy_made_, [&] { dummy_ = hash_now("jinguo-dummy-password-for-timing"); });
+  verify_unlimited(dummy_, password);
+}
+
+bool PasswordHasher::needs_rehash(const std::string& hash) const {
+  ensure_sodium();
+  // 0: made with these parameters; 1: with others; -1: not an argon2id string at all.
+  return crypto_pwhash_argon2id_str_needs_rehash(hash.c_str(), static_cast<unsigned long long>(cost_.passes),
+                                        memory_bytes(cost_)) != 0;
+}
+
+std::optional<std::string> PasswordHasher::rehash(std::string_view password) {
+  HashLimit::Slot turn(limit_);
+  if (!turn.held()) return std::nullopt;
+  return hash_now(password);
 }
 
 std::string random_hex(std::size_t bytes) {

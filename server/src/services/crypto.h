@@ -3,6 +3,8 @@
 // hashes, random tokens, SHA-256 of tokens, constant-time comparison; and base64.
 #include <chrono>
 #include <cstddef>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -10,21 +12,61 @@
 
 namespace jinguo::services {
 
-// argon2id at libsodium's interactive limits (~0.1 s, 64 MiB): deliberately slow. At most
-// password_hash_limit().slots() of them run at once; a caller that waits longer than its
-// patience for a turn gets a DomainError kBusy (503 with Retry-After, "登录繁忙，请稍后再试"). The 64 MiB
-// are mapped for each hash and unmapped after it (libsodium mmaps them): they go back to the OS.
-std::string hash_password(std::string_view password);
-bool verify_password(const std::string& hash, std::string_view password);
-// The same work as a verification, for unknown usernames (no timing difference).
-void verify_dummy_password(std::string_view password);
+// How much an argon2id password hash costs. OWASP's Password Storage Cheat Sheet recommends
+// m = 19 MiB, t = 2, p = 1 (the weakest of its equally strong settings; more memory may buy
+// fewer passes). We take it as the default and the floor: libsodium's interactive limits
+// (64 MiB) made each sign-in fill 64 MiB, so that two at once took the server to ~160 MiB
+// under 64 connections, past issue 14's 100 MB (bench/README.md, Memory). A stronger setting
+// (more memory, more passes) is a configuration (password_memory_kib, password_passes).
+struct PasswordCost {
+  int memory_kib = 19456;  // 19 MiB
+  int passes = 2;          // argon2id's t; p is always 1 in libsodium
+};
+inline constexpr int kMinPasswordMemoryKib = 19456;  // weaker is refused (OWASP's minimum)
+inline constexpr int kMaxPasswordMemoryKib = 1 << 20;  // 1 GiB
+inline constexpr int kMinPasswordPasses = 1, kMaxPasswordPasses = 10;
 
 // How long a sign-in waits for its turn before a 503: 64 sign-ins at one moment, two at a
 // time, took 16 s on a 2-core machine loaded by builds (load average 10); 15 s of patience
 // refused half of them there (bench/memory.sh). A quiet machine does them in ~3 s.
 inline constexpr std::chrono::seconds kHashPatience{60};
-// The process's limit (one slot per core until serve sets the configured number).
-HashLimit& password_hash_limit();
+
+// Password hashes (argon2id at `cost`), deliberately slow (~0.03 s of a core and 19 MiB at the
+// default). At most `at_once` of them run at once; a caller that waits longer than `patience`
+// for a turn gets a DomainError kBusy (503 with Retry-After, "登录繁忙，请稍后再试"). The memory is
+// mapped for each hash and unmapped after it (libsodium mmaps it): it goes back to the OS.
+// One per process, built where the process is put together (app/commands.cpp) and passed to
+// what hashes (Auth, Accounts).
+class PasswordHasher {
+ public:
+  explicit PasswordHasher(PasswordCost cost, int at_once = 1,
+                          std::chrono::milliseconds patience = std::chrono::duration_cast<std::chrono::milliseconds>(kHashPatience));
+  PasswordHasher(const PasswordHasher&) = delete;
+  PasswordHasher& operator=(const PasswordHasher&) = delete;
+
+  std::string hash(std::string_view password);
+  // Any argon2id hash verifies, whatever it was made with (the string holds its parameters).
+  bool verify(const std::string& hash, std::string_view password);
+  // The same work as a verification, for unknown usernames (no timing difference).
+  void verify_dummy(std::string_view password);
+  // Whether a stored hash was made with other parameters than this cost (or is not argon2id):
+  // a sign-in that verified it stores a new one (Auth::Login).
+  bool needs_rehash(const std::string& hash) const;
+  // A new hash of a password that has just been verified; none when no turn came free in
+  // time (the sign-in goes on; the next one tries again).
+  std::optional<std::string> rehash(std::string_view password);
+
+  const PasswordCost& cost() const { return cost_; }
+  HashLimit& limit() { return limit_; }
+
+ private:
+  std::string hash_now(std::string_view password) const;
+
+  PasswordCost cost_;
+  HashLimit limit_;
+  std::once_flag dummy_made_;
+  std::string dummy_;
+};
 
 std::string random_hex(std::size_t bytes);  // 32 bytes: a 256-bit token
 // Random bytes as lower-case RFC 4648 base32 without padding (16 bytes: 26 characters, easy to

@@ -45,13 +45,4 @@ int HashLimit::waiting() const {
   return waiting_;
 }
 
-void HashLimit::resize(int slots, std::chrono::milliseconds patience) {
-  {
-    std::lock_guard lock(mutex_);
-    slots_ = std::max(1, slots);
-    patience_ = patience;
-  }
-  freed_.notify_all();
-}
-
 }  // namespace jinguo::services

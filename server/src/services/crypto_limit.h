@@ -1,9 +1,10 @@
 #pragma once
 // At most a few password hashes (argon2id) at once in this process, the others waiting their
-// turn for a while. Each hash fills 64 MiB (libsodium's interactive memory limit) for ~0.1 s
-// of one core: sixteen sign-ins at the same moment took the server past 1 GB, and two cores
-// finish them no sooner sixteen at a time than one or two at a time (bench/README.md, Memory).
-// Pure: a mutex and a condition variable; the process's one limit is in services/crypto.h.
+// turn for a while. Each hash fills its memory cost (19 MiB by default; 64 MiB before) for a
+// moment of one core: sixteen 64 MiB sign-ins at the same moment took the server past 1 GB,
+// and two cores finish them no sooner sixteen at a time than one or two at a time
+// (bench/README.md, Memory). Also the turns of the PDF render processes. Pure: a mutex and a
+// condition variable; the password hasher's limit is owned by its services::PasswordHasher.
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
@@ -33,8 +34,6 @@ class HashLimit {
   int slots() const;
   int busy() const;     // slots held now
   int waiting() const;  // callers waiting for one
-  // Changes the number of slots (the configuration, read at start); those already held stay held.
-  void resize(int slots, std::chrono::milliseconds patience);
 
  private:
   bool enter();

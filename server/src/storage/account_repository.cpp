@@ -20,6 +20,8 @@ constexpr const char* kUpdateAccount =
     "UPDATE accounts SET organisation_id = :organisation_id, role = :role, active = :active WHERE id = :id";
 constexpr const char* kSetPassword =
     "UPDATE accounts SET password_hash = :hash, password_changed_at = :at WHERE id = :id";
+constexpr const char* kReplacePasswordHash =
+    "UPDATE accounts SET password_hash = :hash WHERE id = :id AND password_hash = :old";
 constexpr const char* kCountAccounts = "SELECT COUNT(*) FROM accounts";
 
 constexpr const char* kSelectSession =
@@ -151,6 +153,16 @@ void AccountRepository::set_password(std::int64_t id, const std::string& hash, c
   Query q(tx_.sql());
   q.use(h).use(at).use(key);
   q.run(kSetPassword);
+}
+
+bool AccountRepository::replace_password_hash(std::int64_t id, const std::string& old_hash,
+                                              const std::string& new_hash) const {
+  std::string h = new_hash, old = old_hash;
+  long long key = id;
+  Query q(tx_.sql());
+  q.use(h).use(key).use(old);
+  q.run(kReplacePasswordHash);
+  return q.affected_rows() > 0;
 }
 
 long long AccountRepository::count() const {

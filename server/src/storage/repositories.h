@@ -284,6 +284,9 @@ class AccountRepository {
   std::int64_t insert(const AccountRow& a, const std::string& now) const;
   void update(const AccountRow& a) const;  // role, organisation, active
   void set_password(std::int64_t id, const std::string& hash, const std::string& now) const;
+  // The same password hashed again (other parameters): password_changed_at stays. Only while
+  // the stored hash is still `old_hash`; false when it was changed meanwhile.
+  bool replace_password_hash(std::int64_t id, const std::string& old_hash, const std::string& new_hash) const;
   long long count() const;
   std::map<std::int64_t, std::string> usernames(const std::vector<std::int64_t>& ids) const;  // one query
 

@@ -11,6 +11,8 @@
 
 #include "../support/test_database.h"
 #include "api_client.h"
+#include "storage/database.h"
+#include "storage/repositories.h"
 
 using jinguo::api_test::Answer;
 using jinguo::api_test::Client;
@@ -179,6 +181,42 @@ TEST_F(CredentialsTest, TheCommandLineResetsTheTopAdministrator) {
   EXPECT_EQ(before.get("/api/auth/me").status, 401);
   EXPECT_EQ(Client(server_->port()).login("admin", kNewPassword).status, 200);
   ASSERT_EQ(admin_->login("admin", kNewPassword).status, 200);  // the fixture's client signs in again
+}
+
+// A password hashed with libsodium's interactive limits (64 MiB, as before issue 14) still signs
+// in, and that sign-in stores a hash of the server's cost (19 MiB) in its place: the same
+// password, password_changed_at untouched, audited with the sign-in.
+TEST_F(CredentialsTest, AnOldHashIsReplacedAtItsNextSignIn) {
+  auto file = std::filesystem::temp_directory_path() / ("jinguo-old-hash-" + std::to_string(::getpid()));
+  std::ofstream(file) << kPassword << "\n";
+  EXPECT_EQ(jinguo::api_test::run({JINGUO_BINARY, "create-admin", "--database", url_, "--username", "old_hash",
+                                   "--organisation-id", std::to_string(township_), "--role", "operator",
+                                   "--password-memory-kib", "65536", "--password-passes", "2", "--password-file",
+                                   file.string()}),
+            0);
+  std::filesystem::remove(file);
+  jinguo::storage::Database db({url_, 1});
+  auto stored = [&] {
+    return *db.read([](jinguo::storage::ReadTx& tx) {
+      return jinguo::storage::AccountRepository(tx).find_by_username("old_hash");
+    });
+  };
+  const auto before = stored();
+  ASSERT_TRUE(before.password_hash.starts_with("$argon2id$v=19$m=65536,t=2,p=1$")) << before.password_hash;
+
+  Client first = signed_in("old_hash");
+  const auto after = stored();
+  EXPECT_TRUE(after.password_hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$")) << after.password_hash;
+  EXPECT_EQ(after.password_changed_at, before.password_changed_at);
+  signed_in("old_hash");  // the new hash verifies
+  EXPECT_EQ(stored().password_hash, after.password_hash) << "a hash of the server's cost is kept";
+  EXPECT_EQ(Client(server_->port()).login("old_hash", kNewPassword).status, 401);
+
+  const auto audit = admin_->get("/api/audit?account=old_hash&action=login").body;
+  int rehashed = 0;
+  for (const auto& record : audit["items"])
+    if (record["changes"].contains("password") && record["changes"]["password"]["after"] == "rehashed") ++rehashed;
+  EXPECT_EQ(rehashed, 1) << audit.dump();
 }
 
 }  // namespace

@@ -113,9 +113,10 @@ TEST_F(ConnectionTest, AViolatedConstraintThroughAStatementIsMappedAndRolledBack
 
 TEST_F(ConnectionTest, LoginForgetsAttemptsOlderThanADay) {
   std::int64_t now = 1'700'000'000;
-  services::Accounts accounts(*db_);
+  services::PasswordHasher hasher({});
+  services::Accounts accounts(*db_, hasher);
   accounts.Create(kSystem, {"clerk", "Songhua-Ice-Lantern-7", root_, "operator"});
-  services::Auth auth(*db_, services::SessionPolicy{}, [&] { return now; });
+  services::Auth auth(*db_, hasher, services::SessionPolicy{}, [&] { return now; });
   const services::Client client{"192.0.2.7", std::nullopt};
   EXPECT_THROW(auth.Login("clerk", "wrong-password-1", client), domain::DomainError);
   EXPECT_THROW(auth.Login("nobody", "wrong-password-1", client), domain::DomainError);

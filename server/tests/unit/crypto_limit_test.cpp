@@ -1,5 +1,6 @@
 // The limit on password hashes at once (services/crypto_limit.h): slots, waiting, giving up,
-// and the configuration knob that sizes it.
+// and the configuration knob that sizes it; the password hasher (services/crypto.h): its cost,
+// which hashes it makes again, and the settings of that cost.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 #include <cstdio>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -93,38 +95,89 @@ TEST(HashLimit, SixteenAtOnceAllGetATurnNeverMoreThanTheSlotsTogether) {
   EXPECT_EQ(limit.waiting(), 0);
 }
 
-TEST(HashLimit, ResizedMoreSlotsWakeTheWaiting) {
-  HashLimit limit(1, 60s);
-  HashLimit::Slot held(limit);
-  std::atomic<bool> entered{false};
-  std::thread waiter([&] { entered = HashLimit::Slot(limit).held(); });
-  while (limit.waiting() == 0) std::this_thread::yield();
-  limit.resize(2, 60s);
-  waiter.join();
-  EXPECT_TRUE(entered);
-  EXPECT_EQ(limit.slots(), 2);
-}
-
 // Every slot held past a sign-in's patience: she is told the server is busy (503, not 429, which
 // is for a client that asked too often), with a time to try again.
-TEST(PasswordHashLimit, ASignInThatFindsNoTurnIsRefusedAsBusy) {
-  auto& limit = jinguo::services::password_hash_limit();
-  const int slots = limit.slots();
-  limit.resize(1, 0ms);
-  {
-    HashLimit::Slot held(limit);
-    try {
-      jinguo::services::verify_dummy_password("secret");
-      ADD_FAILURE() << "a sign-in with no turn was let through";
-    } catch (const jinguo::domain::DomainError& e) {
-      EXPECT_EQ(e.kind(), jinguo::domain::ErrorKind::kBusy);
-      EXPECT_EQ(e.code(), "busy");
-      EXPECT_EQ(e.message_zh(), "登录繁忙，请稍后再试");
-      ASSERT_EQ(e.details().size(), 1u);
-      EXPECT_EQ(e.details()[0].first, "retry_after");
-    }
+TEST(PasswordHasher, ASignInThatFindsNoTurnIsRefusedAsBusy) {
+  jinguo::services::PasswordHasher hasher({}, 1, 0ms);
+  HashLimit::Slot held(hasher.limit());
+  try {
+    hasher.verify_dummy("secret");
+    ADD_FAILURE() << "a sign-in with no turn was let through";
+  } catch (const jinguo::domain::DomainError& e) {
+    EXPECT_EQ(e.kind(), jinguo::domain::ErrorKind::kBusy);
+    EXPECT_EQ(e.code(), "busy");
+    EXPECT_EQ(e.message_zh(), "登录繁忙，请稍后再试");
+    ASSERT_EQ(e.details().size(), 1u);
+    EXPECT_EQ(e.details()[0].first, "retry_after");
   }
-  limit.resize(slots, jinguo::services::kHashPatience);
+  EXPECT_FALSE(hasher.rehash("secret").has_value()) << "a rehash with no turn waits for the next sign-in";
+}
+
+// OWASP's argon2id setting by default: m = 19 MiB, t = 2, p = 1, written into the hash.
+TEST(PasswordHasher, HashesWithItsCostAndVerifies) {
+  jinguo::services::PasswordHasher hasher({});
+  const std::string hash = hasher.hash("Quiet-River-Stone-42");
+  EXPECT_TRUE(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$")) << hash;
+  EXPECT_TRUE(hasher.verify(hash, "Quiet-River-Stone-42"));
+  EXPECT_FALSE(hasher.verify(hash, "Quiet-River-Stone-43"));
+  EXPECT_FALSE(hasher.needs_rehash(hash));
+}
+
+// A hash made with other parameters (libsodium's interactive 64 MiB, or stronger ones) still
+// verifies, and is due for a new hash; so is a string that is no argon2id hash at all.
+TEST(PasswordHasher, AHashOfOtherParametersVerifiesAndNeedsRehash) {
+  jinguo::services::PasswordHasher old_cost({65536, 2}), hasher({});
+  const std::string old_hash = old_cost.hash("Quiet-River-Stone-42");
+  EXPECT_TRUE(old_hash.starts_with("$argon2id$v=19$m=65536,t=2,p=1$")) << old_hash;
+  EXPECT_TRUE(hasher.verify(old_hash, "Quiet-River-Stone-42"));
+  EXPECT_TRUE(hasher.needs_rehash(old_hash));
+  EXPECT_FALSE(old_cost.needs_rehash(old_hash));
+  jinguo::services::PasswordHasher more_passes({19456, 3});
+  EXPECT_TRUE(more_passes.needs_rehash(hasher.hash("Quiet-River-Stone-42")));
+  EXPECT_TRUE(hasher.needs_rehash("$argon2i$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"));
+  EXPECT_TRUE(hasher.needs_rehash("not a hash"));
+  const auto fresh = hasher.rehash("Quiet-River-Stone-42");
+  ASSERT_TRUE(fresh);
+  EXPECT_FALSE(hasher.needs_rehash(*fresh));
+  EXPECT_TRUE(hasher.verify(*fresh, "Quiet-River-Stone-42"));
+}
+
+TEST(PasswordCostSetting, OwaspByDefaultFileThenEnvironmentThenFlag) {
+  const auto defaults = jinguo::app::load_config({}, {});
+  EXPECT_EQ(defaults.password_memory_kib, 19456);
+  EXPECT_EQ(defaults.password_passes, 2);
+  const std::string path = testing::TempDir() + "password_cost_test.json";
+  std::ofstream(path) << R"({"password_memory_kib": 65536, "password_passes": 3})";
+  jinguo::app::ConfigFlags flags;
+  flags.config_file = path;
+  EXPECT_EQ(jinguo::app::load_config(flags, {}).password_memory_kib, 65536);
+  EXPECT_EQ(jinguo::app::load_config(flags, {}).password_passes, 3);
+  const jinguo::app::Environment env = {{"JINGUO_PASSWORD_MEMORY_KIB", "32768"}, {"JINGUO_PASSWORD_PASSES", "4"}};
+  EXPECT_EQ(jinguo::app::load_config(flags, env).password_memory_kib, 32768);
+  EXPECT_EQ(jinguo::app::load_config(flags, env).password_passes, 4);
+  flags.password_memory_kib = 20000;
+  flags.password_passes = 1;
+  EXPECT_EQ(jinguo::app::load_config(flags, env).password_memory_kib, 20000);
+  EXPECT_EQ(jinguo::app::load_config(flags, env).password_passes, 1);
+  std::remove(path.c_str());
+}
+
+// Weaker than OWASP's 19 MiB is refused, saying so; so is more than 1 GiB, and passes outside 1–10.
+TEST(PasswordCostSetting, WeakerThanNineteenMebibytesIsRefused) {
+  try {
+    jinguo::app::load_config({}, {{"JINGUO_PASSWORD_MEMORY_KIB", "8192"}});
+    ADD_FAILURE() << "8 MiB was accepted";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("password_memory_kib 8192 is weaker than the least allowed, 19456 KiB"),
+              std::string::npos)
+        << e.what();
+  }
+  jinguo::app::ConfigFlags flags;
+  flags.password_memory_kib = (1 << 20) + 1;
+  EXPECT_THROW(jinguo::app::load_config(flags, {}), std::invalid_argument);
+  EXPECT_THROW(jinguo::app::load_config({}, {{"JINGUO_PASSWORD_PASSES", "0"}}), std::invalid_argument);
+  EXPECT_THROW(jinguo::app::load_config({}, {{"JINGUO_PASSWORD_PASSES", "11"}}), std::invalid_argument);
+  EXPECT_EQ(jinguo::app::load_config({}, {{"JINGUO_PASSWORD_MEMORY_KIB", "1048576"}}).password_memory_kib, 1 << 20);
 }
 
 TEST(PasswordHashesSetting, FileThenEnvironmentThenFlag) {
