@@ -145,12 +145,13 @@ void create_demo_form_records(storage::Database& db, std::uint64_t seed) {
 // forms 1 and 2 — one accepted, one returned with a reason, one late — so that the dashboard
 // shows every state. The service's clock stands on the days those reports were sent in 2016.
 void create_demo_campaign(storage::Database& db) {
+  services::PdfRenderer pdf;  // the demo draws none
   services::Registry registry(db, domain::today_in_china);
   auto city = find_by_name(registry, "哈尔滨市妇联");
   auto daoli = find_by_name(registry, "道里区妇联"), nangang = find_by_name(registry, "南岗区妇联");
   if (!city || !daoli || !nangang) return;
   domain::Date day(2016, 6, 3);
-  services::Forms forms(db, [&day] { return day; });
+  services::Forms forms(db, pdf, [&day] { return day; });
   services::Staffing staffing(db, [&day] { return day; });
   services::Campaigns campaigns(db, forms, staffing, [&day] { return day; });
   const std::string why = "部分村妇代会正在换届，缺额成员将于8月底前配齐";
@@ -277,11 +278,11 @@ int serve(const Config& config) {
   // counting gate): VmHWM 283 MiB → 92 MiB.
   mallopt(M_ARENA_MAX, 2);
   services::PasswordHasher hasher(password_cost(config), config.password_hashes);
-  if (config.pdf_renders > 0) {
-    services::RenderProcesses processes;
-    processes.at_once = config.pdf_renders;
-    services::use_pdf_renderer(services::PdfRenderer(processes));
-  }
+  // The process's one PDF renderer: short-lived child processes, or this process (pdf_renders 0).
+  services::RenderProcesses processes;
+  processes.at_once = config.pdf_renders;
+  auto pdf = config.pdf_renders > 0 ? std::make_unique<services::PdfRenderer>(processes)
+                                    : std::make_unique<services::PdfRenderer>();
   make_parent_folder(config);
   storage::Database db(database_config(config, static_cast<std::size_t>(config.pool_size)));
   db.migrate();
@@ -309,7 +310,7 @@ int serve(const Config& config) {
                  static_cast<double>(size.bytes) / (1 << 20),
                  std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
   }
-  http::HttpServer server(http_config, {registry, auth, accounts, index.get()}, db);
+  http::HttpServer server(http_config, {registry, auth, accounts, *pdf, index.get()}, db);
   if (!server.bind()) {
     std::cerr << "无法监听 " << config.host << ":" << config.port << " / cannot listen on " << config.host << ":"
               << config.port << "\n";
@@ -556,7 +557,8 @@ int write_form(const Config& config, const FormRequest& request) {
   auto actor = actor_as(db, request.as, "form");
   if (!actor) return 2;
   services::Registry registry(db, domain::today_in_china);
-  services::Forms forms(db, [&registry] { return registry.today(); });
+  services::PdfRenderer pdf;  // in this process: the command ends soon after
+  services::Forms forms(db, pdf, [&registry] { return registry.today(); });
   services::FormQuery query{request.form, request.within, request.on, request.baseline, request.full,
                             request.campaign};
   try {

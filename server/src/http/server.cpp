@@ -86,16 +86,16 @@ class HttpServer::Impl {
         spreadsheets_(db, wired.registry),
         exports_(db, wired.registry, staffing_, archives_, wired.accounts),
         imports_(db, wired.registry),
-        forms_(db, [&registry = wired.registry] { return registry.today(); }, wired.held_index),
+        forms_(db, wired.pdf, [&registry = wired.registry] { return registry.today(); }, wired.held_index),
         campaigns_(db, forms_, staffing_, [&registry = wired.registry] { return registry.today(); }),
         spot_checks_(db, [&registry = wired.registry] { return registry.today(); }),
         submission_files_(db),
         campaign_scores_(db, staffing_),
-        certificates_(db, [&registry = wired.registry] { return registry.today(); }, public_url(config_)),
+        certificates_(db, wired.pdf, [&registry = wired.registry] { return registry.today(); }, public_url(config_)),
         public_limit_(config_.public_requests_per_minute),
         nominations_(db, [&registry = wired.registry] { return registry.today(); }),
         meetings_(db, [&registry = wired.registry] { return registry.today(); }),
-        notices_(db, [&registry = wired.registry] { return registry.today(); }, public_url(config_)),
+        notices_(db, wired.pdf, [&registry = wired.registry] { return registry.today(); }, public_url(config_)),
         id_number_limit_(kSelfNominationAttemptsPerHour, std::chrono::hours(1)) {
     services::Registry& registry = wired.registry;
     const int threads = config_.threads > 0 ? config_.threads : 64;

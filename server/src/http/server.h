@@ -13,6 +13,10 @@ namespace jinguo::storage {
 class HeldIndex;
 }
 
+namespace jinguo::services {
+class PdfRenderer;
+}
+
 namespace jinguo::http {
 
 struct HttpConfig {
@@ -35,6 +39,7 @@ struct Services {
   services::Registry& registry;
   services::Auth& auth;
   services::Accounts& accounts;
+  services::PdfRenderer& pdf;                 // draws the forms', certificates' and posters' PDFs
   storage::HeldIndex* held_index = nullptr;  // forms and compliance count from it when given
 };
 

@@ -216,7 +216,7 @@ Download Certificates::Print(const Actor& actor, const std::vector<storage::Cert
   }
   std::string name = rows.size() == 1 ? "证书_" + rows.front().number_text + ".pdf"
                                       : "证书_" + std::to_string(rows.size()) + "张_" + today_().iso() + ".pdf";
-  return {std::move(name), pdf_renderer().render(documents::pdf_job(sheets))};
+  return {std::move(name), pdf_.render(documents::pdf_job(sheets))};
 }
 
 CertificateView Certificates::Revoke(const Actor& actor, storage::CertificateId id, const std::string& reason_text) {

@@ -38,11 +38,14 @@ struct CertificateView {
   std::string verify_url;
 };
 
+class PdfRenderer;  // services/pdf_renderer.h
+
 class Certificates {
  public:
-  // `public_url`: where the web application is reached from outside (the QR codes point there).
-  Certificates(storage::Database& db, Clock today, std::string public_url)
-      : db_(db), today_(std::move(today)), public_url_(std::move(public_url)) {}
+  // `pdf` draws the PDFs; `public_url`: where the web application is reached from outside (the
+  // QR codes point there).
+  Certificates(storage::Database& db, PdfRenderer& pdf, Clock today, std::string public_url)
+      : db_(db), pdf_(pdf), today_(std::move(today)), public_url_(std::move(public_url)) {}
 
   // Issues a certificate for each position (all or none): the caller's scope holds the level
   // above each position's body; a position ended, already certified or of a body with no level
@@ -64,6 +67,7 @@ class Certificates {
  private:
   CertificateView view_of(storage::CertificateRow row) const;
   storage::Database& db_;
+  PdfRenderer& pdf_;
   Clock today_;
   std::string public_url_;
 };

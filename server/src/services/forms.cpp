@@ -466,7 +466,7 @@ Download Forms::download(const Actor& actor, const FormQuery& query, const std::
   const FormReport report = Report(actor, query);
   const documents::FormTable table = table_of(report);
   Download out{"附表" + std::to_string(report.layout.form) + "_" + report.within_name + "_" + report.on.iso() + "." + format,
-               format == "pdf" ? pdf_renderer().render(documents::pdf_job(table)) : documents::write_form_xlsx(table)};
+               format == "pdf" ? pdf_.render(documents::pdf_job(table)) : documents::write_form_xlsx(table)};
   ChangeSet changes;
   changes.created("form", report.layout.form)
       .created("within", static_cast<long long>(report.within_id))

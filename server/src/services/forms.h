@@ -89,12 +89,16 @@ struct CellList {
   std::vector<CellBody> bodies;     // this page's, in tree order
 };
 
+class PdfRenderer;  // services/pdf_renderer.h
+
 class Forms {
  public:
   // With an index, the counting forms (2, 4, 5) count from it (storage/held_index.h); without
   // one, in SQL: the reference implementation.
-  Forms(storage::Database& db, Clock today, storage::HeldIndex* index = nullptr)
+  // `pdf` draws the PDFs.
+  Forms(storage::Database& db, PdfRenderer& pdf, Clock today, storage::HeldIndex* index = nullptr)
       : db_(db),
+        pdf_(pdf),
         today_(std::move(today)),
         index_(index),
         reports_(index ? std::make_unique<ResultCache<FormReport>>(kKeptReports) : nullptr) {}
@@ -118,6 +122,7 @@ class Forms {
   Download download(const Actor& actor, const FormQuery& query, const std::string& format);
   static constexpr std::size_t kKeptReports = 16;
   storage::Database& db_;
+  PdfRenderer& pdf_;
   Clock today_;
   storage::HeldIndex* index_;
   // With the index: the last members' forms (3, 4, 5), under the registry generation they were

@@ -271,7 +271,7 @@ Download Notices::Poster(const Actor& actor, NoticeId id) {
   poster.deadline = r.notice.fields.deadline.chinese();
   poster.url = *v.public_url;
   return {"招募公告_" + r.organisation_name + "_" + r.notice.fields.deadline.iso() + ".pdf",
-          pdf_renderer().render(documents::pdf_job(poster))};
+          pdf_.render(documents::pdf_job(poster))};
 }
 
 PublicNotice Notices::Public(const std::string& slug) {

@@ -64,11 +64,14 @@ struct ReceiptStatus {
   std::string submitted_on, updated_on;  // YYYY-MM-DD (UTC)
 };
 
+class PdfRenderer;  // services/pdf_renderer.h
+
 class Notices {
  public:
-  // `public_url`: where the web application is reached from outside (the public page, the poster).
-  Notices(storage::Database& db, Clock today, std::string public_url)
-      : db_(db), today_(std::move(today)), public_url_(std::move(public_url)) {}
+  // `pdf` draws the posters; `public_url`: where the web application is reached from outside
+  // (the public page, the poster).
+  Notices(storage::Database& db, PdfRenderer& pdf, Clock today, std::string public_url)
+      : db_(db), pdf_(pdf), today_(std::move(today)), public_url_(std::move(public_url)) {}
 
   NoticeView Create(const Actor& actor, std::optional<domain::OrganisationId> body,
                     const domain::selection::NoticeInput& input);
@@ -92,6 +95,7 @@ class Notices {
  private:
   NoticeView view_of(storage::NoticeRow row) const;
   storage::Database& db_;
+  PdfRenderer& pdf_;
   Clock today_;
   std::string public_url_;
 };

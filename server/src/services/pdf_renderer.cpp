@@ -194,14 +194,4 @@ std::string PdfRenderer::render_in_child(const std::string& job) {
   return pdf;
 }
 
-namespace {
-PdfRenderer& the_renderer() {
-  static PdfRenderer renderer;
-  return renderer;
-}
-}  // namespace
-
-PdfRenderer& pdf_renderer() { return the_renderer(); }
-void use_pdf_renderer(PdfRenderer renderer) { the_renderer() = std::move(renderer); }
-
 }  // namespace jinguo::services

@@ -5,7 +5,9 @@
 // input and the PDF on its standard output (documents/pdf_job.h): the Noto CJK fonts it maps
 // (~60 MiB) and fontconfig's and pango's state (~25 MiB) leave with the child, so the server
 // stays small however many PDFs it has made (bench/README.md, Memory). At most `at_once`
-// children run at a time; the others wait their turn for a while, then get a 503.
+// children run at a time; the others wait their turn for a while, then get a 503. One per
+// process, built where the process is put together (app/commands.cpp) and passed by reference
+// to what draws PDFs (Forms, Certificates, Notices).
 #include <chrono>
 #include <memory>
 #include <string>
@@ -26,6 +28,8 @@ class PdfRenderer {
  public:
   PdfRenderer() = default;  // in this process
   explicit PdfRenderer(RenderProcesses processes);
+  PdfRenderer(const PdfRenderer&) = delete;
+  PdfRenderer& operator=(const PdfRenderer&) = delete;
 
   // The PDF of a job. Throws DomainError: kBusy (503) when no turn came free in time,
   // kInternal with a Chinese message when the child failed, ran out of time or wrote no PDF
@@ -41,9 +45,5 @@ class PdfRenderer {
   RenderProcesses processes_;
   std::unique_ptr<HashLimit> limit_;
 };
-
-// The process's renderer: in process until serve replaces it (before it serves).
-PdfRenderer& pdf_renderer();
-void use_pdf_renderer(PdfRenderer renderer);
 
 }  // namespace jinguo::services

@@ -22,6 +22,7 @@
 #include "http/json_writer.h"
 #include "http/staffing_dto.h"
 #include "services/forms.h"
+#include "services/pdf_renderer.h"
 #include "services/registry.h"
 #include "services/staffing.h"
 #include "storage/bulk_importer.h"
@@ -149,7 +150,8 @@ class HeldIndexTest : public ::testing::Test {
   void expect_same(const std::vector<domain::OrganisationId>& within, const std::vector<Date>& dates,
                    const std::string& when) {
     auto today = [] { return kReport; };
-    services::Forms sql(*db_, today), indexed(*db_, today, &index_);
+    services::PdfRenderer pdf;
+    services::Forms sql(*db_, pdf, today), indexed(*db_, pdf, today, &index_);
     services::Staffing sql_staffing(*db_, today), indexed_staffing(*db_, today, &index_);
     for (const auto w : within)
       for (const Date& on : dates) {
@@ -169,7 +171,8 @@ TEST_F(HeldIndexTest, AnswersAsTheSqlReferenceOnTheTreeAsItStood) {
   expect_same({city_, district_, other_district_, township_}, kDates, "demo");
   // the moved township counts under its old district before the day, under the new one after
   auto today = [] { return kReport; };
-  services::Forms indexed(*db_, today, &index_);
+  services::PdfRenderer pdf;
+  services::Forms indexed(*db_, pdf, today, &index_);
   const auto before = nlohmann::json::parse(form_json(indexed, 4, township_, Date(2016, 6, 30)));
   const auto after = nlohmann::json::parse(form_json(indexed, 4, township_, kReport));
   EXPECT_FALSE(before["rows"].empty());
