@@ -194,16 +194,12 @@ Download Certificates::Print(const Actor& actor, const std::vector<storage::Cert
   if (ids.empty()) throw domain::invalid("required", "ids", "请选择要打印的证书", "ids is required");
   if (ids.size() > kMaxCertificatesAtOnce)
     throw domain::invalid("too_many", "ids", "一次最多打印100张证书", "at most 100 certificates at once");
-  auto rows = db_.write([&](storage::WriteTx& tx) {
-    storage::CertificateRepository repo(tx);
+  auto rows = db_.read([&](storage::ReadTx& tx) {
+    storage::CertificateQueries certificates(tx);
     std::vector<storage::CertificateRow> out;
     for (auto id : ids) {
-      auto row = repo.find(actor.scope, id);
+      auto row = certificates.find(actor.scope, id);
       if (!row) throw no_certificate("ids");
-      repo.printed(id);
-      ChangeSet changes;
-      changes.add("prints", static_cast<long long>(row->prints), static_cast<long long>(row->prints + 1));
-      record_audit(tx, actor, {"print", "certificate", std::to_string(id), row->organisation_id}, changes);
       out.push_back(std::move(*row));
     }
     return out;
@@ -216,7 +212,19 @@ Download Certificates::Print(const Actor& actor, const std::vector<storage::Cert
   }
   std::string name = rows.size() == 1 ? "证书_" + rows.front().number_text + ".pdf"
                                       : "证书_" + std::to_string(rows.size()) + "张_" + today_().iso() + ".pdf";
-  return {std::move(name), pdf_.render(documents::pdf_job(sheets))};
+  std::string pdf = pdf_.render(documents::pdf_job(sheets));  // a refusal or failure records nothing
+  db_.write([&](storage::WriteTx& tx) {  // each print, once its PDF has been drawn
+    storage::CertificateRepository repo(tx);
+    for (auto id : ids) {
+      auto row = repo.find(actor.scope, id);
+      if (!row) throw no_certificate("ids");  // removed while it was drawn
+      repo.printed(id);
+      ChangeSet changes;
+      changes.add("prints", static_cast<long long>(row->prints), static_cast<long long>(row->prints + 1));
+      record_audit(tx, actor, {"print", "certificate", std::to_string(id), row->organisation_id}, changes);
+    }
+  });
+  return {std::move(name), std::move(pdf)};
 }
 
 CertificateView Certificates::Revoke(const Actor& actor, storage::CertificateId id, const std::string& reason_text) {

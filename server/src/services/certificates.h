@@ -54,7 +54,9 @@ class Certificates {
   storage::Page<CertificateView> List(const Actor& actor, std::optional<domain::OrganisationId> within,
                                       std::optional<domain::PositionId> position, const storage::PageSpec& page);
   CertificateView Get(const Actor& actor, storage::CertificateId id);
-  // The certificates as one PDF, one page each, in the order asked; each print recorded.
+  // The certificates as one PDF, one page each, in the order asked; each print recorded (prints
+  // + 1 and an audit "print") once the PDF has been drawn, never for a PDF that failed or was
+  // refused (busy).
   Download Print(const Actor& actor, const std::vector<storage::CertificateId>& ids);
   CertificateView Revoke(const Actor& actor, storage::CertificateId id, const std::string& reason);
   // The issuer's number prefix (its default when never set) and changing it.
