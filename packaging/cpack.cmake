@@ -9,10 +9,13 @@ install(CODE "
     message(FATAL_ERROR \"web/dist/index.html is missing: run 'make build' (or scripts/build-web.sh) before packaging\")
   endif()")
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/web/dist/ DESTINATION share/jinguo/web)
-# The operator guide and every page it links to (and the README, for its configuration table).
+# The operator guide and every page it links to (and the README, for its configuration table),
+# laid out as in the source tree (README.md, docs/*.md) so that the same relative links
+# (docs/operations.md → ../README.md#configuration) resolve in both places.
 set(JINGUO_OPERATOR_DOCS operations.md backup.md nginx.md metrics.md crash-safety.md)
 list(TRANSFORM JINGUO_OPERATOR_DOCS PREPEND ${PROJECT_SOURCE_DIR}/docs/)
-install(FILES ${JINGUO_OPERATOR_DOCS} ${PROJECT_SOURCE_DIR}/README.md DESTINATION share/doc/jinguo)
+install(FILES ${JINGUO_OPERATOR_DOCS} DESTINATION share/doc/jinguo/docs)
+install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION share/doc/jinguo)
 # Absolute destinations: where Debian expects them whatever the install prefix.
 install(FILES ${JINGUO_PACKAGING_DIR}/jinguo.service DESTINATION /lib/systemd/system)
 install(FILES ${JINGUO_PACKAGING_DIR}/config.json DESTINATION /etc/jinguo)

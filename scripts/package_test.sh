@@ -48,14 +48,31 @@ grep -q 'adduser --system' "$work/control/postinst" || fail "postinst does not c
 dest=$work/root
 dpkg -x "$deb" "$dest"
 for file in usr/bin/jinguo usr/share/jinguo/web/index.html lib/systemd/system/jinguo.service \
-  etc/jinguo/config.json usr/share/doc/jinguo/operations.md usr/share/doc/jinguo/README.md; do
+  etc/jinguo/config.json usr/share/doc/jinguo/docs/operations.md usr/share/doc/jinguo/README.md; do
   [ -f "$dest/$file" ] || fail "/$file is missing"
 done
-# Every page the operator guide links to is beside it.
-for page in $(grep -o '([a-z-]*\.md)' "$dest/usr/share/doc/jinguo/operations.md" | tr -d '()' | sort -u); do
-  file=usr/share/doc/jinguo/$page
-  [ -f "$dest/$file" ] || fail "/$file is missing"
-done
+# Every link of the installed operator pages to another page (beside them, or above them like
+# ../README.md#configuration) resolves in the installed tree, and so does its #heading.
+python3 - "$dest/usr/share/doc/jinguo/docs" <<'EOF' || fail "a link of the installed guide does not resolve"
+import os, re, sys
+def slug(heading):  # GitHub's anchors: lower case, punctuation dropped, spaces to hyphens
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+docs, bad = sys.argv[1], 0
+for name in sorted(os.listdir(docs)):
+    page = os.path.join(docs, name)
+    for target in re.findall(r"\]\(([^)\s]+)\)", open(page, encoding="utf-8").read()):
+        if re.match(r"[a-z]+:", target) or target.startswith("#"):
+            continue
+        path, _, anchor = target.partition("#")
+        linked = os.path.normpath(os.path.join(docs, path))
+        if not os.path.isfile(linked):
+            print("%s links %s: %s is not installed" % (name, target, linked), file=sys.stderr)
+            bad += 1
+        elif anchor and anchor not in {slug(h) for h in re.findall(r"^#+ (.*)$", open(linked, encoding="utf-8").read(), re.M)}:
+            print("%s links %s: no such heading in %s" % (name, target, linked), file=sys.stderr)
+            bad += 1
+sys.exit(1 if bad else 0)
+EOF
 [ -x "$dest/usr/bin/jinguo" ] || fail "/usr/bin/jinguo is not executable"
 version=$(dpkg-deb -f "$deb" Version)
 [ "$("$dest/usr/bin/jinguo" version)" = "jinguo $version" ] || fail "the binary is not version $version"
