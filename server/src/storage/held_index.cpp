@@ -351,6 +351,8 @@ void HeldIndex::catch_up(const ReadTx& tx, std::int64_t generation) {
     // a body's change (a move, a rename, a closing) may touch its whole subtree's versions:
     // the bodies are few, so they are all read again
     if (bodies) d.load_bodies(tx);
+    // bodies created since the last listing have no entry in body_first yet: listed again
+    if (bodies && positions.empty()) d.index_by_body();
     if (!positions.empty()) d.reload_positions(tx, std::move(positions));
     if (!people.empty()) d.reload_people(tx, std::move(people));
     ++d.updates;
@@ -421,7 +423,9 @@ void each_held_in(const HeldIndex::Data& d, const std::string& path, std::int32_
   } else {  // a part of it: its bodies' positions, then each group sorted back into person order
     for (std::size_t id = 0; id < group_of.size(); ++id)
       if (group_of[id] >= 0)
-        for (std::uint32_t k = d.body_first[id]; k < d.body_first[id + 1]; ++k) place(d.by_body[k]);
+        d.each_of_body(static_cast<std::uint32_t>(id), [&](const Data::Position& p) {
+          place(static_cast<std::uint32_t>(&p - d.positions.data()));
+        });
     for (auto& group : groups) std::sort(group.begin(), group.end());
   }
   for (std::size_t g = 0; g < groups.size(); ++g)
