@@ -203,6 +203,16 @@ TEST_F(HeldIndexTest, FollowsWritesThroughTheServicesAndFromAnotherServer) {
   const auto position = registry.Appoint(kActor, appoint);
   expect_same(within, dates, "appointed");
 
+  // A body created with no position yet (only the bodies are read again): the district's forms
+  // then list it among the district's bodies, past the end of the positions listed by body.
+  services::NewOrganisation township;
+  township.parent_id = district_;
+  township.type = "township";
+  township.name = "新设镇妇联";
+  township.established_on = Date(2016, 1, 1);
+  registry.CreateOrganisation(kActor, township);
+  expect_same(within, dates, "a new township");
+
   registry.EndPosition(kActor, position.position.id, Date(2016, 9, 1), "测试");
   expect_same(within, dates, "ended");
 
