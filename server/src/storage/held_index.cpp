@@ -350,9 +350,9 @@ void HeldIndex::catch_up(const ReadTx& tx, std::int64_t generation) {
   } else {
     // a body's change (a move, a rename, a closing) may touch its whole subtree's versions:
     // the bodies are few, so they are all read again
+    // (a body created since by_body was made has no entry in body_first: each_of_body gives
+    // it no positions, which is right until its positions arrive, and they list it again)
     if (bodies) d.load_bodies(tx);
-    // bodies created since the last listing have no entry in body_first yet: listed again
-    if (bodies && positions.empty()) d.index_by_body();
     if (!positions.empty()) d.reload_positions(tx, std::move(positions));
     if (!people.empty()) d.reload_people(tx, std::move(people));
     ++d.updates;
