@@ -13,6 +13,7 @@
 #include "services/certificates.h"
 #include "services/pdf_renderer.h"
 #include "services/registry.h"
+#include "storage/certificate_repository.h"
 #include "storage/database.h"
 
 using namespace jinguo;
@@ -40,8 +41,9 @@ class CertificatePrintTest : public ::testing::Test {
       return registry.CreateOrganisation(kActor, {parent, type, name, std::nullopt, false, std::nullopt})
           .row.organisation.id;
     };
-    const auto town = create(create(create(std::nullopt, "city", "印证市妇联"), "district", "印证区妇联"), "township",
-                             "印证镇妇联");
+    district_ = create(create(std::nullopt, "city", "印证市妇联"), "district", "印证区妇联");
+    const auto town = create(district_, "township", "印证镇妇联");
+    town_ = town;
     const auto village = create(town, "village_congress", "印证村妇代会");
     for (const char* first17 : {"23010219860301002", "23010219870401002"}) {
       services::PersonChanges person;
@@ -80,6 +82,7 @@ class CertificatePrintTest : public ::testing::Test {
 
   std::unique_ptr<storage::Database> db_;
   std::vector<domain::PositionId> positions_;
+  domain::OrganisationId district_{}, town_{};
 };
 
 TEST_F(CertificatePrintTest, AFailedRenderRecordsNoPrint) {
@@ -111,6 +114,24 @@ TEST_F(CertificatePrintTest, ACertificateOutOfScopeIsRefusedBeforeAnythingIsDraw
   EXPECT_THROW(certificates(drawing).Print(kActor, ids), domain::DomainError);
   EXPECT_EQ(prints(ids[0]), 0);
   EXPECT_EQ(print_records(), 0);
+}
+
+// Two transactions that both found a prefix free (two clerks, or two first certificates pinning
+// one default, at once) meet at the unique index: the second is a 409 prefix_taken like the
+// check's, not a database error (a 500 on PostgreSQL before).
+TEST_F(CertificatePrintTest, APrefixStoredPastTheCheckIsRefusedAsTaken) {
+  db_->write([&](storage::WriteTx& tx) {
+    storage::CertificateRepository(tx).set_prefix(district_, "印证妇证", "2016-09-20T08:00:00Z");
+  });
+  try {
+    db_->write([&](storage::WriteTx& tx) {
+      storage::CertificateRepository(tx).set_prefix(town_, "印证妇证", "2016-09-20T08:00:01Z");
+    });
+    ADD_FAILURE() << "two issuers stored one prefix";
+  } catch (const domain::DomainError& e) {
+    EXPECT_EQ(e.code(), "prefix_taken");
+    EXPECT_EQ(e.kind(), domain::ErrorKind::kConflict);
+  }
 }
 
 }  // namespace
