@@ -1,6 +1,7 @@
 #include "http/api.h"
 #include "http/dto.h"
 #include "http/request.h"
+#include "http/written_answers.h"
 
 namespace jinguo::http {
 
@@ -76,8 +77,12 @@ void add_organisation_routes(Api& api, services::Registry& registry) {
     return Reply{200, json_of(dto::organisation_detail, registry.CloseOrganisation(actor, path_id(req), closed_on))};
   });
 
-  api.get(R"(/api/organisations/(\d+)/roster)", [&](const httplib::Request& req, const services::Actor& actor) {
-    return Reply{200, json_of(dto::roster, *registry.RosterOn(actor, path_id(req), QueryParams(req).date("on")))};
+  // The kept roster's JSON is written once (a roster is written the same for every caller).
+  auto written = std::make_shared<WrittenAnswers<services::Roster>>(services::Registry::kKeptRosters);
+  api.get(R"(/api/organisations/(\d+)/roster)", [&, written](const httplib::Request& req, const services::Actor& actor) {
+    auto kept = registry.RosterOn(actor, path_id(req), QueryParams(req).date("on"));
+    auto text = written->get(kept, "", [](const services::Roster& r) { return json_of(dto::roster, r).take(); });
+    return written_json(*text);
   });
 }
 

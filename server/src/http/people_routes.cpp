@@ -2,6 +2,7 @@
 #include "http/dto.h"
 #include "http/list_queries.h"
 #include "http/request.h"
+#include "http/written_answers.h"
 
 namespace jinguo::http {
 
@@ -31,11 +32,18 @@ services::PersonChanges person_changes(const JsonBody& body) {
 }  // namespace
 
 void add_people_routes(Api& api, services::Registry& registry) {
-  api.get("/api/people", [&](const httplib::Request& req, const services::Actor& actor) {
+  // A kept page's JSON is written once (masking is the same for every caller; her scope is in
+  // the services' key); a larger page (not kept by the services) is written each time.
+  auto written = std::make_shared<WrittenAnswers<services::PeoplePage>>(services::Registry::kKeptPeoplePages);
+  api.get("/api/people", [&, written](const httplib::Request& req, const services::Actor& actor) {
     QueryParams q(req);
     auto page = q.page({"name", "start_on"});
     auto query = people_query(q);
-    return Reply{200, dto::page(*registry.People(actor, query, page), page, dto::person_summary)};
+    auto found = registry.People(actor, query, page);
+    if (page.page_size > services::Registry::kKeptPageSize) return Reply{200, dto::page(*found, page, dto::person_summary)};
+    auto write = [&](const services::PeoplePage& p) { return dto::page(p, page, dto::person_summary).take(); };
+    auto text = written->get(found, std::to_string(page.page) + "|" + std::to_string(page.page_size), write);
+    return written_json(*text);
   });
 
   api.get(R"(/api/people/(\d+))", [&](const httplib::Request& req, const services::Actor& actor) {
