@@ -6,7 +6,7 @@ set -euo pipefail
 APT_PACKAGES=(
   build-essential cmake pkg-config
   libsoci-dev libboost-dev libpq-dev libsqlite3-dev sqlite3
-  libcpp-httplib-dev nlohmann-json3-dev libspdlog-dev libcli11-dev
+  libcpp-httplib-dev libbrotli-dev zlib1g-dev nlohmann-json3-dev libspdlog-dev libcli11-dev
   libsodium-dev libxlsxwriter-dev libpango1.0-dev libcairo2-dev fonts-noto-cjk
   libqrencode-dev libzip-dev libpugixml-dev
   libfreexl-dev clang libfuzzer-14-dev

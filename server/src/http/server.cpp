@@ -4,8 +4,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <httplib.h>
 #include <spdlog/spdlog.h>
@@ -24,6 +22,7 @@
 #include "http/notice_routes.h"
 #include "http/observability.h"
 #include "http/spreadsheet_routes.h"
+#include "http/static_files.h"
 #include "http/openapi_document.h"
 #include "http/staffing_routes.h"
 
@@ -56,13 +55,6 @@ httplib::Headers security_headers() {
 // POST /api/submissions/{id}/attachments: its body refused unread gets the attachment's limit.
 bool is_attachment_upload(const std::string& path) {
   return path.starts_with("/api/submissions/") && path.ends_with("/attachments");
-}
-
-std::string read_file(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
 }
 
 // Where the web application is reached from outside: as configured, or as served.
@@ -142,32 +134,27 @@ class HttpServer::Impl {
     observe_requests(server_, config_.json_logs ? LogFormat::kJson : LogFormat::kText, config_.trusted_proxies);
 
     std::error_code ec;
-    web_root_ = config_.web_root;
-    bool have_web = !web_root_.empty() && std::filesystem::is_directory(web_root_, ec);
-    if (have_web) {
-      // The build names every file in assets/ by its content's hash: a browser keeps it for good instead
-      // of fetching it on each page load (httplib compresses each answer anew: brotli at its highest
-      // quality, ~2 s of CPU for the 650 KB of Element Plus).
-      auto assets = web_root_ / "assets";
-      if (std::filesystem::is_directory(assets, ec))
-        server_.set_mount_point("/assets/", assets.string(),
-                                {{"Cache-Control", "public, max-age=31536000, immutable"}});
-      server_.set_mount_point("/", web_root_.string());
-    } else {
+    const std::filesystem::path web_root = config_.web_root;
+    if (!web_root.empty() && std::filesystem::is_directory(web_root, ec))
+      web_ = std::make_unique<StaticFiles>(web_root);
+    else
       spdlog::warn("web app folder {} not found: serving the API only", config_.web_root);
-    }
-    auto fallback = [this, have_web](const httplib::Request& req, httplib::Response& res) {
-      if (req.path.rfind("/api/", 0) == 0 || req.path == "/api" || req.method != "GET" || !have_web) {
+    // Not through httplib's mount points: they compressed each file afresh for every request and
+    // looked for a file on disk before every API request (http/static_files.h).
+    auto fallback = [this](const httplib::Request& req, httplib::Response& res) {
+      const bool api = req.path.rfind("/api/", 0) == 0 || req.path == "/api";
+      if (api || (req.method != "GET" && req.method != "HEAD") || !web_) {
         send_json_error(res, domain::not_found("", "请求的地址不存在", "no such route"));
         return;
       }
-      auto index = web_root_ / "index.html";
-      std::error_code missing;
-      if (!std::filesystem::exists(index, missing)) {
-        send_json_error(res, domain::not_found("", "请求的地址不存在", "no such route"));
+      // The build names every file in assets/ by its content's hash: a browser keeps it for good
+      // instead of fetching it on each page load.
+      if (req.path.starts_with("/assets/") &&
+          web_->serve(req.path, req, res, {{"Cache-Control", "public, max-age=31536000, immutable"}}))
         return;
-      }
-      res.set_content(read_file(index), "text/html; charset=utf-8");
+      // A file of the web root, or else a page of the web app (its client-side routes): index.html.
+      if (web_->serve(req.path, req, res) || web_->serve("/index.html", req, res)) return;
+      send_json_error(res, domain::not_found("", "请求的地址不存在", "no such route"));
     };
     server_.Get(".*", fallback);
     server_.Post(".*", fallback);
@@ -223,7 +210,7 @@ class HttpServer::Impl {
   services::Meetings meetings_;        // the registry's database and clock
   services::Notices notices_;          // the registry's database and clock
   RateLimit id_number_limit_;          // self-nominations, per ID number
-  std::filesystem::path web_root_;
+  std::unique_ptr<StaticFiles> web_;  // null without a web app folder
   ListeningServer server_;
 };
 

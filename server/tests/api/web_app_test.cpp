@@ -1,5 +1,7 @@
 // The built web app as the server hands it out: the files in assets/ (named by their content's
-// hash) kept by the browser for good; the page itself and the API asked for each time.
+// hash) kept by the browser for good; the page itself and the API asked for each time; each
+// file compressed as the browser accepts it (brotli, gzip, or not), made once and kept
+// (http/static_files.h), with its length, Vary and an ETag that answers 304.
 #include <fstream>
 
 #include "api_client.h"
@@ -13,37 +15,146 @@ std::string header(const httplib::Result& r, const std::string& name) {
   return r ? r->get_header_value(name.c_str()) : "(no answer)";
 }
 
-TEST(WebAppTest, HashedAssetsAreKeptForGoodThePageAndTheApiAreNot) {
-  const auto root = fs::temp_directory_path() / ("jinguo-web-" + std::to_string(::getpid()));
-  fs::remove_all(root);
-  fs::create_directories(root / "assets");
-  std::ofstream(root / "index.html") << "<!doctype html><title>巾帼</title><script src=\"/assets/index-Ab12.js\"></script>";
-  std::ofstream(root / "assets" / "index-Ab12.js") << "console.log('巾帼');";
-  const std::string url = jinguo::test_support::fresh_database_url();
-  ASSERT_EQ(run({JINGUO_BINARY, "migrate", "--database", url}), 0);
-  {
-    Server server(url, {"--web-root", root.string()});
-    httplib::Client c("127.0.0.1", server.port());
-    // as a browser asks: brotli and gzip accepted
-    const httplib::Headers browser{{"Accept-Encoding", "gzip, deflate, br"}};
-
-    auto asset = c.Get("/assets/index-Ab12.js", browser);
-    ASSERT_TRUE(asset);
-    EXPECT_EQ(asset->status, 200);
-    EXPECT_EQ(header(asset, "Cache-Control"), "public, max-age=31536000, immutable");
-    EXPECT_EQ(header(asset, "X-Content-Type-Options"), "nosniff");  // the security headers stay
-
-    for (const char* path : {"/", "/index.html", "/organisations/1"}) {
-      auto page = c.Get(path, browser);
-      ASSERT_TRUE(page) << path;
-      EXPECT_EQ(page->status, 200) << path;
-      EXPECT_EQ(header(page, "Cache-Control"), "") << path << ": the page must name the newest assets";
-    }
-    auto api = c.Get("/api/health", browser);
-    ASSERT_TRUE(api);
-    EXPECT_EQ(header(api, "Cache-Control").find("immutable"), std::string::npos);
+class WebAppTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    root_ = fs::temp_directory_path() / ("jinguo-web-" + std::to_string(::getpid()));
+    fs::remove_all(root_);
+    fs::create_directories(root_ / "site" / "assets");
+    std::ofstream(root_ / "site" / "index.html")
+        << "<!doctype html><title>巾帼</title><script src=\"/assets/index-Ab12.js\"></script>";
+    for (int i = 0; i < 200; ++i) script_ += "console.log('巾帼 " + std::to_string(i) + "');\n";
+    std::ofstream(root_ / "site" / "assets" / "index-Ab12.js") << script_;
+    std::ofstream(root_ / "site" / "assets" / "logo-Cd34.png") << std::string(300, '\x89');
+    std::ofstream(root_ / "secret.txt") << "outside the web root";
+    const std::string url = jinguo::test_support::fresh_database_url();
+    ASSERT_EQ(run({JINGUO_BINARY, "migrate", "--database", url}), 0);
+    server_ = std::make_unique<Server>(url, std::vector<std::string>{"--web-root", (root_ / "site").string()});
   }
-  fs::remove_all(root);
+  static void TearDownTestSuite() {
+    server_.reset();
+    fs::remove_all(root_);
+  }
+  // A client that hands the body over as it came (compressed or not).
+  static httplib::Client raw() {
+    httplib::Client c("127.0.0.1", server_->port());
+    c.set_decompress(false);
+    return c;
+  }
+  static httplib::Client decompressing() { return httplib::Client("127.0.0.1", server_->port()); }
+
+  static inline fs::path root_;
+  static inline std::string script_;
+  static inline std::unique_ptr<Server> server_;
+};
+
+TEST_F(WebAppTest, HashedAssetsAreKeptForGoodThePageAndTheApiAreNot) {
+  auto c = decompressing();
+  // as a browser asks: brotli and gzip accepted
+  const httplib::Headers browser{{"Accept-Encoding", "gzip, deflate, br"}};
+
+  auto asset = c.Get("/assets/index-Ab12.js", browser);
+  ASSERT_TRUE(asset);
+  EXPECT_EQ(asset->status, 200);
+  EXPECT_EQ(header(asset, "Cache-Control"), "public, max-age=31536000, immutable");
+  EXPECT_EQ(header(asset, "X-Content-Type-Options"), "nosniff");  // the security headers stay
+  EXPECT_EQ(header(asset, "Content-Type"), "text/javascript; charset=utf-8");
+  EXPECT_EQ(asset->body, script_);
+
+  for (const char* path : {"/", "/index.html", "/organisations/1"}) {
+    auto page = c.Get(path, browser);
+    ASSERT_TRUE(page) << path;
+    EXPECT_EQ(page->status, 200) << path;
+    EXPECT_EQ(header(page, "Cache-Control"), "") << path << ": the page must name the newest assets";
+    EXPECT_EQ(header(page, "Content-Type"), "text/html; charset=utf-8") << path;
+    EXPECT_NE(page->body.find("<title>巾帼</title>"), std::string::npos) << path;
+  }
+  auto api = c.Get("/api/health", browser);
+  ASSERT_TRUE(api);
+  EXPECT_EQ(header(api, "Cache-Control").find("immutable"), std::string::npos);
+}
+
+TEST_F(WebAppTest, EachFileIsSentAsTheBrowserAcceptsItCompressedOnce) {
+  struct Case {
+    const char* accept_encoding;
+    const char* content_encoding;  // "" for the bytes as they are
+  };
+  const Case cases[] = {
+      {"gzip, deflate, br", "br"}, {"br", "br"},         {"gzip", "gzip"}, {"gzip, br;q=0", "gzip"},
+      {"deflate", ""},             {"identity", ""},     {"", ""},         {"br;q=0, gzip;q=0.0", ""},
+  };
+  auto c = raw();
+  for (const auto& k : cases) {
+    httplib::Headers asks;
+    if (*k.accept_encoding) asks.emplace("Accept-Encoding", k.accept_encoding);
+    for (int twice = 0; twice < 2; ++twice) {  // the second from what was kept
+      auto r = c.Get("/assets/index-Ab12.js", asks);
+      ASSERT_TRUE(r) << k.accept_encoding;
+      EXPECT_EQ(r->status, 200) << k.accept_encoding;
+      EXPECT_EQ(header(r, "Content-Encoding"), k.content_encoding) << k.accept_encoding;
+      EXPECT_EQ(header(r, "Vary"), "Accept-Encoding") << k.accept_encoding;
+      EXPECT_EQ(header(r, "Content-Length"), std::to_string(r->body.size())) << k.accept_encoding;
+      if (*k.content_encoding) EXPECT_LT(r->body.size(), script_.size() / 4) << k.accept_encoding;
+      else EXPECT_EQ(r->body, script_) << k.accept_encoding;
+    }
+  }
+  // what the browser gets back decompressed is the file
+  auto d = decompressing();
+  for (const char* accepts : {"br", "gzip"}) {
+    auto r = d.Get("/assets/index-Ab12.js", {{"Accept-Encoding", accepts}});
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->body, script_) << accepts;
+  }
+  // an image is sent as it is, whatever the browser accepts
+  auto image = c.Get("/assets/logo-Cd34.png", {{"Accept-Encoding", "gzip, deflate, br"}});
+  ASSERT_TRUE(image);
+  EXPECT_EQ(header(image, "Content-Type"), "image/png");
+  EXPECT_EQ(header(image, "Content-Encoding"), "");
+  EXPECT_EQ(image->body, std::string(300, '\x89'));
+}
+
+TEST_F(WebAppTest, AnETagAnswers304AndHeadSendsTheLengthAlone) {
+  auto c = raw();
+  const httplib::Headers brotli{{"Accept-Encoding", "br"}}, plain{};
+  auto first = c.Get("/assets/index-Ab12.js", brotli);
+  auto as_is = c.Get("/assets/index-Ab12.js", plain);
+  ASSERT_TRUE(first);
+  ASSERT_TRUE(as_is);
+  const std::string etag = header(first, "ETag");
+  EXPECT_EQ(etag.front(), '"');
+  EXPECT_NE(etag, header(as_is, "ETag")) << "each coding of a file has its own tag";
+
+  auto again = c.Get("/assets/index-Ab12.js", {{"Accept-Encoding", "br"}, {"If-None-Match", etag}});
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 304);
+  EXPECT_TRUE(again->body.empty());
+  EXPECT_EQ(header(again, "ETag"), etag);
+  auto other = c.Get("/assets/index-Ab12.js", {{"If-None-Match", etag}});  // asks for another coding
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 200);
+
+  auto head = c.Head("/assets/index-Ab12.js", brotli);
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->status, 200);
+  EXPECT_TRUE(head->body.empty());
+  EXPECT_EQ(header(head, "Content-Length"), std::to_string(first->body.size()));
+  EXPECT_EQ(header(head, "Content-Encoding"), "br");
+}
+
+TEST_F(WebAppTest, AFileChangedOnDiskIsSentAnewAndNothingOutsideTheRoot) {
+  auto c = decompressing();
+  const std::string page = "<!doctype html><title>巾帼 2</title><p>" + std::string(100, 'x') + "</p>";
+  std::ofstream(root_ / "site" / "index.html") << page;  // another size: read again
+  for (const char* accepts : {"br", ""}) {
+    auto r = c.Get("/", {{"Accept-Encoding", accepts}});
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->body, page) << accepts;
+  }
+  for (const char* path : {"/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt", "/.%2e/secret.txt"}) {
+    auto r = c.Get(path);
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->body.find("outside the web root"), std::string::npos) << path;
+  }
 }
 
 }  // namespace
