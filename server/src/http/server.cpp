@@ -148,10 +148,13 @@ class HttpServer::Impl {
         return;
       }
       // The build names every file in assets/ by its content's hash: a browser keeps it for good
-      // instead of fetching it on each page load.
-      if (req.path.starts_with("/assets/") &&
-          web_->serve(req.path, req, res, {{"Cache-Control", "public, max-age=31536000, immutable"}}))
+      // instead of fetching it on each page load. One missing is a 404 (a page naming an asset
+      // of another build), not the page: a script answered with HTML fails obscurely.
+      if (req.path.starts_with("/assets/")) {
+        if (!web_->serve(req.path, req, res, {{"Cache-Control", "public, max-age=31536000, immutable"}}))
+          send_json_error(res, domain::not_found("", "请求的文件不存在", "no such file"));
         return;
+      }
       // A file of the web root, or else a page of the web app (its client-side routes): index.html.
       if (web_->serve(req.path, req, res) || web_->serve("/index.html", req, res)) return;
       send_json_error(res, domain::not_found("", "请求的地址不存在", "no such route"));

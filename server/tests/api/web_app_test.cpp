@@ -1,7 +1,8 @@
 // The built web app as the server hands it out: the files in assets/ (named by their content's
 // hash) kept by the browser for good; the page itself and the API asked for each time; each
 // file compressed as the browser accepts it (brotli, gzip, or not), made once and kept
-// (http/static_files.h), with its length, Vary and an ETag that answers 304.
+// (http/static_files.h), with its length, Vary and an ETag that answers 304; a file missing
+// from assets/ is a 404, any other unknown path the page (the app's own routes).
 #include <fstream>
 
 #include "api_client.h"
@@ -69,6 +70,24 @@ TEST_F(WebAppTest, HashedAssetsAreKeptForGoodThePageAndTheApiAreNot) {
     EXPECT_EQ(header(page, "Content-Type"), "text/html; charset=utf-8") << path;
     EXPECT_NE(page->body.find("<title>巾帼</title>"), std::string::npos) << path;
   }
+  // a file missing from assets/ is missing; any other unknown path is a page of the app
+  for (const char* path : {"/assets/index-Zz99.js", "/assets/", "/assets/sub/index-Ab12.js", "/assets/.hidden"}) {
+    auto missing = c.Get(path, browser);
+    ASSERT_TRUE(missing) << path;
+    EXPECT_EQ(missing->status, 404) << path;
+    EXPECT_EQ(missing->body.find("<!doctype html>"), std::string::npos) << path;
+    EXPECT_EQ(header(missing, "Cache-Control"), "") << path << ": not kept for good";
+  }
+  for (const char* path : {"/assets", "/people/7/edit", "/assetsx/a.js"}) {
+    auto page = c.Get(path, browser);
+    ASSERT_TRUE(page) << path;
+    EXPECT_EQ(page->status, 200) << path;
+    EXPECT_NE(page->body.find("<title>巾帼</title>"), std::string::npos) << path;
+  }
+  auto head = c.Head("/assets/index-Zz99.js");
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->status, 404);
+
   auto api = c.Get("/api/health", browser);
   ASSERT_TRUE(api);
   EXPECT_EQ(header(api, "Cache-Control").find("immutable"), std::string::npos);
