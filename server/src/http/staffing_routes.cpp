@@ -42,7 +42,7 @@ void add_staffing_routes(Api& api, services::Staffing& staffing) {
     QueryParams q(req);
     auto page = q.page({"path"});
     auto report = staffing.ComplianceOf(scope_of(actor), q.id("within"), q.date("on"), q.date("baseline"));
-    return Reply{200, json_of(dto::compliance, report, page)};
+    return Reply{200, json_of(dto::compliance, *report, page)};
   });
 
   api.get("/api/rule-sets", [&](const httplib::Request&, const services::Actor&) {

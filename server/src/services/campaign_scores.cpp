@@ -115,7 +115,7 @@ Scores CampaignScores::Of(const Actor& actor, CampaignId id) {
   for (const auto& item : out.scheme.items)
     if (item.measure == Measure::kCompliance)
       compliance[item.id] =
-          staffing_.ComplianceOf(runner, std::nullopt, *item.on, out.campaign.campaign.baseline_on).current.rollup.by_district;
+          staffing_.ComplianceOf(runner, std::nullopt, *item.on, out.campaign.campaign.baseline_on)->current.rollup.by_district;
   for (const auto& d : read.districts) {
     DistrictFacts facts;
     for (const auto& [item, by_district] : compliance) {

@@ -336,7 +336,7 @@ Pilots Campaigns::PilotsOf(const Actor& actor, CampaignId id, std::optional<Date
   }
   for (const auto& [level, pilots] : pilots_by_level) {
     ComplianceShare all;
-    for (const auto& [type, counts] : report.current.rollup.by_body_type)
+    for (const auto& [type, counts] : report->current.rollup.by_body_type)
       if (domain::body_type_level(type) == level) {
         all.bodies += counts.bodies;
         all.meets += counts.meets;
@@ -465,11 +465,11 @@ SubmissionDetail Campaigns::Submit(const Actor& actor, MilestoneId id, domain::O
       auto report = forms_.Report(actor, {*l.milestone.form, body, l.milestone.report_day(),
                                           l.campaign.campaign.baseline_on, false, l.campaign.campaign.id});
       if (report.layout.rows == domain::forms::RowGroup::kLevel) {  // the members' forms (4, 5)
-        auto compliance =
+        const auto compliance =
             staffing_.ComplianceOf(actor.scope, body, l.milestone.report_day(), l.campaign.campaign.baseline_on);
-        require_explanation(compliance.failing.size(),
-                            compliance.failing.empty() ? "" : compliance.failing.front().body.name, explanation);
-        failing = static_cast<int>(compliance.failing.size());
+        require_explanation(compliance->failing.size(),
+                            compliance->failing.empty() ? "" : compliance->failing.front().body.name, explanation);
+        failing = static_cast<int>(compliance->failing.size());
       }
       snapshot = snapshot_of(report);
       break;

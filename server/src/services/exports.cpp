@@ -237,7 +237,7 @@ Download Exports::Failing(const Actor& actor, std::optional<domain::Organisation
   auto& rows = spec.tables.front().rows;
   db_.read([&](storage::ReadTx& tx) {
     BodyPaths paths(tx);
-    for (const auto& b : report.failing)
+    for (const auto& b : report->failing)
       for (const auto& f : b.findings) {
         rows.push_back({paths.of_path(b.body.path), std::string(domain::body_type_label(b.body.type)),
                         status_label(b.status), f.message_zh, f.advice_zh});

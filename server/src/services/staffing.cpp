@@ -380,7 +380,9 @@ Staffing::Staffing(storage::Database& db, std::function<Date()> today, storage::
     : db_(db),
       today_(std::move(today)),
       index_(index),
-      reports_(index && keep_reports ? std::make_unique<ResultCache<ComplianceReport>>(kKeptReports) : nullptr) {
+      reports_(index && keep_reports
+                   ? std::make_unique<ResultCache<std::shared_ptr<const ComplianceReport>>>(kKeptReports)
+                   : nullptr) {
   if (!today_) today_ = domain::today_in_china;
 }
 
@@ -426,8 +428,9 @@ Composition Staffing::CheckBody(const domain::Scope& scope, OrganisationId id, s
   });
 }
 
-ComplianceReport Staffing::ComplianceOf(const domain::Scope& scope, std::optional<OrganisationId> within,
-                                        std::optional<Date> on, std::optional<Date> baseline) {
+std::shared_ptr<const ComplianceReport> Staffing::ComplianceOf(const domain::Scope& scope,
+                                                               std::optional<OrganisationId> within,
+                                                               std::optional<Date> on, std::optional<Date> baseline) {
   const Date day = on.value_or(today_());
   if (!within && !scope.is_whole_tree()) within = scope.organisation_id;
   // What the report is computed from, read (with the scope's check) in one short transaction.
@@ -448,10 +451,11 @@ ComplianceReport Staffing::ComplianceOf(const domain::Scope& scope, std::optiona
   });
   auto compute = [&] {
     CountingGate::Slot slot(CountingGate::shared());
-    return db_.read([&](storage::ReadTx& tx) {
+    return db_.read([&](storage::ReadTx& tx) -> std::shared_ptr<const ComplianceReport> {
       storage::ComplianceQueries q(tx, index_);
       RuleBook book(tx);
-      ComplianceReport report;
+      auto kept = std::make_shared<ComplianceReport>();
+      ComplianceReport& report = *kept;
       report.within = within;
       // the baseline is only counted: its failing bodies are not listed
       auto side = [&](const Date& date, SubtreeResult& result, domain::staffing::Detail detail) {
@@ -468,7 +472,7 @@ ComplianceReport Staffing::ComplianceOf(const domain::Scope& scope, std::optiona
       for (const auto& [id, counts] : report.baseline.rollup.by_district) districts.insert(id);
       for (const auto& [id, entry] : storage::OrganisationRepository(tx).entries({districts.begin(), districts.end()}))
         report.district_names[id] = entry.name;
-      return report;
+      return kept;
     });
   };
   return reports_ ? reports_->get(key, compute) : compute();

@@ -192,9 +192,12 @@ class Staffing {
   // findings. A body outside the scope is not found.
   Composition CheckBody(const domain::Scope& scope, domain::OrganisationId id, std::optional<domain::Date> on);
   // A subtree of the scope (default: the scope itself) on a date (default today) beside the
-  // baseline date (default the campaign_baseline setting).
-  ComplianceReport ComplianceOf(const domain::Scope& scope, std::optional<domain::OrganisationId> within,
-                                std::optional<domain::Date> on, std::optional<domain::Date> baseline);
+  // baseline date (default the campaign_baseline setting). Shared, not copied: a kept report
+  // (the city's: every failing body with its findings, megabytes) is read by every request for
+  // it at once, and a copy for each of 64 requests was most of the server's peak memory.
+  std::shared_ptr<const ComplianceReport> ComplianceOf(const domain::Scope& scope, std::optional<domain::OrganisationId> within,
+                                                       std::optional<domain::Date> on,
+                                                       std::optional<domain::Date> baseline);
 
   // The bodies of the scope that are short or over on a date (the `failing` of ComplianceOf,
   // one date only), in tree order, with the context to read their findings.
@@ -218,7 +221,7 @@ class Staffing {
   storage::HeldIndex* index_;
   // With the index: the last subtree reports, under the generation and rules they were judged
   // from (16 of a few kilobytes to a few hundred: a city's failing bodies).
-  std::unique_ptr<ResultCache<ComplianceReport>> reports_;
+  std::unique_ptr<ResultCache<std::shared_ptr<const ComplianceReport>>> reports_;
 };
 
 }  // namespace jinguo::services

@@ -47,7 +47,7 @@ std::string form_json(services::Forms& forms, int n, domain::OrganisationId with
 }
 
 std::string compliance_json(services::Staffing& staffing, domain::OrganisationId within, const Date& on) {
-  return http::dto::compliance(staffing.ComplianceOf(domain::Scope::whole_tree(), within, on, kBaseline), std::nullopt)
+  return http::dto::compliance(*staffing.ComplianceOf(domain::Scope::whole_tree(), within, on, kBaseline), std::nullopt)
       .dump();
 }
 

@@ -217,7 +217,7 @@ TEST_F(StaffingStorageTest, TheSeededHarbinSetIsTheBuiltInOne) {
 }
 
 TEST_F(StaffingStorageTest, CityComplianceMatchesAPlainSqlCountBodyByBody) {
-  auto report = staffing().ComplianceOf(kAll, std::nullopt, kReport, std::nullopt);
+  auto report = *staffing().ComplianceOf(kAll, std::nullopt, kReport, std::nullopt);
   EXPECT_EQ(report.baseline.on, kBaseline);  // the campaign_baseline setting
   EXPECT_EQ(report.current.rollup.overall.bodies, 3031);
   auto now = recount(*db_, "/", kReport);
@@ -238,7 +238,7 @@ TEST_F(StaffingStorageTest, CityComplianceMatchesAPlainSqlCountBodyByBody) {
 
 TEST_F(StaffingStorageTest, DistrictComplianceMatchesAPlainSqlCount) {
   const domain::OrganisationId district = 2;  // the first district of the demo
-  auto report = staffing().ComplianceOf(kAll, district, kReport, kBaseline);
+  auto report = *staffing().ComplianceOf(kAll, district, kReport, kBaseline);
   auto path = db_->read([&](storage::ReadTx& tx) { return storage::ComplianceQueries(tx).body(district)->path; });
   expect_side_matches(report.current, recount(*db_, path, kReport));
   expect_side_matches(report.baseline, recount(*db_, path, kBaseline));
@@ -248,7 +248,7 @@ TEST_F(StaffingStorageTest, DistrictComplianceMatchesAPlainSqlCount) {
 }
 
 TEST_F(StaffingStorageTest, CompositionOfOneBodyAgreesWithTheSubtree) {
-  auto report = staffing().ComplianceOf(kAll, std::nullopt, kReport, std::nullopt);
+  auto report = *staffing().ComplianceOf(kAll, std::nullopt, kReport, std::nullopt);
   ASSERT_FALSE(report.failing.empty());
   const auto& failing = report.failing.front();
   auto c = staffing().CheckBody(kAll, failing.body.id, kReport);
@@ -263,8 +263,8 @@ TEST_F(StaffingStorageTest, CompositionOfOneBodyAgreesWithTheSubtree) {
 TEST(StaffingHistoryTest, ASetScheduledLaterLeavesPastFindingsAlone) {
   auto db = demo_database();
   services::Staffing staffing(*db, [] { return kReport; });
-  auto before_baseline = staffing.ComplianceOf(kAll, std::nullopt, kBaseline, kBaseline);
-  auto before_report = staffing.ComplianceOf(kAll, std::nullopt, kReport, kBaseline);
+  auto before_baseline = *staffing.ComplianceOf(kAll, std::nullopt, kBaseline, kBaseline);
+  auto before_report = *staffing.ComplianceOf(kAll, std::nullopt, kReport, kBaseline);
 
   auto strict = domain::staffing::harbin_2016_rule_set();
   strict.code = "strict_2016";
@@ -276,8 +276,8 @@ TEST(StaffingHistoryTest, ASetScheduledLaterLeavesPastFindingsAlone) {
   EXPECT_EQ(staffing.SaveRuleSet(kActor, strict).set.version, 2);  // a new version, never an edit
   staffing.ScheduleRuleSet(kActor, Date(2016, 9, 1), "strict_2016", 1);
 
-  auto after_baseline = staffing.ComplianceOf(kAll, std::nullopt, kBaseline, kBaseline);
-  auto after_report = staffing.ComplianceOf(kAll, std::nullopt, kReport, kBaseline);
+  auto after_baseline = *staffing.ComplianceOf(kAll, std::nullopt, kBaseline, kBaseline);
+  auto after_report = *staffing.ComplianceOf(kAll, std::nullopt, kReport, kBaseline);
   EXPECT_EQ(after_baseline.current.rule_set.code, "harbin_2016");
   EXPECT_EQ(after_baseline.current.rollup.overall, before_baseline.current.rollup.overall);
   EXPECT_EQ(after_baseline.failing.size(), before_baseline.failing.size());
@@ -308,10 +308,10 @@ TEST_F(StaffingStorageTest, AScopeSeesItsSubtreeOnly) {
   };
   auto district = body(2);
   domain::Scope scope{district.id, district.path};
-  auto mine = staffing().ComplianceOf(scope, std::nullopt, kReport, kBaseline);
+  auto mine = *staffing().ComplianceOf(scope, std::nullopt, kReport, kBaseline);
   EXPECT_EQ(mine.within, district.id);
-  EXPECT_EQ(mine.current.rollup.overall, staffing().ComplianceOf(kAll, district.id, kReport, kBaseline).current.rollup.overall);
-  auto other = staffing().ComplianceOf(kAll, std::nullopt, kReport, kBaseline).current.rollup.by_district.rbegin()->first;
+  EXPECT_EQ(mine.current.rollup.overall, staffing().ComplianceOf(kAll, district.id, kReport, kBaseline)->current.rollup.overall);
+  auto other = staffing().ComplianceOf(kAll, std::nullopt, kReport, kBaseline)->current.rollup.by_district.rbegin()->first;
   ASSERT_NE(other, district.id);
   auto code_of = [](const std::function<void()>& f) {
     try {
