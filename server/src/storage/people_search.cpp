@@ -14,10 +14,19 @@ constexpr const char* kFormerPositions =
     "WHERE o.path >= $1 AND o.path < $2 AND ps.end_on IS NOT NULL AND ps.end_on <= $3 AND ps.person_id IN ";
 constexpr const char* kFormerOrder = " ORDER BY ps.person_id, ps.end_on DESC, ps.id DESC";
 
+// The search's condition on the person (an ID number, or a name prefix) on the people `p`;
+// empty without one.
+std::string person_text(Binds& b, const PeopleSearch& s, const std::string& p) {
+  if (s.name) return " AND " + p + ".name LIKE " + b.add(escape_like(*s.name) + "%") + " ESCAPE '\\'";
+  if (s.id_number) return " AND " + p + ".id_number = " + b.add(*s.id_number);
+  return "";
+}
+
 // The people of the search with the latest start of a matching position, as a subquery `u`
 // (columns: the person, then latest_start). Parameters are added to `b`.
 std::string people_of(Binds& b, const PeopleSearch& s) {
   std::string low = b.add(s.path), high = b.add(s.path + "~"), on = b.add(s.on.iso());
+  const std::string text = person_text(b, s, "p");
   std::string matching = "SELECT ps.person_id, MAX(ps.start_on) AS latest_start, "
                          "MAX(CASE WHEN ps.end_on IS NULL OR ps.end_on > " + on + " THEN 1 ELSE 0 END) AS held "
                          "FROM positions ps JOIN organisations o ON o.id = ps.organisation_id "
@@ -25,10 +34,12 @@ std::string people_of(Binds& b, const PeopleSearch& s) {
   if (s.role) matching += " AND ps.role = " + b.add(*s.role);
   if (s.manner) matching += " AND ps.manner = " + b.add(*s.manner);
   if (s.source) matching += " AND ps.source = " + b.add(*s.source);
+  // With a name or an ID number, only the positions of the people it finds are grouped: not
+  // every position of the subtree (52,000 for the city), which SQLite sorted in memory for each
+  // search (~2 MB a search, 31 MiB at once under 64 connections; 49 -> 19 ms a search).
+  if (!text.empty()) matching += " AND ps.person_id IN (SELECT t.id FROM people t WHERE 1 = 1" +
+                                 person_text(b, s, "t") + ")";
   matching += " GROUP BY ps.person_id";
-  std::string text;
-  if (s.id_number) text = " AND p.id_number = " + b.add(*s.id_number);
-  if (s.name) text = " AND p.name LIKE " + b.add(escape_like(*s.name) + "%") + " ESCAPE '\\'";
   std::string held = s.status == HoldingStatus::kCurrent ? " AND m.held = 1"
                      : s.status == HoldingStatus::kFormer ? " AND m.held = 0"
                                                           : "";
