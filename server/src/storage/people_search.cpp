@@ -55,17 +55,24 @@ std::string people_of(Binds& b, const PeopleSearch& s) {
 }  // namespace
 
 // One query for the page and its total (COUNT(*) OVER () is counted before LIMIT): a second,
-// COUNT only, when the page lies past the end and has no row to carry the total.
+// COUNT only, when the page lies past the end and has no row to carry the total. The count and
+// the order see only each person's id, name and latest start (`k`); the page's people are read
+// whole afterwards: SQLite otherwise kept every person of the subtree, all columns, for the
+// count and the sort (3,469 in a district: 8.7 -> 5.1 ms, 0.7 -> 0.3 MB; bench/README Memory).
 Page<domain::Person> PeopleSearchQueries::find(const PeopleSearch& search, const PageSpec& page) const {
   Page<domain::Person> out;
   Binds b;
   std::string from = " FROM " + people_of(b, search);
   std::string dir = page.descending ? " DESC" : " ASC";
-  std::string order = page.sort == "start_on" ? "u.latest_start" + dir + ", u.name" : "u.name" + dir;
+  auto order = [&](const std::string& t) {
+    return (page.sort == "start_on" ? t + ".latest_start" + dir + ", " + t + ".name" : t + ".name" + dir) + ", " +
+           t + ".id" + dir;
+  };
   Binds counted = b;  // the count needs only the search's parameters
   std::string limit = b.add(std::int64_t{page.page_size}), offset = b.add(std::int64_t{page.offset()});
-  Statement row = tx_.prepare("SELECT COUNT(*) OVER (), u.*" + from + " ORDER BY " + order + ", u.id" + dir +
-                              " LIMIT " + limit + " OFFSET " + offset);
+  Statement row = tx_.prepare("SELECT k.total, " JINGUO_PERSON_COLUMNS("p") " FROM (SELECT COUNT(*) OVER () AS total, "
+                              "u.id, u.name, u.latest_start" + from + " ORDER BY " + order("u") + " LIMIT " + limit +
+                              " OFFSET " + offset + ") k JOIN people p ON p.id = k.id ORDER BY " + order("k"));
   b.bind(row);
   while (row.step()) {
     if (out.items.empty()) out.total = row.integer(0);
