@@ -140,6 +140,7 @@ struct Roster {
   domain::OrganisationId organisation_id = 0;
   domain::Date on;
   std::vector<storage::RosterRow> items;
+  std::string path;  // the body's materialised path as it was read: a kept roster is checked against each caller's scope
 };
 
 using Clock = std::function<domain::Date()>;
@@ -225,12 +226,17 @@ class Registry {
   storage::Database& db_;
   Clock today_;
   std::unique_ptr<ResultCache<std::shared_ptr<const Roster>>> rosters_;
-  std::unique_ptr<ResultCache<std::shared_ptr<const PeoplePage>>> people_pages_;
+  struct KeptPeoplePage {
+    std::string path;  // the subtree searched, as it was read: checked against each caller's scope
+    std::shared_ptr<const PeoplePage> page;
+  };
+  std::unique_ptr<ResultCache<KeptPeoplePage>> people_pages_;
 };
 
-// The key of a people page: every parameter of the search and the page, the caller's scope
-// (her current positions are listed within it) and the generation. Exposed for its unit test.
-std::string people_key(const storage::PeopleSearch& search, const std::string& scope_path,
-                       const storage::PageSpec& page, std::int64_t generation);
+// The key of a people page: every parameter of the search and the page, the body named (its
+// subtree's path is kept with the page), the caller's scope (her current positions are listed
+// within it) and the generation. Exposed for its unit test.
+std::string people_key(const storage::PeopleSearch& search, std::optional<domain::OrganisationId> within,
+                       const std::string& scope_path, const storage::PageSpec& page, std::int64_t generation);
 
 }  // namespace jinguo::services

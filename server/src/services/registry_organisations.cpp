@@ -21,7 +21,7 @@ Registry::Registry(storage::Database& db, Clock today)
     : db_(db),
       today_(std::move(today)),
       rosters_(std::make_unique<ResultCache<std::shared_ptr<const Roster>>>(kKeptRosters)),
-      people_pages_(std::make_unique<ResultCache<std::shared_ptr<const PeoplePage>>>(kKeptPeoplePages)) {
+      people_pages_(std::make_unique<ResultCache<KeptPeoplePage>>(kKeptPeoplePages)) {
   if (!today_) today_ = domain::today_in_china;
 }
 
@@ -164,12 +164,21 @@ storage::Page<OrganisationDetail> Registry::SearchOrganisations(const Actor& act
 // scope is checked, since masking is done when it is written out.
 std::shared_ptr<const Roster> Registry::RosterOn(const Actor& actor, OrganisationId id, std::optional<Date> on) {
   Date day = on.value_or(today_());
+  const auto key_at = [&](std::int64_t generation) {
+    return std::to_string(id) + "|" + day.iso() + "|" + std::to_string(generation);
+  };
+  // Most requests find their roster kept: one statement (the generation) is all they read, and
+  // the body's path kept with it answers the scope check (a move raises the generation).
+  const std::int64_t generation = db_.read_one([](storage::ReadTx& tx) { return storage::registry_generation(tx); });
+  if (auto kept = rosters_->find(key_at(generation))) {
+    if (!actor.scope.contains((*kept)->path)) throw no_organisation("id");
+    return *kept;
+  }
   return db_.read([&](storage::ReadTx& tx) {
-    if (!OrganisationRepository(tx).path_in(actor.scope, id)) throw no_organisation("id");
-    const std::string key =
-        std::to_string(id) + "|" + day.iso() + "|" + std::to_string(storage::registry_generation(tx));
-    return rosters_->get(key, [&] {
-      return std::make_shared<const Roster>(Roster{id, day, storage::PositionRepository(tx).roster(id, day)});
+    auto path = OrganisationRepository(tx).path_in(actor.scope, id);
+    if (!path) throw no_organisation("id");
+    return rosters_->get(key_at(storage::registry_generation(tx)), [&] {
+      return std::make_shared<const Roster>(Roster{id, day, storage::PositionRepository(tx).roster(id, day), *path});
     });
   });
 }

@@ -6,6 +6,7 @@
 #include "services/audit.h"
 #include "services/person_audit.h"
 #include "services/registry.h"
+#include "services/registry_organisation_rules.h"
 #include "services/subtree.h"
 #include "storage/registry_changes.h"
 
@@ -214,11 +215,13 @@ PeoplePage read_people_page(const storage::ReadTx& tx, const domain::Scope& scop
 
 }  // namespace
 
-std::string people_key(const storage::PeopleSearch& search, const std::string& scope_path,
-                       const storage::PageSpec& page, std::int64_t generation) {
+// Everything the page depends on but the subtree's path, which its body's id and the
+// generation name (a move raises the generation).
+std::string people_key(const storage::PeopleSearch& search, std::optional<domain::OrganisationId> within,
+                       const std::string& scope_path, const storage::PageSpec& page, std::int64_t generation) {
   std::string key = std::to_string(generation) + "|";
   key_field(key, scope_path);
-  key_field(key, search.path);
+  key_field(key, within ? std::to_string(*within) : std::string());
   key += search.on.iso() + "|" + std::to_string(static_cast<int>(search.status)) + "|";
   key_field(key, search.role);
   key_field(key, search.manner);
@@ -238,24 +241,38 @@ std::string people_key(const storage::PeopleSearch& search, const std::string& s
 std::shared_ptr<const PeoplePage> Registry::People(const Actor& actor, const PeopleQuery& query,
                                                    const storage::PageSpec& page) {
   Date today = today_();
-  Date on = query.on.value_or(today);
-  return db_.read([&](storage::ReadTx& tx) {
-    storage::PeopleSearch search;
-    search.path = subtree_path(tx, actor, query.organisation_id, "organisation_id");
-    search.on = on;
-    search.status = query.status;
-    search.role = query.role;
-    search.manner = query.manner;
-    search.source = query.source;
-    search.with_unplaced = query.status == storage::HoldingStatus::kAll && !query.role && !query.manner && !query.source;
-    if (!domain::trim(query.text).empty()) {
-      auto q = domain::person_query(query.text, today);
-      if (q.id_number) search.id_number = q.id_number;
-      else search.name = q.name;
+  storage::PeopleSearch search;
+  search.on = query.on.value_or(today);
+  search.status = query.status;
+  search.role = query.role;
+  search.manner = query.manner;
+  search.source = query.source;
+  search.with_unplaced = query.status == storage::HoldingStatus::kAll && !query.role && !query.manner && !query.source;
+  if (!domain::trim(query.text).empty()) {
+    auto q = domain::person_query(query.text, today);
+    if (q.id_number) search.id_number = q.id_number;
+    else search.name = q.name;
+  }
+  const bool keep = page.page_size <= kKeptPageSize;
+  const auto key_at = [&](std::int64_t generation) {
+    return people_key(search, query.organisation_id, actor.scope.path, page, generation);
+  };
+  // Most requests find their page kept: one statement (the generation) is all they read, and
+  // the subtree's path kept with the page answers the scope check.
+  if (keep) {
+    const std::int64_t generation = db_.read_one([](storage::ReadTx& tx) { return storage::registry_generation(tx); });
+    if (auto kept = people_pages_->find(key_at(generation))) {
+      if (!actor.scope.contains(kept->path)) throw organisation_rules::no_organisation("organisation_id");
+      return kept->page;
     }
+  }
+  return db_.read([&](storage::ReadTx& tx) {
+    search.path = subtree_path(tx, actor, query.organisation_id, "organisation_id");
     auto compute = [&] { return std::make_shared<const PeoplePage>(read_people_page(tx, actor.scope, search, page)); };
-    if (page.page_size > kKeptPageSize) return compute();
-    return people_pages_->get(people_key(search, actor.scope.path, page, storage::registry_generation(tx)), compute);
+    if (!keep) return compute();
+    return people_pages_->get(key_at(storage::registry_generation(tx)), [&] {
+      return KeptPeoplePage{search.path, compute()};
+    }).page;
   });
 }
 

@@ -6,11 +6,13 @@
 // generation from the database. Concurrent requests for a key being computed wait for that one
 // computation instead of starting their own (on a deadline day 64 clerks open the same page).
 // A computation that throws is not kept.
+#include <chrono>
 #include <cstddef>
 #include <exception>
 #include <future>
 #include <list>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -57,6 +59,22 @@ class ResultCache {
       }
     }
     return answer.get();
+  }
+
+  // The answer under `key` if it is kept and ready; nothing is computed or waited for.
+  std::optional<V> find(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    auto it = entries_.find(key);
+    if (it == entries_.end() || it->second.answer.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+      return std::nullopt;
+    try {
+      V kept = it->second.answer.get();
+      order_.splice(order_.begin(), order_, it->second.place);
+      ++hits_;
+      return kept;
+    } catch (...) {
+      return std::nullopt;  // failed, and about to be forgotten
+    }
   }
 
   struct Counts {

@@ -167,6 +167,16 @@ TEST_F(KeptAnswersTest, APageDependsOnTheCallersScopeAndCountsPastTheEnd) {
   EXPECT_EQ(listed(*admin_, page), (std::set<std::string>{"常看甲 常看北村妇代会 委员", "常看甲 常看南村妇代会 委员"}));
   EXPECT_EQ(viewer.get("/api/people?organisation_id=" + std::to_string(south)).status, 404);
 
+  // A page or roster kept for the city is still no answer for a caller outside its body: the
+  // kept answer is handed out only after her scope is checked against the body's path.
+  const std::string south_page = "/api/people?on=2016-09-20&organisation_id=" + std::to_string(south);
+  const std::string south_roster = "/api/organisations/" + std::to_string(south_town) + "/roster?on=2016-09-20";
+  read(*admin_, south_page);
+  read(*admin_, south_roster);
+  EXPECT_EQ(viewer.get(south_page).status, 404);
+  EXPECT_EQ(viewer.get(south_roster).status, 404);
+  EXPECT_EQ(viewer.get("/api/organisations/" + std::to_string(north_town) + "/roster?on=2016-09-20").status, 200);
+
   // The total comes with the page, and past its end from a count of its own.
   long long total = 0;
   listed(*admin_, page, &total);
