@@ -27,6 +27,7 @@
 #include "http/server.h"
 #include "services/accounts.h"
 #include "services/archive_importing.h"
+#include "services/audit_trail.h"
 #include "services/campaign_scores.h"
 #include "services/campaigns.h"
 #include "services/crypto.h"
@@ -517,9 +518,8 @@ int export_list(const Config& config, const std::string& kind, const ExportReque
   auto today = [&registry] { return registry.today(); };
   services::Staffing staffing(db, today);
   services::Archives archives(db, today);
-  services::PasswordHasher hasher(password_cost(config));  // the audit export hashes nothing
-  services::Accounts accounts(db, hasher);
-  services::Exports exports(db, registry, staffing, archives, accounts);
+  services::AuditTrail audit(db);
+  services::Exports exports(db, registry, staffing, archives, audit);
   const domain::OrganisationId within = request.within;
   services::ArchiveQuery archive_query;
   archive_query.within = within;

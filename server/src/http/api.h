@@ -12,6 +12,7 @@
 #include "domain/error.h"
 #include "http/json_writer.h"
 #include "services/accounts.h"
+#include "services/audit_trail.h"
 #include "services/actor.h"
 #include "services/home.h"
 #include "services/registry.h"
@@ -119,6 +120,7 @@ void add_dictionary_routes(Api& api, services::Registry& registry);
 void add_meta_routes(Api& api, services::Registry& registry, storage::Database& db);
 void add_auth_routes(Api& api, services::Auth& auth, services::Registry& registry);
 void add_account_routes(Api& api, services::Accounts& accounts);
+void add_audit_routes(Api& api, services::AuditTrail& audit);
 void add_home_routes(Api& api, services::Home& home);
 
 }  // namespace jinguo::http

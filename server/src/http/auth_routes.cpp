@@ -118,11 +118,13 @@ void add_account_routes(Api& api, services::Accounts& accounts) {
                                      body.text("password")};
     return Reply{200, json_of(dto::account, accounts.Update(actor, path_id(req), changes))};
   });
+}
 
+void add_audit_routes(Api& api, services::AuditTrail& audit) {
   api.get("/api/audit", [&](const httplib::Request& req, const services::Actor& actor) {
     QueryParams q(req);
     auto page = q.page({"at"});
-    return Reply{200, dto::page(accounts.Audit(actor, audit_query(q), page), page, dto::audit_record)};
+    return Reply{200, dto::page(audit.Search(actor, audit_query(q), page), page, dto::audit_record)};
   });
 }
 

@@ -2,7 +2,7 @@
 // The filters of the lists, read from the query string the same way for a list and for its
 // export (GET /api/people and /api/people.xlsx, …).
 #include "http/request.h"
-#include "services/accounts.h"
+#include "services/audit_trail.h"
 #include "services/archives.h"
 #include "services/registry.h"
 

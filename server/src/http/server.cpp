@@ -76,7 +76,8 @@ class HttpServer::Impl {
         contacts_(db, [&registry = wired.registry] { return registry.today(); }),
         reelections_(db, [&registry = wired.registry] { return registry.today(); }),
         spreadsheets_(db, wired.registry),
-        exports_(db, wired.registry, staffing_, archives_, wired.accounts),
+        audit_trail_(db),
+        exports_(db, wired.registry, staffing_, archives_, audit_trail_),
         imports_(db, wired.registry),
         forms_(db, wired.pdf, [&registry = wired.registry] { return registry.today(); }, wired.held_index),
         campaigns_(db, forms_, staffing_, [&registry = wired.registry] { return registry.today(); }),
@@ -110,6 +111,7 @@ class HttpServer::Impl {
     add_meta_routes(api, registry, db);
     add_auth_routes(api, wired.auth, registry);
     add_account_routes(api, wired.accounts);
+    add_audit_routes(api, audit_trail_);
     add_organisation_routes(api, registry);
     add_people_routes(api, registry);
     add_position_routes(api, registry);
@@ -200,6 +202,7 @@ class HttpServer::Impl {
   services::Contacts contacts_;  // the registry's database and clock
   services::Reelections reelections_;  // the registry's database and clock
   services::Spreadsheets spreadsheets_;
+  services::AuditTrail audit_trail_;
   services::Exports exports_;
   services::ImportJobs imports_;  // its worker thread stops before the database goes
   services::Forms forms_;

@@ -1,6 +1,7 @@
 #pragma once
 // Accounts and sessions: signing in and out, the sessions of an account, changing a
-// password (Auth); managing the accounts of a subtree and reading its audit (Accounts).
+// password (Auth); managing the accounts of a subtree (Accounts). Reading the audit is
+// services/audit_trail.h.
 // Every change writes its audit record in the same transaction.
 #include <cstdint>
 #include <functional>
@@ -86,15 +87,6 @@ struct AccountChanges {
   std::optional<std::string> password;  // a reset by an administrator
 };
 
-struct AuditQuery {
-  std::optional<domain::OrganisationId> within;
-  std::optional<std::int64_t> person_id;
-  std::optional<std::string> person;  // a full ID number or a name (prefix from 2 characters)
-  std::optional<std::string> account;  // username
-  std::optional<domain::Date> from, to;
-  std::optional<std::string> action, entity;
-};
-
 class Accounts {
  public:
   Accounts(storage::Database& db, PasswordHasher& hasher) : db_(db), hasher_(hasher) {}
@@ -104,7 +96,6 @@ class Accounts {
   storage::AccountRow Get(const Actor& actor, std::int64_t id);
   storage::AccountRow Create(const Actor& actor, const NewAccount& input);
   storage::AccountRow Update(const Actor& actor, std::int64_t id, const AccountChanges& changes);
-  storage::Page<AuditRecord> Audit(const Actor& actor, const AuditQuery& query, const storage::PageSpec& page);
 
  private:
   storage::Database& db_;

@@ -263,7 +263,7 @@ Download Exports::Audit(const Actor& actor, const AuditQuery& query) {
       [&](storage::PageSpec page) {
         page.sort = "at";
         page.descending = true;
-        return accounts_.Audit(actor, query, page);
+        return audit_.Search(actor, query, page);
       },
       [&](const AuditRecord& r) {
         const auto& e = r.stored.event;

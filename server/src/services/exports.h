@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
-#include "services/accounts.h"
 #include "services/archives.h"
+#include "services/audit_trail.h"
 #include "services/registry.h"
 #include "services/spreadsheets.h"
 #include "services/staffing.h"
@@ -20,8 +20,8 @@ inline constexpr long long kMaxExportRows = 100'000;
 
 class Exports {
  public:
-  Exports(storage::Database& db, Registry& registry, Staffing& staffing, Archives& archives, Accounts& accounts)
-      : db_(db), registry_(registry), staffing_(staffing), archives_(archives), accounts_(accounts) {}
+  Exports(storage::Database& db, Registry& registry, Staffing& staffing, Archives& archives, AuditTrail& audit)
+      : db_(db), registry_(registry), staffing_(staffing), archives_(archives), audit_(audit) {}
 
   // GET /api/people's rows in the members layout: one row a matching position, people with
   // none (status all) with the position columns blank. `full` needs reveal.
@@ -41,7 +41,7 @@ class Exports {
   Registry& registry_;
   Staffing& staffing_;
   Archives& archives_;
-  Accounts& accounts_;
+  AuditTrail& audit_;
 };
 
 }  // namespace jinguo::services

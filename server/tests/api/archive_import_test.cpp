@@ -153,9 +153,8 @@ TEST_F(ArchiveImportTest, OutstandingWomenAreCreatedThenUnchangedAndAudited) {
   auto today = [] { return jinguo::domain::today_in_china(); };
   jinguo::services::Staffing staffing(*db_, today);
   jinguo::services::Archives archives(*db_, today);
-  jinguo::services::PasswordHasher hasher({});
-  jinguo::services::Accounts accounts(*db_, hasher);
-  auto exported = jinguo::services::Exports(*db_, *registry_, staffing, archives, accounts)
+  jinguo::services::AuditTrail audit(*db_);
+  auto exported = jinguo::services::Exports(*db_, *registry_, staffing, archives, audit)
                       .OutstandingWomen(actor_, {district_, "", std::nullopt, std::nullopt}, true);
   report = dry_run(ImportKind::kOutstandingWomen, exported.bytes);
   EXPECT_EQ(report.rows, 2);
