@@ -285,7 +285,11 @@ int serve(const Config& config) {
   auto pdf = config.pdf_renders > 0 ? std::make_unique<services::PdfRenderer>(processes)
                                     : std::make_unique<services::PdfRenderer>();
   make_parent_folder(config);
-  storage::Database db(database_config(config, static_cast<std::size_t>(config.pool_size)));
+  // The server's connections take the configured page cache; the commands keep SQLite's own
+  // (2 MiB: a bulk load or a national demo writes better with it).
+  storage::DatabaseConfig database = database_config(config, static_cast<std::size_t>(config.pool_size));
+  database.sqlite_cache_kib = config.sqlite_cache_kib;
+  storage::Database db(database);
   db.migrate();
   services::Registry registry(db, domain::today_in_china);
   services::SessionPolicy policy;

@@ -19,6 +19,7 @@ std::string default_web_root() { return JINGUO_SOURCE_DIR "/web/dist"; }
 namespace {
 
 constexpr int kAnyInt = std::numeric_limits<int>::max();  // checked once all layers are read
+constexpr int kMinSqliteCacheKib = 64, kMaxSqliteCacheKib = 1 << 20;  // 64 KiB to 1 GiB a connection
 
 int to_int(const std::string& name, const std::string& text, int low, int high) {
   int v = 0;
@@ -92,6 +93,7 @@ void apply_file(Config& c, const std::string& path) {
     else if (key == "web_root") c.web_root = text_of();
     else if (key == "threads") c.threads = int_of(1, 4096);
     else if (key == "pool_size") c.pool_size = int_of(1, 512);
+    else if (key == "sqlite_cache_kib") c.sqlite_cache_kib = int_of(kMinSqliteCacheKib, kMaxSqliteCacheKib);
     else if (key == "password_hashes") c.password_hashes = int_of(1, 64);
     else if (key == "password_memory_kib") c.password_memory_kib = int_of(0, kAnyInt);
     else if (key == "password_passes") c.password_passes = int_of(0, kAnyInt);
@@ -149,6 +151,8 @@ Config load_config(const ConfigFlags& flags, const Environment& env) {
   if (auto v = from_env("JINGUO_WEB_ROOT")) c.web_root = *v;
   if (auto v = from_env("JINGUO_THREADS")) c.threads = to_int("JINGUO_THREADS", *v, 1, 4096);
   if (auto v = from_env("JINGUO_POOL_SIZE")) c.pool_size = to_int("JINGUO_POOL_SIZE", *v, 1, 512);
+  if (auto v = from_env("JINGUO_SQLITE_CACHE_KIB"))
+    c.sqlite_cache_kib = to_int("JINGUO_SQLITE_CACHE_KIB", *v, kMinSqliteCacheKib, kMaxSqliteCacheKib);
   if (auto v = from_env("JINGUO_PASSWORD_HASHES")) c.password_hashes = to_int("JINGUO_PASSWORD_HASHES", *v, 1, 64);
   if (auto v = from_env("JINGUO_PASSWORD_MEMORY_KIB"))
     c.password_memory_kib = to_int("JINGUO_PASSWORD_MEMORY_KIB", *v, 0, kAnyInt);
@@ -173,6 +177,7 @@ Config load_config(const ConfigFlags& flags, const Environment& env) {
   if (flags.web_root) c.web_root = *flags.web_root;
   if (flags.threads) c.threads = *flags.threads;
   if (flags.pool_size) c.pool_size = *flags.pool_size;
+  if (flags.sqlite_cache_kib) c.sqlite_cache_kib = *flags.sqlite_cache_kib;
   if (flags.password_hashes) c.password_hashes = *flags.password_hashes;
   if (flags.password_memory_kib) c.password_memory_kib = *flags.password_memory_kib;
   if (flags.password_passes) c.password_passes = *flags.password_passes;

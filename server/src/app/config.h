@@ -18,6 +18,10 @@ struct Config {
   std::string web_root = default_web_root();
   int threads = 64;
   int pool_size = 8;
+  // SQLite: the page cache of each of the server's pool_size connections, in KiB. 512, not
+  // SQLite's 2000: under 64 users every connection filled its cache, 8 x 2 MiB, ~10 MiB of the
+  // server's peak (bench/README.md, Memory), and the pages are in the OS's cache anyway.
+  int sqlite_cache_kib = 512;
   // Password hashes (argon2id: password_memory_kib and a moment of a core each, at every
   // sign-in) computed at once; further sign-ins wait their turn (bench/README.md, Memory).
   int password_hashes = 2;
@@ -59,7 +63,7 @@ struct Config {
 struct ConfigFlags {
   std::optional<std::string> config_file, database, host, web_root, log_level, public_url, log_format, metrics_token;
   std::optional<std::string> trusted_proxies;  // addresses separated by commas
-  std::optional<int> port, threads, pool_size, password_hashes, password_memory_kib, password_passes, pdf_renders,
+  std::optional<int> port, threads, pool_size, sqlite_cache_kib, password_hashes, password_memory_kib, password_passes, pdf_renders,
       session_idle_seconds, public_requests_per_minute;
   std::optional<bool> secure_cookies, forms_index;
 };

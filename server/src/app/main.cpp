@@ -46,6 +46,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 4096));
   serve->add_option("--pool-size", flags.pool_size, "database connections (JINGUO_POOL_SIZE, default 8)")
       ->check(CLI::Range(1, 512));
+  serve->add_option("--sqlite-cache-kib", flags.sqlite_cache_kib,
+                    "SQLite page cache of each database connection, in KiB (JINGUO_SQLITE_CACHE_KIB, default 512)")
+      ->check(CLI::Range(64, 1 << 20));
   serve->add_option("--password-hashes", flags.password_hashes,
                     "password hashes (19 MiB each by default) computed at once; more sign-ins wait their turn "
                     "(JINGUO_PASSWORD_HASHES, default 2)")

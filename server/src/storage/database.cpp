@@ -275,6 +275,7 @@ Database::Database(const DatabaseConfig& config)
     } else {
       s.open(soci::sqlite3, "db=" + sqlite_path(config.url) + " timeout=10");
       for (const char* pragma : kSqlitePragmas) s << pragma;
+      s << "PRAGMA cache_size = -" + std::to_string(std::max(config.sqlite_cache_kib, 1));
     }
     connections_.push_back(std::make_unique<Connection>(s, backend_));
   }

@@ -23,6 +23,10 @@ struct DatabaseConfig {
   // "postgresql://user@host:5432/db" or "host=/tmp/pg port=5432 dbname=jinguo".
   std::string url;
   std::size_t pool_size = 8;
+  // SQLite: each connection's page cache (PRAGMA cache_size = -KiB), kept for the connection's
+  // life; the pool holds pool_size of them. 2000: SQLite's own default (the server's is
+  // app::Config::sqlite_cache_kib).
+  int sqlite_cache_kib = 2000;
 };
 
 Backend backend_of(std::string_view url);

@@ -133,4 +133,21 @@ TEST_F(ConnectionTest, LoginForgetsAttemptsOlderThanADay) {
   EXPECT_EQ(attempts(), 1) << "only today's successful login is left";
 }
 
+// sqlite_cache_kib (app/config.h) reaches every connection of the pool; PostgreSQL has no such cache.
+TEST(SqliteCache, EachConnectionOfThePoolGetsTheCacheSizeConfigured) {
+  const std::string url = test_support::fresh_database_url();
+  if (storage::backend_of(url) != storage::Backend::kSqlite) GTEST_SKIP() << "a SQLite setting";
+  storage::Database db(storage::DatabaseConfig{url, 2, 300});
+  for (int i = 0; i < 2; ++i)  // two leases at once: both connections
+    db.read([&](storage::ReadTx& outer) {
+      db.read([&](storage::ReadTx& inner) {
+        for (auto* tx : {&outer, &inner}) {
+          storage::Statement size = tx->prepare("PRAGMA cache_size");
+          ASSERT_TRUE(size.step());
+          EXPECT_EQ(size.integer(0), -300);
+        }
+      });
+    });
+}
+
 }  // namespace
