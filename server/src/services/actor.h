@@ -17,6 +17,9 @@ struct Actor {
   std::optional<std::int64_t> organisation_id = std::nullopt;  // the account's organisation
   domain::Role role = domain::Role::kSystemAdmin;
   domain::Scope scope = domain::Scope::whole_tree();
+  // The registry's generation read with the session as the request began (one round trip for
+  // both): kept answers are looked up under it. None (the CLI, tests): read when needed.
+  std::optional<std::int64_t> registry_generation = std::nullopt;
 };
 
 // Administrators may give a reason to appoint past the staffing rules (audited).

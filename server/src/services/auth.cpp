@@ -159,7 +159,9 @@ Authenticated Auth::Authenticate(const std::string& token, const std::string& ad
       storage::SessionRepository(tx).touch(hash, found->session.last_seen_at, found->session.expires_at);
     });
   }
-  return {actor_of(found->account, address), found->account, found->session};
+  Actor actor = actor_of(found->account, address);
+  actor.registry_generation = found->registry_generation;
+  return {std::move(actor), found->account, found->session};
 }
 
 void Auth::Logout(const Authenticated& who) {

@@ -223,6 +223,10 @@ class Registry {
   static constexpr int kKeptPageSize = 100;
 
  private:
+  // The generation a kept answer is looked up under: the one read with the actor's session, or
+  // read now.
+  std::int64_t generation_for(const Actor& actor);
+
   storage::Database& db_;
   Clock today_;
   std::unique_ptr<ResultCache<std::shared_ptr<const Roster>>> rosters_;

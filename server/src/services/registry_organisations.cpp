@@ -162,15 +162,20 @@ storage::Page<OrganisationDetail> Registry::SearchOrganisations(const Actor& act
 // A roster depends on the body, the day and what the database holds (its members, their
 // people, the bodies' names, the dictionaries' labels and order): not on who asks, once her
 // scope is checked, since masking is done when it is written out.
+std::int64_t Registry::generation_for(const Actor& actor) {
+  if (actor.registry_generation) return *actor.registry_generation;
+  return db_.read_one([](storage::ReadTx& tx) { return storage::registry_generation(tx); });
+}
+
 std::shared_ptr<const Roster> Registry::RosterOn(const Actor& actor, OrganisationId id, std::optional<Date> on) {
   Date day = on.value_or(today_());
   const auto key_at = [&](std::int64_t generation) {
     return std::to_string(id) + "|" + day.iso() + "|" + std::to_string(generation);
   };
-  // Most requests find their roster kept: one statement (the generation) is all they read, and
-  // the body's path kept with it answers the scope check (a move raises the generation).
-  const std::int64_t generation = db_.read_one([](storage::ReadTx& tx) { return storage::registry_generation(tx); });
-  if (auto kept = rosters_->find(key_at(generation))) {
+  // Most requests find their roster kept under the generation read with the session: nothing
+  // more is read, and the body's path kept with it answers the scope check (a move raises the
+  // generation).
+  if (auto kept = rosters_->find(key_at(generation_for(actor)))) {
     if (!actor.scope.contains((*kept)->path)) throw no_organisation("id");
     return *kept;
   }

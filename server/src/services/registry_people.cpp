@@ -257,11 +257,10 @@ std::shared_ptr<const PeoplePage> Registry::People(const Actor& actor, const Peo
   const auto key_at = [&](std::int64_t generation) {
     return people_key(search, query.organisation_id, actor.scope.path, page, generation);
   };
-  // Most requests find their page kept: one statement (the generation) is all they read, and
-  // the subtree's path kept with the page answers the scope check.
+  // Most requests find their page kept under the generation read with the session: nothing
+  // more is read, and the subtree's path kept with the page answers the scope check.
   if (keep) {
-    const std::int64_t generation = db_.read_one([](storage::ReadTx& tx) { return storage::registry_generation(tx); });
-    if (auto kept = people_pages_->find(key_at(generation))) {
+    if (auto kept = people_pages_->find(key_at(generation_for(actor)))) {
       if (!actor.scope.contains(kept->path)) throw organisation_rules::no_organisation("organisation_id");
       return kept->page;
     }

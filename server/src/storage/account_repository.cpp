@@ -26,7 +26,8 @@ constexpr const char* kCountAccounts = "SELECT COUNT(*) FROM accounts";
 
 constexpr const char* kSelectSession =
     "SELECT s.public_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, s.absolute_expires_at, "
-    "s.address, s.user_agent, a.id, a.username, a.organisation_id, o.name, o.path, a.role, a.active "
+    "s.address, s.user_agent, a.id, a.username, a.organisation_id, o.name, o.path, a.role, a.active, "
+    "(SELECT n FROM registry_generation WHERE id = 1) "
     "FROM sessions s JOIN accounts a ON a.id = s.account_id JOIN organisations o ON o.id = a.organisation_id "
     "WHERE s.token_hash = $1";
 constexpr const char* kSessionsOfAccount =
@@ -196,6 +197,7 @@ std::optional<AuthenticatedSession> SessionRepository::find(const std::string& t
   out.account.organisation_path = row.string(12);
   out.account.role = domain::role_from_code(row.string(13)).value_or(domain::Role::kViewer);
   out.account.active = row.boolean(14);
+  out.registry_generation = row.integer(15);
   return out;
 }
 

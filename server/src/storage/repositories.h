@@ -304,6 +304,7 @@ struct SessionRow {
 struct AuthenticatedSession {
   SessionRow session;
   AccountRow account;  // without password_hash
+  std::int64_t registry_generation = 0;  // read in the same statement: the registry as the request found it
 };
 
 class SessionRepository {
