@@ -209,12 +209,13 @@ if [ "$MODE" = harbin ] && [ -z "${BENCH_DATABASE:-}" ]; then
 fi
 # The figures that have a goal in the issues, beside it: the requests above, and the lines of the
 # parts that judge their own (each says "goal").
+judged=$(grep -h -E '^(- |\*\*).*\(goal' "$OUT/results-$MODE.md" || true)  # read before the file is appended to
 {
   echo
   echo "## Goals"
   echo
   printf '%s\n' "${GOALS[@]}"
-  grep -h -E '^(- |\*\*).*\(goal' "$OUT/results-$MODE.md" || true
+  [ -n "$judged" ] && echo "$judged"
 } >>"$OUT/results-$MODE.md"
 cp "$OUT/results-$MODE.md" "$OUT/results.md"
 cat "$OUT/results.md"
