@@ -159,14 +159,14 @@ storage::Page<OrganisationDetail> Registry::SearchOrganisations(const Actor& act
   });
 }
 
-// A roster depends on the body, the day and what the database holds (its members, their
-// people, the bodies' names, the dictionaries' labels and order): not on who asks, once her
-// scope is checked, since masking is done when it is written out.
 std::int64_t Registry::generation_for(const Actor& actor) {
   if (actor.registry_generation) return *actor.registry_generation;
   return db_.read_one([](storage::ReadTx& tx) { return storage::registry_generation(tx); });
 }
 
+// A roster depends on the body, the day and what the database holds (its members, their
+// people, the bodies' names, the dictionaries' labels and order): not on who asks, once her
+// scope is checked, since masking is done when it is written out.
 std::shared_ptr<const Roster> Registry::RosterOn(const Actor& actor, OrganisationId id, std::optional<Date> on) {
   Date day = on.value_or(today_());
   const auto key_at = [&](std::int64_t generation) {
