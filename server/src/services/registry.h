@@ -230,16 +230,12 @@ class Registry {
   storage::Database& db_;
   Clock today_;
   std::unique_ptr<ResultCache<std::shared_ptr<const Roster>>> rosters_;
-  struct KeptPeoplePage {
-    std::string path;  // the subtree searched, as it was read: checked against each caller's scope
-    std::shared_ptr<const PeoplePage> page;
-  };
-  std::unique_ptr<ResultCache<KeptPeoplePage>> people_pages_;
+  std::unique_ptr<ResultCache<std::shared_ptr<const PeoplePage>>> people_pages_;
 };
 
-// The key of a people page: every parameter of the search and the page, the body named (its
-// subtree's path is kept with the page), the caller's scope (her current positions are listed
-// within it) and the generation. Exposed for its unit test.
+// The key of a people page: every parameter of the search and the page, the body named (with
+// the generation it names one subtree), the caller's scope (her current positions are listed
+// within it, and the body was checked against it) and the generation. Exposed for its unit test.
 std::string people_key(const storage::PeopleSearch& search, std::optional<domain::OrganisationId> within,
                        const std::string& scope_path, const storage::PageSpec& page, std::int64_t generation);
 

@@ -21,7 +21,7 @@ Registry::Registry(storage::Database& db, Clock today)
     : db_(db),
       today_(std::move(today)),
       rosters_(std::make_unique<ResultCache<std::shared_ptr<const Roster>>>(kKeptRosters)),
-      people_pages_(std::make_unique<ResultCache<KeptPeoplePage>>(kKeptPeoplePages)) {
+      people_pages_(std::make_unique<ResultCache<std::shared_ptr<const PeoplePage>>>(kKeptPeoplePages)) {
   if (!today_) today_ = domain::today_in_china;
 }
 
