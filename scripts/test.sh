@@ -20,12 +20,23 @@ cleanup() {
 trap cleanup EXIT
 
 passed=0; failed=0; failures=()
+# Each stage's output goes to the terminal and to a file; a failed stage's failing lines are said again at the
+# end, where a CI log cut to its tail still shows them.
 stage() {  # stage NAME COMMAND...
   local name=$1; shift
   echo; echo "=== $name"
-  local t0=$SECONDS
-  if "$@"; then passed=$((passed + 1)); echo "--- $name: ok ($((SECONDS - t0)) s)"
-  else failed=$((failed + 1)); failures+=("$name"); echo "--- $name: FAILED ($((SECONDS - t0)) s)"; fi
+  local t0=$SECONDS log="$work/stage-$((passed + failed)).log" rc fd tee_pid
+  exec {fd}> >(tee "$log")
+  tee_pid=$!
+  "$@" >&$fd 2>&1
+  rc=$?
+  exec {fd}>&-
+  wait $tee_pid 2>/dev/null  # tee has written everything
+  if [ $rc -eq 0 ]; then passed=$((passed + 1)); echo "--- $name: ok ($((SECONDS - t0)) s)"
+  else
+    failed=$((failed + 1)); failures+=("$name"); echo "--- $name: FAILED ($((SECONDS - t0)) s)"
+    { echo "--- what failed in \"$name\":"; grep -E -A6 'FAIL|Failure|FAILED|failed|error|Error|Assertion|Traceback' "$log" | tail -n 60; } > "$log.why"
+  fi
 }
 
 free_port() {
@@ -82,6 +93,9 @@ stage "soak: mixed reads and writes for 60 s, no 5xx, no memory growth (make soa
   python3 scripts/soak.py --binary "$build/jinguo" --seconds 60
 
 echo
-[ $failed -eq 0 ] || echo "failed: ${failures[*]}"
+if [ $failed -gt 0 ]; then
+  cat "$work"/stage-*.log.why
+  echo "failed: ${failures[*]}"
+fi
 echo "test stages: $passed passed, $failed failed"
 [ $failed -eq 0 ]

@@ -215,11 +215,16 @@ export const tests = [
       await as(page, accounts.city);
       await page.goto(baseUrl + '/compliance');
       await page.getByTestId('district-chart').locator('canvas').waitFor();
-      // a bar (its district's name on the axis) drills into that district
-      const chart = await page.getByTestId('district-chart').boundingBox();
-      const districts = (await page.getByTestId('counts-by-district').locator('tbody tr').count());
-      await page.mouse.click(chart.x + 30, chart.y + 32 + (chart.height - 40) / (2 * districts));
-      await page.waitForURL(/within=\d+/);
+      // a bar (its district's name on the axis) drills into that district; the canvas is there before ECharts has
+      // drawn into it at its final size, so a click that finds nothing is tried again
+      const districts = await page.getByTestId('counts-by-district').locator('tbody tr').count();
+      for (let attempt = 1; ; attempt++) {
+        const chart = await page.getByTestId('district-chart').boundingBox();
+        await page.mouse.click(chart.x + 30, chart.y + 32 + (chart.height - 40) / (2 * districts));
+        const drilled = await page.waitForURL(/within=\d+/, { timeout: 2000 }).then(() => true, () => false);
+        if (drilled) break;
+        check(attempt < 5, 'a click on the first bar of the chart did not drill into its district');
+      }
       await page.getByTestId('compliance-scope').waitFor();
       await page.goBack();
       await page.waitForURL((u) => !u.searchParams.has('within'));
