@@ -25,16 +25,15 @@ passed=0; failed=0; failures=()
 stage() {  # stage NAME COMMAND...
   local name=$1; shift
   echo; echo "=== $name"
-  local t0=$SECONDS log="$work/stage-$((passed + failed)).log" rc fd tee_pid
-  exec {fd}> >(tee "$log")
-  tee_pid=$!
-  "$@" >&$fd 2>&1
+  local t0=$SECONDS log="$work/stage-$((passed + failed)).log" rc
+  # Only the stage's standard output and error go to tee: a server a stage leaves running (the
+  # throwaway PostgreSQL) gets no other descriptor of it, so tee ends with the stage's own output.
+  "$@" > >(tee "$log") 2>&1
   rc=$?
-  exec {fd}>&-
-  wait $tee_pid 2>/dev/null  # tee has written everything
   if [ $rc -eq 0 ]; then passed=$((passed + 1)); echo "--- $name: ok ($((SECONDS - t0)) s)"
   else
     failed=$((failed + 1)); failures+=("$name"); echo "--- $name: FAILED ($((SECONDS - t0)) s)"
+    sleep 1  # tee writes the last of it
     { echo "--- what failed in \"$name\":"; grep -E -A6 'FAIL|Failure|FAILED|failed|error|Error|Assertion|Traceback' "$log" | tail -n 60; } > "$log.why"
   fi
 }
