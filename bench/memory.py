@@ -9,8 +9,8 @@ Against a server on the Harbin demo it:
    creates one district per import (TOWNSHIPS townships of 25 villages, named as
    bench/import_data.py's sheet names them), so that each import judges and commits 10,000
    rows of new positions;
-2. the morning: CONNECTIONS people sign in at the same moment (argon2id: 19 MiB each while it
-   runs; 64 MiB before issue 14's password cost);
+2. the morning: CONNECTIONS people sign in at the same moment (argon2id: 9 MiB each while it
+   runs; 19 and 64 MiB before issue 14's password costs);
 3. the day: for SECONDS each connection draws, by weight, a township's roster, the people of
    the district (a page with its total), people found by name, compliance of the city or of
    the district, form 4 or form 5 of the city (and now and then as PDF), or a sign-in on a

@@ -237,7 +237,7 @@ def warm_up_seconds(seconds):
 def reset_peak(pid):
     """Returns the peak so far (VmHWM) and resets it, so that the end of the run reports the
     peak under steady load apart from the warm-up's (16 sign-ins at once: Argon2id takes
-    19 MiB for each). None if the kernel does not let us."""
+    9 MiB for each). None if the kernel does not let us."""
     peak = rss_kib(pid, "VmHWM")
     try:
         with open("/proc/%d/clear_refs" % pid, "w") as f:

@@ -53,22 +53,27 @@ std::vector<std::string> proxy_list(const std::string& origin, const std::string
 }
 
 // The password hash's cost, from whichever layer it came: no weaker than OWASP's argon2id
-// recommendation (services/crypto.h), and not so strong that a sign-in takes the server's memory.
+// settings (services/crypto.h), and not so strong that a sign-in takes the server's memory.
 void check_password_cost(const Config& c) {
-  if (c.password_memory_kib < services::kMinPasswordMemoryKib)
-    throw std::invalid_argument(
-        "password_memory_kib " + std::to_string(c.password_memory_kib) + " is weaker than the least allowed, " +
-        std::to_string(services::kMinPasswordMemoryKib) +
-        " KiB (19 MiB: OWASP's recommendation for argon2id); weaker password hashes are refused");
-  if (c.password_memory_kib > services::kMaxPasswordMemoryKib)
-    throw std::invalid_argument("password_memory_kib " + std::to_string(c.password_memory_kib) +
-                                " is more than 1 GiB (" + std::to_string(services::kMaxPasswordMemoryKib) +
-                                " KiB) for each sign-in");
   if (c.password_passes < services::kMinPasswordPasses || c.password_passes > services::kMaxPasswordPasses)
     throw std::invalid_argument("password_passes must be a whole number from " +
                                 std::to_string(services::kMinPasswordPasses) + " to " +
                                 std::to_string(services::kMaxPasswordPasses) + ", not " +
                                 std::to_string(c.password_passes));
+  if (!services::as_strong_as_owasp({c.password_memory_kib, c.password_passes})) {
+    std::string settings;
+    for (const auto& s : services::kOwaspSettings)
+      settings += (settings.empty() ? "" : ", ") + std::to_string(s.memory_kib) + " KiB with " +
+                  std::to_string(s.passes) + (s.passes == 1 ? " pass" : " passes");
+    throw std::invalid_argument("password_memory_kib " + std::to_string(c.password_memory_kib) +
+                                " with password_passes " + std::to_string(c.password_passes) +
+                                " is weaker than every argon2id setting OWASP recommends (" + settings +
+                                ": at least the memory and the passes of one of them); weaker password hashes are refused");
+  }
+  if (c.password_memory_kib > services::kMaxPasswordMemoryKib)
+    throw std::invalid_argument("password_memory_kib " + std::to_string(c.password_memory_kib) +
+                                " is more than 1 GiB (" + std::to_string(services::kMaxPasswordMemoryKib) +
+                                " KiB) for each sign-in");
 }
 
 void apply_file(Config& c, const std::string& path) {

@@ -25,11 +25,12 @@ struct Config {
   // Password hashes (argon2id: password_memory_kib and a moment of a core each, at every
   // sign-in) computed at once; further sign-ins wait their turn (bench/README.md, Memory).
   int password_hashes = 2;
-  // The cost of one password hash (services::PasswordCost): OWASP's m = 19 MiB, t = 2 by
-  // default, and no weaker; more memory or passes for a stronger hash. Hashes made with other
-  // parameters still verify and are replaced at their next sign-in.
-  int password_memory_kib = 19456;
-  int password_passes = 2;
+  // The cost of one password hash (services::PasswordCost): m = 9 MiB, t = 4 by default, one
+  // of OWASP's equally strong argon2id settings, and no weaker than all of them; more memory or
+  // passes for a stronger hash. Hashes made with other parameters still verify and are
+  // replaced at their next sign-in.
+  int password_memory_kib = 9216;
+  int password_passes = 4;
   // PDFs (forms, certificates, posters) drawn at once, each in a short-lived `jinguo render`
   // process (~85 MiB of fonts and font caches that leave with it); more wait their turn. 0:
   // drawn inside the server, which then keeps those ~85 MiB (services/pdf_renderer.h).

@@ -31,10 +31,11 @@ int main(int argc, char** argv) {
   // The commands that hash passwords: the cost of a new hash (services/crypto.h).
   auto add_password_cost = [&](CLI::App* c) {
     c->add_option("--password-memory-kib", flags.password_memory_kib,
-                  "memory of one password hash (argon2id) in KiB, at least 19456 (JINGUO_PASSWORD_MEMORY_KIB, "
-                  "default 19456)");
+                  "memory of one password hash (argon2id) in KiB; with the passes, at least one of OWASP's "
+                  "settings: 47104 x 1, 19456 x 2, 12288 x 3, 9216 x 4, 7168 x 5 (JINGUO_PASSWORD_MEMORY_KIB, "
+                  "default 9216)");
     c->add_option("--password-passes", flags.password_passes,
-                  "passes of one password hash (argon2id's t), 1 to 10 (JINGUO_PASSWORD_PASSES, default 2)");
+                  "passes of one password hash (argon2id's t), 1 to 10 (JINGUO_PASSWORD_PASSES, default 4)");
   };
   auto* serve = cli.add_subcommand("serve", "serve the web app and the JSON API");
   add_database(serve);
@@ -50,7 +51,7 @@ int main(int argc, char** argv) {
                     "SQLite page cache of each database connection, in KiB (JINGUO_SQLITE_CACHE_KIB, default 512)")
       ->check(CLI::Range(64, 1 << 20));
   serve->add_option("--password-hashes", flags.password_hashes,
-                    "password hashes (19 MiB each by default) computed at once; more sign-ins wait their turn "
+                    "password hashes (9 MiB each by default) computed at once; more sign-ins wait their turn "
                     "(JINGUO_PASSWORD_HASHES, default 2)")
       ->check(CLI::Range(1, 64));
   serve->add_option("--pdf-renders", flags.pdf_renders,

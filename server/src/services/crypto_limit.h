@@ -1,6 +1,6 @@
 #pragma once
 // At most a few password hashes (argon2id) at once in this process, the others waiting their
-// turn for a while. Each hash fills its memory cost (19 MiB by default; 64 MiB before) for a
+// turn for a while. Each hash fills its memory cost (9 MiB by default; 19 and 64 MiB before) for a
 // moment of one core: sixteen 64 MiB sign-ins at the same moment took the server past 1 GB,
 // and two cores finish them no sooner sixteen at a time than one or two at a time
 // (bench/README.md, Memory). Also the turns of the PDF render processes. Pure: a mutex and a

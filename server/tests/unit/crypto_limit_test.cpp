@@ -113,18 +113,19 @@ TEST(PasswordHasher, ASignInThatFindsNoTurnIsRefusedAsBusy) {
   EXPECT_FALSE(hasher.rehash("secret").has_value()) << "a rehash with no turn waits for the next sign-in";
 }
 
-// OWASP's argon2id setting by default: m = 19 MiB, t = 2, p = 1, written into the hash.
+// One of OWASP's argon2id settings by default: m = 9 MiB, t = 4, p = 1, written into the hash.
 TEST(PasswordHasher, HashesWithItsCostAndVerifies) {
   jinguo::services::PasswordHasher hasher({});
   const std::string hash = hasher.hash("Quiet-River-Stone-42");
-  EXPECT_TRUE(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$")) << hash;
+  EXPECT_TRUE(hash.starts_with("$argon2id$v=19$m=9216,t=4,p=1$")) << hash;
   EXPECT_TRUE(hasher.verify(hash, "Quiet-River-Stone-42"));
   EXPECT_FALSE(hasher.verify(hash, "Quiet-River-Stone-43"));
   EXPECT_FALSE(hasher.needs_rehash(hash));
 }
 
-// A hash made with other parameters (libsodium's interactive 64 MiB, or stronger ones) still
-// verifies, and is due for a new hash; so is a string that is no argon2id hash at all.
+// A hash made with other parameters (libsodium's interactive 64 MiB, Jinguo's 19 MiB with t = 2
+// before, or stronger ones) still verifies, and is due for a new hash; so is a string that is
+// no argon2id hash at all.
 TEST(PasswordHasher, AHashOfOtherParametersVerifiesAndNeedsRehash) {
   jinguo::services::PasswordHasher old_cost({65536, 2}), hasher({});
   const std::string old_hash = old_cost.hash("Quiet-River-Stone-42");
@@ -132,7 +133,10 @@ TEST(PasswordHasher, AHashOfOtherParametersVerifiesAndNeedsRehash) {
   EXPECT_TRUE(hasher.verify(old_hash, "Quiet-River-Stone-42"));
   EXPECT_TRUE(hasher.needs_rehash(old_hash));
   EXPECT_FALSE(old_cost.needs_rehash(old_hash));
-  jinguo::services::PasswordHasher more_passes({19456, 3});
+  jinguo::services::PasswordHasher before({19456, 2}), more_passes({9216, 5});
+  const std::string hash_before = before.hash("Quiet-River-Stone-42");
+  EXPECT_TRUE(hasher.verify(hash_before, "Quiet-River-Stone-42"));
+  EXPECT_TRUE(hasher.needs_rehash(hash_before));
   EXPECT_TRUE(more_passes.needs_rehash(hasher.hash("Quiet-River-Stone-42")));
   EXPECT_TRUE(hasher.needs_rehash("$argon2i$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"));
   EXPECT_TRUE(hasher.needs_rehash("not a hash"));
@@ -144,8 +148,8 @@ TEST(PasswordHasher, AHashOfOtherParametersVerifiesAndNeedsRehash) {
 
 TEST(PasswordCostSetting, OwaspByDefaultFileThenEnvironmentThenFlag) {
   const auto defaults = jinguo::app::load_config({}, {});
-  EXPECT_EQ(defaults.password_memory_kib, 19456);
-  EXPECT_EQ(defaults.password_passes, 2);
+  EXPECT_EQ(defaults.password_memory_kib, 9216);
+  EXPECT_EQ(defaults.password_passes, 4);
   const std::string path = testing::TempDir() + "password_cost_test.json";
   std::ofstream(path) << R"({"password_memory_kib": 65536, "password_passes": 3})";
   jinguo::app::ConfigFlags flags;
@@ -155,23 +159,47 @@ TEST(PasswordCostSetting, OwaspByDefaultFileThenEnvironmentThenFlag) {
   const jinguo::app::Environment env = {{"JINGUO_PASSWORD_MEMORY_KIB", "32768"}, {"JINGUO_PASSWORD_PASSES", "4"}};
   EXPECT_EQ(jinguo::app::load_config(flags, env).password_memory_kib, 32768);
   EXPECT_EQ(jinguo::app::load_config(flags, env).password_passes, 4);
-  flags.password_memory_kib = 20000;
+  flags.password_memory_kib = 47104;
   flags.password_passes = 1;
-  EXPECT_EQ(jinguo::app::load_config(flags, env).password_memory_kib, 20000);
+  EXPECT_EQ(jinguo::app::load_config(flags, env).password_memory_kib, 47104);
   EXPECT_EQ(jinguo::app::load_config(flags, env).password_passes, 1);
   std::remove(path.c_str());
 }
 
-// Weaker than OWASP's 19 MiB is refused, saying so; so is more than 1 GiB, and passes outside 1–10.
-TEST(PasswordCostSetting, WeakerThanNineteenMebibytesIsRefused) {
+// OWASP's five settings are equally strong: memory traded for passes. A cost is allowed when its
+// memory and its passes are both at least one setting's, and only then.
+TEST(PasswordCost, AtLeastOneOfOwaspsSettings) {
+  using jinguo::services::as_strong_as_owasp;
+  for (const auto& s : jinguo::services::kOwaspSettings) {
+    EXPECT_TRUE(as_strong_as_owasp(s)) << s.memory_kib << " x " << s.passes;
+    EXPECT_TRUE(as_strong_as_owasp({s.memory_kib + 1, s.passes + 1})) << s.memory_kib << " x " << s.passes;
+    EXPECT_FALSE(as_strong_as_owasp({s.memory_kib - 1, s.passes})) << s.memory_kib - 1 << " x " << s.passes;
+  }
+  EXPECT_TRUE(as_strong_as_owasp(jinguo::services::PasswordCost{}));
+  EXPECT_FALSE(as_strong_as_owasp({19456, 1}));  // OWASP's 19 MiB needs 2 passes; 1 pass needs 46 MiB
+  EXPECT_FALSE(as_strong_as_owasp({47103, 1}));
+  EXPECT_FALSE(as_strong_as_owasp({8192, 4}));
+  EXPECT_TRUE(as_strong_as_owasp({8192, 5}));
+  EXPECT_FALSE(as_strong_as_owasp({7167, 10}));  // below the least memory, whatever the passes
+  EXPECT_FALSE(as_strong_as_owasp({0, 10}));
+}
+
+// Weaker than every OWASP setting is refused, saying so; so is more than 1 GiB, and passes outside 1–10.
+TEST(PasswordCostSetting, WeakerThanOwaspIsRefused) {
   try {
     jinguo::app::load_config({}, {{"JINGUO_PASSWORD_MEMORY_KIB", "8192"}});
-    ADD_FAILURE() << "8 MiB was accepted";
+    ADD_FAILURE() << "8 MiB with 4 passes was accepted";
   } catch (const std::invalid_argument& e) {
-    EXPECT_NE(std::string(e.what()).find("password_memory_kib 8192 is weaker than the least allowed, 19456 KiB"),
+    EXPECT_NE(std::string(e.what()).find("password_memory_kib 8192 with password_passes 4 is weaker than every "
+                                         "argon2id setting OWASP recommends (47104 KiB with 1 pass, 19456 KiB with 2 passes"),
               std::string::npos)
         << e.what();
   }
+  EXPECT_THROW(jinguo::app::load_config({}, {{"JINGUO_PASSWORD_MEMORY_KIB", "19456"}, {"JINGUO_PASSWORD_PASSES", "1"}}),
+               std::invalid_argument);
+  EXPECT_EQ(jinguo::app::load_config({}, {{"JINGUO_PASSWORD_MEMORY_KIB", "8192"}, {"JINGUO_PASSWORD_PASSES", "5"}})
+                .password_memory_kib,
+            8192);
   jinguo::app::ConfigFlags flags;
   flags.password_memory_kib = (1 << 20) + 1;
   EXPECT_THROW(jinguo::app::load_config(flags, {}), std::invalid_argument);
