@@ -284,7 +284,9 @@ std::vector<FormSummary> Forms::List() {
   });
 }
 
-FormReport Forms::Report(const Actor& actor, const FormQuery& query) {
+FormReport Forms::Report(const Actor& actor, const FormQuery& query) { return report_and_key(actor, query).first; }
+
+std::pair<FormReport, std::string> Forms::report_and_key(const Actor& actor, const FormQuery& query) {
   domain::require(actor.role, domain::Permission::kRead);
   // What the form is computed from, read (with the scope's check) in one short transaction.
   FormReport r;
@@ -331,7 +333,7 @@ FormReport Forms::Report(const Actor& actor, const FormQuery& query) {
       return out;
     });
   };
-  return key.empty() ? compute() : reports_->get(key, compute);
+  return {key.empty() ? compute() : reports_->get(key, compute), key};
 }
 
 namespace {
@@ -463,10 +465,17 @@ Download Forms::Workbook(const Actor& actor, const FormQuery& query) { return do
 Download Forms::Pdf(const Actor& actor, const FormQuery& query) { return download(actor, query, "pdf"); }
 
 Download Forms::download(const Actor& actor, const FormQuery& query, const std::string& format) {
-  const FormReport report = Report(actor, query);
-  const documents::FormTable table = table_of(report);
+  const auto kept = report_and_key(actor, query);
+  const FormReport& report = kept.first;
+  const std::string& key = kept.second;
+  const auto draw = [&] {
+    const documents::FormTable table = table_of(report);
+    return format == "pdf" ? pdf_.render(documents::pdf_job(table)) : documents::write_form_xlsx(table);
+  };
   Download out{"附表" + std::to_string(report.layout.form) + "_" + report.within_name + "_" + report.on.iso() + "." + format,
-               format == "pdf" ? pdf_.render(documents::pdf_job(table)) : documents::write_form_xlsx(table)};
+               key.empty() ? draw() : *files_->get(key + "|" + format, [&] {
+                 return std::make_shared<const std::string>(draw());
+               })};
   ChangeSet changes;
   changes.created("form", report.layout.form)
       .created("within", static_cast<long long>(report.within_id))

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "documents/form_table.h"
@@ -101,7 +102,8 @@ class Forms {
         pdf_(pdf),
         today_(std::move(today)),
         index_(index),
-        reports_(index ? std::make_unique<ResultCache<FormReport>>(kKeptReports) : nullptr) {}
+        reports_(index ? std::make_unique<ResultCache<FormReport>>(kKeptReports) : nullptr),
+        files_(index ? std::make_unique<ResultCache<std::shared_ptr<const std::string>>>(kKeptFiles) : nullptr) {}
 
   // The latest version of each form.
   std::vector<FormSummary> List();
@@ -119,8 +121,11 @@ class Forms {
   static documents::FormTable table_of(const FormReport& report);
 
  private:
+  // A form filled in, and the key it is kept under ("" when it is not kept).
+  std::pair<FormReport, std::string> report_and_key(const Actor& actor, const FormQuery& query);
   Download download(const Actor& actor, const FormQuery& query, const std::string& format);
   static constexpr std::size_t kKeptReports = 16;
+  static constexpr std::size_t kKeptFiles = 8;
   storage::Database& db_;
   PdfRenderer& pdf_;
   Clock today_;
@@ -128,6 +133,10 @@ class Forms {
   // With the index: the last members' forms (3, 4, 5), under the registry generation they were
   // counted at (forms 1 and 2 also read contacts and re-elections, which it does not follow).
   std::unique_ptr<ResultCache<FormReport>> reports_;
+  // The files of the kept reports (.pdf, .xlsx), under the report's key and the format: the
+  // same report draws the same file, and a PDF is a child process's second of work (64 clerks
+  // printing form 4 of the city on a deadline day). At most kKeptFiles (~200 KB a PDF).
+  std::unique_ptr<ResultCache<std::shared_ptr<const std::string>>> files_;
 };
 
 }  // namespace jinguo::services

@@ -8,9 +8,11 @@
 // are masked unless asked in full by an account that may reveal them.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <set>
+#include <thread>
 
 #include "api_client.h"
 #include "documents/spreadsheet.h"
@@ -485,6 +487,29 @@ TEST_F(FormsTest, TheDrillDownPagesAndItsTotalsRowListsTheDistinctPeopleOfEveryR
   }
   EXPECT_EQ(cell(4, members + "&page=1000").body["items"].size(), 0u);  // past the end: nobody, the same total
   EXPECT_EQ(cell(4, members + "&page=1000").body["total"], total);
+}
+
+// A form's file is drawn once for a report and kept: the same PDF a second later (a PDF drawn
+// again would carry a later creation date); after a write that changes the form, drawn afresh.
+// Dated 2016-12-31 with a position from 2016-12-01, so that the other tests' dates see nothing.
+TEST_F(FormsTest, AFormsFileIsKeptUntilAWriteChangesIt) {
+  httplib::Client http("127.0.0.1", world_->server->port());
+  const std::string late = "/api/forms/4.pdf?within=" + std::to_string(district_) + "&on=2016-12-31";
+  auto get = [&](const std::string& path) {
+    auto r = http.Get(path, {{"Cookie", world_->admin->cookie()}});
+    EXPECT_TRUE(r && r->status == 200) << path;
+    return r ? r->body : std::string();
+  };
+  const std::string xlsx_path = std::string(late).replace(late.find(".pdf"), 4, ".xlsx");
+  const std::string pdf = get(late), xlsx = get(xlsx_path);
+  ASSERT_TRUE(pdf.starts_with("%PDF-"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  EXPECT_EQ(get(late), pdf) << "the second download drew the PDF again";
+  EXPECT_EQ(get(xlsx_path), xlsx) << "the second download wrote the workbook again";
+
+  appoint(person(next_++), township_, "executive", "part_time", nullptr, "2016-12-01");
+  EXPECT_NE(get(late), pdf) << "a PDF of before the write was served";
+  EXPECT_NE(get(xlsx_path), xlsx) << "a workbook of before the write was served";
 }
 
 }  // namespace
