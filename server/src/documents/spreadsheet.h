@@ -131,8 +131,11 @@ struct ReadLimits {
   std::size_t max_cells = 5'000'000;                  // non-blank cells in the workbook
   std::size_t max_sheets = 256;                       // further sheets are ignored
   // Not a refusal: large XML parts are parsed this many bytes at a time, which bounds
-  // the parser's memory (a 200,000-row sheet reads in about 300 MB, not 1 GB).
-  std::size_t xml_slice_bytes = 1u << 20;
+  // the parser's memory (a 200,000-row sheet reads in about 300 MB, not 1 GB). A slice
+  // costs about 8 times its size while it is read (the part's window, the slice's copy,
+  // pugixml's tree): 1 MiB slices were the heap's peak of a 10,000-row import (9.6 of
+  // 15.6 MB, heaptrack); 128 KiB reads as fast (bench/README.md, Memory).
+  std::size_t xml_slice_bytes = 128u << 10;
 };
 
 // Detects the format by content, never by the file name: PK\3\4 -> .xlsx; an OLE2
