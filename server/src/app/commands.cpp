@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -276,8 +277,9 @@ int serve(const Config& config) {
   // Two malloc arenas, not glibc's eight per core: each of the 64 request threads otherwise
   // keeps its own arena holding the peak of the last form or compliance page it counted.
   // Measured (bench/README.md, compliance for the city under 64 connections, with the
-  // counting gate): VmHWM 283 MiB → 92 MiB.
-  mallopt(M_ARENA_MAX, 2);
+  // counting gate): VmHWM 283 MiB → 92 MiB. MALLOC_ARENA_MAX in the environment, glibc's own
+  // knob, still decides when it is set (bench/memory.sh's BENCH_MALLOC_ARENAS).
+  if (std::getenv("MALLOC_ARENA_MAX") == nullptr) mallopt(M_ARENA_MAX, 2);
   services::PasswordHasher hasher(password_cost(config), config.password_hashes);
   // The process's one PDF renderer: short-lived child processes, or this process (pdf_renders 0).
   services::RenderProcesses processes;

@@ -191,6 +191,7 @@ Config load_config(const ConfigFlags& flags, const Environment& env) {
   if (flags.log_level) c.log_level = *flags.log_level;
   if (flags.secure_cookies) c.secure_cookies = *flags.secure_cookies;
   if (flags.session_idle_seconds) c.session_idle_seconds = *flags.session_idle_seconds;
+  if (flags.session_absolute_seconds) c.session_absolute_seconds = *flags.session_absolute_seconds;
   if (flags.forms_index) c.forms_index = *flags.forms_index;
   if (flags.public_url) c.public_url = *flags.public_url;
   if (flags.log_format) c.log_format = *flags.log_format;

@@ -65,7 +65,7 @@ struct ConfigFlags {
   std::optional<std::string> config_file, database, host, web_root, log_level, public_url, log_format, metrics_token;
   std::optional<std::string> trusted_proxies;  // addresses separated by commas
   std::optional<int> port, threads, pool_size, sqlite_cache_kib, password_hashes, password_memory_kib, password_passes, pdf_renders,
-      session_idle_seconds, public_requests_per_minute;
+      session_idle_seconds, session_absolute_seconds, public_requests_per_minute;
   std::optional<bool> secure_cookies, forms_index;
 };
 

@@ -74,6 +74,9 @@ int main(int argc, char** argv) {
   serve->add_option("--session-idle-seconds", flags.session_idle_seconds,
                     "idle expiry of sessions (JINGUO_SESSION_IDLE_SECONDS, default 1800)")
       ->check(CLI::Range(1, 7 * 24 * 3600));
+  serve->add_option("--session-absolute-seconds", flags.session_absolute_seconds,
+                    "lifetime of a session however active it is (JINGUO_SESSION_ABSOLUTE_SECONDS, default 43200)")
+      ->check(CLI::Range(1, 30 * 24 * 3600));
   serve->add_option("--log-format", flags.log_format,
                     "text, or json: one JSON object a line and one line per request (JINGUO_LOG_FORMAT)");
   serve->add_option("--metrics-token", flags.metrics_token,
