@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <brotli/decode.h>
 #include <brotli/encode.h>
 #include <zlib.h>
 
@@ -9,6 +10,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <stdexcept>
 #include <utility>
 
@@ -101,6 +103,41 @@ std::string gzip(const std::string& in) {
   return out;
 }
 
+// What a brotli or gzip text decodes to, if it decodes to exactly `expected` bytes.
+bool brotli_decodes_to(const std::string& in, const std::string& expected) {
+  std::string out(expected.size() + 1, '\0');  // one more: a longer text does not fit silently
+  std::size_t size = out.size();
+  return BrotliDecoderDecompress(in.size(), reinterpret_cast<const std::uint8_t*>(in.data()), &size,
+                                 reinterpret_cast<std::uint8_t*>(out.data())) == BROTLI_DECODER_RESULT_SUCCESS &&
+         size == expected.size() && std::string_view(out.data(), size) == expected;
+}
+
+bool gzip_decodes_to(const std::string& in, const std::string& expected) {
+  z_stream stream{};
+  if (inflateInit2(&stream, 15 + 16) != Z_OK) return false;
+  std::string out(expected.size() + 1, '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  stream.avail_in = static_cast<uInt>(in.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  const int done = inflate(&stream, Z_FINISH);
+  const std::size_t size = stream.total_out;
+  inflateEnd(&stream);
+  return done == Z_STREAM_END && stream.avail_in == 0 && size == expected.size() &&
+         std::string_view(out.data(), size) == expected;
+}
+
+// The compressed form the web build wrote beside a file (web/scripts/precompress.mjs: NAME.br,
+// NAME.gz), if there is one and it decodes to the file's bytes as they are now: a stale or
+// foreign one is not sent, the server compresses the file itself.
+std::optional<std::string> prebuilt(const std::string& path, const std::string& bytes, bool brotli) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string made{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (!(brotli ? brotli_decodes_to(made, bytes) : gzip_decodes_to(made, bytes))) return std::nullopt;
+  return made;
+}
+
 // FNV-1a over the bytes: the strong ETag of a file's content (with its coding).
 std::string content_hash(const std::string& bytes) {
   std::uint64_t h = 14695981039346656037ull;
@@ -139,12 +176,14 @@ bool etag_matches(std::string_view if_none_match, const std::string& etag) {
 }  // namespace
 
 struct StaticFiles::File {
+  std::string path;  // on disk
   std::int64_t modified_ns = 0;
   std::int64_t size = 0;
   Kind kind;
   std::shared_ptr<const std::string> bytes;
   std::string hash;
-  // Each compressed form made once, at its first request; null if it is no smaller.
+  // Each compressed form made once, at its first request (or read from the web build's, see
+  // prebuilt()); null if it is no smaller.
   std::once_flag brotli_made, gzip_made;
   std::shared_ptr<const std::string> brotli, gzip;
 
@@ -154,10 +193,16 @@ struct StaticFiles::File {
       if (made.size() < bytes->size()) slot = std::make_shared<const std::string>(std::move(made));
     };
     if (coding == Coding::kBrotli) {
-      std::call_once(brotli_made, [&] { keep(brotli, http::brotli(*bytes)); });
+      std::call_once(brotli_made, [&] {
+        auto made = prebuilt(path + ".br", *bytes, true);
+        keep(brotli, made ? std::move(*made) : http::brotli(*bytes));
+      });
       return brotli;
     }
-    std::call_once(gzip_made, [&] { keep(gzip, http::gzip(*bytes)); });
+    std::call_once(gzip_made, [&] {
+      auto made = prebuilt(path + ".gz", *bytes, false);
+      keep(gzip, made ? std::move(*made) : http::gzip(*bytes));
+    });
     return gzip;
   }
 };
@@ -198,6 +243,7 @@ std::shared_ptr<StaticFiles::File> StaticFiles::file(const std::string& relative
   std::ifstream in(full, std::ios::binary);
   if (!in) return nullptr;
   auto made = std::make_shared<File>();
+  made->path = full;
   made->modified_ns = modified_ns;
   made->size = st.st_size;
   made->kind = kind_of(relative);

@@ -2,7 +2,12 @@
 // hash) kept by the browser for good; the page itself and the API asked for each time; each
 // file compressed as the browser accepts it (brotli, gzip, or not), made once and kept
 // (http/static_files.h), with its length, Vary and an ETag that answers 304; a file missing
-// from assets/ is a 404, any other unknown path the page (the app's own routes).
+// from assets/ is a 404, any other unknown path the page (the app's own routes). The web
+// build's own compressed files (NAME.br, NAME.gz) are sent when they decode to the file.
+#include <brotli/decode.h>
+#include <brotli/encode.h>
+#include <zlib.h>
+
 #include <fstream>
 
 #include "api_client.h"
@@ -16,6 +21,32 @@ std::string header(const httplib::Result& r, const std::string& name) {
   return r ? r->get_header_value(name.c_str()) : "(no answer)";
 }
 
+// Brotli at the lowest quality and gzip at level 1: not what the server would make (11, 9), so
+// that a body equal to them was read from the file.
+std::string quick_brotli(const std::string& in) {
+  std::size_t size = BrotliEncoderMaxCompressedSize(in.size());
+  std::string out(size, '\0');
+  EXPECT_TRUE(BrotliEncoderCompress(0, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_GENERIC, in.size(),
+                                    reinterpret_cast<const std::uint8_t*>(in.data()), &size,
+                                    reinterpret_cast<std::uint8_t*>(out.data())));
+  out.resize(size);
+  return out;
+}
+
+std::string quick_gzip(const std::string& in) {
+  z_stream stream{};
+  EXPECT_EQ(deflateInit2(&stream, 1, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+  std::string out(deflateBound(&stream, static_cast<uLong>(in.size())), '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  stream.avail_in = static_cast<uInt>(in.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  EXPECT_EQ(deflate(&stream, Z_FINISH), Z_STREAM_END);
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  return out;
+}
+
 class WebAppTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -27,6 +58,13 @@ class WebAppTest : public ::testing::Test {
     for (int i = 0; i < 200; ++i) script_ += "console.log('巾帼 " + std::to_string(i) + "');\n";
     std::ofstream(root_ / "site" / "assets" / "index-Ab12.js") << script_;
     std::ofstream(root_ / "site" / "assets" / "logo-Cd34.png") << std::string(300, '\x89');
+    // compressed by the web build: one right, one of another file's content
+    std::ofstream(root_ / "site" / "assets" / "built-Ef56.js") << script_;
+    std::ofstream(root_ / "site" / "assets" / "built-Ef56.js.br") << quick_brotli(script_);
+    std::ofstream(root_ / "site" / "assets" / "built-Ef56.js.gz") << quick_gzip(script_);
+    std::ofstream(root_ / "site" / "assets" / "stale-Gh78.js") << script_;
+    std::ofstream(root_ / "site" / "assets" / "stale-Gh78.js.br") << quick_brotli(script_ + "// before\n");
+    std::ofstream(root_ / "site" / "assets" / "stale-Gh78.js.gz") << "not gzip at all";
     std::ofstream(root_ / "secret.txt") << "outside the web root";
     const std::string url = jinguo::test_support::fresh_database_url();
     ASSERT_EQ(run({JINGUO_BINARY, "migrate", "--database", url}), 0);
@@ -130,6 +168,31 @@ TEST_F(WebAppTest, EachFileIsSentAsTheBrowserAcceptsItCompressedOnce) {
   EXPECT_EQ(header(image, "Content-Type"), "image/png");
   EXPECT_EQ(header(image, "Content-Encoding"), "");
   EXPECT_EQ(image->body, std::string(300, '\x89'));
+}
+
+// The web build's compressed files are sent as they are when they decode to the file; one that
+// decodes to something else (left from an earlier build), or not at all, is not sent.
+TEST_F(WebAppTest, TheWebBuildsCompressedFilesAreSentWhenTheyAreTheFile) {
+  auto c = raw();
+  auto built = c.Get("/assets/built-Ef56.js", {{"Accept-Encoding", "br"}});
+  ASSERT_TRUE(built);
+  EXPECT_EQ(header(built, "Content-Encoding"), "br");
+  EXPECT_EQ(built->body, quick_brotli(script_));
+  auto built_gzip = c.Get("/assets/built-Ef56.js", {{"Accept-Encoding", "gzip"}});
+  ASSERT_TRUE(built_gzip);
+  EXPECT_EQ(header(built_gzip, "Content-Encoding"), "gzip");
+  EXPECT_EQ(built_gzip->body, quick_gzip(script_));
+
+  auto d = decompressing();
+  for (const char* accepts : {"br", "gzip"}) {
+    auto stale = d.Get("/assets/stale-Gh78.js", {{"Accept-Encoding", accepts}});
+    ASSERT_TRUE(stale) << accepts;
+    EXPECT_EQ(stale->status, 200) << accepts;
+    EXPECT_EQ(stale->body, script_) << accepts;
+  }
+  auto stale = c.Get("/assets/stale-Gh78.js", {{"Accept-Encoding", "br"}});
+  ASSERT_TRUE(stale);
+  EXPECT_NE(stale->body, quick_brotli(script_ + "// before\n"));
 }
 
 TEST_F(WebAppTest, AnETagAnswers304AndHeadSendsTheLengthAlone) {
