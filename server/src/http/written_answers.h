@@ -13,8 +13,9 @@
 // number and size): a different variant writes and keeps the text again.
 //
 // An entry holds the object weakly: once the services' cache and every request have let it
-// go, the entry is dead, and the least recently used entries go first when `capacity` is
-// reached, so at most `capacity` texts are held.
+// go, the entry is dead; dead entries go whenever a text is added (a write makes every kept
+// object old at once: their texts go with them), then the least recently used ones when
+// `capacity` is reached, so at most `capacity` texts are held.
 #include <cstddef>
 #include <list>
 #include <memory>
@@ -65,6 +66,14 @@ class WrittenAnswers {
     it->second.object = kept;
     it->second.variant = variant;
     it->second.text = text;
+    for (auto dead = entries_.begin(); dead != entries_.end();) {
+      if (dead->second.object.expired()) {
+        order_.erase(dead->second.place);
+        dead = entries_.erase(dead);
+      } else {
+        ++dead;
+      }
+    }
     while (entries_.size() > capacity_) {
       entries_.erase(order_.back());
       order_.pop_back();

@@ -284,14 +284,15 @@ std::vector<FormSummary> Forms::List() {
   });
 }
 
-FormReport Forms::Report(const Actor& actor, const FormQuery& query) { return report_and_key(actor, query).first; }
+FormReport Forms::Report(const Actor& actor, const FormQuery& query) { return kept_report(actor, query).report; }
 
-std::pair<FormReport, std::string> Forms::report_and_key(const Actor& actor, const FormQuery& query) {
+Forms::KeptReport Forms::kept_report(const Actor& actor, const FormQuery& query) {
   domain::require(actor.role, domain::Permission::kRead);
   // What the form is computed from, read (with the scope's check) in one short transaction.
   FormReport r;
   Subtree where;
   std::string key;
+  std::int64_t generation = 0;
   db_.read([&](storage::ReadTx& tx) {
     r.layout = layout_of(tx, query.form);
     // only forms 1 and 3 show personal data (phones)
@@ -304,10 +305,11 @@ std::pair<FormReport, std::string> Forms::report_and_key(const Actor& actor, con
     r.baseline = baseline_of(tx, query.baseline);
     if (r.layout.rows == RowGroup::kContact && query.campaign)
       campaign_access::visible_campaign(tx, actor, *query.campaign, "campaign");
-    if (reports_ && (r.layout.rows == RowGroup::kLevel || r.layout.rows == RowGroup::kPerson))
+    if (reports_ && (r.layout.rows == RowGroup::kLevel || r.layout.rows == RowGroup::kPerson)) {
+      generation = storage::registry_generation(tx);
       key = std::to_string(r.layout.form) + "|" + std::to_string(r.layout.version) + "|" + where.path + "|" +
-            r.on.iso() + "|" + r.baseline.iso() + "|" + (r.full ? "full" : "masked") + "|" +
-            std::to_string(storage::registry_generation(tx));
+            r.on.iso() + "|" + r.baseline.iso() + "|" + (r.full ? "full" : "masked") + "|" + std::to_string(generation);
+    }
   });
   r.grid = domain::forms::header_grid(r.layout.columns);
   auto compute = [&] {
@@ -333,7 +335,7 @@ std::pair<FormReport, std::string> Forms::report_and_key(const Actor& actor, con
       return out;
     });
   };
-  return {key.empty() ? compute() : reports_->get(key, compute), key};
+  return {key.empty() ? compute() : reports_->get(key, generation, compute), key, generation};
 }
 
 namespace {
@@ -465,15 +467,15 @@ Download Forms::Workbook(const Actor& actor, const FormQuery& query) { return do
 Download Forms::Pdf(const Actor& actor, const FormQuery& query) { return download(actor, query, "pdf"); }
 
 Download Forms::download(const Actor& actor, const FormQuery& query, const std::string& format) {
-  const auto kept = report_and_key(actor, query);
-  const FormReport& report = kept.first;
-  const std::string& key = kept.second;
+  const KeptReport kept = kept_report(actor, query);
+  const FormReport& report = kept.report;
+  const std::string& key = kept.key;
   const auto draw = [&] {
     const documents::FormTable table = table_of(report);
     return format == "pdf" ? pdf_.render(documents::pdf_job(table)) : documents::write_form_xlsx(table);
   };
   Download out{"附表" + std::to_string(report.layout.form) + "_" + report.within_name + "_" + report.on.iso() + "." + format,
-               key.empty() ? draw() : *files_->get(key + "|" + format, [&] {
+               key.empty() ? draw() : *files_->get(key + "|" + format, kept.generation, [&] {
                  return std::make_shared<const std::string>(draw());
                })};
   ChangeSet changes;

@@ -5,10 +5,10 @@
 // subtree in the caller's scope (else 404); form 3's phones are masked unless the caller has
 // `reveal` and asks in full. Each download (.xlsx, .pdf) is one audit record (action
 // `export`, entity `form`).
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "documents/form_table.h"
@@ -121,8 +121,14 @@ class Forms {
   static documents::FormTable table_of(const FormReport& report);
 
  private:
-  // A form filled in, and the key it is kept under ("" when it is not kept).
-  std::pair<FormReport, std::string> report_and_key(const Actor& actor, const FormQuery& query);
+  // A form filled in, the key it is kept under ("" when it is not kept) and the registry's
+  // generation it was counted at.
+  struct KeptReport {
+    FormReport report;
+    std::string key;
+    std::int64_t generation = 0;
+  };
+  KeptReport kept_report(const Actor& actor, const FormQuery& query);
   Download download(const Actor& actor, const FormQuery& query, const std::string& format);
   static constexpr std::size_t kKeptReports = 16;
   static constexpr std::size_t kKeptFiles = 8;

@@ -182,7 +182,8 @@ std::shared_ptr<const Roster> Registry::RosterOn(const Actor& actor, Organisatio
   return db_.read([&](storage::ReadTx& tx) {
     auto path = OrganisationRepository(tx).path_in(actor.scope, id);
     if (!path) throw no_organisation("id");
-    return rosters_->get(key_at(storage::registry_generation(tx)), [&] {
+    const std::int64_t generation = storage::registry_generation(tx);
+    return rosters_->get(key_at(generation), generation, [&] {
       return std::make_shared<const Roster>(Roster{id, day, storage::PositionRepository(tx).roster(id, day), *path});
     });
   });

@@ -265,7 +265,8 @@ std::shared_ptr<const PeoplePage> Registry::People(const Actor& actor, const Peo
     search.path = subtree_path(tx, actor, query.organisation_id, "organisation_id");
     auto compute = [&] { return std::make_shared<const PeoplePage>(read_people_page(tx, actor.scope, search, page)); };
     if (!keep) return compute();
-    return people_pages_->get(key_at(storage::registry_generation(tx)), compute);
+    const std::int64_t generation = storage::registry_generation(tx);
+    return people_pages_->get(key_at(generation), generation, compute);
   });
 }
 

@@ -6,8 +6,14 @@
 // generation from the database. Concurrent requests for a key being computed wait for that one
 // computation instead of starting their own (on a deadline day 64 clerks open the same page).
 // A computation that throws is not kept.
+//
+// Keys that name the generation are asked for with it (get(key, generation, compute)): the
+// first request under a newer generation lets every entry of an older one go, since no
+// request asks for them again. Without that, a day of writes filled the cache to its capacity
+// with answers nobody could reach (the soak: 512 rosters and 128 pages with their JSON, ~40 MB).
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <exception>
 #include <future>
 #include <list>
@@ -29,11 +35,34 @@ class ResultCache {
   // The answer under `key`: kept, being computed by another thread, or computed now.
   template <class F>
   V get(const std::string& key, F&& compute) {
+    return get(key, std::nullopt, std::forward<F>(compute));
+  }
+
+  // The same for a key made under the registry's `generation`; entries of older generations go.
+  template <class F>
+  V get(const std::string& key, std::optional<std::int64_t> generation, F&& compute) {
     std::promise<V> promise;
     std::shared_future<V> answer;
     bool mine = false;
     {
-      std::lock_guard lock(mutex_);
+      std::unique_lock lock(mutex_);
+      // Read before a write that another request has already seen: answered, not kept.
+      if (generation && *generation < newest_) {
+        ++misses_;
+        lock.unlock();
+        return compute();
+      }
+      if (generation && *generation > newest_) {
+        newest_ = *generation;
+        for (auto it = entries_.begin(); it != entries_.end();) {
+          if (it->second.generation && *it->second.generation < newest_) {
+            order_.erase(it->second.place);
+            it = entries_.erase(it);
+          } else {
+            ++it;
+          }
+        }
+      }
       if (auto it = entries_.find(key); it != entries_.end()) {
         order_.splice(order_.begin(), order_, it->second.place);
         answer = it->second.answer;
@@ -41,7 +70,7 @@ class ResultCache {
       } else {
         answer = promise.get_future().share();
         order_.push_front(key);
-        entries_.emplace(key, Entry{answer, order_.begin()});
+        entries_.emplace(key, Entry{answer, order_.begin(), generation});
         mine = true;
         ++misses_;
         while (entries_.size() > capacity_) {
@@ -84,6 +113,10 @@ class ResultCache {
     std::lock_guard lock(mutex_);
     return {hits_, misses_};
   }
+  std::size_t size() const {
+    std::lock_guard lock(mutex_);
+    return entries_.size();
+  }
 
  private:
   void forget(const std::string& key) {
@@ -96,12 +129,14 @@ class ResultCache {
   struct Entry {
     std::shared_future<V> answer;
     std::list<std::string>::iterator place;
+    std::optional<std::int64_t> generation;
   };
   std::size_t capacity_;
   mutable std::mutex mutex_;
   std::list<std::string> order_;  // most recently used first
   std::unordered_map<std::string, Entry> entries_;
   long long hits_ = 0, misses_ = 0;
+  std::int64_t newest_ = 0;  // the newest generation asked under
 };
 
 }  // namespace jinguo::services

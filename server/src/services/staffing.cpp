@@ -438,6 +438,7 @@ std::shared_ptr<const ComplianceReport> Staffing::ComplianceOf(const domain::Sco
   root.path = "/";  // the whole tree
   Date before = baseline.value_or(kDefaultBaseline);
   std::string key;
+  std::int64_t generation = 0;
   db_.read([&](storage::ReadTx& tx) {
     storage::ComplianceQueries q(tx, nullptr);
     if (within) root = require_body(q, scope, *within, "within");
@@ -445,7 +446,8 @@ std::shared_ptr<const ComplianceReport> Staffing::ComplianceOf(const domain::Sco
       if (auto setting = storage::RuleSetRepository(tx).setting(std::string(kBaselineSetting)))
         before = Date::parse(*setting).value_or(kDefaultBaseline);
     if (!reports_) return;
-    key = root.path + "|" + day.iso() + "|" + before.iso() + "|" + std::to_string(storage::registry_generation(tx));
+    generation = storage::registry_generation(tx);
+    key = root.path + "|" + day.iso() + "|" + before.iso() + "|" + std::to_string(generation);
     for (const auto& s : storage::RuleSetRepository(tx).schedule())
       key += "|" + s.effective_from.iso() + ":" + s.code + ":" + std::to_string(s.version);
   });
@@ -475,7 +477,7 @@ std::shared_ptr<const ComplianceReport> Staffing::ComplianceOf(const domain::Sco
       return kept;
     });
   };
-  return reports_ ? reports_->get(key, compute) : compute();
+  return reports_ ? reports_->get(key, generation, compute) : compute();
 }
 
 ComplianceReport Staffing::FailingOn(const domain::Scope& scope, const Date& on) {

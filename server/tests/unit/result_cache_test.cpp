@@ -1,6 +1,6 @@
 // The result cache of expensive reads (services/result_cache.h): an answer is kept under its
 // key, concurrent requests for one key compute it once, a failed computation is not kept, and
-// the least recently used answer goes first.
+// the least recently used answer goes first; a newer generation lets the older answers go.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -61,6 +61,27 @@ TEST(ResultCache, TheLeastRecentlyUsedGoesFirst) {
   EXPECT_EQ(cache.get("a", answer), 1);
   EXPECT_EQ(cache.get("b", answer), 4);  // computed again
   EXPECT_EQ(computed, 4);
+}
+
+// Keys made under a generation: the first request under a newer one lets the older ones go
+// (nobody asks for them again), and one made under an older generation than the newest seen
+// (read before a write another request has already seen) is answered but not kept.
+TEST(ResultCache, ANewerGenerationLetsTheOlderAnswersGo) {
+  ResultCache<int> cache(16);
+  int computed = 0;
+  auto answer = [&] { return ++computed; };
+  cache.get("a|1", 1, answer);
+  cache.get("b|1", 1, answer);
+  cache.get("plain", answer);  // no generation: never let go by one
+  EXPECT_EQ(cache.size(), 3u);
+  EXPECT_EQ(cache.get("a|2", 2, answer), 4);
+  EXPECT_EQ(cache.size(), 2u);  // a|1 and b|1 gone
+  EXPECT_FALSE(cache.find("a|1"));
+  EXPECT_TRUE(cache.find("plain"));
+  EXPECT_EQ(cache.get("b|1", 1, answer), 5);  // late: answered, not kept
+  EXPECT_FALSE(cache.find("b|1"));
+  EXPECT_EQ(cache.get("a|2", 2, answer), 4);
+  EXPECT_EQ(computed, 5);
 }
 
 }  // namespace

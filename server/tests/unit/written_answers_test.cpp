@@ -75,4 +75,20 @@ TEST_F(WrittenAnswersTest, HoldsAtMostItsCapacity) {
   EXPECT_EQ(written_, 4);
 }
 
+// A text whose object is gone (the services' cache let it go after a write) goes when the next
+// text is added, not only when the capacity is reached.
+TEST_F(WrittenAnswersTest, TheTextsOfObjectsGoneGoWhenATextIsAdded) {
+  WrittenAnswers<Kept> answers(8);
+  auto a = std::make_shared<const Kept>(Kept{1});
+  auto b = std::make_shared<const Kept>(Kept{2});
+  text(answers, a);
+  text(answers, b);
+  a.reset();
+  b.reset();
+  EXPECT_EQ(answers.size(), 2u);
+  auto c = std::make_shared<const Kept>(Kept{3});
+  text(answers, c);
+  EXPECT_EQ(answers.size(), 1u);
+}
+
 }  // namespace
