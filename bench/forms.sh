@@ -124,6 +124,7 @@ for mode in $MODES; do
   printf '%s\n' "${ROWS[@]}" | awk -F'|' -v mode="$mode" -v c="$CONNECTIONS" '
     { gsub(/ /, "", $2) } $2 == mode { gsub(/ /, "", $9); gsub(/ /, "", $11); if ($9 + 0 > ms) ms = $9 + 0; mib = $11 }
     END { if (mib == "") exit
-      printf "- forms and compliance of the city counted from %s, %d connections: **slowest answer %d ms, server peak %s MiB** (goal none over 1 s, ≤ 100 MB: %s)\n",
-        mode, c, ms, mib, (ms <= 1000 && mib * 1048576 <= 100e6) ? "met" : "NOT met" }'
+      printf "- forms and compliance of the city counted from %s%s, %d connections: **slowest answer %d ms, server peak %s MiB** (goal none over 1 s, ≤ 100 MB: %s)\n",
+        mode, mode == "sql" ? " (the fallback, `forms_index` false; a server counts from the index unless told not to)" : "",
+        c, ms, mib, (ms <= 1000 && mib * 1048576 <= 100e6) ? "met" : "NOT met" }'
 done
