@@ -208,19 +208,4 @@ TEST(PasswordCostSetting, WeakerThanOwaspIsRefused) {
   EXPECT_EQ(jinguo::app::load_config({}, {{"JINGUO_PASSWORD_MEMORY_KIB", "1048576"}}).password_memory_kib, 1 << 20);
 }
 
-TEST(PasswordHashesSetting, FileThenEnvironmentThenFlag) {
-  EXPECT_EQ(jinguo::app::load_config({}, {}).password_hashes, 2);
-  const std::string path = testing::TempDir() + "password_hashes_test.json";
-  std::ofstream(path) << R"({"password_hashes": 3})";
-  jinguo::app::ConfigFlags flags;
-  flags.config_file = path;
-  EXPECT_EQ(jinguo::app::load_config(flags, {}).password_hashes, 3);
-  const jinguo::app::Environment env = {{"JINGUO_PASSWORD_HASHES", "4"}};
-  EXPECT_EQ(jinguo::app::load_config(flags, env).password_hashes, 4);
-  flags.password_hashes = 1;
-  EXPECT_EQ(jinguo::app::load_config(flags, env).password_hashes, 1);
-  EXPECT_THROW(jinguo::app::load_config({}, {{"JINGUO_PASSWORD_HASHES", "0"}}), std::invalid_argument);
-  std::remove(path.c_str());
-}
-
 }  // namespace
