@@ -3,7 +3,7 @@
 // instead of compressing each file at its first request (Element Plus's chunk took ~1 s), and
 // sends one only if it decodes to the file (server/src/http/static_files.cpp). A compressed
 // form no smaller than the file is not written. Run by `npm run build` after vite.
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -37,7 +37,7 @@ for (const file of [...files(root)]) {
     writeFileSync(file + extension, made);
     written++;
   }
-  before += statSync(file).size;
+  before += bytes.length;
   after += forms['.br'].length < bytes.length ? forms['.br'].length : bytes.length;
 }
 console.log(`precompress: ${written} files written, ${(before / 1024).toFixed(0)} KiB of text, ${(after / 1024).toFixed(0)} KiB in brotli`);
