@@ -60,16 +60,12 @@ void check_password_cost(const Config& c) {
                                 std::to_string(services::kMinPasswordPasses) + " to " +
                                 std::to_string(services::kMaxPasswordPasses) + ", not " +
                                 std::to_string(c.password_passes));
-  if (!services::as_strong_as_owasp({c.password_memory_kib, c.password_passes})) {
-    std::string settings;
-    for (const auto& s : services::kOwaspSettings)
-      settings += (settings.empty() ? "" : ", ") + std::to_string(s.memory_kib) + " KiB with " +
-                  std::to_string(s.passes) + (s.passes == 1 ? " pass" : " passes");
+  if (!services::as_strong_as_owasp({c.password_memory_kib, c.password_passes}))
     throw std::invalid_argument("password_memory_kib " + std::to_string(c.password_memory_kib) +
                                 " with password_passes " + std::to_string(c.password_passes) +
-                                " is weaker than every argon2id setting OWASP recommends (" + settings +
+                                " is weaker than every argon2id setting OWASP recommends (" +
+                                services::owasp_settings_text() +
                                 ": at least the memory and the passes of one of them); weaker password hashes are refused");
-  }
   if (c.password_memory_kib > services::kMaxPasswordMemoryKib)
     throw std::invalid_argument("password_memory_kib " + std::to_string(c.password_memory_kib) +
                                 " is more than 1 GiB (" + std::to_string(services::kMaxPasswordMemoryKib) +

@@ -12,6 +12,7 @@
 #include "app/logging.h"
 #include "app/staffing_commands.h"
 #include "domain/error.h"
+#include "services/crypto.h"
 
 extern char** environ;
 
@@ -32,8 +33,7 @@ int main(int argc, char** argv) {
   auto add_password_cost = [&](CLI::App* c) {
     c->add_option("--password-memory-kib", flags.password_memory_kib,
                   "memory of one password hash (argon2id) in KiB; with the passes, at least one of OWASP's "
-                  "settings: 47104 x 1, 19456 x 2, 12288 x 3, 9216 x 4, 7168 x 5 (JINGUO_PASSWORD_MEMORY_KIB, "
-                  "default 9216)");
+                  "settings: " + jinguo::services::owasp_settings_text() + " (JINGUO_PASSWORD_MEMORY_KIB, default 9216)");
     c->add_option("--password-passes", flags.password_passes,
                   "passes of one password hash (argon2id's t), 1 to 10 (JINGUO_PASSWORD_PASSES, default 4)");
   };

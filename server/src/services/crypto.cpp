@@ -46,6 +46,14 @@ domain::DomainError hash_busy(HashWork work) {
 
 }  // namespace
 
+std::string owasp_settings_text() {
+  std::string text;
+  for (const auto& s : kOwaspSettings)
+    text += (text.empty() ? "" : ", ") + std::to_string(s.memory_kib) + " KiB with " + std::to_string(s.passes) +
+            (s.passes == 1 ? " pass" : " passes");
+  return text;
+}
+
 PasswordHasher::PasswordHasher(PasswordCost cost, int at_once, std::chrono::milliseconds patience)
     : cost_(cost), limit_(at_once, patience) {}
 

@@ -32,6 +32,9 @@ constexpr bool as_strong_as_owasp(PasswordCost cost) {
     if (cost.memory_kib >= s.memory_kib && cost.passes >= s.passes) return true;
   return false;
 }
+// The settings, as the configuration's errors and the command line's help list them:
+// "47104 KiB with 1 pass, 19456 KiB with 2 passes, ...".
+std::string owasp_settings_text();
 inline constexpr int kMaxPasswordMemoryKib = 1 << 20;  // 1 GiB
 inline constexpr int kMinPasswordPasses = 1, kMaxPasswordPasses = 10;
 
