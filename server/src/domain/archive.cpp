@@ -41,6 +41,8 @@ void normalise_and_validate(SocialOrganisation& e, Date today) {
   optional_text(e.kind, "kind", 50);
   optional_text(e.field, "field", 50);
   optional_text(e.head_name, "head_name", 50);
+  // The head is a person: her name follows the registry's rule (emoji and control characters refused).
+  if (e.head_name) e.head_name = normalise_person_name(*e.head_name, "head_name");
   optional_text(e.notes, "notes", 1000);
   if (e.member_count && (*e.member_count < 0 || *e.member_count > 10'000'000))
     throw invalid("member_count_range", "member_count", "成员人数应为0至10000000之间的整数",

@@ -222,9 +222,11 @@ TEST_F(ArchiveImportTest, SocialOrganisationsAreKeyedByBodyAndName) {
   auto bytes = filled(ImportKind::kSocialOrganisations,
                       {{"巾帼志愿服务队", "社区社会组织", "养老", "赵丽", "36", "13804512345", "2014-03-08", "档案镇妇联", ""},
                        {"妇女手工协会", "", "", "", "12", "0451-84694842", "", "", ""},    // row 4: a landline
-                       {"家庭教育服务站", "", "", "", "很多", "12345", "", "", ""}});         // row 5: count, contact
+                       {"家庭教育服务站", "", "", "", "很多", "12345", "", "", ""},          // row 5: count, contact
+                       {"编织协会", "", "", "李😀", "", "", "", "", ""}});                  // row 6: the head's name
   auto report = dry_run(ImportKind::kSocialOrganisations, bytes);
   EXPECT_TRUE(has_error(report, 5, "成员数", "member_count_invalid")) << errors_of(report);
+  EXPECT_TRUE(has_error(report, 6, "负责人", "name_characters")) << errors_of(report);
   EXPECT_EQ(report.results.at(0).outcome, RowOutcome::kCreate) << errors_of(report);
   report = commit(ImportKind::kSocialOrganisations, bytes, true);
   EXPECT_TRUE(report.committed) << errors_of(report);

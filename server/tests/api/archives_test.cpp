@@ -163,6 +163,11 @@ TEST_F(ArchivesTest, SocialOrganisationsAreArchivedWithTheirContact) {
                  "member_count_range", "member_count");
   expect_refused(one.post(base, {{"organisation_id", town_}, {"name", "x"}, {"founded_on", "2999-01-01"}}), 422,
                  "date_in_future", "founded_on");
+  // The head is a person: her name is refused with an emoji or a control character, on create and on edit.
+  expect_refused(one.post(base, {{"organisation_id", town_}, {"name", "x"}, {"head_name", "张三😀"}}), 422,
+                 "name_characters", "head_name");
+  expect_refused(one.patch(base + "/" + std::to_string(id), {{"head_name", "张\a三"}}), 422, "name_characters",
+                 "head_name");
 
   auto fixed = one.patch(base + "/" + std::to_string(id), {{"member_count", nullptr}, {"contact", "0451-84694842"}});
   ASSERT_EQ(fixed.status, 200) << fixed.body.dump();

@@ -33,6 +33,10 @@ TEST(Archive, SocialOrganisationRules) {
       {"a landline", [](SocialOrganisation& e) { e.contact = "0451-84694842"; }, nullptr, nullptr},
       {"no phone at all", [](SocialOrganisation& e) { e.contact = "call the head"; }, "contact_format", "contact"},
       {"invalid UTF-8", [](SocialOrganisation& e) { e.kind = std::string("\xff\xfe"); }, "invalid_text", "kind"},
+      {"a head with a minority name", [](SocialOrganisation& e) { e.head_name = "阿依古丽•买买提"; }, nullptr, nullptr},
+      {"a head with an emoji", [](SocialOrganisation& e) { e.head_name = "张三😀"; }, "name_characters", "head_name"},
+      {"a head with a control character", [](SocialOrganisation& e) { e.head_name = "张\a三"; }, "name_characters",
+       "head_name"},
   };
   for (const auto& c : cases) {
     SocialOrganisation e;
@@ -58,8 +62,10 @@ TEST(Archive, EntriesAreNormalised) {
   s.name = "  巾帼志愿服务队　";
   s.kind = "   ";
   s.contact = "+86 138-0451-2345";
+  s.head_name = " 阿依古丽．买买提 ";
   normalise_and_validate(s, kToday);
   EXPECT_EQ(s.name, "巾帼志愿服务队");
+  EXPECT_EQ(s.head_name, "阿依古丽·买买提");  // the person-name rule: a full-width dot becomes the middle dot
   EXPECT_FALSE(s.kind);  // blank is none
   EXPECT_EQ(s.contact, "13804512345");
 
