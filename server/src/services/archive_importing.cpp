@@ -234,7 +234,9 @@ BodyOrError find_body(const storage::ReadTx& tx, const std::string& within_path,
   if (parts.empty()) return ValueError{"organisation_unknown", "请填写组织", "the organisation is missing"};
   const bool code = parts.size() == 1 && domain::import::is_division_code(parts[0]);
   storage::OrganisationRepository repo(tx);
-  storage::SearchFilter filter{code ? std::string() : parts.back(), within_path, std::nullopt, false};
+  // A code asks for exactly that code: the first page of every body in a large subtree may not hold it.
+  storage::SearchFilter filter{code ? std::string() : parts.back(), within_path, std::nullopt, false,
+                               code ? std::optional(parts[0]) : std::nullopt};
   storage::PageSpec page;
   page.page_size = 200;
   std::vector<std::pair<Body, std::vector<storage::PathEntry>>> matches;

@@ -140,7 +140,7 @@ storage::Page<OrganisationDetail> Registry::SearchOrganisations(const Actor& act
   Date today = today_();
   return db_.read([&](storage::ReadTx& tx) {
     OrganisationRepository repo(tx);
-    storage::SearchFilter filter{std::string(domain::trim(text)), actor.scope.path, type, false};
+    storage::SearchFilter filter{std::string(domain::trim(text)), actor.scope.path, type, false, std::nullopt};
     if (within) filter.within_path = load(tx, actor.scope, *within, today, "within").path;
     auto found = repo.search(filter, page, today);
     std::vector<OrganisationId> ids;

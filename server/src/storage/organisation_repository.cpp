@@ -191,6 +191,7 @@ Page<OrganisationRow> OrganisationRepository::search(const SearchFilter& filter,
     where += " AND o.path >= " + b.add(*filter.within_path) + " AND o.path < " + b.add(*filter.within_path + "~");
   if (!filter.include_closed) where += " AND o.closed_on IS NULL";
   if (filter.type) where += " AND o.type = " + b.add(std::string(domain::body_type_code(*filter.type)));
+  if (filter.division_code) where += " AND o.division_code = " + b.add(*filter.division_code);
   return fetch_page(tx_, b, where, page, on);
 }
 

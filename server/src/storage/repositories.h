@@ -57,6 +57,7 @@ struct SearchFilter {
   std::optional<std::string> within_path;  // subtree of this materialised path
   std::optional<domain::BodyType> type;
   bool include_closed = false;
+  std::optional<std::string> division_code;  // exactly this 12-digit code
 };
 
 std::vector<domain::OrganisationId> ids_in_path(const std::string& path);

@@ -147,6 +147,40 @@ TEST_F(ImportTest, AnExportInFullComesBackUnchanged) {
   EXPECT_TRUE(has_error(masked_report, 3, "身份证号", "id_number_masked")) << masked_report.dump(1);
 }
 
+// A division code names its body however many bodies the subtree holds (the lookup once read only
+// the first 200 of the subtree, so a code in a district of 3,000 bodies was "not found").
+TEST_F(ImportTest, ADivisionCodeFindsItsBodyInASubtreeOfMoreThanAPage) {
+  auto& admin = *world_->admin;
+  auto body = [&](long long parent, const std::string& type, const std::string& name, const std::string& code) {
+    json b = {{"parent_id", parent}, {"type", type}, {"name", name}};
+    if (!code.empty()) b["division_code"] = code;
+    auto a = admin.post("/api/organisations", b);
+    EXPECT_EQ(a.status, 201) << a.body.dump();
+    return a.body.value("id", 0LL);
+  };
+  const long long district = body(world_->city, "district", "编码区妇联", "");
+  for (int i = 0; i < 205; ++i) body(district, "township", "编码" + std::to_string(i) + "镇妇联", "");
+  body(district, "township", "编码末镇妇联", "230188999000");
+  auto run = [&](const std::string& file, const std::string& kind) {
+    auto out = dir_.path() / "coded.json";
+    int code = jinguo::api_test::run_to_file({"import", file, "--within", std::to_string(district), "--kind", kind,
+                                             "--json", "--database", world_->url},
+                                            out.string());
+    return std::pair{code, json::parse(jinguo::test::read_file(out), nullptr, false)};
+  };
+  const std::string id = id_number("23018819800101002");
+  const std::pair<std::string, std::string> files[] = {
+      {"roster", "姓名,身份证号,所在组织,妇联职务,任职方式\n王丽," + id + ",230188999000,执委,兼职\n"},
+      {"outstanding-women", "姓名,身份证号,推荐单位,荣誉称号\n王丽," + id + ",230188999000,三八红旗手\n"}};
+  for (const auto& [kind, text] : files) {
+    auto file = (dir_.path() / (kind + ".csv")).string();
+    std::ofstream(file) << text;
+    auto [code, report] = run(file, kind);
+    EXPECT_EQ(code, 0) << kind << report.dump(1);
+    EXPECT_EQ(report["results"][0]["organisation"], "编码末镇妇联") << kind << report.dump(1);
+  }
+}
+
 TEST_F(ImportTest, AFileThatIsNoSpreadsheetIsRefusedPlainly) {
   auto file = (dir_.path() / "notes.xlsx").string();
   std::ofstream(file, std::ios::binary) << "%PDF-1.4\n\x01\x02\x03 not a workbook";
