@@ -107,12 +107,17 @@ export const tests = [
       await page.getByTestId('import-rows').getByTestId('import-row-error').first().waitFor();
       check(jobInUrl(page) === job, 'reload lost the job');
 
-      // confirming now: the faulty rows are said before, with the way to import only the good ones
+      // confirming now: the faulty rows are said before, with the way to import only the good ones; 导入 waits for it
       await page.getByTestId('import-commit').click();
       const dialog = page.getByTestId('import-commit-dialog');
       await dialog.getByTestId('import-skip-invalid').waitFor();
       await dialog.getByTestId('import-commit-refuse-note').waitFor();
+      const confirm = dialog.getByTestId('import-commit-dialog-confirm');
+      check(await confirm.isDisabled(), '导入 can be pressed although the file has errors and 只导入无误的行 is not ticked');
       await checkAxe(page, 'the import’s confirmation');
+      await dialog.getByTestId('import-skip-invalid').click();
+      check(await confirm.isEnabled(), '导入 stays disabled with 只导入无误的行 ticked');
+      await dialog.getByTestId('import-skip-invalid').click(); // untouched again: Cancel closes without a question
       await dialog.getByTestId('import-commit-dialog-cancel').click();
       await dialog.waitFor({ state: 'hidden' });
 
@@ -126,14 +131,46 @@ export const tests = [
     },
   },
   {
-    name: 'import: a correct file is imported; the result names the body, which lists her',
+    name: 'import: leaving mid-upload asks, 取消上传 stops it; a correct file is imported (leaving it unconfirmed asks); the result names the body, which lists her',
     async run(page) {
       const body = await target();
       await openImport(page);
       const name = await unusedName(state.town);
-      await upload(page, csv('委员名单.csv', [[name, idNumber().value, body.path, '委员', '兼职']]));
+      const file = csv('委员名单.csv', [[name, idNumber().value, body.path, '委员', '兼职']]);
+
+      // a large file on a slow line: its bytes are shown; leaving asks (she stays), 取消上传 stops it and starts no job
+      const slow = path.join(dir, '大名单.csv');
+      writeFileSync(slow, Buffer.concat([readFileSync(file), Buffer.alloc(400 * 1024, '\n')]));
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 64 * 1024 });
+      try {
+        await page.locator('[data-testid="import-drop"] input[type=file]').setInputFiles(slow);
+        await page.getByTestId('import-upload-sent').filter({ hasText: / \/ \d+ KB/ }).waitFor();
+        await page.getByTestId('nav-people').click();
+        const question = page.locator('.jg-confirm-change');
+        await question.filter({ hasText: '文件还在上传' }).waitFor();
+        await question.locator('.el-button:not(.el-button--primary)').click();
+        await question.waitFor({ state: 'hidden' });
+        check(new URL(page.url()).pathname === '/import', `staying took her to ${page.url()}`);
+        await page.getByTestId('import-upload-cancel').click();
+        await page.getByTestId('import-uploading').waitFor({ state: 'hidden' });
+      } finally {
+        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+        await cdp.detach();
+      }
+      check(jobInUrl(page) === null, `a cancelled upload left a job: ${page.url()}`);
+      check(!(await state.town.get('/imports')).items.some((j) => j.file_name === '大名单.csv'), 'the cancelled upload became a job');
+
+      await upload(page, file);
       await page.getByTestId('import-count-invalid').filter({ hasText: '0' }).waitFor();
       await page.getByTestId('import-state').filter({ hasText: '待确认' }).waitFor();
+      // a clean dry run left without confirming: asked, she stays
+      await page.getByTestId('nav-people').click();
+      const unconfirmed = page.locator('.jg-confirm-change').filter({ hasText: '还没有导入' });
+      await unconfirmed.waitFor();
+      await unconfirmed.locator('.el-button:not(.el-button--primary)').click();
+      await unconfirmed.waitFor({ state: 'hidden' });
+      check(jobInUrl(page) !== null, `staying lost the job: ${page.url()}`);
       await page.getByTestId('import-commit').click();
       const dialog = page.getByTestId('import-commit-dialog');
       await dialog.getByTestId('import-commit-summary').waitFor();

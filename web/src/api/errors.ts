@@ -97,6 +97,11 @@ export function networkError(): ApiError {
   });
 }
 
+/** The error of a request she stopped herself (an upload cancelled or left): never shown. */
+export function abortedError(): ApiError {
+  return new ApiError({ status: 0, code: 'aborted', messageZh: '已取消', messageEn: 'cancelled' });
+}
+
 /**
  * Whether the pipeline should show this error itself: it does unless the caller said it
  * shows errors on the named fields of its form, and this error names one of them.

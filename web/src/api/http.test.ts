@@ -174,6 +174,31 @@ describe('files in and out', () => {
     expect(sent[0].body).toBe(file);
   });
 
+  it('stops an upload when its signal is aborted, and shows nothing', async () => {
+    let aborted = 0;
+    class Sending {
+      upload = { onprogress: null };
+      onabort: (() => void) | null = null;
+      open() {}
+      setRequestHeader() {}
+      send() {} // still sending: no answer until aborted
+      abort() {
+        aborted++;
+        this.onabort?.();
+      }
+    }
+    vi.stubGlobal('XMLHttpRequest', Sending);
+    const stop = new AbortController();
+    const sending = uploadFile('/imports', {}, new Blob(['x']), undefined, { signal: stop.signal });
+    stop.abort();
+    await expect(sending).rejects.toMatchObject({ code: 'aborted', status: 0 });
+    expect(aborted).toBe(1);
+    expect(shown).toEqual([]);
+    // a signal aborted before the start sends nothing
+    await expect(uploadFile('/imports', {}, new Blob(['x']), undefined, { signal: stop.signal })).rejects.toMatchObject({ code: 'aborted' });
+    expect(aborted).toBe(1);
+  });
+
   it('shows an upload’s refusal and hands a 401 to the sign-in step', async () => {
     fakeXhr(409, { error: { code: 'import_busy', message: '上一个文件还在处理中，请稍候', message_en: 'busy' } });
     await expect(uploadFile('/imports', {}, new Blob(['x']))).rejects.toMatchObject({ code: 'import_busy', status: 409 });

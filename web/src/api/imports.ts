@@ -67,8 +67,8 @@ export interface CommitOptions {
 }
 
 export const importsApi = {
-  upload: (file: Blob, query: { kind: ImportKind; within: number | null; file_name: string }, onProgress?: UploadProgress) =>
-    uploadFile<ImportJob>('/imports', { kind: query.kind, within: query.within, file_name: query.file_name }, file, onProgress),
+  upload: (file: Blob, query: { kind: ImportKind; within: number | null; file_name: string }, onProgress?: UploadProgress, signal?: AbortSignal) =>
+    uploadFile<ImportJob>('/imports', { kind: query.kind, within: query.within, file_name: query.file_name }, file, onProgress, { signal }),
   list: () => http.get<{ items: ImportJob[]; total: number }>('/imports'),
   get: (id: number) => http.get<ImportJob>(`/imports/${id}`),
   rows: (id: number, query: { outcome?: RowOutcome; page: number; page_size: number }) =>

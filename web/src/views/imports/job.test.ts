@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileProblem, isWorking, jobError, mayCommit, mayDiscard, maxUploadBytes, outcomeQuery, percent, rowErrors, shownOutcome, stageOf, templatePath, templatesFor, valueText } from './job';
+import { commitReady, fileProblem, isWorking, leaveQuestion, jobError, mayCommit, mayDiscard, maxUploadBytes, outcomeQuery, percent, rowErrors, shownOutcome, stageOf, templatePath, templatesFor, valueText } from './job';
 import type { ImportReport } from '@/api/imports';
 
 const report = (invalid: number, valid = 3): ImportReport => ({
@@ -117,5 +117,31 @@ describe('templates', () => {
   it('puts the kind into the path as it is', () => {
     expect(templatePath('members:village_congress')).toBe('/templates/members:village_congress');
     expect(() => templatePath('../accounts')).toThrow();
+  });
+});
+
+describe('leaving the page', () => {
+  it('asks while the file is sent, and after a dry run without errors that is not confirmed', () => {
+    expect(leaveQuestion(true, null)).toBe('uploading');
+    expect(leaveQuestion(false, { state: 'checked', report: report(0) })).toBe('unconfirmed');
+    expect(leaveQuestion(false, null)).toBeNull();
+  });
+
+  it('lets her go to mend a file with errors, while the server works, and after the import', () => {
+    expect(leaveQuestion(false, { state: 'checked', report: report(2) })).toBeNull();
+    expect(leaveQuestion(false, { state: 'checked', report: report(0, 0) })).toBeNull();
+    for (const state of ['checking', 'committing', 'committed', 'refused', 'failed'] as const) {
+      expect(leaveQuestion(false, { state, report: state === 'checking' ? null : report(0) })).toBeNull();
+    }
+  });
+});
+
+describe('导入 in the confirmation', () => {
+  it('waits, with faulty rows, for 只导入无误的行 or an administrator’s reason', () => {
+    expect(commitReady(0, false, null)).toBe(true);
+    expect(commitReady(2, false, null)).toBe(false);
+    expect(commitReady(2, false, '  ')).toBe(false);
+    expect(commitReady(2, true, null)).toBe(true);
+    expect(commitReady(2, false, '换届前临时超编，区妇联已同意')).toBe(true);
   });
 });

@@ -52,6 +52,27 @@ export function mayCommit(job: Pick<ImportJob, 'state' | 'report'>, canOverride 
   return job.report.valid > 0 || (canOverride && job.report.invalid > 0);
 }
 
+/**
+ * What leaving the page would cost her, asked before she goes: the file still being sent (leaving stops it), or a
+ * dry run without a single error that she has not confirmed (nothing is stored yet, though the job waits in the
+ * recent list). Not asked with errors in the file (she leaves to mend it), nor while the server works or after.
+ */
+export type LeaveQuestion = 'uploading' | 'unconfirmed';
+
+export function leaveQuestion(uploading: boolean, job: Pick<ImportJob, 'state' | 'report'> | null): LeaveQuestion | null {
+  if (uploading) return 'uploading';
+  if (job?.state === 'checked' && job.report !== null && job.report.invalid === 0 && job.report.valid > 0) return 'unconfirmed';
+  return null;
+}
+
+/**
+ * 导入 in the confirmation: with faulty rows the server stores nothing unless 只导入无误的行 is ticked, or (for an
+ * administrator) a reason lets rows past a staffing maximum through; until then the button would only earn a refusal.
+ */
+export function commitReady(invalid: number, skipInvalid: boolean, overrideReason: string | null): boolean {
+  return invalid === 0 || skipInvalid || (overrideReason !== null && overrideReason.trim() !== '');
+}
+
 /** 放弃 is refused by the server while the commit runs. */
 export function mayDiscard(job: Pick<ImportJob, 'state'>): boolean {
   return job.state !== 'committing';

@@ -57,11 +57,55 @@ describe('the import page’s job', () => {
     expect(await api.upload(new File(['x'], 'notes.docx'), null)).toBe('wrongType');
     expect(importsApi.upload).not.toHaveBeenCalled();
     expect(await api.upload(new File(['姓名'], '名册.csv'), 3)).toBeNull();
-    expect(importsApi.upload).toHaveBeenCalledWith(expect.any(File), { kind: 'outstanding-women', within: 3, file_name: '名册.csv' }, expect.any(Function));
+    expect(importsApi.upload).toHaveBeenCalledWith(expect.any(File), { kind: 'outstanding-women', within: 3, file_name: '名册.csv' }, expect.any(Function), expect.any(AbortSignal));
     expect(router.currentRoute.value.query).toMatchObject({ job: '7' });
     await api.discard();
     expect(remove).toHaveBeenCalledWith(7);
     expect(router.currentRoute.value.query.job).toBeUndefined();
     expect(api.job.value).toBeNull();
+  });
+  it('stops a file still being sent when she leaves the page, and writes no job into the page she went to', async () => {
+    vi.spyOn(importsApi, 'list').mockResolvedValue({ items: [], total: 0 });
+    let signal: AbortSignal | undefined;
+    let answer: (j: ImportJob) => void = () => undefined;
+    vi.spyOn(importsApi, 'upload').mockImplementation((_f, _q, progress, s) => {
+      signal = s;
+      progress?.(300, 1000);
+      return new Promise<ImportJob>((resolve) => (answer = resolve));
+    });
+    const { api, router, wrapper } = await start('/import');
+    const sent = api.upload(new File(['姓名'], '名册.csv'), 3);
+    await flushPromises();
+    expect(api.uploading.value).toBe(true);
+    expect(api.uploadSent.value).toEqual({ loaded: 300, total: 1000 });
+    await router.push('/import?kind=outstanding-women'); // she is elsewhere now (another query stands for another page)
+    wrapper.unmount();
+    expect(signal?.aborted).toBe(true);
+    answer(job('checking')); // an answer that raced the abort
+    await sent;
+    await flushPromises();
+    expect(router.currentRoute.value.query.job).toBeUndefined();
+  });
+
+  it('取消上传 stops the sending and stays at the choice of a file', async () => {
+    vi.spyOn(importsApi, 'list').mockResolvedValue({ items: [], total: 0 });
+    vi.spyOn(importsApi, 'upload').mockImplementation((_f, _q, _p, s) => new Promise<ImportJob>((_resolve, reject) => {
+      s?.addEventListener('abort', () => reject(new Error('aborted')));
+    }));
+    const { api, router } = await start('/import');
+    const sent = api.upload(new File(['姓名'], '名册.csv'), 3);
+    await flushPromises();
+    api.cancelUpload();
+    expect(await sent).toBeNull();
+    expect(api.uploading.value).toBe(false);
+    expect(router.currentRoute.value.query.job).toBeUndefined();
+  });
+  it('keeps the template’s body type in the URL, a type it does not know as the account’s own', async () => {
+    vi.spyOn(importsApi, 'list').mockResolvedValue({ items: [], total: 0 });
+    expect((await start('/import?template=village_congress')).api.state.template).toBe('village_congress');
+    expect((await start('/import?template=nowhere')).api.state.template).toBe('');
+    const { api, router } = await start('/import');
+    await api.set({ template: 'community' }, { replace: true });
+    expect(router.currentRoute.value.query.template).toBe('community');
   });
 });

@@ -5,11 +5,14 @@ import { onBeforeUnmount, ref, shallowRef } from 'vue';
 import { importKinds, importsApi, rowOutcomes, type CommitOptions, type ImportJob, type ImportKind, type ImportRow } from '@/api/imports';
 import type { ApiError } from '@/api/errors';
 import { queryField, useQueryState, type QuerySchema } from '@/components/useQueryState';
-import { fileProblem, isWorking, outcomeQuery, pollMs, type FileProblem, type OutcomeFilter } from './job';
+import type { BodyType } from '@/api/types';
+import { bodyTypes, fileProblem, isWorking, outcomeQuery, pollMs, type FileProblem, type OutcomeFilter } from './job';
 
 export interface ImportView {
   kind: ImportKind | '';
   within: number | null;
+  /** the body type of the roster template ('' = the account's own) */
+  template: BodyType | '';
   job: number | null;
   outcome: OutcomeFilter;
   page: number;
@@ -18,6 +21,7 @@ export interface ImportView {
 export const importSchema: QuerySchema<ImportView> = {
   kind: queryField.oneOf(importKinds, 'roster'),
   within: queryField.id(),
+  template: queryField.oneOf(bodyTypes, ''),
   job: queryField.id(),
   outcome: queryField.oneOf([...rowOutcomes, 'all'] as const, ''),
   page: queryField.int(1),
@@ -33,6 +37,11 @@ export function useImport() {
   const rowsLoading = ref(false);
   const uploading = ref(false);
   const uploadPercent = ref(0);
+  /** Bytes sent of the file's size, for 已上传 352 KB / 859 KB. */
+  const uploadSent = ref({ loaded: 0, total: 0 });
+  // the upload under way: 取消上传 and leaving the page stop it
+  let sending: AbortController | null = null;
+  let unmounted = false;
   const recent = shallowRef<ImportJob[]>([]);
   let timer: ReturnType<typeof setTimeout> | null = null;
   // answers for a job no longer on screen are dropped
@@ -134,7 +143,12 @@ export function useImport() {
 
   const { state, set } = useQueryState(importSchema, onChange);
   void loadRecent();
-  onBeforeUnmount(stopPolling);
+  onBeforeUnmount(() => {
+    unmounted = true;
+    stopPolling();
+    // a file still being sent when she leaves is stopped (she was asked): no job starts behind her back
+    sending?.abort();
+  });
 
   /** Sends the file (checked here first); the job goes into the URL. The problem, if the file may not go. */
   async function upload(file: File, within: number | null): Promise<FileProblem | null> {
@@ -142,20 +156,32 @@ export function useImport() {
     if (problem) return problem;
     uploading.value = true;
     uploadPercent.value = 0;
+    uploadSent.value = { loaded: 0, total: file.size };
+    const mine = new AbortController();
+    sending = mine;
     try {
       const answer = await importsApi.upload(file, { kind: state.kind || 'roster', within, file_name: file.name }, (loaded, total) => {
         uploadPercent.value = total > 0 ? Math.min(100, Math.floor((loaded / total) * 100)) : 0;
-      });
+        uploadSent.value = { loaded, total };
+      }, mine.signal);
+      // the page was left meanwhile: its URL is no longer hers to change
+      if (unmounted) return null;
       generation++;
       received(answer);
       void loadRecent();
       await set({ job: answer.id, outcome: '', page: 1 });
     } catch {
-      // shown by the pipeline (too large, busy with another file, no permission)
+      // shown by the pipeline (too large, busy with another file, no permission); a cancel shows nothing
     } finally {
+      if (sending === mine) sending = null;
       uploading.value = false;
     }
     return null;
+  }
+
+  /** 取消上传: the file stops being sent; the page stays at the choice of a file. */
+  function cancelUpload(): void {
+    sending?.abort();
   }
 
   async function commit(options: CommitOptions): Promise<void> {
@@ -184,8 +210,10 @@ export function useImport() {
     rowsLoading,
     uploading,
     uploadPercent,
+    uploadSent,
     recent,
     upload,
+    cancelUpload,
     commit,
     discard,
     refresh: () => (state.job !== null ? loadJob(state.job) : loadRecent()),
