@@ -601,8 +601,16 @@ int import_file(const Config& config, const ImportRequest& request) {
                           : importer.DryRun(*actor, bytes, name, request.within);
   };
   const auto kind = services::parse_import_kind(request.kind).value_or(services::ImportKind::kRoster);
-  auto report = kind == services::ImportKind::kRoster ? run(services::Importing(db, registry))
-                                                      : run(services::ArchiveImporting(db, registry, kind));
+  services::ImportReport report;
+  try {
+    report = kind == services::ImportKind::kRoster ? run(services::Importing(db, registry))
+                                                   : run(services::ArchiveImporting(db, registry, kind));
+  } catch (const domain::DomainError& e) {
+    // No --within for an account without an organisation, a blank --override-reason: bad arguments.
+    if (e.kind() != domain::ErrorKind::kInvalid || (e.field() != "within" && e.field() != "override_reason")) throw;
+    std::cerr << "参数错误 / bad arguments: " << e.message_zh() << " / " << e.message_en() << "\n";
+    return 2;
+  }
   if (request.json) {
     nlohmann::json out = {{"file", report.file_name}, {"sha256", report.sha256}, {"sheet", report.sheet},
                           {"header_row", report.header_row}, {"rows", report.rows}, {"valid", report.valid},

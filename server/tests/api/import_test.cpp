@@ -191,6 +191,14 @@ TEST_F(ImportTest, AFileThatIsNoSpreadsheetIsRefusedPlainly) {
   EXPECT_EQ(jinguo::api_test::run_to_file({"import", (dir_.path() / "missing.xlsx").string(), "--database", world_->url},
                                           "/dev/null"),
             2);
+  // Bad arguments are exit 2 (section 8): no --within for the system's account, a blank override reason.
+  auto roster = (dir_.path() / "plain.csv").string();
+  std::ofstream(roster) << "姓名,身份证号\n王丽," << id_number("23018819800101002") << "\n";
+  EXPECT_EQ(jinguo::api_test::run_to_file({"import", roster, "--database", world_->url}, "/dev/null"), 2);
+  EXPECT_EQ(jinguo::api_test::run_to_file({"import", roster, "--within", std::to_string(district_), "--commit",
+                                           "--override-reason", " ", "--database", world_->url},
+                                          "/dev/null"),
+            2);
 }
 
 }  // namespace
