@@ -37,7 +37,7 @@ constexpr ColumnKind kNumber = ColumnKind::kNumber;
 const ColumnSpec kPersonColumns[] = {
     {ColumnKey::kName, 12, kText, true, "本人姓名；少数民族姓名中间用间隔号“·”", "阿依古丽·买买提"},
     {ColumnKey::kIdNumber, 22, kText, true, "18位居民身份证号（15位旧号自动转换），末位X大小写均可", "230102198001011234"},
-    {ColumnKey::kSex, 6, kText, false, "可不填，按身份证号判断", "女"},
+    {ColumnKey::kSex, 6, kText, false, "从下拉列表选择，也可不填，按身份证号判断", "女"},
     {ColumnKey::kBirthDate, 12, kDate, false, "可不填，按身份证号判断；可写1980-01-02、1980.1.2、1980年1月2日", "1980-01-02"},
     {ColumnKey::kEthnicity, 10, kText, false, "从下拉列表选择，也可写“汉”“回”等简称", "汉族", DictionaryKind::kEthnicity},
     {ColumnKey::kPoliticalStatus, 14, kText, false, "从下拉列表选择，也可写“党员”“团员”", "中共党员",
@@ -167,6 +167,7 @@ documents::WorkbookSpec sheet_layout(const SheetRequest& request, const std::vec
     column.required = c.required;
     column.input_message = c.explain;
     if (c.choices) column.choices = choices_of(entries, *c.choices, request.body_type);
+    if (c.key == ColumnKey::kSex) column.choices = {"女", "男"};  // not a dictionary: the two the importer reads
     table.columns.push_back(std::move(column));
     help.rows.push_back({heading_of(c), c.required ? "必填" : "选填", c.explain, c.example});
   }
