@@ -117,6 +117,9 @@ export const tests = [
       await checkAxe(page, 'the import’s confirmation');
       await dialog.getByTestId('import-skip-invalid').click();
       check(await confirm.isEnabled(), '导入 stays disabled with 只导入无误的行 ticked');
+      // the file goes with the import: the skipped rows' marked-up workbook is offered before it
+      const skipped = await download(page, dialog.getByTestId('import-commit-workbook'));
+      check(skipped.endsWith('.xlsx'), `the skipped rows' workbook is saved as ${skipped}`);
       await dialog.getByTestId('import-skip-invalid').click(); // untouched again: Cancel closes without a question
       await dialog.getByTestId('import-commit-dialog-cancel').click();
       await dialog.waitFor({ state: 'hidden' });

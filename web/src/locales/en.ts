@@ -959,6 +959,7 @@ const en: Messages = {
       summaryWithErrors: '“{file}” was checked: {valid} rows without errors, {invalid} rows with errors. Imported into {organisation}; every change is recorded in the audit log.',
       skipInvalid: 'Import only the rows without errors (skip {count} rows with errors)',
       willRefuse: 'The file has {count} rows with errors, and a file with errors imports nothing. Tick the box above to import the others, or download the marked-up file, correct it and upload it again.',
+      skipNote: 'The {count} skipped rows are not saved. The uploaded file is removed by the import: to correct those rows later, download the marked-up file now:',
       willRefuseOverride: 'The file has {count} rows with errors, and a file with errors imports nothing. Tick the box above, or give a reason below for the rows past a staffing maximum, to import.',
       overrideReason: 'Reason for going past a staffing rule (administrators; optional)',
       overridePlaceholder: 'With a reason, rows past a staffing maximum are imported too; the reason is logged',

@@ -958,6 +958,7 @@ const zhCN = {
       summaryWithErrors: '“{file}”检查结果：{valid} 行无误，{invalid} 行有错误。导入到 {organisation}，每一项变更都会记入操作日志。',
       skipInvalid: '只导入无误的行（跳过 {count} 行有错误的行）',
       willRefuse: '文件中有 {count} 行错误，有错误时不会导入任何数据。勾选上面一项才能导入；也可以先下载错误标注表，改正后重新上传。',
+      skipNote: '跳过的 {count} 行不会保存。导入后上传的文件即被删除，要改正这些行，请现在下载错误标注表：',
       willRefuseOverride: '文件中有 {count} 行错误，有错误时不会导入任何数据。勾选上面一项，或为超出编制上限的行填写下面的理由，才能导入。',
       overrideReason: '超出编制规则时的理由（仅管理员，选填）',
       overridePlaceholder: '填写后，超出编制上限的行也会导入，理由记入操作日志',
