@@ -226,6 +226,14 @@ export const tests = [
       await download(page, page.getByTestId('roster-export'));
       await page.getByTestId('roster-export-full').click();
       await download(page, page.getByTestId('roster-export'));
+      await checkNoTruncation(page, 'the roster with its export and import');
+      // 从Excel导入 beside it: the import page set to this body, the template of its type
+      await page.getByTestId('roster-import').click();
+      await page.getByTestId('import-drop').waitFor();
+      const query = new URL(page.url()).searchParams;
+      check(query.get('within') === String(body.id) && query.get('template') === 'village_congress', `the roster's import opens ${page.url()}`);
+      await page.getByTestId('import-template-type').filter({ hasText: '村妇代会' }).waitFor();
+      await page.getByTestId('import-within').filter({ hasText: body.name }).waitFor();
     },
   },
   {

@@ -112,6 +112,7 @@ const en: Messages = {
     establishedOn: 'Established on',
     name: 'Name',
     asOf: 'As of',
+    importRoster: 'Import from Excel',
     roster: 'Roster',
     rosterEmpty: 'No one held a position on this date',
     summaryTotal: 'Total',

@@ -111,6 +111,7 @@ const zhCN = {
     establishedOn: '成立日期',
     name: '名称',
     asOf: '截至日期',
+    importRoster: '从Excel导入',
     roster: '成员名单',
     rosterEmpty: '该日期没有在任成员',
     summaryTotal: '合计',
