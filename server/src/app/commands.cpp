@@ -616,6 +616,7 @@ int import_file(const Config& config, const ImportRequest& request) {
                           {"header_row", report.header_row}, {"rows", report.rows}, {"valid", report.valid},
                           {"invalid", report.invalid}, {"created_people", report.created_people},
                           {"updated_people", report.updated_people}, {"created_positions", report.created_positions},
+                          {"created_entries", report.created_entries}, {"updated_entries", report.updated_entries},
                           {"unchanged", report.unchanged}, {"warnings", report.warnings},
                           {"committed", report.committed}, {"bodies", nlohmann::json::array()},
                           {"errors", nlohmann::json::array()}};
@@ -651,8 +652,12 @@ int import_file(const Config& config, const ImportRequest& request) {
                   : request.commit ? "未导入 / not committed: "
                                    : "预演 / dry run: ")
               << report.file_name << "，工作表“" << report.sheet << "”，共" << report.rows << "行：新增人员 "
-              << report.created_people << "，更新人员 " << report.updated_people << "，新增任职 "
-              << report.created_positions << "，未变 " << report.unchanged << "，有错误 " << report.invalid << "\n";
+              << report.created_people;
+    if (kind == services::ImportKind::kRoster)
+      std::cout << "，更新人员 " << report.updated_people << "，新增任职 " << report.created_positions;
+    else
+      std::cout << "，新增条目 " << report.created_entries << "，更新条目 " << report.updated_entries;
+    std::cout << "，未变 " << report.unchanged << "，有错误 " << report.invalid << "\n";
     for (const auto& w : report.warnings) std::cout << "提示：" << w << "\n";
     for (const auto& e : report.errors)
       std::cout << "第" << e.row << "行" << (e.column.empty() ? "" : "“" + e.column + "”列") << "：" << e.message << "\n";

@@ -444,8 +444,10 @@ ImportReport ArchiveImporting::Run(const Actor& actor, const std::string& bytes,
       plan.changes = creates || !r.person_changes.empty();
       r.outcome = creates ? RowOutcome::kCreate : plan.changes ? RowOutcome::kUpdate : RowOutcome::kUnchanged;
       report.created_people += r.creates_person;
-      report.created_positions += creates;
-      report.updated_people += r.outcome == RowOutcome::kUpdate;
+      report.created_entries += creates;
+      report.updated_entries += r.outcome == RowOutcome::kUpdate;
+      report.created_positions = report.created_entries;  // the older names of the entries' counts
+      report.updated_people = report.updated_entries;
       report.unchanged += r.outcome == RowOutcome::kUnchanged;
       report.results.push_back(std::move(r));
       plans.push_back(std::move(plan));
@@ -510,8 +512,8 @@ ImportReport ArchiveImporting::Run(const Actor& actor, const std::string& bytes,
     batch.created("file_name", report.file_name).created("sha256", report.sha256)
         .created("kind", std::string(import_kind_code(kind_))).created("rows", report.rows)
         .created("valid", report.valid).created("invalid", report.invalid).created("skipped", report.invalid)
-        .created("created_people", report.created_people).created("created_entries", report.created_positions)
-        .created("updated_entries", report.updated_people).created("unchanged", report.unchanged);
+        .created("created_people", report.created_people).created("created_entries", report.created_entries)
+        .created("updated_entries", report.updated_entries).created("unchanged", report.unchanged);
     record_audit(tx, actor, {"import", "import", report.sha256, *within}, batch);
     if (commit->on_stored) commit->on_stored(tx, report);  // the job's end, with the entries or not at all
   });

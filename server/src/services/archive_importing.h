@@ -8,8 +8,10 @@
 // (action import, entity import, entity_id the file's SHA-256).
 //
 // The report is the roster import's (services/importing.h). For the archives its counters
-// read: created_people the women registered from their rows; created_positions the entries
-// created; updated_people the entries updated; unchanged the entries left as they are. Each
+// read: created_people the women registered from their rows; created_entries the entries
+// created; updated_entries the entries updated; unchanged the entries left as they are
+// (created_positions and updated_people repeat the entries' counts for the clients that read
+// them before the entries had their own). Each
 // result's `name` is the woman or the organisation, `person_changes` the entry's fields that
 // differ, `organisation` the body.
 #include <optional>

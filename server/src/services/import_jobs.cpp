@@ -71,6 +71,8 @@ nlohmann::json summary_of(const ImportReport& r) {
           {"created_people", r.created_people},
           {"updated_people", r.updated_people},
           {"created_positions", r.created_positions},
+          {"created_entries", r.created_entries},
+          {"updated_entries", r.updated_entries},
           {"unchanged", r.unchanged},
           {"warnings", r.warnings},
           {"committed", r.committed},

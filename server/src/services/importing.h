@@ -59,6 +59,7 @@ struct ImportReport {
   std::uint32_t header_row = 0;
   int rows = 0, valid = 0, invalid = 0;
   int created_people = 0, updated_people = 0, created_positions = 0, unchanged = 0;
+  int created_entries = 0, updated_entries = 0;  // the survey archives' entries (0 on a roster)
   std::vector<ImportRow> results;
   std::vector<ImportError> errors;
   std::vector<std::string> warnings;  // unknown columns, other sheets, ignored cells

@@ -110,7 +110,8 @@ TEST_F(ArchiveImportTest, OutstandingWomenAreCreatedThenUnchangedAndAudited) {
   auto report = dry_run(ImportKind::kOutstandingWomen, bytes);
   EXPECT_EQ(report.rows, 2) << errors_of(report);
   EXPECT_EQ(report.invalid, 0) << errors_of(report);
-  EXPECT_EQ(report.created_positions, 2);  // entries created
+  EXPECT_EQ(report.created_entries, 2);
+  EXPECT_EQ(report.created_positions, 2);  // the entries' count under its older name
   EXPECT_EQ(report.created_people, 1);     // 赵丽 is registered from her row
   ASSERT_EQ(report.results.size(), 2u);
   EXPECT_EQ(report.results[0].outcome, RowOutcome::kCreate);
@@ -230,7 +231,7 @@ TEST_F(ArchiveImportTest, SocialOrganisationsAreKeyedByBodyAndName) {
   EXPECT_EQ(report.results.at(0).outcome, RowOutcome::kCreate) << errors_of(report);
   report = commit(ImportKind::kSocialOrganisations, bytes, true);
   EXPECT_TRUE(report.committed) << errors_of(report);
-  EXPECT_EQ(audited("create", "social_organisation"), report.created_positions);
+  EXPECT_EQ(audited("create", "social_organisation"), report.created_entries);
   report = dry_run(ImportKind::kSocialOrganisations, bytes);
   EXPECT_EQ(report.results.at(0).outcome, RowOutcome::kUnchanged) << errors_of(report);
   EXPECT_THROW(jinguo::services::ArchiveImporting(*db_, *registry_, ImportKind::kRoster), jinguo::domain::DomainError);

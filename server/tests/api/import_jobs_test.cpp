@@ -254,8 +254,12 @@ TEST_F(ImportJobsTest, TheArchivesComeInThroughTheSameJobs) {
   ASSERT_EQ(job["state"], "checked") << job.dump(1);
   EXPECT_EQ(job["kind"], "outstanding-women");
   EXPECT_EQ(job["report"]["valid"], 1) << job.dump(1);
+  EXPECT_EQ(job["report"]["created_entries"], 1) << job.dump(1);  // the entries have counters of their own
+  EXPECT_EQ(job["report"]["updated_entries"], 0) << job.dump(1);
   EXPECT_EQ(one_->post("/api/imports/" + std::to_string(id) + "/commit", json::object()).status, 202);
-  EXPECT_EQ(settled(*one_, id)["state"], "committed");
+  job = settled(*one_, id);
+  EXPECT_EQ(job["state"], "committed");
+  EXPECT_EQ(job["report"]["created_entries"], 1) << job.dump(1);
   auto listed = one_->get("/api/archives/outstanding-women?within=" + std::to_string(district_)).body;
   EXPECT_EQ(listed["total"], 1) << listed.dump(1);
 }
