@@ -173,7 +173,8 @@ Page<SocialOrganisationRow> ArchiveRepository::social_organisations(const Archiv
                                                                     const PageSpec& page) const {
   Where where(filter.within_path);
   if (!filter.text.empty()) where.contains(filter.text, {"s.name", "s.kind", "s.field", "s.head_name"});
-  if (filter.kind) where.add("s.kind = " + where.binds.add(*filter.kind));
+  // The kind is typed freely (社区社会组织, 社区社会组织（备案）…): contained, like the text.
+  if (filter.kind && !filter.kind->empty()) where.contains(*filter.kind, {"s.kind"});
   std::string column = page.sort == "founded_on" ? "s.founded_on" : page.sort == "member_count" ? "s.member_count"
                                                                                                 : "s.name";
   return page_of(tx_, kCountSocial, select_of(tx_, kSelectSocial, "s", kFromSocial), where, column + direction(page) + ", s.id" + direction(page), page,

@@ -153,6 +153,8 @@ TEST_F(ArchivesTest, SocialOrganisationsAreArchivedWithTheirContact) {
   EXPECT_EQ(a.body["contact"], "13804512345");
   EXPECT_EQ(a.body["founded_on"], "2014-03-08");
   EXPECT_EQ(one.get(base + "?kind=" + "%E7%A4%BE%E5%8C%BA%E7%A4%BE%E4%BC%9A%E7%BB%84%E7%BB%87").body["total"], 1);
+  EXPECT_EQ(one.get(base + "?kind=" + "%E7%A4%BE%E5%8C%BA").body["total"], 1);  // 社区: the kind contains it
+  EXPECT_EQ(one.get(base + "?kind=" + "%E5%8D%8F%E4%BC%9A").body["total"], 0);  // 协会: it does not
   EXPECT_EQ(one.get(base + "?within=" + std::to_string(town_)).body["total"], 1);
 
   expect_refused(one.post(base, {{"organisation_id", town_}, {"name", "巾帼志愿服务队"}}), 409,
