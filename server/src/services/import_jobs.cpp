@@ -322,7 +322,13 @@ storage::ImportJobRecord ImportJobs::Find(const Actor& actor, std::int64_t id) c
   return *row;
 }
 
+std::pair<int, int> progress_shown(const storage::ImportJobRecord& r, std::int64_t running, int done, int total) {
+  if (busy(r.state) && r.id == running && total > 0) return {done, total};
+  return {r.progress_done, r.progress_total};
+}
+
 ImportJob ImportJobs::Present(const storage::ImportJobRecord& r) const {
+  const auto [done, total] = progress_shown(r, running_, done_, total_);
   ImportJob job{r.id,
                 r.kind,
                 r.state,
@@ -331,8 +337,8 @@ ImportJob ImportJobs::Present(const storage::ImportJobRecord& r) const {
                 r.sha256,
                 r.organisation_id,
                 r.organisation_name,
-                r.progress_done,
-                r.progress_total,
+                done,
+                total,
                 std::nullopt,
                 std::nullopt,
                 r.created_at,

@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -66,6 +67,11 @@ struct Upload {
   std::string file_name;
   std::string bytes;
 };
+
+// The progress shown of a job: while this server works on it (`running`), its own count
+// `done` of `total` (on SQLite a commit holds the only writer, so the stored count would move
+// only when the commit ends); else the stored one. {done, total}.
+std::pair<int, int> progress_shown(const storage::ImportJobRecord& r, std::int64_t running, int done, int total);
 
 class ImportJobs {
  public:
