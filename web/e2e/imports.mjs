@@ -216,6 +216,33 @@ export const tests = [
     },
   },
   {
+    name: 'import: an outstanding-women sheet is counted in entries, named by 推荐单位, imported, and leads to the archive’s list',
+    async run(page) {
+      state.town ??= await signIn(accounts.township);
+      await as(page, accounts.township);
+      await page.goto(`${baseUrl}/import?kind=outstanding-women`);
+      await page.getByTestId('import-drop').waitFor();
+      const name = await unusedName(state.town);
+      const file = path.join(dir, '优秀女性.csv');
+      writeFileSync(file, `\uFEFF姓名,身份证号,荣誉称号,年份\r\n${name},${idNumber().value},三八红旗手,2025\r\n`, 'utf8');
+      await upload(page, file);
+      await page.getByTestId('import-count-createdEntries').filter({ hasText: '1' }).waitFor();
+      await page.getByTestId('import-count-registeredPeople').filter({ hasText: '1' }).waitFor();
+      check((await page.getByTestId('import-count-createdPositions').count()) === 0, 'an archive’s dry run counts positions');
+      const table = page.getByTestId('import-rows');
+      await table.locator('th').filter({ hasText: '推荐单位' }).waitFor();
+      check((await table.locator('th').filter({ hasText: '妇联职务' }).count()) === 0, 'an archive’s rows have a 妇联职务 column');
+      await table.getByText('新增档案记录').waitFor();
+      await page.getByTestId('import-commit').click();
+      await page.getByTestId('import-commit-dialog-confirm').click();
+      await page.getByTestId('import-done').waitFor({ timeout: 30000 });
+      const counts = await page.getByTestId('import-done-counts').innerText();
+      check(counts.includes('新增档案 1 条'), `the result reads: ${counts}`);
+      await page.getByTestId('import-archive-list').click();
+      await page.getByTestId('women-table').getByText(name).waitFor();
+    },
+  },
+  {
     name: 'import: the roster downloads as Excel, with 含完整身份证号 for an operator',
     async run(page) {
       const body = await target();

@@ -27,6 +27,9 @@ export interface ImportReport {
   created_people: number;
   updated_people: number;
   created_positions: number;
+  /** archive imports: the entries created and updated (0 on a roster; absent from jobs stored before the server counted them) */
+  created_entries?: number;
+  updated_entries?: number;
   unchanged: number;
   warnings: string[];
   committed: boolean;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commitReady, fileProblem, isWorking, leaveQuestion, jobError, mayCommit, mayDiscard, maxUploadBytes, outcomeQuery, percent, rowErrors, shownOutcome, stageOf, templatePath, templatesFor, valueText } from './job';
+import { commitReady, countCells, doneText, fileProblem, isWorking, leaveQuestion, jobError, mayCommit, mayDiscard, maxUploadBytes, outcomeQuery, percent, rowErrors, shownOutcome, stageOf, templatePath, templatesFor, valueText } from './job';
 import type { ImportReport } from '@/api/imports';
 
 const report = (invalid: number, valid = 3): ImportReport => ({
@@ -143,5 +143,29 @@ describe('导入 in the confirmation', () => {
     expect(commitReady(2, false, '  ')).toBe(false);
     expect(commitReady(2, true, null)).toBe(true);
     expect(commitReady(2, false, '换届前临时超编，区妇联已同意')).toBe(true);
+  });
+});
+
+describe('the counts in words that fit what is imported', () => {
+  const archive = { ...report(1), created_people: 1, created_positions: 2, updated_people: 1, created_entries: 2, updated_entries: 1 };
+
+  it('counts a roster’s people and positions', () => {
+    expect(countCells('roster', report(1)).map((c) => c.label)).toEqual(['rows', 'createdPeople', 'updatedPeople', 'createdPositions', 'unchanged', 'invalid']);
+    expect(doneText('roster', report(0))).toEqual({ key: 'imports.doneCounts', values: { people: 1, updated: 0, positions: 1, unchanged: 0 } });
+  });
+
+  it('counts an archive’s entries; the women registered from their rows, but no person behind a social organisation', () => {
+    expect(countCells('outstanding-women', archive).map((c) => [c.label, c.value])).toEqual([
+      ['rows', 4], ['createdEntries', 2], ['updatedEntries', 1], ['registeredPeople', 1], ['unchanged', 0], ['invalid', 1],
+    ]);
+    expect(countCells('social-organisations', archive).map((c) => c.label)).not.toContain('registeredPeople');
+    expect(doneText('outstanding-women', archive)).toEqual({ key: 'imports.doneCountsWomen', values: { created: 2, updated: 1, people: 1, unchanged: 0 } });
+    expect(doneText('social-organisations', archive).key).toBe('imports.doneCountsSocial');
+  });
+
+  it('reads an archive job stored before the server counted entries from the older names', () => {
+    const older = { ...report(0), created_positions: 3, updated_people: 2 };
+    expect(countCells('social-organisations', older).find((c) => c.label === 'createdEntries')?.value).toBe(3);
+    expect(doneText('social-organisations', older).values).toMatchObject({ created: 3, updated: 2 });
   });
 });

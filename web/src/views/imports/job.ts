@@ -97,6 +97,49 @@ export function shownOutcome(filter: OutcomeFilter, report: Pick<ImportReport, '
   return outcomeQuery(filter, report) ?? 'all';
 }
 
+/** The survey archives' imports count entries, not people and positions. */
+export function isArchive(kind: ImportKind | ''): boolean {
+  return kind === 'outstanding-women' || kind === 'social-organisations';
+}
+
+export interface CountCell {
+  /** locale key of its label, under imports.count */
+  label: string;
+  value: number;
+  /** shown in red when above zero */
+  bad?: boolean;
+}
+
+/**
+ * The dry run's counts in words that fit what is imported: a roster's people and positions; an archive's entries
+ * (and, for outstanding women, the women registered from their rows; a social organisation is no person).
+ */
+export function countCells(kind: ImportKind, r: ImportReport): CountCell[] {
+  const middle: CountCell[] = !isArchive(kind)
+    ? [
+        { label: 'createdPeople', value: r.created_people },
+        { label: 'updatedPeople', value: r.updated_people },
+        { label: 'createdPositions', value: r.created_positions },
+      ]
+    : [
+        { label: 'createdEntries', value: r.created_entries ?? r.created_positions },
+        { label: 'updatedEntries', value: r.updated_entries ?? r.updated_people },
+        ...(kind === 'outstanding-women' ? [{ label: 'registeredPeople', value: r.created_people }] : []),
+      ];
+  return [{ label: 'rows', value: r.rows }, ...middle, { label: 'unchanged', value: r.unchanged }, { label: 'invalid', value: r.invalid, bad: true }];
+}
+
+/** The result's sentence: its locale key and values. */
+export function doneText(kind: ImportKind, r: ImportReport): { key: string; values: Record<string, number> } {
+  if (!isArchive(kind)) {
+    return { key: 'imports.doneCounts', values: { people: r.created_people, updated: r.updated_people, positions: r.created_positions, unchanged: r.unchanged } };
+  }
+  return {
+    key: kind === 'outstanding-women' ? 'imports.doneCountsWomen' : 'imports.doneCountsSocial',
+    values: { created: r.created_entries ?? r.created_positions, updated: r.updated_entries ?? r.updated_people, people: r.created_people, unchanged: r.unchanged },
+  };
+}
+
 /** A changed value as a clerk reads it: blank as a dash. */
 export function valueText(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
