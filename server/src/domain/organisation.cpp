@@ -100,8 +100,11 @@ std::vector<BodyType> child_types_of(BodyType parent) {
 }
 
 void validate_organisation_name(std::string_view name) {
-  auto n = utf8_length(name);
-  if (!n) throw invalid("invalid_text", "name", "名称含有无效字符", "name is not valid UTF-8");
+  auto decoded = utf8_decode(name);
+  if (!decoded) throw invalid("invalid_text", "name", "名称含有无效字符", "name is not valid UTF-8");
+  if (has_control_character(*decoded, false))
+    throw invalid("control_characters", "name", "名称含有不可见的控制字符，请删去后重试", "the name has control characters");
+  auto n = std::optional(decoded->size());
   if (trim(name).empty()) throw invalid("required", "name", "请填写名称", "name is required");
   if (*n > 60)
     throw invalid("too_long", "name", "名称不能超过60个字", "name is longer than 60 characters");

@@ -59,9 +59,13 @@ std::string normalise_office_phone(std::string_view phone) {
 }
 
 void validate_free_text(std::string_view field, std::string_view text, std::size_t max_code_points) {
-  auto n = utf8_length(text);
-  if (!n)
+  auto decoded = utf8_decode(text);
+  if (!decoded)
     throw invalid("invalid_text", std::string(field), "内容含有无效字符", "text is not valid UTF-8");
+  if (has_control_character(*decoded, true))
+    throw invalid("control_characters", std::string(field), "内容含有不可见的控制字符（常见于从其他系统复制的文字），请删去后重试",
+                  "the text has control characters");
+  auto n = std::optional(decoded->size());
   if (*n > max_code_points)
     throw invalid("too_long", std::string(field),
                   "内容不能超过" + std::to_string(max_code_points) + "个字",

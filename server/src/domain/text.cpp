@@ -8,6 +8,14 @@ std::optional<std::size_t> utf8_length(std::string_view s) {
   return text->size();
 }
 
+bool has_control_character(std::u32string_view text, bool line_breaks_allowed) {
+  for (char32_t c : text) {
+    if (line_breaks_allowed && (c == U'\t' || c == U'\n' || c == U'\r')) continue;
+    if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) return true;
+  }
+  return false;
+}
+
 std::string utf8_encode(std::u32string_view text) {
   std::string out;
   for (char32_t cp : text) {

@@ -168,8 +168,12 @@ TEST_F(ArchivesTest, SocialOrganisationsAreArchivedWithTheirContact) {
   // The head is a person: her name is refused with an emoji or a control character, on create and on edit.
   expect_refused(one.post(base, {{"organisation_id", town_}, {"name", "x"}, {"head_name", "张三😀"}}), 422,
                  "name_characters", "head_name");
-  expect_refused(one.patch(base + "/" + std::to_string(id), {{"head_name", "张\a三"}}), 422, "name_characters",
+  expect_refused(one.patch(base + "/" + std::to_string(id), {{"head_name", "张\a三"}}), 422, "control_characters",
                  "head_name");
+  // Control characters are refused in any text (a bell copied from another system), line breaks kept in notes.
+  expect_refused(one.post(base, {{"organisation_id", town_}, {"name", "巾帼\a志愿队"}}), 422, "control_characters", "name");
+  expect_refused(admin_->post("/api/organisations", {{"parent_id", town_}, {"type", "village"}, {"name", "新农\a村妇联"}}), 422,
+                 "control_characters", "name");
 
   auto fixed = one.patch(base + "/" + std::to_string(id), {{"member_count", nullptr}, {"contact", "0451-84694842"}});
   ASSERT_EQ(fixed.status, 200) << fixed.body.dump();

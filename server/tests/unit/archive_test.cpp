@@ -35,7 +35,7 @@ TEST(Archive, SocialOrganisationRules) {
       {"invalid UTF-8", [](SocialOrganisation& e) { e.kind = std::string("\xff\xfe"); }, "invalid_text", "kind"},
       {"a head with a minority name", [](SocialOrganisation& e) { e.head_name = "阿依古丽•买买提"; }, nullptr, nullptr},
       {"a head with an emoji", [](SocialOrganisation& e) { e.head_name = "张三😀"; }, "name_characters", "head_name"},
-      {"a head with a control character", [](SocialOrganisation& e) { e.head_name = "张\a三"; }, "name_characters",
+      {"a head with a control character", [](SocialOrganisation& e) { e.head_name = "张\a三"; }, "control_characters",
        "head_name"},
   };
   for (const auto& c : cases) {

@@ -37,6 +37,8 @@ TEST(TreeRules, DivisionCodeAndName) {
   EXPECT_THROW(normalise_division_code("23010a100000"), DomainError);
   EXPECT_THROW(validate_organisation_name("  "), DomainError);
   EXPECT_NO_THROW(validate_organisation_name("新农镇妇联"));
+  EXPECT_THROW(validate_organisation_name("新农\a镇妇联"), DomainError);
+  EXPECT_THROW(validate_organisation_name("新农镇妇联\n"), DomainError);  // a name is one line
 }
 
 TEST(DictionaryRules, CodesAndRoles) {

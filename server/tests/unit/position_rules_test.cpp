@@ -76,4 +76,8 @@ TEST(PersonRules, Fields) {
   EXPECT_THROW(normalise_office_phone("0451-8469a842"), DomainError);
   EXPECT_THROW(normalise_office_phone("123"), DomainError);
   EXPECT_THROW(validate_free_text("notes", std::string(11, 'a'), 10), DomainError);
+  // control characters: a bell, an escape, DEL and a C1 control refused; tab and line breaks kept
+  for (const char* bad : {"单位\a", "\x1b[31m单位", "单位\x7f", "单位\xc2\x85"})
+    EXPECT_THROW(validate_free_text("work_unit", bad, 100), DomainError) << bad;
+  EXPECT_NO_THROW(validate_free_text("notes", "第一行\n第二行\r\n\t缩进", 100));
 }
