@@ -39,38 +39,13 @@ std::vector<ColumnKey> required_columns(ImportKind kind) {
   return {ColumnKey::kOrgName};
 }
 
-// The sheet to import: the first visible one whose heading names the kind's columns.
-// (The roster import's choose_sheet in services/importing.cpp, with the kind's columns.)
-struct Chosen {
-  const documents::Sheet* sheet = nullptr;
-  std::vector<domain::import::TextRow> rows;
-  domain::import::Header header;
-};
-
-Chosen choose_sheet(const documents::Workbook& book, ImportKind kind, std::vector<std::string>& warnings) {
-  Chosen chosen;
-  const auto required = required_columns(kind);
-  for (const auto& sheet : book.sheets) {
-    if (sheet.hidden) continue;
-    auto rows = text_rows(sheet);
-    auto header = domain::import::find_header(rows);
-    if (!header) continue;
-    bool names_all = true;
-    for (auto key : required) names_all = names_all && header->column_of(key).has_value();
-    if (!names_all) continue;
-    if (chosen.sheet) {
-      warnings.push_back("工作表“" + sheet.name + "”也有名单，本次只导入第一个工作表“" + chosen.sheet->name + "”");
-      continue;
-    }
-    chosen = {&sheet, std::move(rows), std::move(*header)};
-  }
-  if (chosen.sheet) return chosen;
+// A sheet of the kind names these columns; none does: the error.
+domain::DomainError no_header(ImportKind kind) {
   if (is_women(kind))
-    throw domain::invalid("import_no_header", "file",
-                          "未找到表头：请确认表格中有“姓名”“身份证号”“荣誉称号”三列的列名",
-                          "no heading row with name, ID number and honour columns was found");
-  throw domain::invalid("import_no_header", "file", "未找到表头：请确认表格中有“组织名称”列的列名",
-                        "no heading row with an organisation name column was found");
+    return domain::invalid("import_no_header", "file", "未找到表头：请确认表格中有“姓名”“身份证号”“荣誉称号”三列的列名",
+                           "no heading row with name, ID number and honour columns was found");
+  return domain::invalid("import_no_header", "file", "未找到表头：请确认表格中有“组织名称”列的列名",
+                         "no heading row with an organisation name column was found");
 }
 
 // What one data row says, normalised; the errors found on the way.
@@ -329,23 +304,18 @@ ImportReport ArchiveImporting::Run(const Actor& actor, const std::string& bytes,
   report.file_name = file_name;
   report.sha256 = sha256_hex(bytes);
   const documents::Workbook book = documents::read_spreadsheet(bytes, file_name);
-  Chosen chosen = choose_sheet(book, kind_, report.warnings);
+  const ChosenSheet chosen = choose_sheet(book, required_columns(kind_), no_header(kind_), report);
   const documents::Sheet& sheet = *chosen.sheet;
-  report.sheet = sheet.name;
-  report.header_row = chosen.header.row_number;
-  for (const auto& [column, heading] : chosen.header.unknown)
-    report.warnings.push_back("未识别的列“" + heading + "”（第" + std::to_string(column) + "列），将被忽略");
-  if (sheet.ignored_cells > 0)
-    report.warnings.push_back("表格右侧超出范围的" + std::to_string(sheet.ignored_cells) + "个单元格被忽略");
+  const std::vector<domain::import::TextRow> rows = text_rows(sheet);
 
   // Pass 1, no database: each row read and normalised.
   const domain::Date today = registry_.today();
   RowReader reader(sheet, chosen.header, book.date1904, today);
-  const auto kinds = domain::import::classify_rows(chosen.rows, chosen.header);
+  const auto kinds = domain::import::classify_rows(rows, chosen.header);
   std::vector<Draft> drafts;
-  for (std::size_t i = 0; i < chosen.rows.size(); ++i) {
+  for (std::size_t i = 0; i < rows.size(); ++i) {
     if (kinds[i] != domain::import::RowKind::kData) continue;
-    const auto number = chosen.rows[i].number;
+    const auto number = rows[i].number;
     drafts.push_back(women ? reader.outstanding_woman(number) : reader.social_organisation(number));
   }
   const int total = static_cast<int>(drafts.size());

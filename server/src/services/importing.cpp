@@ -51,32 +51,6 @@ struct RowDraft {
 
 bool masked(const std::string& text) { return text.find('*') != std::string::npos; }
 
-// The sheet to import: the first visible one with a heading naming at least a name and an ID number.
-struct Chosen {
-  const documents::Sheet* sheet = nullptr;
-  std::vector<domain::import::TextRow> rows;
-  domain::import::Header header;
-};
-
-Chosen choose_sheet(const documents::Workbook& book, std::vector<std::string>& warnings) {
-  Chosen chosen;
-  for (const auto& sheet : book.sheets) {
-    if (sheet.hidden) continue;
-    auto rows = text_rows(sheet, domain::import::HeaderSearch{}.max_rows + 5);  // the heading is near the top
-    auto header = domain::import::find_header(rows);
-    if (!header || !header->column_of(ColumnKey::kName) || !header->column_of(ColumnKey::kIdNumber)) continue;
-    if (chosen.sheet) {
-      warnings.push_back("工作表“" + sheet.name + "”也有名单，本次只预览第一个工作表“" + chosen.sheet->name + "”");
-      continue;
-    }
-    chosen = {&sheet, std::move(rows), std::move(*header)};
-  }
-  if (!chosen.sheet)
-    throw domain::invalid("import_no_header", "file", "未找到表头：请确认表格中有“姓名”“身份证号”两列的列名",
-                          "no heading row with a name and an ID number column was found");
-  return chosen;
-}
-
 std::vector<domain::DictionaryEntry> of_kind(const std::vector<domain::DictionaryEntry>& all, DictionaryKind kind) {
   std::vector<domain::DictionaryEntry> out;
   for (const auto& e : all)
@@ -394,6 +368,30 @@ std::vector<domain::import::TextRow> text_rows(const documents::Sheet& sheet, st
   return rows;
 }
 
+ChosenSheet choose_sheet(const documents::Workbook& book, const std::vector<ColumnKey>& required,
+                         const domain::DomainError& none, ImportReport& report) {
+  ChosenSheet chosen;
+  for (const auto& sheet : book.sheets) {
+    if (sheet.hidden) continue;  // drop-down lists
+    auto header = domain::import::find_header(text_rows(sheet, domain::import::HeaderSearch{}.max_rows + 5));
+    if (!header || !std::all_of(required.begin(), required.end(), [&](ColumnKey k) { return header->column_of(k); }))
+      continue;
+    if (chosen.sheet) {
+      report.warnings.push_back("工作表“" + sheet.name + "”也有名单，本次只读取第一个工作表“" + chosen.sheet->name + "”");
+      continue;
+    }
+    chosen = {&sheet, std::move(*header)};
+  }
+  if (!chosen.sheet) throw none;
+  report.sheet = chosen.sheet->name;
+  report.header_row = chosen.header.row_number;
+  for (const auto& [column, heading] : chosen.header.unknown)
+    report.warnings.push_back("未识别的列“" + heading + "”（第" + std::to_string(column) + "列），将被忽略");
+  if (chosen.sheet->ignored_cells > 0)
+    report.warnings.push_back("表格右侧超出范围的" + std::to_string(chosen.sheet->ignored_cells) + "个单元格被忽略");
+  return chosen;
+}
+
 std::string_view import_kind_code(ImportKind kind) {
   switch (kind) {
     case ImportKind::kRoster: return "roster";
@@ -424,7 +422,7 @@ namespace {
 // What pass 1 made of the file: each data row normalised, the bodies it names found.
 struct Prepared {
   documents::Workbook book;
-  Chosen chosen;
+  ChosenSheet chosen;
   std::vector<RowDraft> drafts;
   std::map<std::string, BodyOrError> bodies;  // by the text of the 所在组织 cell ("" = within)
   std::vector<domain::DictionaryEntry> entries;
@@ -466,14 +464,11 @@ Prepared prepare(Registry& registry, storage::Database& db, const std::string& b
   report.file_name = file_name;
   report.sha256 = sha256_hex(bytes);
   p.book = documents::read_spreadsheet(bytes, file_name);
-  p.chosen = choose_sheet(p.book, report.warnings);
+  p.chosen = choose_sheet(p.book, {ColumnKey::kName, ColumnKey::kIdNumber},
+                          domain::invalid("import_no_header", "file", "未找到表头：请确认表格中有“姓名”“身份证号”两列的列名",
+                                          "no heading row with a name and an ID number column was found"),
+                          report);
   const documents::Sheet& sheet = *p.chosen.sheet;
-  report.sheet = sheet.name;
-  report.header_row = p.chosen.header.row_number;
-  for (const auto& [column, heading] : p.chosen.header.unknown)
-    report.warnings.push_back("未识别的列“" + heading + "”（第" + std::to_string(column) + "列），将被忽略");
-  if (sheet.ignored_cells > 0)
-    report.warnings.push_back("表格右侧超出范围的" + std::to_string(sheet.ignored_cells) + "个单元格被忽略");
 
   const domain::Date today = registry.today();
   p.entries = registry.Dictionary(std::nullopt);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "documents/spreadsheet.h"
+#include "domain/error.h"
 #include "domain/import/columns.h"
 #include "domain/import/values.h"
 #include "services/actor.h"
@@ -120,5 +121,16 @@ domain::import::TextRow text_row(const documents::Row& row);
 // The first `limit` rows of a sheet as text.
 std::vector<domain::import::TextRow> text_rows(const documents::Sheet& sheet,
                                                std::size_t limit = static_cast<std::size_t>(-1));
+
+// The sheet to import (roster or survey archive): the first visible one whose heading, near
+// its top, names every `required` column; the others that do are named in a warning, and
+// none at all throws `none`. Fills the report's sheet and header_row, and warns of unknown
+// columns and of cells cut off on the right.
+struct ChosenSheet {
+  const documents::Sheet* sheet = nullptr;
+  domain::import::Header header;
+};
+ChosenSheet choose_sheet(const documents::Workbook& book, const std::vector<domain::import::ColumnKey>& required,
+                         const domain::DomainError& none, ImportReport& report);
 
 }  // namespace jinguo::services
