@@ -416,8 +416,6 @@ ImportReport ArchiveImporting::Run(const Actor& actor, const std::string& bytes,
       report.created_people += r.creates_person;
       report.created_entries += creates;
       report.updated_entries += r.outcome == RowOutcome::kUpdate;
-      report.created_positions = report.created_entries;  // the older names of the entries' counts
-      report.updated_people = report.updated_entries;
       report.unchanged += r.outcome == RowOutcome::kUnchanged;
       report.results.push_back(std::move(r));
       plans.push_back(std::move(plan));

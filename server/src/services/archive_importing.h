@@ -10,8 +10,8 @@
 // The report is the roster import's (services/importing.h). For the archives its counters
 // read: created_people the women registered from their rows; created_entries the entries
 // created; updated_entries the entries updated; unchanged the entries left as they are
-// (created_positions and updated_people repeat the entries' counts for the clients that read
-// them before the entries had their own). Each
+// (created_positions and updated_people stay 0: an archive creates no position and edits no
+// person). Each
 // result's `name` is the woman or the organisation, `person_changes` the entry's fields that
 // differ, `organisation` the body.
 #include <optional>

@@ -111,7 +111,8 @@ TEST_F(ArchiveImportTest, OutstandingWomenAreCreatedThenUnchangedAndAudited) {
   EXPECT_EQ(report.rows, 2) << errors_of(report);
   EXPECT_EQ(report.invalid, 0) << errors_of(report);
   EXPECT_EQ(report.created_entries, 2);
-  EXPECT_EQ(report.created_positions, 2);  // the entries' count under its older name
+  EXPECT_EQ(report.created_positions, 0);  // an entry is no position
+  EXPECT_EQ(report.updated_people, 0);
   EXPECT_EQ(report.created_people, 1);     // 赵丽 is registered from her row
   ASSERT_EQ(report.results.size(), 2u);
   EXPECT_EQ(report.results[0].outcome, RowOutcome::kCreate);
