@@ -18,6 +18,7 @@
 #include "services/audit.h"
 #include "services/person_audit.h"
 #include "services/crypto.h"
+#include "services/import_bodies.h"
 #include "storage/archive_repository.h"
 #include "storage/repositories.h"
 
@@ -193,55 +194,6 @@ class RowReader {
   domain::Date today_;
 };
 
-struct Body {
-  domain::OrganisationId id = 0;
-  std::string name;
-};
-using BodyOrError = std::variant<Body, ValueError>;
-
-// The body a row names within the subtree of `within_path`: a path ending in its name
-// (呼兰区妇联/二八镇妇联), a name unique in the subtree, or a 12-digit division code. The
-// roster import's BodyIndex (services/importing.cpp) does the same from the subtree read
-// once; this one asks on the transaction's own connection. To be shared.
-BodyOrError find_body(const storage::ReadTx& tx, const std::string& within_path, const std::string& text,
-                      const domain::Date& today) {
-  const std::vector<std::string> parts = domain::import::organisation_path_parts(text);
-  if (parts.empty()) return ValueError{"organisation_unknown", "请填写组织", "the organisation is missing"};
-  const bool code = parts.size() == 1 && domain::import::is_division_code(parts[0]);
-  storage::OrganisationRepository repo(tx);
-  // A code asks for exactly that code: the first page of every body in a large subtree may not hold it.
-  storage::SearchFilter filter{code ? std::string() : parts.back(), within_path, std::nullopt, false,
-                               code ? std::optional(parts[0]) : std::nullopt};
-  storage::PageSpec page;
-  page.page_size = 200;
-  std::vector<std::pair<Body, std::vector<storage::PathEntry>>> matches;
-  const auto found = repo.search(filter, page, today);
-  for (const auto& row : found.items) {
-    const auto& o = row.organisation;
-    if (code ? o.division_code != parts[0] : o.name != parts.back()) continue;
-    auto names = repo.path_of(row.path);
-    if (!code) {  // the path's earlier parts name its ancestors, nearest last
-      bool agrees = parts.size() <= names.size();
-      for (std::size_t i = 0; agrees && i + 1 < parts.size(); ++i)
-        agrees = names[names.size() - parts.size() + i].name == parts[i];
-      if (!agrees) continue;
-    }
-    matches.push_back({Body{o.id, o.name}, std::move(names)});
-  }
-  if (matches.empty())
-    return ValueError{"organisation_unknown", "本单位范围内没有名为“" + text + "”的组织，请核对名称或写出路径",
-                      "no organisation of that name in your subtree"};
-  if (matches.size() > 1) {
-    const auto& names = matches[0].second;
-    const std::string parent = names.size() >= 2 ? names[names.size() - 2].name + "/" : "";
-    return ValueError{"organisation_ambiguous",
-                      "本单位范围内有" + std::to_string(matches.size()) + "个名为“" + parts.back() + "”的组织，请写出路径，如“" +
-                          parent + parts.back() + "”",
-                      "several organisations have that name: write its path"};
-  }
-  return matches.front().first;
-}
-
 // An optional field of a row: a blank cell leaves the stored value alone.
 template <class T>
 void overlay(std::optional<T>& stored, const std::optional<T>& given) {
@@ -261,7 +213,7 @@ void compare(std::vector<FieldChange>& out, const char* field, const std::option
 // A valid row judged against what is stored: what the commit does with it.
 struct Plan {
   std::size_t draft = 0;
-  Body body;
+  BodyRef body;
   bool creates_person = false;
   std::optional<domain::PersonId> person_id;
   std::optional<domain::OutstandingWoman> stored_woman;
@@ -320,13 +272,13 @@ ImportReport ArchiveImporting::Run(const Actor& actor, const std::string& bytes,
   }
   const int total = static_cast<int>(drafts.size());
   const ColumnKey body_column = women ? ColumnKey::kProposedBy : ColumnKey::kOrganisation;
-  const std::string& root_path = root.row.path;
 
   // Pass 2: matched to what is stored; with a commit, stored, in the same transaction.
   auto judge = [&](const storage::ReadTx& tx) {
     storage::PersonRepository people(tx);
     storage::ArchiveRepository archive(tx);
     std::map<std::string, BodyOrError> bodies;
+    std::optional<BodyIndex> index;
     std::map<std::string, std::uint32_t> first_row_of_key;
     std::map<std::string, bool> new_people;  // ID numbers registered by earlier rows of the file
     std::vector<Plan> plans;
@@ -337,13 +289,20 @@ ImportReport ArchiveImporting::Run(const Actor& actor, const std::string& bytes,
       plan.draft = i;
       if (d.errors.empty()) {
         const std::string key = d.body_text.value_or("");
-        if (!bodies.contains(key))
-          bodies.emplace(key, key.empty() ? BodyOrError(Body{root.row.organisation.id, root.row.organisation.name})
-                                          : find_body(tx, root_path, key, today));
+        if (!bodies.contains(key) && key.empty()) {
+          const auto& o = root.row.organisation;
+          bodies.emplace(key, BodyRef{o.id, o.type, o.parent_id, o.name});
+        } else if (!bodies.contains(key)) {
+          if (!index)  // the subtree read once, when a row first names a body
+            index.emplace(tx, root, today, [&](const std::string& code) {
+              return open_body_with_code(tx, root.row.path, code, today);
+            });
+          bodies.emplace(key, index->find(key));
+        }
         if (const auto* e = std::get_if<ValueError>(&bodies.at(key))) {
           d.errors.push_back({sheet.name, d.row, reader.heading(body_column), e->code, e->message_zh, e->message_en});
         } else {
-          plan.body = std::get<Body>(bodies.at(key));
+          plan.body = std::get<BodyRef>(bodies.at(key));
           const std::string entry_key = std::to_string(plan.body.id) + "|" +
                                         (women ? d.id.value + "|" + d.woman.honour : d.social.name);
           auto [at, fresh] = first_row_of_key.emplace(entry_key, d.row);

@@ -20,6 +20,7 @@
 #include "domain/import/values.h"
 #include "services/audit.h"
 #include "services/crypto.h"
+#include "services/import_bodies.h"
 #include "services/person_audit.h"
 #include "services/staffing.h"
 #include "storage/compliance_queries.h"
@@ -234,109 +235,6 @@ class RowReader {
   domain::Date today_;
 };
 
-// A body a row may name: what the import needs of it.
-struct BodyRef {
-  domain::OrganisationId id = 0;
-  domain::BodyType type = domain::BodyType::kCity;
-  std::optional<domain::OrganisationId> parent_id;
-  std::string name;
-};
-
-using BodyOrError = std::variant<BodyRef, ValueError>;
-
-// The open bodies of the subtree, read once (one query, not one a row), by name; and the
-// names of the root's ancestors, for paths written from the city down.
-class BodyIndex {
- public:
-  BodyIndex(Registry& registry, storage::Database& db, const OrganisationDetail& root)
-      : db_(db), within_(root.row.organisation.id), within_path_(root.row.path), today_(registry.today()) {
-    for (std::size_t i = 0; i < root.path.size(); ++i)
-      add({root.path[i].id, root.path[i].type, i > 0 ? std::optional(root.path[i - 1].id) : std::nullopt,
-           root.path[i].name},
-          false);
-    db.read([&](storage::ReadTx& tx) {
-      for (auto& b : storage::ComplianceQueries(tx).bodies(root.row.path, today_))
-        add({b.id, b.type, b.parent_id, std::move(b.name)}, true);
-    });
-    add({root.row.organisation.id, root.row.organisation.type, root.row.organisation.parent_id,
-         root.row.organisation.name},
-        true);
-  }
-
-  BodyRef root() const { return by_id_.at(within_).body; }
-
-  // A path ending in its name (呼兰区妇联/二八镇妇联), a name unique in the subtree, or a
-  // division code; never outside the subtree.
-  BodyOrError find(const std::string& text) const {
-    const std::vector<std::string> parts = domain::import::organisation_path_parts(text);
-    if (parts.empty()) return ValueError{"organisation_unknown", "请填写任职的组织", "the organisation is missing"};
-    if (parts.size() == 1 && domain::import::is_division_code(parts[0])) return by_code(parts[0], text);
-    std::vector<const BodyRef*> matches;
-    auto [from, to] = by_name_.equal_range(parts.back());
-    for (auto it = from; it != to; ++it) {
-      const Entry& e = by_id_.at(it->second);
-      if (!e.in_subtree) continue;
-      bool agrees = true;  // the path's earlier parts name its ancestors, nearest last
-      std::optional<domain::OrganisationId> up = e.body.parent_id;
-      for (std::size_t i = parts.size() - 1; agrees && i-- > 0;) {
-        auto found = up ? by_id_.find(*up) : by_id_.end();
-        agrees = found != by_id_.end() && found->second.body.name == parts[i];
-        if (agrees) up = found->second.body.parent_id;
-      }
-      if (agrees) matches.push_back(&e.body);
-    }
-    if (matches.empty())
-      return ValueError{"organisation_unknown", "本单位范围内没有名为“" + text + "”的组织，请核对名称或写出路径",
-                        "no organisation of that name in your subtree"};
-    if (matches.size() > 1) {
-      std::string parent;
-      if (auto p = matches[0]->parent_id; p && by_id_.contains(*p)) parent = by_id_.at(*p).body.name + "/";
-      return ValueError{"organisation_ambiguous",
-                        "本单位范围内有" + std::to_string(matches.size()) + "个名为“" + parts.back() +
-                            "”的组织，请写出路径，如“" + parent + parts.back() + "”",
-                        "several organisations have that name: write its path"};
-    }
-    return *matches.front();
-  }
-
- private:
-  struct Entry {
-    BodyRef body;
-    bool in_subtree = false;
-  };
-  void add(BodyRef body, bool in_subtree) {
-    auto id = body.id;
-    if (by_id_.contains(id)) {
-      by_id_[id].in_subtree = by_id_[id].in_subtree || in_subtree;
-      return;
-    }
-    by_name_.emplace(body.name, id);
-    by_id_.emplace(id, Entry{std::move(body), in_subtree});
-  }
-  // A division code: rare, so asked of the organisations for exactly that code in the subtree
-  // (the first page of the whole subtree missed it in a city of 3,000 bodies).
-  BodyOrError by_code(const std::string& code, const std::string& text) const {
-    storage::SearchFilter filter{std::string(), within_path_, std::nullopt, false, code};
-    storage::PageSpec page;
-    page.page_size = 2;
-    std::optional<BodyRef> found;
-    db_.read([&](storage::ReadTx& tx) {
-      for (const auto& d : storage::OrganisationRepository(tx).search(filter, page, today_).items)
-        if (d.organisation.is_open()) found = BodyRef{d.organisation.id, d.organisation.type, d.organisation.parent_id,
-                                                      d.organisation.name};
-    });
-    if (found) return *found;
-    return ValueError{"organisation_unknown", "本单位范围内没有区划代码为“" + text + "”的组织，请核对",
-                      "no organisation with that division code in your subtree"};
-  }
-
-  storage::Database& db_;
-  domain::OrganisationId within_;
-  std::string within_path_;
-  domain::Date today_;
-  std::unordered_map<domain::OrganisationId, Entry> by_id_;
-  std::unordered_multimap<std::string, domain::OrganisationId> by_name_;
-};
 
 }  // namespace
 
@@ -478,7 +376,12 @@ Prepared prepare(Registry& registry, storage::Database& db, const std::string& b
   p.organisation_heading = reader.heading(ColumnKey::kOrganisation);
   domain::import::RowClassifier classify(p.chosen.header);
   std::optional<BodyIndex> index;
-  if (p.has_positions) index.emplace(registry, db, root);
+  if (p.has_positions)
+    db.read([&](storage::ReadTx& tx) {
+      index.emplace(tx, root, today, [&db, &root, today](const std::string& code) {
+        return db.read([&](storage::ReadTx& t) { return open_body_with_code(t, root.row.path, code, today); });
+      });
+    });
 
   std::map<std::string, std::uint32_t> first_row_of_id;
   // A row's cells go once its draft is made (the drafts then take the memory the cells gave
