@@ -72,7 +72,7 @@ constexpr Labels kFields[] = {
     {"account", "账号"},                  {"sha256", "文件指纹"},         {"valid", "有效行数"},
     {"invalid", "错误行数"},              {"skipped", "跳过行数"},        {"unchanged", "未变行数"},
     {"created_people", "新增人员"},       {"updated_people", "更新人员"}, {"created_positions", "新增任职"},
-    {"created_entries", "新增档案"},      {"updated_entries", "更新档案"},
+    {"created_entries", "新增档案"},      {"updated_entries", "更新档案"},  {"organisation_kind", "组织类型"},
     {"post", "职务（联系人）"},           {"email", "电子邮箱"},          {"held_on", "换届日期"},
     {"term_years", "任期（年）"},         {"delegates", "代表人数"},      {"delegates_minority", "少数民族代表人数"},
     {"delegates_party", "中共党员代表人数"}, {"delegates_grassroots", "基层代表人数"},

@@ -287,54 +287,65 @@ Download Exports::Audit(const Actor& actor, const AuditQuery& query) {
   return out;
 }
 
-Download Exports::OutstandingWomen(const Actor& actor, const ArchiveQuery& query, bool full) {
-  if (full) domain::require(actor.role, domain::Permission::kReveal);
-  const domain::Date today = registry_.today();
-  auto spec = sheet_layout({SheetKind::kOutstandingWomen, std::nullopt}, {}, "优秀女性代表人物（" + today.iso() + "）");
+namespace {
+
+// An archive in its template's layout: a row for each entry `fetch` pages through (from
+// `row_of`), its body's path written into `path_column`; one audit record with the filters.
+template <class Fetch, class RowOf>
+Download archive_export(storage::Database& db, const Actor& actor, const ArchiveQuery& query, bool full,
+                        SheetKind kind, const std::string& label, const domain::Date& today, std::size_t path_column,
+                        Fetch fetch, RowOf row_of) {
+  auto spec = sheet_layout({kind, std::nullopt}, {}, label + "（" + today.iso() + "）");
   auto& rows = spec.tables.front().rows;
   std::vector<domain::OrganisationId> bodies;
-  each_item([&](const storage::PageSpec& page) { return archives_.OutstandingWomen(actor, query, page); },
-            [&](const storage::OutstandingWomanRow& r) {
-              const auto& e = r.entry;
-              bodies.push_back(e.organisation_id);
-              rows.push_back({r.person_name, full ? r.id_number : domain::mask_id_number(r.id_number), e.honour,
-                              e.field.value_or(""), e.year ? CellValue(static_cast<double>(*e.year)) : CellValue(),
-                              std::string(), e.notes.value_or("")});
-            });
-  with_paths(db_, actor, rows, bodies, 5);  // 推荐单位
+  each_item(fetch, [&](const auto& r) {
+    bodies.push_back(r.entry.organisation_id);
+    rows.push_back(row_of(r));
+  });
+  with_paths(db, actor, rows, bodies, path_column);
   ChangeSet filters;
   filter(filters, "within", query.within);
   if (!query.text.empty()) filters.created("q", query.text);
   filter(filters, "year", query.year);
-  Download out{"优秀女性代表人物_" + today.iso() + ".xlsx", documents::write_workbook(spec)};
-  record_export(db_, actor, query.within ? query.within : actor.organisation_id, "outstanding-women", filters,
+  filter(filters, "organisation_kind", query.kind);  // not "kind": the export's own kind is recorded as that
+  Download out{label + "_" + today.iso() + ".xlsx", documents::write_workbook(spec)};
+  const SheetRequest request{kind, std::nullopt};
+  record_export(db, actor, query.within ? query.within : actor.organisation_id, sheet_kind_code(request), filters,
                 rows.size(), full);
   return out;
 }
 
+// The archives' rows in their templates' columns (推荐单位 / 所在组织 left for the path).
+std::vector<CellValue> woman_row(const storage::OutstandingWomanRow& r, bool full) {
+  const auto& e = r.entry;
+  return {r.person_name, full ? r.id_number : domain::mask_id_number(r.id_number), e.honour, e.field.value_or(""),
+          e.year ? CellValue(static_cast<double>(*e.year)) : CellValue(), std::string(), e.notes.value_or("")};
+}
+
+std::vector<CellValue> social_row(const storage::SocialOrganisationRow& r) {
+  const auto& e = r.entry;
+  return {e.name, e.kind.value_or(""), e.field.value_or(""), e.head_name.value_or(""),
+          e.member_count ? CellValue(static_cast<double>(*e.member_count)) : CellValue(), e.contact.value_or(""),
+          e.founded_on ? CellValue(*e.founded_on) : CellValue(), std::string(), e.notes.value_or("")};
+}
+
+}  // namespace
+
+Download Exports::OutstandingWomen(const Actor& actor, const ArchiveQuery& query, bool full) {
+  if (full) domain::require(actor.role, domain::Permission::kReveal);
+  ArchiveQuery women = query;
+  women.kind.reset();  // a social organisation's filter
+  auto fetch = [&](const storage::PageSpec& page) { return archives_.OutstandingWomen(actor, women, page); };
+  return archive_export(db_, actor, women, full, SheetKind::kOutstandingWomen, "优秀女性代表人物", registry_.today(),
+                        5, fetch, [&](const storage::OutstandingWomanRow& r) { return woman_row(r, full); });
+}
+
 Download Exports::SocialOrganisations(const Actor& actor, const ArchiveQuery& query) {
-  const domain::Date today = registry_.today();
-  auto spec = sheet_layout({SheetKind::kSocialOrganisations, std::nullopt}, {}, "妇女社会组织（" + today.iso() + "）");
-  auto& rows = spec.tables.front().rows;
-  std::vector<domain::OrganisationId> bodies;
-  each_item([&](const storage::PageSpec& page) { return archives_.SocialOrganisations(actor, query, page); },
-            [&](const storage::SocialOrganisationRow& r) {
-              const auto& e = r.entry;
-              bodies.push_back(e.organisation_id);
-              rows.push_back({e.name, e.kind.value_or(""), e.field.value_or(""), e.head_name.value_or(""),
-                              e.member_count ? CellValue(static_cast<double>(*e.member_count)) : CellValue(),
-                              e.contact.value_or(""), e.founded_on ? CellValue(*e.founded_on) : CellValue(),
-                              std::string(), e.notes.value_or("")});
-            });
-  with_paths(db_, actor, rows, bodies, 7);  // 所在组织
-  ChangeSet filters;
-  filter(filters, "within", query.within);
-  if (!query.text.empty()) filters.created("q", query.text);
-  filter(filters, "kind", query.kind);
-  Download out{"妇女社会组织_" + today.iso() + ".xlsx", documents::write_workbook(spec)};
-  record_export(db_, actor, query.within ? query.within : actor.organisation_id, "social-organisations", filters,
-                rows.size(), false);
-  return out;
+  ArchiveQuery social = query;
+  social.year.reset();  // an outstanding woman's filter
+  auto fetch = [&](const storage::PageSpec& page) { return archives_.SocialOrganisations(actor, social, page); };
+  return archive_export(db_, actor, social, false, SheetKind::kSocialOrganisations, "妇女社会组织", registry_.today(),
+                        7, fetch, social_row);
 }
 
 }  // namespace jinguo::services

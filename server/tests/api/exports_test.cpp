@@ -227,6 +227,12 @@ TEST_F(ExportsTest, ChildrenFailingAndArchivesComeUnderTheirHeadings) {
   for (const auto& r : audit["items"]) kinds.insert(r["changes"]["kind"]["after"].get<std::string>());
   for (const char* kind : {"children", "failing", "outstanding-women", "social-organisations"})
     EXPECT_TRUE(kinds.contains(kind)) << kind;
+
+  // The kind filter of the social organisations is recorded beside the export's own kind.
+  ASSERT_EQ(fetch(op, "/api/archives/social-organisations.xlsx?kind=%E5%BF%97%E6%84%BF").status, 200);  // 志愿
+  const auto last = world_->admin->get("/api/audit?action=export&page_size=1").body["items"][0];
+  EXPECT_EQ(last["changes"]["kind"]["after"], "social-organisations") << last.dump();
+  EXPECT_EQ(last["changes"]["organisation_kind"]["after"], "志愿") << last.dump();
 }
 
 TEST_F(ExportsTest, TheAuditExportNeedsViewAuditAndSpeaksInNames) {
