@@ -283,8 +283,7 @@ ChosenSheet choose_sheet(const documents::Workbook& book, const std::vector<Colu
   if (!chosen.sheet) throw none;
   report.sheet = chosen.sheet->name;
   report.header_row = chosen.header.row_number;
-  for (const auto& [column, heading] : chosen.header.unknown)
-    report.warnings.push_back("未识别的列“" + heading + "”（第" + std::to_string(column) + "列），将被忽略");
+  for (auto& warning : domain::import::header_warnings(chosen.header)) report.warnings.push_back(std::move(warning));
   if (chosen.sheet->ignored_cells > 0)
     report.warnings.push_back("表格右侧超出范围的" + std::to_string(chosen.sheet->ignored_cells) + "个单元格被忽略");
   return chosen;

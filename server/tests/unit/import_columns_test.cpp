@@ -151,6 +151,23 @@ TEST(FindHeader, TwoRowHeading) {
   EXPECT_TRUE(header->duplicated.empty());
 }
 
+TEST(FindHeader, WarningsNameUnknownAndRepeatedColumnsOnce) {
+  // a repeated key: the leftmost column is read, the other named; five unknown columns one line each
+  std::vector<TextRow> rows = {{1, {{1, "姓名"}, {2, "身份证号"}, {3, "公民身份号码"}, {4, "爱好"}, {5, "籍贯"}}}};
+  auto header = find_header(rows);
+  ASSERT_TRUE(header);
+  EXPECT_EQ(header_warnings(*header),
+            (std::vector<std::string>{"未识别的列“爱好”（第4列），将被忽略", "未识别的列“籍贯”（第5列），将被忽略",
+                                      "“公民身份号码”（第3列）与“身份证号”（第2列）是同一项，只读取第2列"}));
+  // 250 unknown columns (a sheet 16,384 wide): one line, not 250
+  TextRow wide{1, {{1, "姓名"}, {2, "身份证号"}, {3, "性别"}}};
+  for (std::uint32_t c = 4; c < 254; ++c) wide.cells.push_back({c, "列" + std::to_string(c)});
+  header = find_header({wide});
+  ASSERT_TRUE(header);
+  EXPECT_EQ(header_warnings(*header),
+            (std::vector<std::string>{"未识别的列共250列，将被忽略：“列4”（第4列）、“列5”（第5列）、“列6”（第6列）等"}));
+}
+
 TEST(ClassifyRows, TitleHeaderDataBlankNotes) {
   std::vector<TextRow> rows = {
       row(1, {"执委名单"}),

@@ -239,4 +239,25 @@ RowKind RowClassifier::next(const TextRow& row) {
   return RowKind::kData;
 }
 
+std::vector<std::string> header_warnings(const Header& header) {
+  constexpr std::size_t kEach = 5, kNamed = 3;
+  auto named = [](const std::pair<std::uint32_t, std::string>& u) {
+    return "“" + u.second + "”（第" + std::to_string(u.first) + "列）";
+  };
+  std::vector<std::string> out;
+  if (header.unknown.size() <= kEach) {
+    for (const auto& u : header.unknown) out.push_back("未识别的列" + named(u) + "，将被忽略");
+  } else {
+    std::string first;
+    for (std::size_t i = 0; i < kNamed; ++i) first += (i ? "、" : "") + named(header.unknown[i]);
+    out.push_back("未识别的列共" + std::to_string(header.unknown.size()) + "列，将被忽略：" + first + "等");
+  }
+  for (const auto& d : header.duplicated)
+    for (const auto& c : header.columns)
+      if (c.key == d.key)
+        out.push_back(named({d.column, d.heading}) + "与" + named({c.column, c.heading}) + "是同一项，只读取第" +
+                      std::to_string(c.column) + "列");
+  return out;
+}
+
 }  // namespace jinguo::domain::import

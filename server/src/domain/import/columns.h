@@ -90,6 +90,11 @@ struct HeaderSearch {
 // over 手机 | 办公电话); its headings win in their columns. nullopt when there is none.
 std::optional<Header> find_header(const std::vector<TextRow>& rows, const HeaderSearch& search = {});
 
+// What the clerk is told of the heading: each unknown column is ignored (more than five: one
+// line naming the first three and the count, not a line a column), and a column that names a
+// key another column already names is not read (the leftmost is).
+std::vector<std::string> header_warnings(const Header& header);
+
 enum class RowKind {
   kTitle,           // above the heading
   kHeader,          // the heading row(s)
