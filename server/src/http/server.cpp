@@ -94,6 +94,12 @@ class HttpServer::Impl {
     const int threads = config_.threads > 0 ? config_.threads : 64;
     server_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
     server_.set_tcp_nodelay(true);
+    // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, with which a second server started
+    // on a port already in use binds it too and the kernel splits the connections between them.
+    server_.set_socket_options([](socket_t sock) {
+      int yes = 1;
+      ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    });
     server_.set_keep_alive_max_count(10000);
     // On SIGTERM, httplib's threads end only when their connection does: an idle keep-alive
     // connection holds its thread (and so the stop) for up to this long. 5 s keeps the stop
