@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -71,6 +72,22 @@ std::uint32_t last_column(const Sheet& sheet) {
   return last;
 }
 
+// The 0-based columns of 导入结果 and 错误说明 when the sheet already has them (she fixed her cells
+// in an error workbook and uploaded it again): written afresh in place, not added a second time.
+std::optional<std::pair<lxw_col_t, lxw_col_t>> result_columns(const Sheet& sheet, std::uint32_t header_row) {
+  std::optional<lxw_col_t> outcome, messages;
+  for (const auto& row : sheet.rows) {
+    if (row.number != header_row) continue;
+    for (const auto& cell : row.cells) {
+      if (cell.kind != CellKind::kText) continue;
+      if (cell.text == kOutcomeHeading) outcome = static_cast<lxw_col_t>(cell.column - 1);
+      if (cell.text == kMessagesHeading) messages = static_cast<lxw_col_t>(cell.column - 1);
+    }
+  }
+  if (outcome && messages && outcome != messages) return std::pair{*outcome, *messages};
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string write_error_workbook(const Sheet& sheet, std::uint32_t header_row,
@@ -99,8 +116,14 @@ std::string write_error_workbook(const Sheet& sheet, std::uint32_t header_row,
 
   std::unordered_map<std::uint32_t, const RowAnnotation*> by_row;
   for (const auto& a : annotations) by_row.emplace(a.row, &a);
-  const auto outcome_col = static_cast<lxw_col_t>(last_column(sheet));  // the column after the last (0-based)
-  const lxw_col_t messages_col = outcome_col + 1;
+  const auto again = result_columns(sheet, header_row);
+  // the column after the last (0-based), or where they were
+  const lxw_col_t outcome_col = again ? again->first : static_cast<lxw_col_t>(last_column(sheet));
+  const lxw_col_t messages_col = again ? again->second : outcome_col + 1;
+  auto ours = [&](std::uint32_t column) {
+    const auto c = static_cast<lxw_col_t>(column - 1);
+    return c == outcome_col || c == messages_col;
+  };
   check(worksheet_set_column(ws, outcome_col, outcome_col, 10, nullptr), "column");
   check(worksheet_set_column(ws, messages_col, messages_col, 50, wrap), "column");
 
@@ -117,15 +140,16 @@ std::string write_error_workbook(const Sheet& sheet, std::uint32_t header_row,
       for (const auto& f : note->faulty)
         if (f.column > 0) faults[f.column].push_back(f.message);
     for (const auto& cell : row.cells)
-      write_cell(ws, r, static_cast<lxw_col_t>(cell.column - 1), cell, faults.contains(cell.column) ? faulty : plain);
+      if (!ours(cell.column))
+        write_cell(ws, r, static_cast<lxw_col_t>(cell.column - 1), cell, faults.contains(cell.column) ? faulty : plain);
     for (const auto& [column, messages] : faults) {
       const auto c = static_cast<lxw_col_t>(column - 1);
       if (row.at(column).kind == CellKind::kEmpty) write_cell(ws, r, c, Cell{}, faulty);  // a required cell left blank
       check(worksheet_write_comment(ws, r, c, joined(messages).c_str()), "comment");
     }
     if (row.number == header_row) {
-      check(worksheet_write_string(ws, r, outcome_col, kOutcomeHeading, heading), "heading");
-      check(worksheet_write_string(ws, r, messages_col, kMessagesHeading, heading), "heading");
+      check(worksheet_write_string(ws, r, outcome_col, kOutcomeHeading.data(), heading), "heading");
+      check(worksheet_write_string(ws, r, messages_col, kMessagesHeading.data(), heading), "heading");
     } else if (note) {
       check(worksheet_write_string(ws, r, outcome_col, note->outcome.c_str(), plain.text), "outcome");
       if (!note->messages.empty())

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "documents/spreadsheet.h"
+#include "domain/import/columns.h"
 
 namespace jinguo::documents {
 
@@ -23,8 +24,8 @@ struct RowAnnotation {
   std::vector<FaultyCell> faulty;
 };
 
-inline constexpr const char* kOutcomeHeading = "导入结果";
-inline constexpr const char* kMessagesHeading = "错误说明";
+using domain::import::kMessagesHeading;  // the importer passes over both when they come back
+using domain::import::kOutcomeHeading;
 
 // The .xlsx file's bytes. `header_row` is the heading's row number (1-based). Throws
 // std::runtime_error when libxlsxwriter fails (a bug, not a user error).

@@ -57,6 +57,16 @@ bool role_allowed_in(const DictionaryEntry& role, BodyType type) {
   return std::find(types.begin(), types.end(), body_type_code(type)) != types.end();
 }
 
+std::vector<std::string> roles_allowed_in(const std::vector<DictionaryEntry>& entries, BodyType type) {
+  std::vector<const DictionaryEntry*> roles;
+  for (const auto& e : entries)
+    if (e.kind == DictionaryKind::kRole && role_allowed_in(e, type)) roles.push_back(&e);
+  std::stable_sort(roles.begin(), roles.end(), [](auto* a, auto* b) { return a->sort_order < b->sort_order; });
+  std::vector<std::string> out;
+  for (const auto* e : roles) out.push_back(e->label);
+  return out;
+}
+
 std::vector<std::string> split_codes(std::string_view joined) {
   std::vector<std::string> out;
   while (!joined.empty()) {

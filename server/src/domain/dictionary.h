@@ -39,6 +39,9 @@ void validate_body_types(const std::vector<std::string>& body_types);
 
 // Whether a role may be held in a body of the given type.
 bool role_allowed_in(const DictionaryEntry& role, BodyType type);
+// The labels of the roles a body of the type has, in the dictionary's order (entries as
+// listed, any kinds): what a clerk may write there.
+std::vector<std::string> roles_allowed_in(const std::vector<DictionaryEntry>& entries, BodyType type);
 
 // "chair,vice_chair" <-> {"chair","vice_chair"}
 std::vector<std::string> split_codes(std::string_view joined);

@@ -1,5 +1,7 @@
 #include "services/import_bodies.h"
 
+#include <algorithm>
+
 #include "storage/compliance_queries.h"
 #include "storage/repositories.h"
 
@@ -54,9 +56,17 @@ BodyOrError BodyIndex::find(const std::string& text) const {
     }
     if (agrees) matches.push_back(&e.body);
   }
-  if (matches.empty())
-    return ValueError{"organisation_unknown", "本单位范围内没有名为“" + text + "”的组织，请核对名称或写出路径",
-                      "no organisation of that name in your subtree"};
+  if (matches.empty()) {
+    std::string zh = "本单位范围内没有名为“" + text + "”的组织，请核对名称或写出路径";
+    std::string en = "no organisation named \"" + text + "\" in your subtree";
+    if (auto meant = near_names(parts.back()); !meant.empty()) {
+      zh += "。您是否要写";
+      for (std::size_t i = 0; i < meant.size(); ++i) zh += (i ? "或“" : "“") + meant[i] + "”";
+      zh += "？";
+      en += "; did you mean \"" + meant.front() + "\"?";
+    }
+    return ValueError{"organisation_unknown", zh, en};
+  }
   if (matches.size() > 1) {
     std::string parent;
     if (auto p = matches[0]->parent_id; p && by_id_.contains(*p)) parent = by_id_.at(*p).body.name + "/";
@@ -66,6 +76,23 @@ BodyOrError BodyIndex::find(const std::string& text) const {
                       "several organisations have that name: write its path"};
   }
   return *matches.front();
+}
+
+std::vector<std::string> BodyIndex::near_names(const std::string& name) const {
+  if (!by_stem_) {
+    by_stem_.emplace();
+    for (const auto& [id, e] : by_id_)
+      if (e.in_subtree) by_stem_->emplace(domain::import::organisation_name_stem(e.body.name), id);
+  }
+  std::vector<std::string> out;
+  auto [from, to] = by_stem_->equal_range(domain::import::organisation_name_stem(name));
+  for (auto it = from; it != to; ++it) {
+    const std::string& found = by_id_.at(it->second).body.name;
+    if (found != name && std::find(out.begin(), out.end(), found) == out.end()) out.push_back(found);
+  }
+  std::sort(out.begin(), out.end());
+  if (out.size() > 3) out.resize(3);
+  return out;
 }
 
 void BodyIndex::add(BodyRef body, bool in_subtree) {

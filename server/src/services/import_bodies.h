@@ -8,6 +8,7 @@
 #include <string>
 #include <unordered_map>
 #include <variant>
+#include <vector>
 
 #include "domain/date.h"
 #include "domain/import/values.h"
@@ -48,11 +49,15 @@ class BodyIndex {
     bool in_subtree = false;
   };
   void add(BodyRef body, bool in_subtree);
+  // The names in the subtree whose stem is the stem of `name` (后岗村 → 后岗村妇代会), at most
+  // three: asked only when a name is not found, so the stems are gathered at the first miss.
+  std::vector<std::string> near_names(const std::string& name) const;
 
   CodeLookup by_code_;
   domain::OrganisationId within_;
   std::unordered_map<domain::OrganisationId, Entry> by_id_;
   std::unordered_multimap<std::string, domain::OrganisationId> by_name_;
+  mutable std::optional<std::unordered_multimap<std::string, domain::OrganisationId>> by_stem_;
 };
 
 }  // namespace jinguo::services

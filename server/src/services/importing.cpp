@@ -93,7 +93,7 @@ class RowReader {
     if (auto id = value(row, ColumnKey::kIdNumber); !id) {
       fail(d, ColumnKey::kIdNumber, {"required", "请填写身份证号", "the ID number is missing"});
     } else if (masked(domain::import::cell_text(*id))) {
-      fail(d, ColumnKey::kIdNumber, {"id_number_masked", "身份证号已打码：请导出完整号码（勾选“完整身份证号”）后再导入",
+      fail(d, ColumnKey::kIdNumber, {"id_number_masked", "身份证号已打码：请导出完整号码（勾选“含完整身份证号”）后再导入",
                                      "the ID number is masked: export it in full to import it"});
     } else {
       auto parsed = domain::import::normalise_id_number(*id, today_);
@@ -414,10 +414,15 @@ Prepared prepare(Registry& registry, storage::Database& db, const std::string& b
         const auto role = std::find_if(p.entries.begin(), p.entries.end(), [&](const auto& e) {
           return e.kind == DictionaryKind::kRole && e.code == *d.role;
         });
-        if (role != p.entries.end() && !domain::role_allowed_in(*role, o.type))
+        if (role != p.entries.end() && !domain::role_allowed_in(*role, o.type)) {
+          std::string allowed;
+          for (const auto& label : domain::roles_allowed_in(p.entries, o.type)) allowed += (allowed.empty() ? "" : "、") + label;
           d.errors.push_back({sheet.name, d.row, p.role_heading, "role_not_allowed",
-                              role->label + "不适用于" + std::string(domain::body_type_label(o.type)) + "（" + o.name + "）",
-                              "the role does not exist in this kind of body"});
+                              role->label + "不适用于" + std::string(domain::body_type_label(o.type)) + "（" + o.name +
+                                  "），可填：" + allowed,
+                              role->label + " does not exist in a " + std::string(domain::body_type_code(o.type)) +
+                                  "; write one of: " + allowed});
+        }
       }
     }
     p.drafts.push_back(std::move(d));
@@ -497,6 +502,10 @@ class Batch {
       if (!d.errors.empty()) {
         if (!repeated_.contains(d.id.value)) persons_.erase(d.id.value);
         r.outcome = RowOutcome::kError;
+        if (p_.has_positions) {  // what she wrote, so that she sees which row it is
+          r.organisation = d.organisation_text;
+          if (d.role) r.role_label = label_of(p_.entries, DictionaryKind::kRole, *d.role);
+        }
         ++report_.invalid;
         report_.errors.insert(report_.errors.end(), std::make_move_iterator(d.errors.begin()),
                               std::make_move_iterator(d.errors.end()));

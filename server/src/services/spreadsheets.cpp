@@ -1,5 +1,6 @@
 #include "services/spreadsheets.h"
 
+#include <algorithm>
 #include <span>
 
 #include "domain/access/access.h"
@@ -166,10 +167,17 @@ documents::WorkbookSpec sheet_layout(const SheetRequest& request, const std::vec
     column.kind = c.kind;
     column.required = c.required;
     column.input_message = c.explain;
-    if (c.choices) column.choices = choices_of(entries, *c.choices, request.body_type);
+    std::string example = c.example;
+    if (c.choices) {
+      column.choices = choices_of(entries, *c.choices, request.body_type);
+      // the example is one she may write here (a 村妇代会 has 委员, not 执委): else its last choice
+      const auto& choices = column.choices;
+      if (!choices.empty() && std::find(choices.begin(), choices.end(), example) == choices.end())
+        example = choices.back();
+    }
     if (c.key == ColumnKey::kSex) column.choices = {"女", "男"};  // not a dictionary: the two the importer reads
     table.columns.push_back(std::move(column));
-    help.rows.push_back({heading_of(c), c.required ? "必填" : "选填", c.explain, c.example});
+    help.rows.push_back({heading_of(c), c.required ? "必填" : "选填", c.explain, example});
   }
   help.rows.push_back({});
   help.rows.push_back({"提示", "", "标题行可以保留；列的顺序可以调整；表尾的“填表人”“审核人”等说明行会被忽略。上传后先预览，"
@@ -227,7 +235,7 @@ Download Spreadsheets::Roster(const Actor& actor, domain::OrganisationId id, std
   auto spec = sheet_layout(request, entries, organisation.name + " 成员名册（" + roster.on.iso() + "）");
   auto& rows = spec.tables.front().rows;
   for (const auto& r : roster.items)
-    rows.push_back(member_row(r.person, &r.row, path, r.row.position.notes.value_or(""), full, entries));
+    rows.push_back(member_row(r.person, &r.row, path, r.person.notes.value_or(""), full, entries));  // 备注: hers
   Download out{"成员名册_" + organisation.name + "_" + roster.on.iso() + ".xlsx", documents::write_workbook(spec)};
   db_.write([&](storage::WriteTx& tx) {
     ChangeSet changes;

@@ -80,7 +80,7 @@ TEST_F(ImportTest, EveryMistakeIsNamedByRowAndColumnAndNothingIsStored) {
         {"赵丽", "230102198001010000", "女", "", "", "导入镇妇联", "执委", "兼职", ""},                      // row 7: checksum
         {"钱红", id_number("23010219820202002"), "男", "", "", "导入镇妇联", "执委", "兼职", ""},  // row 8: sex
         {"孙梅", id_number("23010219830303002"), "", "", "", "导入镇妇联", "主任", "兼职", ""},    // row 9: role
-        {"周燕", id_number("23010219840404002"), "", "", "", "不存在镇妇联", "执委", "兼职", ""},  // row 10
+        {"周燕", id_number("23010219840404002"), "", "", "", "导入镇", "执委", "兼职", ""},  // row 10
         {"吴静", id_number("23010219850505002"), "", "", "", "新农村妇代会", "委员", "兼职", ""},  // row 11
         {"郑洁", id_number("23010219860606002"), "", "", "", "导入镇妇联/新农村妇代会", "委员", "志愿者", ""},
         {"陈晨😀", id_number("23010219870707002"), "", "", "", "导入镇妇联", "执委", "兼职", ""},  // row 13
@@ -123,6 +123,16 @@ TEST_F(ImportTest, EveryMistakeIsNamedByRowAndColumnAndNothingIsStored) {
   EXPECT_EQ(results[2]["person_changes"][0]["field"], "mobile");
   EXPECT_EQ(results[2]["person_changes"][0]["after"], "13804519999");
   EXPECT_EQ(results[8]["organisation"], "新农村妇代会");
+  // what a faulty row says it is, and what she may write instead
+  EXPECT_EQ(results[5]["outcome"], "error");
+  EXPECT_EQ(results[5]["role"], "主任");
+  EXPECT_EQ(results[6]["organisation"], "导入镇");  // as she wrote it
+  for (const auto& e : report["errors"]) {
+    if (e["code"] == "role_not_allowed")
+      EXPECT_NE(e["message"].get<std::string>().find("，可填：主席、副主席"), std::string::npos) << e.dump();
+    if (e["row"] == 10)
+      EXPECT_NE(e["message"].get<std::string>().find("您是否要写“导入镇妇联”？"), std::string::npos) << e.dump();
+  }
   EXPECT_EQ(world_->admin->get("/api/people?page_size=1").body["total"], before);  // nothing stored
 }
 

@@ -40,9 +40,9 @@ class SpreadsheetsTest : public ::testing::Test {
     town_ = created(admin.post("/api/organisations", {{"parent_id", district_}, {"type", "township"}, {"name", "表格镇妇联"}}));
     id_number_ = id_number("23010219800101002");
     long long person = created(admin.post("/api/people", {{"name", "王秀英"}, {"id_number", id_number_}, {"mobile", "13804512345"},
-                                                          {"work_unit", "=cmd|' /C calc'!A0"}}));
+                                                          {"work_unit", "=cmd|' /C calc'!A0"}, {"notes", "老党员"}}));
     created(admin.post("/api/positions", {{"person_id", person}, {"organisation_id", town_}, {"role", "executive"},
-                                          {"manner", "part_time"}, {"start_on", "2016-08-15"}}));
+                                          {"manner", "part_time"}, {"start_on", "2016-08-15"}, {"notes", "换届增补"}}));
     for (const auto& [name, role] : {std::pair{"sheet_op", "operator"}, std::pair{"sheet_viewer", "viewer"}})
       created(admin.post("/api/accounts", {{"username", name}, {"password", kPassword}, {"organisation_id", district_},
                                            {"role", role}}));
@@ -104,6 +104,16 @@ TEST_F(SpreadsheetsTest, TemplatesOfEveryKindCarryTheImportersHeadings) {
     EXPECT_TRUE(header->unknown.empty()) << kind;
     EXPECT_GE(header->columns.size(), 7u) << kind;
   }
+  // the instructions' example of 妇联职务 is a role the body type has (a 村妇代会 has 委员, no 执委)
+  auto congress = jinguo::documents::read_xlsx(fetch(op, "/api/templates/members:village_congress").bytes);
+  bool role_example = false;
+  for (const auto& sheet : congress.sheets)
+    for (const auto& r : sheet.rows)
+      if (sheet.name == "填写说明" && r.at(1).text == "妇联职务") {
+        EXPECT_EQ(r.at(4).text, "委员");
+        role_example = true;
+      }
+  EXPECT_TRUE(role_example);
   auto bad = op.get("/api/templates/members:hamlet");
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(bad.body["error"]["code"], "unknown_sheet_kind");
@@ -126,6 +136,7 @@ TEST_F(SpreadsheetsTest, TheRosterExportMasksUnlessAskedInFullAndIsAudited) {
   EXPECT_EQ(cell(rows, 2, ColumnKey::kRole), "执委");
   EXPECT_EQ(cell(rows, 2, ColumnKey::kWorkUnit), "=cmd|' /C calc'!A0");  // inert text
   EXPECT_EQ(cell(rows, 2, ColumnKey::kOrganisation), "表格市妇联/表格区妇联/表格镇妇联");
+  EXPECT_EQ(cell(rows, 2, ColumnKey::kNotes), "老党员");  // hers, as the importer reads 备注: not the position's
 
   auto full = fetch(op, path + "&full=true");
   ASSERT_EQ(full.status, 200);

@@ -89,6 +89,28 @@ TEST(ErrorWorkbook, TheSheetComesBackAsTypedWithTwoColumnsAdded) {
   EXPECT_EQ(sheet.value_at(6, 6).text, "姓名不能为空");
 }
 
+TEST(ErrorWorkbook, AnErrorWorkbookUploadedAgainKeepsItsTwoColumnsInPlace) {
+  // she fixed two cells in the error workbook and uploaded it: row 5 still wrong, row 6 right now
+  documents::Sheet again = uploaded();
+  again.rows[1].cells.push_back(text(5, "导入结果"));
+  again.rows[1].cells.push_back(text(6, "错误说明"));
+  again.rows[3].cells.push_back(text(5, "错误"));
+  again.rows[3].cells.push_back(text(6, "身份证号位数不对"));
+  again.rows[4].cells.push_back(text(5, "错误"));
+  again.rows[4].cells.push_back(text(6, "姓名不能为空"));
+  const std::string bytes =
+      documents::write_error_workbook(again, 3, {{5, "错误", {"任职时间不能为空"}, {{4, "任职时间不能为空"}}},
+                                                 {6, "新增", {}, {}}});
+  const auto book = documents::read_spreadsheet(bytes, "errors.xlsx");
+  const auto& sheet = book.sheets.at(0);
+  EXPECT_EQ(sheet.value_at(3, 5).text, "导入结果");
+  EXPECT_EQ(sheet.value_at(3, 6).text, "错误说明");
+  EXPECT_EQ(sheet.value_at(3, 7).kind, CellKind::kEmpty);  // not a second pair
+  EXPECT_EQ(sheet.value_at(5, 6).text, "任职时间不能为空");  // this upload's message, not the last one's
+  EXPECT_EQ(sheet.value_at(6, 5).text, "新增");
+  EXPECT_EQ(sheet.value_at(6, 6).kind, CellKind::kEmpty);
+}
+
 TEST(ErrorWorkbook, FaultyCellsAreRedWithTheirMessageAsCommentAndTheHeadingIsFrozen) {
   const std::string bytes = documents::write_error_workbook(uploaded(), 3, annotations());
   const std::string comments = part(bytes, "xl/comments1.xml");

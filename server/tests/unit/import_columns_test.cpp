@@ -122,6 +122,13 @@ TEST(FindHeader, AnyOrderAndDuplicates) {
   EXPECT_EQ(header->duplicated[0].key, ColumnKey::kMobile);
 }
 
+TEST(FindHeader, TheErrorWorkbooksOwnColumnsAreNotUnknown) {
+  auto header = find_header({row(1, {"姓名", "身份证号", "手机", "民族", "爱好", "导入结果", "错误说明"})});
+  ASSERT_TRUE(header);
+  ASSERT_EQ(header->unknown.size(), 1u);
+  EXPECT_EQ(header->unknown[0].second, "爱好");
+}
+
 TEST(FindHeader, TwoKnownHeadingsAreEnoughWhenNothingElseIsThere) {
   EXPECT_TRUE(find_header({row(1, {"姓名", "身份证号"})}));
   EXPECT_FALSE(find_header({row(1, {"姓名", "身份证号", "爱好"})}));

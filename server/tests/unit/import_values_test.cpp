@@ -377,6 +377,16 @@ INSTANTIATE_TEST_SUITE_P(
                       PathCase{" 二八镇妇联 ", {"二八镇妇联"}}, PathCase{"/呼兰区妇联//", {"呼兰区妇联"}},
                       PathCase{"２３０１０２００１００１", {"230102001001"}}, PathCase{"  ", {}}));
 
+TEST(OrganisationNameStem, DropsTheKindOfFederation) {
+  using jinguo::domain::import::organisation_name_stem;
+  EXPECT_EQ(organisation_name_stem("后岗村妇代会"), "后岗村");
+  EXPECT_EQ(organisation_name_stem("后岗村妇联"), "后岗村");
+  EXPECT_EQ(organisation_name_stem("二八镇妇女联合会"), "二八镇");
+  EXPECT_EQ(organisation_name_stem("新农村妇女代表大会"), "新农村");
+  EXPECT_EQ(organisation_name_stem("后岗村"), "后岗村");
+  EXPECT_EQ(organisation_name_stem("妇联"), "妇联");  // nothing would be left
+}
+
 TEST(DivisionCode, IsTwelveDigits) {
   using jinguo::domain::import::is_division_code;
   EXPECT_TRUE(is_division_code("230102001001"));

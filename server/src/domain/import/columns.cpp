@@ -132,7 +132,7 @@ Recognised recognise_row(const TextRow& row) {
   Recognised r;
   for (const auto& [column, text] : row.cells) {
     std::string heading = clean_text(text);
-    if (heading.empty()) continue;
+    if (heading.empty() || is_import_result_heading(heading)) continue;
     if (auto key = recognise_heading(heading))
       r.known.push_back(HeaderColumn{column, *key, heading});
     else
@@ -146,6 +146,10 @@ bool is_heading_row(const Recognised& r, const HeaderSearch& search) {
 }
 
 }  // namespace
+
+bool is_import_result_heading(std::string_view heading) {
+  return heading == kOutcomeHeading || heading == kMessagesHeading;
+}
 
 std::string_view column_key_code(ColumnKey key) {
   for (const auto& k : table())

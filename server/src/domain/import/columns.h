@@ -56,6 +56,12 @@ std::string_view canonical_heading(ColumnKey key);
 // ("出生年月（1980.01）", "*姓 名"); nullopt when it names none.
 std::optional<ColumnKey> recognise_heading(std::string_view text);
 
+// The two columns the error workbook adds after her own (导入结果, 错误说明): when she fixes her
+// cells in it and uploads it again, they are passed over without a warning.
+inline constexpr std::string_view kOutcomeHeading = "导入结果";
+inline constexpr std::string_view kMessagesHeading = "错误说明";
+bool is_import_result_heading(std::string_view heading);
+
 // A row as the import reads it: its number in the sheet and its non-blank cells' text by
 // column (1-based), in column order.
 struct TextRow {

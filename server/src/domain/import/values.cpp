@@ -438,6 +438,15 @@ std::vector<std::string> organisation_path_parts(std::string_view text) {
   return parts;
 }
 
+std::string organisation_name_stem(std::string_view name) {
+  for (std::string_view suffix : {"妇女联合会", "妇女代表大会", "妇联", "妇代会"})
+    if (name.size() > suffix.size() && name.ends_with(suffix)) {
+      name.remove_suffix(suffix.size());
+      break;
+    }
+  return std::string(name);
+}
+
 bool is_division_code(std::string_view text) {
   return text.size() == 12 && text.find_first_not_of("0123456789") == std::string_view::npos;
 }

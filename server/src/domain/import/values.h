@@ -52,6 +52,10 @@ std::string clean_text(std::string_view text);
 // The names of a 所在组织 cell's path, as typed: 呼兰区妇联/二八镇妇联 (also ／, spaces around
 // the slashes, full-width characters) → {"呼兰区妇联", "二八镇妇联"}; blank parts dropped.
 std::vector<std::string> organisation_path_parts(std::string_view text);
+// A body's name without the kind of federation it ends in (妇联, 妇女联合会, 妇代会, 妇女代表大会):
+// 后岗村妇代会 and 后岗村 → 后岗村. Bodies whose stem is the stem of a name nobody has are what the
+// clerk probably meant.
+std::string organisation_name_stem(std::string_view name);
 // A 12-digit division code (行政区划代码) typed in place of a name.
 bool is_division_code(std::string_view text);
 
