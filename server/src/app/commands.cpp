@@ -616,6 +616,7 @@ int import_file(const Config& config, const ImportRequest& request) {
                           {"header_row", report.header_row}, {"rows", report.rows}, {"valid", report.valid},
                           {"invalid", report.invalid}, {"created_people", report.created_people},
                           {"updated_people", report.updated_people}, {"created_positions", report.created_positions},
+                          {"updated_positions", report.updated_positions},
                           {"created_entries", report.created_entries}, {"updated_entries", report.updated_entries},
                           {"unchanged", report.unchanged}, {"warnings", report.warnings},
                           {"committed", report.committed}, {"bodies", nlohmann::json::array()},
@@ -634,9 +635,12 @@ int import_file(const Config& config, const ImportRequest& request) {
     for (const auto& r : report.results) {
       nlohmann::json changes = nlohmann::json::array();
       for (const auto& c : r.person_changes) changes.push_back({{"field", c.field}, {"before", c.before}, {"after", c.after}});
+      nlohmann::json position_changes = nlohmann::json::array();
+      for (const auto& c : r.position_changes)
+        position_changes.push_back({{"field", c.field}, {"before", c.before}, {"after", c.after}});
       nlohmann::json line = {{"row", r.row}, {"outcome", std::string(services::outcome_code(r.outcome))}, {"name", r.name},
                              {"creates_person", r.creates_person}, {"person_changes", changes},
-                             {"creates_position", r.creates_position},
+                             {"creates_position", r.creates_position}, {"position_changes", position_changes},
                              {"organisation", r.organisation ? nlohmann::json(*r.organisation) : nlohmann::json()},
                              {"role", r.role_label ? nlohmann::json(*r.role_label) : nlohmann::json()}};
       std::cout << (first ? "\n  " : ",\n  ") << line.dump();
@@ -654,7 +658,8 @@ int import_file(const Config& config, const ImportRequest& request) {
               << report.file_name << "，工作表“" << report.sheet << "”，共" << report.rows << "行：新增人员 "
               << report.created_people;
     if (kind == services::ImportKind::kRoster)
-      std::cout << "，更新人员 " << report.updated_people << "，新增任职 " << report.created_positions;
+      std::cout << "，更新人员 " << report.updated_people << "，新增任职 " << report.created_positions << "，更正任职 "
+                << report.updated_positions;
     else
       std::cout << "，新增条目 " << report.created_entries << "，更新条目 " << report.updated_entries;
     std::cout << "，未变 " << report.unchanged << "，有错误 " << report.invalid << "\n";

@@ -46,7 +46,8 @@ std::string field_label(const std::string& field) {
   static const std::map<std::string, std::string, std::less<>> kLabels = {
       {"name", "姓名"},       {"ethnicity", "民族"},  {"political_status", "政治面貌"},
       {"education", "文化程度"}, {"work_unit", "工作单位"}, {"job_title", "职务"},
-      {"mobile", "手机"},     {"office_phone", "办公电话"}, {"notes", "备注"}};
+      {"mobile", "手机"},     {"office_phone", "办公电话"}, {"notes", "备注"},
+      {"manner", "任职方式"}, {"source", "来源"}};  // the last two: of the position she holds
   auto it = kLabels.find(field);
   return it == kLabels.end() ? field : it->second;
 }
@@ -70,6 +71,7 @@ nlohmann::json summary_of(const ImportReport& r) {
           {"invalid", r.invalid},
           {"created_people", r.created_people},
           {"updated_people", r.updated_people},
+          {"updated_positions", r.updated_positions},
           {"created_positions", r.created_positions},
           {"created_entries", r.created_entries},
           {"updated_entries", r.updated_entries},
@@ -92,11 +94,16 @@ std::vector<storage::ImportRowRecord> rows_of(ImportReport& r) {
     nlohmann::json changes = nlohmann::json::array();
     for (const auto& c : row.person_changes)
       changes.push_back({{"field", c.field}, {"label", field_label(c.field)}, {"before", c.before}, {"after", c.after}});
+    nlohmann::json position_changes = nlohmann::json::array();
+    for (const auto& c : row.position_changes)
+      position_changes.push_back(
+          {{"field", c.field}, {"label", field_label(c.field)}, {"before", c.before}, {"after", c.after}});
     auto found = errors.find(row.row);
     nlohmann::json detail = {{"name", row.name},
                              {"creates_person", row.creates_person},
                              {"person_changes", std::move(changes)},
                              {"creates_position", row.creates_position},
+                             {"position_changes", std::move(position_changes)},
                              {"organisation", row.organisation ? nlohmann::json(*row.organisation) : nullptr},
                              {"role", row.role_label ? nlohmann::json(*row.role_label) : nullptr},
                              {"errors", found == errors.end() ? nlohmann::json::array() : std::move(found->second)}};

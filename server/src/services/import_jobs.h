@@ -54,6 +54,7 @@ struct ImportJob {
 
 // One row's judgement: outcome create|update|unchanged|error, and `detail` {name,
 // creates_person, person_changes [{field, label, before, after}], creates_position,
+// position_changes [{field, label, before, after}] (任职方式, 来源 of the position she holds there),
 // organisation, role, errors [{column, code, message, message_en}]}.
 struct ImportJobRow {
   std::int64_t row = 0;

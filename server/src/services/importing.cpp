@@ -491,6 +491,13 @@ class Batch {
         positions_before_ = imports.positions_of_people(people);
       }
     }
+    if (p_.has_positions)  // only women registered before can hold another role there already
+      for (const auto& d : p_.drafts) {
+        if (!d.errors.empty() || !d.role || !registered_.contains(d.id.value)) continue;
+        auto body = p_.bodies.find(d.organisation_text.value_or(""));
+        if (body != p_.bodies.end())
+          if (const auto* b = std::get_if<BodyRef>(&body->second)) listed_.emplace(d.id.value, b->id, *d.role);
+      }
     int done = 0;
     for (auto& d : p_.drafts) {
       if (progress_ && ++done % kProgressEvery == 0) progress_(done, total);
@@ -515,11 +522,12 @@ class Batch {
       }
       ++report_.valid;
       r.outcome = r.creates_person ? RowOutcome::kCreate
-                  : (!r.person_changes.empty() || r.creates_position) ? RowOutcome::kUpdate
-                                                                       : RowOutcome::kUnchanged;
+                  : (!r.person_changes.empty() || r.creates_position || r.corrects_position) ? RowOutcome::kUpdate
+                                                                                             : RowOutcome::kUnchanged;
       report_.created_people += r.creates_person;
       report_.updated_people += !r.person_changes.empty();
       report_.created_positions += r.creates_position;
+      report_.updated_positions += r.corrects_position != 0;
       report_.unchanged += r.outcome == RowOutcome::kUnchanged;
       if (write) store(*write, d, r, now, options);
       if (!repeated_.contains(d.id.value)) persons_.erase(d.id.value);
@@ -539,7 +547,7 @@ class Batch {
         .created("rows", report_.rows).created("valid", report_.valid).created("invalid", report_.invalid)
         .created("skipped", report_.invalid).created("created_people", report_.created_people)
         .created("updated_people", report_.updated_people).created("created_positions", report_.created_positions)
-        .created("unchanged", report_.unchanged);
+        .created("updated_positions", report_.updated_positions).created("unchanged", report_.unchanged);
     if (!overridden_.empty())
       c.created("override_reason", std::string(domain::trim(*options.override_reason))).created("overridden_findings", overridden_);
     record_audit(tx, actor_, {"import", "import", report_.sha256, root_.row.organisation.id}, c);
@@ -688,13 +696,40 @@ class Batch {
     r.organisation = body.name;
     r.role_label = label_of(p_.entries, DictionaryKind::kRole, *d.role);
     const auto key = std::tuple{d.id.value, body.id, *d.role};
-    bool held = held_.contains(key);
-    if (!held && s.stored && s.person.id > 0)  // one created by this batch has only the positions in held_
-      if (auto before = positions_before_.find(s.person.id); before != positions_before_.end())
-        held = std::any_of(before->second.begin(), before->second.end(), [&](const storage::HeldBefore& p) {
-          return p.organisation_id == body.id && p.role == *d.role && (!p.end_on || *p.end_on > d.start_on);
-        });
-    if (held) return;
+    if (held_.contains(key)) return;
+    const std::vector<storage::HeldBefore>* before = nullptr;
+    if (s.stored && s.person.id > 0)  // one created by this batch has only the positions in held_
+      if (auto found = positions_before_.find(s.person.id); found != positions_before_.end()) before = &found->second;
+    auto open_on_start = [&](const storage::HeldBefore& h) { return !h.end_on || *h.end_on > d.start_on; };
+    if (before) {
+      for (const auto& h : *before) {
+        if (h.organisation_id != body.id || h.role != *d.role || !open_on_start(h)) continue;
+        // held already: the row may change how she serves (an exported roster edited)
+        if (*d.manner != h.manner)
+          r.position_changes.push_back({"manner", label_of(p_.entries, DictionaryKind::kManner, h.manner),
+                                        label_of(p_.entries, DictionaryKind::kManner, *d.manner)});
+        if (d.source && d.source != h.source)  // a blank 来源 never clears, as a person's blank cell
+          r.position_changes.push_back(
+              {"source", h.source ? label_of(p_.entries, DictionaryKind::kSource, *h.source) : std::string(),
+               label_of(p_.entries, DictionaryKind::kSource, *d.source)});
+        if (!r.position_changes.empty()) r.corrects_position = h.id;
+        return;
+      }
+      // Another role of hers in that body that the file does not list: the row is her new role
+      // (the 妇联职务 cell of an exported roster edited). An import appoints; it does not end a
+      // position, so a second role there would be kept beside the first without a word.
+      for (const auto& h : *before) {
+        if (h.organisation_id != body.id || h.role == *d.role || !open_on_start(h)) continue;
+        if (listed_.contains(std::tuple{d.id.value, body.id, h.role})) continue;
+        const std::string held_label = label_of(p_.entries, DictionaryKind::kRole, h.role);
+        fail(d, p_.role_heading, "role_held_already",
+             "她在" + body.name + "已任" + held_label + "：改任职务请先在名册中结束或更正原职务，再导入；"
+             "如两个职务都要保留，请在表中各写一行",
+             "she holds another role (" + held_label + ") in this body: end or correct it in the registry first, "
+             "or list both roles");
+        return;
+      }
+    }
     AppointmentTry a;
     a.organisation_id = body.id;
     a.type = body.type;
@@ -738,6 +773,7 @@ class Batch {
       audit_->record({"update", "person", std::to_string(after.id), within, after.id}, person_diff(s.person, after));
       s.person = after;
     }
+    if (r.corrects_position) correct_position(tx, d, r, now);
     if (!r.creates_position) return;
     const auto& body = std::get<BodyRef>(p_.bodies.at(d.organisation_text.value_or("")));
     domain::Position p;
@@ -756,6 +792,26 @@ class Batch {
     if (pending_.people.size() >= storage::RegistryInserts::kRowsPerInsert ||
         pending_.positions.size() >= storage::RegistryInserts::kRowsPerInsert)
       flush(tx);
+  }
+
+  // Her 任职方式 or 来源 in the position she holds there, as the row has them: a correction of the
+  // position (as the registry's 更正 records it), the import's file named as its reason.
+  void correct_position(const storage::WriteTx& tx, const RowDraft& d, const ImportRow& r, const std::string& now) {
+    flush(tx);  // the records of the rows before, in their order
+    storage::PositionRepository positions(tx);
+    const auto row = positions.find(actor_.scope, r.corrects_position);
+    if (!row) return;  // read in this transaction's own snapshot a moment ago: cannot happen
+    const domain::Position& before = row->position;
+    domain::Position after = before;
+    after.manner = *d.manner;
+    if (d.source) after.source = d.source;
+    positions.update(after, now);
+    ChangeSet c;
+    c.add("manner", before.manner, after.manner).add("source", before.source, after.source);
+    c.created("reason", "导入：" + report_.file_name).created("import", report_.sha256);
+    audit_->record({"correct", "position", std::to_string(before.id), before.organisation_id, before.person_id}, c);
+    gained_.insert(before.organisation_id);
+    body_names_[before.organisation_id] = *r.organisation;
   }
 
   struct PendingPosition {
@@ -790,6 +846,8 @@ class Batch {
   std::unordered_map<std::string, domain::PersonId> registered_;  // ID number → person, before this batch
   // their positions before this batch (member sheets only)
   std::unordered_map<domain::PersonId, std::vector<storage::HeldBefore>> positions_before_;
+  // (ID number, body, role) of every row that reads well: the roles the file lists for each woman
+  std::set<std::tuple<std::string, domain::OrganisationId, std::string>> listed_;
 };
 
 }  // namespace

@@ -44,6 +44,10 @@ struct ImportRow {
   bool creates_person = false;
   std::vector<FieldChange> person_changes;
   bool creates_position = false;
+  // The position she already holds there, when the row changes its 任职方式 or 来源 (export →
+  // edit → import): corrected, with these changes, in the commit.
+  domain::PositionId corrects_position = 0;
+  std::vector<FieldChange> position_changes;  // manner, source: labels before → after
   std::optional<std::string> organisation;  // the body of the position, by name
   std::optional<std::string> role_label;
 };
@@ -59,7 +63,7 @@ struct ImportReport {
   std::string file_name, sha256, sheet;
   std::uint32_t header_row = 0;
   int rows = 0, valid = 0, invalid = 0;
-  int created_people = 0, updated_people = 0, created_positions = 0, unchanged = 0;
+  int created_people = 0, updated_people = 0, created_positions = 0, updated_positions = 0, unchanged = 0;
   int created_entries = 0, updated_entries = 0;  // the survey archives' entries (0 on a roster)
   std::vector<ImportRow> results;
   std::vector<ImportError> errors;

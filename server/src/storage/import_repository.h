@@ -52,6 +52,9 @@ struct HeldBefore {
   domain::OrganisationId organisation_id = 0;
   std::string role;
   std::optional<domain::Date> end_on;
+  domain::PositionId id = 0;
+  std::string manner;
+  std::optional<std::string> source;
 };
 
 struct ImportRowRecord {

@@ -199,6 +199,50 @@ TEST_F(ImportCommitTest, AnExportEditedInTwoCellsComesBackAsExactlyThoseTwoChang
   EXPECT_EQ(audit_count("action=update&entity=person"), updates_before + 2);
 }
 
+// The cells of her position in an exported roster edited: 任职方式 and 来源 correct the position
+// she holds (a 更正 with the file as its reason), not silently dropped; a new 妇联职务 where she
+// holds another role is refused with what to do, unless the file lists both roles.
+TEST_F(ImportCommitTest, AnEditedMannerOrSourceCorrectsHerPositionAndANewRoleIsNotAddedBesideTheOld) {
+  auto made = world_->admin->post("/api/organisations",
+                                  {{"parent_id", town_}, {"type", "village_congress"}, {"name", "更正村妇代会"}});
+  ASSERT_EQ(made.status, 201) << made.body.dump();
+  ASSERT_EQ(import(write_csv("更正.csv", members("更正村妇代会", 30000, 3)), {"--commit"}).first, 0);
+  auto line = [](int k, const std::string& role, const std::string& manner, const std::string& source) {
+    return woman(k) + "," + id_of(k) + ",更正村妇代会," + role + "," + manner + "," + source + ",2016-07-01\n";
+  };
+  const std::string heading = "姓名,身份证号,所在组织,妇联职务,任职方式,来源,任职时间\n";
+  const std::string edited =
+      heading + line(30000, "委员", "专职", "") + line(30001, "委员", "兼职", "女性楼栋长") + line(30002, "副主任", "兼职", "");
+  auto [code, report] = import(write_csv("更正后.csv", edited));
+  EXPECT_EQ(code, 3) << report.dump(1);
+  EXPECT_EQ(report["updated_positions"], 2) << report.dump(1);
+  EXPECT_EQ(report["created_positions"], 0);
+  const auto& results = report["results"];
+  EXPECT_EQ(results[0]["outcome"], "update");
+  EXPECT_EQ(results[0]["position_changes"], json::parse(R"([{"field":"manner","before":"兼职","after":"专职"}])"));
+  EXPECT_EQ(results[1]["position_changes"], json::parse(R"([{"field":"source","before":"","after":"女性楼栋长"}])"));
+  ASSERT_EQ(report["errors"].size(), 1u) << report.dump(1);
+  EXPECT_EQ(report["errors"][0]["row"], 4);
+  EXPECT_EQ(report["errors"][0]["column"], "妇联职务");
+  EXPECT_EQ(report["errors"][0]["code"], "role_held_already");
+
+  const long long corrections = audit_count("action=correct&entity=position");
+  auto [stored, committed] = import(write_csv("更正后.csv", edited), {"--commit", "--skip-invalid"});
+  EXPECT_EQ(stored, 3) << committed.dump(1);  // stored, but some rows had errors
+  EXPECT_EQ(committed["committed"], true);
+  EXPECT_EQ(audit_count("action=correct&entity=position"), corrections + 2);
+  auto again = import(write_csv("更正后.csv", edited)).second;  // applied: nothing to correct now
+  EXPECT_EQ(again["updated_positions"], 0) << again.dump(1);
+  EXPECT_EQ(again["unchanged"], 2);
+
+  // both roles listed: the new one is appointed beside the one she keeps
+  auto [both, both_report] = import(write_csv("两职.csv", heading + line(30002, "委员", "兼职", "") +
+                                                              line(30002, "副主任", "兼职", "")));
+  EXPECT_EQ(both, 0) << both_report.dump(1);
+  EXPECT_EQ(both_report["created_positions"], 1);
+  EXPECT_EQ(both_report["unchanged"], 1);
+}
+
 // The people and positions go in a few hundred to an INSERT, their ids matched back by key:
 // 1,300 rows over several batches, women on two and three rows (the second row next to the
 // first, in the same batch, or hundreds of rows later, after her first was stored), each

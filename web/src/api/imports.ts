@@ -27,6 +27,8 @@ export interface ImportReport {
   created_people: number;
   updated_people: number;
   created_positions: number;
+  /** roster imports: the positions she held whose 任职方式 or 来源 the rows correct (absent from older jobs) */
+  updated_positions?: number;
   /** archive imports: the entries created and updated (0 on a roster; absent from jobs stored before the server counted them) */
   created_entries?: number;
   updated_entries?: number;
@@ -59,6 +61,8 @@ export interface ImportRow {
   creates_person: boolean;
   person_changes: { field: string; label: string; before: unknown; after: unknown }[];
   creates_position: boolean;
+  /** the position she holds there: its 任职方式 or 来源 corrected (absent from older jobs) */
+  position_changes?: { field: string; label: string; before: unknown; after: unknown }[];
   organisation: string | null;
   role: string | null;
   errors: { column: string | null; code: string; message: string; message_en: string }[];

@@ -913,7 +913,7 @@ const en: Messages = {
     nextFailed: 'Next: check that the file follows the template and opens in Excel, then choose “Upload again”.',
     nextRefused: 'Nothing was stored. Next: correct the rows below and upload again, or tick “Import only the rows without errors” when confirming.',
     done: 'Import finished',
-    doneCounts: 'Stored: people added {people}, people updated {updated}, positions added {positions}, rows unchanged {unchanged}.',
+    doneCounts: 'Stored: people added {people}, people updated {updated}, positions added {positions}, positions corrected {corrected}, rows unchanged {unchanged}.',
     doneCountsWomen: 'Stored: entries added {created}, entries updated {updated} (people registered {people}), rows unchanged {unchanged}.',
     doneCountsSocial: 'Stored: entries added {created}, entries updated {updated}, rows unchanged {unchanged}.',
     archiveList: {
@@ -928,6 +928,7 @@ const en: Messages = {
       createdPeople: 'New people',
       updatedPeople: 'Updated people',
       createdPositions: 'New positions',
+      updatedPositions: 'Corrected positions',
       createdEntries: 'New entries',
       updatedEntries: 'Updated entries',
       registeredPeople: 'People registered',

@@ -912,7 +912,7 @@ const zhCN = {
     nextFailed: '下一步：请检查文件是否按模板填写、能否在 Excel 中打开，然后点击“重新上传”。',
     nextRefused: '没有保存任何数据。下一步：按下方错误修改文件后重新上传，或在“确认导入”中勾选“只导入无误的行”。',
     done: '导入完成',
-    doneCounts: '已保存：新增人员 {people} 人，更新人员 {updated} 人，新增任职 {positions} 条，未变 {unchanged} 行。',
+    doneCounts: '已保存：新增人员 {people} 人，更新人员 {updated} 人，新增任职 {positions} 条，更正任职 {corrected} 条，未变 {unchanged} 行。',
     doneCountsWomen: '已保存：新增档案 {created} 条，更新档案 {updated} 条（其中新登记人员 {people} 人），未变 {unchanged} 行。',
     doneCountsSocial: '已保存：新增档案 {created} 条，更新档案 {updated} 条，未变 {unchanged} 行。',
     archiveList: {
@@ -927,6 +927,7 @@ const zhCN = {
       createdPeople: '新增人员',
       updatedPeople: '更新人员',
       createdPositions: '新增任职',
+      updatedPositions: '更正任职',
       createdEntries: '新增档案',
       updatedEntries: '更新档案',
       registeredPeople: '新登记人员',

@@ -150,8 +150,8 @@ describe('the counts in words that fit what is imported', () => {
   const archive = { ...report(1), created_people: 1, created_positions: 2, updated_people: 1, created_entries: 2, updated_entries: 1 };
 
   it('counts a roster’s people and positions', () => {
-    expect(countCells('roster', report(1)).map((c) => c.label)).toEqual(['rows', 'createdPeople', 'updatedPeople', 'createdPositions', 'unchanged', 'invalid']);
-    expect(doneText('roster', report(0))).toEqual({ key: 'imports.doneCounts', values: { people: 1, updated: 0, positions: 1, unchanged: 0 } });
+    expect(countCells('roster', report(1)).map((c) => c.label)).toEqual(['rows', 'createdPeople', 'updatedPeople', 'createdPositions', 'updatedPositions', 'unchanged', 'invalid']);
+    expect(doneText('roster', report(0))).toEqual({ key: 'imports.doneCounts', values: { people: 1, updated: 0, positions: 1, corrected: 0, unchanged: 0 } });
   });
 
   it('counts an archive’s entries; the women registered from their rows, but no person behind a social organisation', () => {

@@ -120,6 +120,7 @@ export function countCells(kind: ImportKind, r: ImportReport): CountCell[] {
         { label: 'createdPeople', value: r.created_people },
         { label: 'updatedPeople', value: r.updated_people },
         { label: 'createdPositions', value: r.created_positions },
+        { label: 'updatedPositions', value: r.updated_positions ?? 0 },
       ]
     : [
         { label: 'createdEntries', value: r.created_entries ?? r.created_positions },
@@ -132,7 +133,7 @@ export function countCells(kind: ImportKind, r: ImportReport): CountCell[] {
 /** The result's sentence: its locale key and values. */
 export function doneText(kind: ImportKind, r: ImportReport): { key: string; values: Record<string, number> } {
   if (!isArchive(kind)) {
-    return { key: 'imports.doneCounts', values: { people: r.created_people, updated: r.updated_people, positions: r.created_positions, unchanged: r.unchanged } };
+    return { key: 'imports.doneCounts', values: { people: r.created_people, updated: r.updated_people, positions: r.created_positions, corrected: r.updated_positions ?? 0, unchanged: r.unchanged } };
   }
   return {
     key: kind === 'outstanding-women' ? 'imports.doneCountsWomen' : 'imports.doneCountsSocial',
