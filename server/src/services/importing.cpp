@@ -105,14 +105,16 @@ class RowReader {
       auto s = domain::import::normalise_sex(*sex);
       if (auto* e = std::get_if<ValueError>(&s)) fail(d, ColumnKey::kSex, *e);
       else if (have_id && std::get<domain::Sex>(s) != d.id.sex)
-        fail(d, ColumnKey::kSex, {"id_number_sex_mismatch", "性别与身份证号不符", "the sex disagrees with the ID number"});
+        fail(d, ColumnKey::kSex, {"id_number_sex_mismatch", "性别与身份证号不符：请核对二者（性别可不填，按身份证号判断）",
+                                  "the sex disagrees with the ID number: check both (the sex may be left blank)"});
     }
     if (auto birth = value(row, ColumnKey::kBirthDate)) {
       auto b = domain::import::normalise_date(*birth, date1904_);
       if (auto* e = std::get_if<ValueError>(&b)) fail(d, ColumnKey::kBirthDate, *e);
       else if (have_id && !agrees(std::get<domain::import::DateValue>(b), d.id.birth_date))
         fail(d, ColumnKey::kBirthDate,
-             {"id_number_birth_date_mismatch", "出生日期与身份证号不符", "the birth date disagrees with the ID number"});
+             {"id_number_birth_date_mismatch", "出生日期与身份证号不符：请核对二者（出生日期可不填，按身份证号判断）",
+              "the birth date disagrees with the ID number: check both (the birth date may be left blank)"});
     }
     dictionary(d, row, ColumnKey::kEthnicity, DictionaryKind::kEthnicity, &domain::Person::ethnicity);
     dictionary(d, row, ColumnKey::kPoliticalStatus, DictionaryKind::kPoliticalStatus, &domain::Person::political_status);
