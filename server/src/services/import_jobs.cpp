@@ -47,7 +47,7 @@ std::string field_label(const std::string& field) {
       {"name", "姓名"},       {"ethnicity", "民族"},  {"political_status", "政治面貌"},
       {"education", "文化程度"}, {"work_unit", "工作单位"}, {"job_title", "职务"},
       {"mobile", "手机"},     {"office_phone", "办公电话"}, {"notes", "备注"},
-      {"manner", "任职方式"}, {"source", "来源"}};  // the last two: of the position she holds
+      {"start_on", "任职时间"}, {"manner", "任职方式"}, {"source", "来源"}};  // the last three: of her position
   auto it = kLabels.find(field);
   return it == kLabels.end() ? field : it->second;
 }

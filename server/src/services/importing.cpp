@@ -46,6 +46,8 @@ struct RowDraft {
   std::optional<std::string> organisation_text;      // as typed, or the division code
   std::optional<std::string> role, manner, source;
   domain::Date start_on;
+  // how much of the date the 任职时间 cell gave (none: the cell is blank, and start_on is today)
+  std::optional<domain::import::DatePrecision> start_typed;
   std::vector<ImportError> errors;
   std::vector<std::string> overridden;  // staffing refusals an administrator's reason let through
 };
@@ -111,7 +113,7 @@ class RowReader {
     if (auto birth = value(row, ColumnKey::kBirthDate)) {
       auto b = domain::import::normalise_date(*birth, date1904_);
       if (auto* e = std::get_if<ValueError>(&b)) fail(d, ColumnKey::kBirthDate, *e);
-      else if (have_id && !agrees(std::get<domain::import::DateValue>(b), d.id.birth_date))
+      else if (have_id && !domain::import::agrees(std::get<domain::import::DateValue>(b), d.id.birth_date))
         fail(d, ColumnKey::kBirthDate,
              {"id_number_birth_date_mismatch", "出生日期与身份证号不符：请核对二者（出生日期可不填，按身份证号判断）",
               "the birth date disagrees with the ID number: check both (the birth date may be left blank)"});
@@ -149,15 +151,6 @@ class RowReader {
   }
   void fail(RowDraft& d, ColumnKey key, const ValueError& e) const {
     d.errors.push_back({sheet_.name, d.row, heading(key), e.code, e.message_zh, e.message_en});
-  }
-  static bool agrees(const domain::import::DateValue& typed, const domain::Date& birth) {
-    switch (typed.precision) {
-      case domain::import::DatePrecision::kDay: return typed.date == birth;
-      case domain::import::DatePrecision::kMonth:
-        return typed.date.year() == birth.year() && typed.date.month() == birth.month();
-      case domain::import::DatePrecision::kYear: return typed.date.year() == birth.year();
-    }
-    return false;
   }
   std::optional<std::string> code_of(RowDraft& d, std::uint32_t row, ColumnKey key, DictionaryKind kind) const {
     auto v = value(row, key);
@@ -222,10 +215,16 @@ class RowReader {
     d.source = code_of(d, row, ColumnKey::kSource, DictionaryKind::kSource);
     if (auto start = value(row, ColumnKey::kStartOn)) {
       auto s = domain::import::normalise_date(*start, date1904_);
-      if (auto* e = std::get_if<ValueError>(&s)) fail(d, ColumnKey::kStartOn, *e);
-      else if (std::get<domain::import::DateValue>(s).date > today_)
+      if (auto* e = std::get_if<ValueError>(&s)) return fail(d, ColumnKey::kStartOn, *e);
+      const auto& typed = std::get<domain::import::DateValue>(s);
+      if (typed.date > today_)
         fail(d, ColumnKey::kStartOn, {"date_in_future", "任职时间不能晚于今天", "the start date is in the future"});
-      else d.start_on = std::get<domain::import::DateValue>(s).date;
+      else if (typed.date.year() < 1949)
+        fail(d, ColumnKey::kStartOn, {"start_too_early", "任职时间不能早于1949年：请核对年份", "the start date is before 1949"});
+      else {
+        d.start_on = typed.date;
+        d.start_typed = typed.precision;
+      }
     }
   }
 
@@ -668,6 +667,52 @@ class Batch {
     return persons_.emplace(d.id.value, std::move(s)).first->second;
   }
 
+  // The position of hers the row names (body and role), open on its start: the one that began
+  // when the 任职时间 says, else the one not ended, else the first.
+  static const storage::HeldBefore* held_there(const std::vector<storage::HeldBefore>& before,
+                                               domain::OrganisationId body, const RowDraft& d) {
+    const storage::HeldBefore* found = nullptr;
+    for (const auto& h : before) {
+      if (h.organisation_id != body || h.role != *d.role || (h.end_on && *h.end_on <= d.start_on)) continue;
+      if (d.start_typed && domain::import::agrees({d.start_on, *d.start_typed}, h.start_on)) return &h;
+      if (!found || (found->end_on && !h.end_on)) found = &h;
+    }
+    return found;
+  }
+
+  // A 任职时间 that says another day than the stored start (1980.01 agrees with any day of that
+  // month); a blank cell changes nothing.
+  static bool moves_start(const RowDraft& d, const storage::HeldBefore& h) {
+    return d.start_typed && !domain::import::agrees({d.start_on, *d.start_typed}, h.start_on);
+  }
+
+  static AppointmentTry appointment_at(const BodyRef& body, const RowDraft& d, const PersonState& s) {
+    AppointmentTry a;
+    a.organisation_id = body.id;
+    a.type = body.type;
+    a.parent_id = body.parent_id;
+    a.role = *d.role;
+    a.person_id = s.staffing_id;
+    a.start_on = d.start_on;
+    return a;
+  }
+
+  // Whether the staffing rules admit her on the appointment's start day. Refused, the row's
+  // error says why; an administrator's reason lets the refusal through, kept with the row.
+  bool admitted(RowDraft& d, AppointmentBatch& staffing, const AppointmentTry& a, const CommitOptions* overriding) {
+    auto refusals = staffing.refusals(a);
+    if (!refusals.empty() && !overriding) {
+      fail(d, p_.role_heading, "staffing_rule_broken",
+           finding_texts(refusals) + "：超出配备标准，请核对名单；管理员可填写越过理由后导入",
+           "breaks the staffing rules");
+      return false;
+    }
+    for (const auto& f : refusals)
+      d.overridden.push_back(f.rule_set.code + " v" + std::to_string(f.rule_set.version) + " " + f.rule + ": " +
+                             f.message_zh);
+    return true;
+  }
+
   void judge(RowDraft& d, ImportRow& r, const storage::PersonRepository& people, AppointmentBatch& staffing,
              const CommitOptions* overriding) {
     PersonState& s = person_of(d, people);
@@ -704,17 +749,24 @@ class Batch {
       if (auto found = positions_before_.find(s.person.id); found != positions_before_.end()) before = &found->second;
     auto open_on_start = [&](const storage::HeldBefore& h) { return !h.end_on || *h.end_on > d.start_on; };
     if (before) {
-      for (const auto& h : *before) {
-        if (h.organisation_id != body.id || h.role != *d.role || !open_on_start(h)) continue;
-        // held already: the row may change how she serves (an exported roster edited)
-        if (*d.manner != h.manner)
-          r.position_changes.push_back({"manner", label_of(p_.entries, DictionaryKind::kManner, h.manner),
+      if (const storage::HeldBefore* h = held_there(*before, body.id, d)) {
+        // held already: the row may correct how she serves (an exported roster edited)
+        if (moves_start(d, *h)) {
+          if (d.start_on < h->start_on) {  // counted on days she was not: judged on the first of them
+            const AppointmentTry a = appointment_at(body, d, s);
+            if (!admitted(d, staffing, a, overriding)) return;
+            staffing.accept(a, h->start_on);
+          }
+          r.position_changes.push_back({"start_on", h->start_on.iso(), d.start_on.iso()});
+        }
+        if (*d.manner != h->manner)
+          r.position_changes.push_back({"manner", label_of(p_.entries, DictionaryKind::kManner, h->manner),
                                         label_of(p_.entries, DictionaryKind::kManner, *d.manner)});
-        if (d.source && d.source != h.source)  // a blank 来源 never clears, as a person's blank cell
+        if (d.source && d.source != h->source)  // a blank 来源 never clears, as a person's blank cell
           r.position_changes.push_back(
-              {"source", h.source ? label_of(p_.entries, DictionaryKind::kSource, *h.source) : std::string(),
+              {"source", h->source ? label_of(p_.entries, DictionaryKind::kSource, *h->source) : std::string(),
                label_of(p_.entries, DictionaryKind::kSource, *d.source)});
-        if (!r.position_changes.empty()) r.corrects_position = h.id;
+        if (!r.position_changes.empty()) r.corrects_position = h->id;
         return;
       }
       // Another role of hers in that body that the file does not list: the row is her new role
@@ -732,23 +784,8 @@ class Batch {
         return;
       }
     }
-    AppointmentTry a;
-    a.organisation_id = body.id;
-    a.type = body.type;
-    a.parent_id = body.parent_id;
-    a.role = *d.role;
-    a.person_id = s.staffing_id;
-    a.start_on = d.start_on;
-    auto refusals = staffing.refusals(a);
-    if (!refusals.empty() && !overriding) {
-      fail(d, p_.role_heading, "staffing_rule_broken",
-           finding_texts(refusals) + "：超出配备标准，请核对名单；管理员可填写越过理由后导入",
-           "breaks the staffing rules");
-      return;
-    }
-    for (const auto& f : refusals)
-      d.overridden.push_back(f.rule_set.code + " v" + std::to_string(f.rule_set.version) + " " + f.rule + ": " +
-                             f.message_zh);
+    const AppointmentTry a = appointment_at(body, d, s);
+    if (!admitted(d, staffing, a, overriding)) return;
     staffing.accept(a);
     if (repeated_.contains(d.id.value)) held_.insert(key);  // only her later rows can hold it again
     r.creates_position = true;
@@ -775,7 +812,7 @@ class Batch {
       audit_->record({"update", "person", std::to_string(after.id), within, after.id}, person_diff(s.person, after));
       s.person = after;
     }
-    if (r.corrects_position) correct_position(tx, d, r, now);
+    if (r.corrects_position) correct_position(tx, d, r, now, options);
     if (!r.creates_position) return;
     const auto& body = std::get<BodyRef>(p_.bodies.at(d.organisation_text.value_or("")));
     domain::Position p;
@@ -796,9 +833,10 @@ class Batch {
       flush(tx);
   }
 
-  // Her 任职方式 or 来源 in the position she holds there, as the row has them: a correction of the
-  // position (as the registry's 更正 records it), the import's file named as its reason.
-  void correct_position(const storage::WriteTx& tx, const RowDraft& d, const ImportRow& r, const std::string& now) {
+  // Her 任职时间, 任职方式 or 来源 in the position she holds there, as the row has them: a correction
+  // of the position (as the registry's 更正 records it), the import's file named as its reason.
+  void correct_position(const storage::WriteTx& tx, const RowDraft& d, const ImportRow& r, const std::string& now,
+                        const CommitOptions* options) {
     flush(tx);  // the records of the rows before, in their order
     storage::PositionRepository positions(tx);
     const auto row = positions.find(actor_.scope, r.corrects_position);
@@ -807,10 +845,18 @@ class Batch {
     domain::Position after = before;
     after.manner = *d.manner;
     if (d.source) after.source = d.source;
+    for (const auto& change : r.position_changes)
+      if (change.field == "start_on") after.start_on = d.start_on;
     positions.update(after, now);
     ChangeSet c;
-    c.add("manner", before.manner, after.manner).add("source", before.source, after.source);
+    c.add("start_on", before.start_on, after.start_on).add("manner", before.manner, after.manner)
+        .add("source", before.source, after.source);
     c.created("reason", "导入：" + report_.file_name).created("import", report_.sha256);
+    if (!d.overridden.empty()) {
+      c.created("override_reason", std::string(domain::trim(*options->override_reason)))
+          .created("overridden_findings", d.overridden);
+      overridden_.insert(overridden_.end(), d.overridden.begin(), d.overridden.end());
+    }
     audit_->record({"correct", "position", std::to_string(before.id), before.organisation_id, before.person_id}, c);
     gained_.insert(before.organisation_id);
     body_names_[before.organisation_id] = *r.organisation;

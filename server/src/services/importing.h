@@ -47,7 +47,7 @@ struct ImportRow {
   // The position she already holds there, when the row changes its 任职方式 or 来源 (export →
   // edit → import): corrected, with these changes, in the commit.
   domain::PositionId corrects_position = 0;
-  std::vector<FieldChange> position_changes;  // manner, source: labels before → after
+  std::vector<FieldChange> position_changes;  // start_on (dates), manner, source (labels): before → after
   std::optional<std::string> organisation;  // the body of the position, by name
   std::optional<std::string> role_label;
 };

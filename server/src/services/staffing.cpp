@@ -347,10 +347,12 @@ std::vector<Finding> AppointmentBatch::refusals(const AppointmentTry& a) {
   return state_->snapshot(a).refusals(state_->set_on(a.start_on), a.role, a.person_id, state_->book.roles);
 }
 
-void AppointmentBatch::accept(const AppointmentTry& a) {
+void AppointmentBatch::accept(const AppointmentTry& a, std::optional<Date> until) {
   state_->snapshot(a);  // read before counting it, so that its own day has it once
   auto from = state_->snapshots.lower_bound({a.organisation_id, a.start_on});
-  for (auto it = from; it != state_->snapshots.end() && it->first.first == a.organisation_id; ++it)
+  for (auto it = from; it != state_->snapshots.end() && it->first.first == a.organisation_id &&
+                       (!until || it->first.second < *until);
+       ++it)
     it->second.add(a.person_id, a.role);
 }
 

@@ -167,8 +167,9 @@ class AppointmentBatch {
   void read_ahead(const std::vector<AppointmentTry>& bodies);
   // The refusals (errors) this appointment would cause on its start day.
   std::vector<domain::staffing::Finding> refusals(const AppointmentTry& appointment);
-  // Counts it in every later judgement of its body on or after its start day.
-  void accept(const AppointmentTry& appointment);
+  // Counts it in every later judgement of its body on or after its start day (and, given
+  // `until`, before that day: a stored position whose start moves earlier counts there already).
+  void accept(const AppointmentTry& appointment, std::optional<domain::Date> until = std::nullopt);
 
  private:
   struct State;

@@ -255,10 +255,11 @@ std::unordered_map<std::string, domain::PersonId> ImportRepository::people_by_id
 std::unordered_map<domain::PersonId, std::vector<HeldBefore>> ImportRepository::positions_of_people(
     const std::vector<domain::PersonId>& people) const {
   static const std::string sql =
-      in_keys_sql("SELECT person_id, organisation_id, role, end_on, id, manner, source FROM positions WHERE person_id IN ");
+      in_keys_sql(
+      "SELECT person_id, organisation_id, role, end_on, id, manner, source, start_on FROM positions WHERE person_id IN ");
   std::unordered_map<domain::PersonId, std::vector<HeldBefore>> out;
   each_by_keys(tx_, sql, people, [&](const Statement& st) {
-    HeldBefore h{st.integer(1), st.string(2), std::nullopt, st.integer(4), st.string(5), std::nullopt};
+    HeldBefore h{st.integer(1), st.string(2), std::nullopt, st.integer(4), st.string(5), std::nullopt, st.date(7)};
     if (!st.is_null(3)) h.end_on = st.date(3);
     if (!st.is_null(6)) h.source = st.string(6);
     out[st.integer(0)].push_back(std::move(h));

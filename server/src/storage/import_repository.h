@@ -55,6 +55,7 @@ struct HeldBefore {
   domain::PositionId id = 0;
   std::string manner;
   std::optional<std::string> source;
+  domain::Date start_on;
 };
 
 struct ImportRowRecord {

@@ -243,6 +243,74 @@ TEST_F(ImportCommitTest, AnEditedMannerOrSourceCorrectsHerPositionAndANewRoleIsN
   EXPECT_EQ(both_report["unchanged"], 1);
 }
 
+// The 任职时间 of an exported roster edited corrects the start of the position she holds (as a
+// 更正); a blank cell, or one that gives the same month as the stored day, changes nothing; a
+// start moved earlier is judged by the staffing rules on its new first day; before 1949 it is
+// refused.
+TEST_F(ImportCommitTest, AnEditedStartCorrectsHerPositionAndIsJudgedOnItsNewFirstDay) {
+  auto made = world_->admin->post("/api/organisations",
+                                  {{"parent_id", town_}, {"type", "village_congress"}, {"name", "任职时间村妇代会"}});
+  ASSERT_EQ(made.status, 201) << made.body.dump();
+  const std::string heading = "姓名,身份证号,所在组织,妇联职务,任职方式,任职时间\n";
+  auto line = [](int k, const std::string& start) {
+    return woman(k) + "," + id_of(k) + ",任职时间村妇代会,委员,兼职," + start + "\n";
+  };
+  // 10 委员 (the most a 妇代会 has) from 2015; one of them leaves at the end of 2015, and an
+  // 11th comes in July 2016: 10 on every day
+  std::string first = heading;
+  for (int k = 31000; k < 31010; ++k) first += line(k, "2015-01-01");
+  auto [first_code, first_report] = import(write_csv("任职时间.csv", first), {"--commit"});
+  ASSERT_EQ(first_code, 0) << first_report["errors"].dump(1);
+  ASSERT_EQ(import(write_csv("任职时间2.csv", heading + line(31010, "2016-07-01")), {"--commit"}).first, 3);
+  auto position_of = [](int k) {
+    auto found = world_->admin->get("/api/people?q=" + id_of(k)).body;
+    auto id = found["items"][0]["id"].get<long long>();
+    return world_->admin->get("/api/people/" + std::to_string(id)).body["positions"][0];
+  };
+  auto ended = world_->admin->post("/api/positions/" + std::to_string(position_of(31009)["id"].get<long long>()) + "/end",
+                                   {{"end_on", "2016-01-01"}, {"end_reason", "迁出"}});
+  ASSERT_EQ(ended.status, 200) << ended.body.dump();
+  ASSERT_EQ(import(write_csv("任职时间2.csv", heading + line(31010, "2016-07-01")), {"--commit"}).first, 0);
+
+  const std::string edited = heading + line(31000, "2014-03-01") + line(31001, "2015.01") + line(31002, "") +
+                             line(31003, "1948-05-01") + line(31010, "2015-06-01");
+  auto [code, report] = import(write_csv("任职时间改.csv", edited));
+  EXPECT_EQ(code, 3) << report.dump(1);
+  const auto& results = report["results"];
+  EXPECT_EQ(results[0]["outcome"], "update") << report.dump(1);
+  EXPECT_EQ(results[0]["position_changes"],
+            json::parse(R"([{"field":"start_on","before":"2015-01-01","after":"2014-03-01"}])"));
+  EXPECT_EQ(results[1]["outcome"], "unchanged");  // 2015.01: the month she began
+  EXPECT_EQ(results[2]["outcome"], "unchanged");  // blank: left as stored
+  EXPECT_EQ(report["updated_positions"], 1);
+  EXPECT_EQ(report["created_positions"], 0);
+  ASSERT_EQ(report["errors"].size(), 2u) << report.dump(1);
+  EXPECT_EQ(report["errors"][0]["row"], 5);
+  EXPECT_EQ(report["errors"][0]["column"], "任职时间");
+  EXPECT_EQ(report["errors"][0]["code"], "start_too_early");
+  EXPECT_EQ(report["errors"][1]["row"], 6);  // 11 on her new first day, when the 10th had not left
+  EXPECT_EQ(report["errors"][1]["code"], "staffing_rule_broken");
+
+  const long long corrections = audit_count("action=correct&entity=position");
+  EXPECT_EQ(import(write_csv("任职时间改.csv", edited), {"--commit", "--skip-invalid"}).first, 3);
+  EXPECT_EQ(audit_count("action=correct&entity=position"), corrections + 1);
+  EXPECT_EQ(position_of(31000)["start_on"], "2014-03-01");
+  EXPECT_EQ(position_of(31001)["start_on"], "2015-01-01");
+  EXPECT_EQ(position_of(31010)["start_on"], "2016-07-01");
+
+  // an administrator's reason lets the 11th's earlier start through, the reason kept with it
+  auto [overridden, over] = import(write_csv("任职时间越过.csv", heading + line(31010, "2015-06-01")),
+                                   {"--commit", "--override-reason", "2015年6月起实际到岗"});
+  EXPECT_EQ(overridden, 0) << over.dump(1);
+  EXPECT_EQ(over["updated_positions"], 1);
+  EXPECT_EQ(position_of(31010)["start_on"], "2015-06-01");
+  auto record = world_->admin->get("/api/audit?action=correct&entity=position&person_id=" +
+                                   std::to_string(position_of(31010)["person_id"].get<long long>()))
+                    .body;
+  ASSERT_EQ(record["items"].size(), 1u) << record.dump(1);
+  EXPECT_NE(record["items"][0].dump().find("2015年6月起实际到岗"), std::string::npos) << record.dump(1);
+}
+
 // The people and positions go in a few hundred to an INSERT, their ids matched back by key:
 // 1,300 rows over several batches, women on two and three rows (the second row next to the
 // first, in the same batch, or hundreds of rows later, after her first was stored), each

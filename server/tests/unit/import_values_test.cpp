@@ -141,6 +141,17 @@ TEST(DateFromSerial, Epochs) {
   EXPECT_FALSE(date_from_serial(1e300, false));
 }
 
+TEST(DateAgrees, ToThePrecisionTyped) {
+  const Date day = *Date::parse("1980-01-17");
+  EXPECT_TRUE(agrees({*Date::parse("1980-01-17"), DatePrecision::kDay}, day));
+  EXPECT_FALSE(agrees({*Date::parse("1980-01-16"), DatePrecision::kDay}, day));
+  EXPECT_TRUE(agrees({*Date::parse("1980-01-01"), DatePrecision::kMonth}, day));
+  EXPECT_FALSE(agrees({*Date::parse("1980-02-01"), DatePrecision::kMonth}, day));
+  EXPECT_FALSE(agrees({*Date::parse("1981-01-01"), DatePrecision::kMonth}, day));
+  EXPECT_TRUE(agrees({*Date::parse("1980-01-01"), DatePrecision::kYear}, day));
+  EXPECT_FALSE(agrees({*Date::parse("1979-01-01"), DatePrecision::kYear}, day));
+}
+
 // ---- sex --------------------------------------------------------------------------
 
 struct SexCase {

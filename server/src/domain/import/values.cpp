@@ -275,6 +275,15 @@ std::optional<Date> date_from_serial(double serial, bool date1904) {
   return Date::from_days(whole < 60 ? whole - 25568 : whole - 25569);
 }
 
+bool agrees(const DateValue& typed, const Date& day) {
+  switch (typed.precision) {
+    case DatePrecision::kDay: return typed.date == day;
+    case DatePrecision::kMonth: return typed.date.year() == day.year() && typed.date.month() == day.month();
+    case DatePrecision::kYear: return typed.date.year() == day.year();
+  }
+  return false;
+}
+
 Normalised<DateValue> normalise_date(const CellValue& value, bool date1904) {
   if (value.kind == CellValue::Kind::kError)
     return error("cell_error", "单元格是错误值" + value.text + "，请填写日期", "an error cell");

@@ -81,6 +81,10 @@ struct DateValue {
 // January or October), cell_error.
 Normalised<DateValue> normalise_date(const CellValue& value, bool date1904 = false);
 
+// Whether a typed date says the same as a stored day, to the precision it was typed in:
+// 1980.01 agrees with 1980-01-17, 1980 with any day of 1980.
+bool agrees(const DateValue& typed, const Date& day);
+
 // The date of an Excel serial (whole days; the time of day is dropped).
 std::optional<Date> date_from_serial(double serial, bool date1904);
 
