@@ -142,10 +142,11 @@ export const tests = [
       const file = csv('委员名单.csv', [[name, idNumber().value, body.path, '委员', '兼职']]);
 
       // a large file on a slow line: its bytes are shown; leaving asks (she stays), 取消上传 stops it and starts no job
+      // (900 KB at 32 KB/s: half a minute, so that a busy machine still cancels it mid-way)
       const slow = path.join(dir, '大名单.csv');
-      writeFileSync(slow, Buffer.concat([readFileSync(file), Buffer.alloc(400 * 1024, '\n')]));
+      writeFileSync(slow, Buffer.concat([readFileSync(file), Buffer.alloc(900 * 1024, '\n')]));
       const cdp = await page.context().newCDPSession(page);
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 64 * 1024 });
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 32 * 1024 });
       try {
         await page.locator('[data-testid="import-drop"] input[type=file]').setInputFiles(slow);
         await page.getByTestId('import-upload-sent').filter({ hasText: / \/ \d+ KB/ }).waitFor();
