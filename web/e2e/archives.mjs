@@ -65,7 +65,11 @@ export const tests = [
       const row = table.locator('tbody tr', { hasText: name });
       await row.waitFor();
       check((await table.locator('tbody tr').count()) === 1, 'the search finds more than the one organisation');
-      check((await row.innerText()).includes('0451-84694842'), `the row reads ${await row.innerText()}`);
+      // the number is masked until she asks for it (each reveal is audited)
+      check((await row.getByTestId('social-row-contact').innerText()) === '0451*****4842', `the row reads ${await row.innerText()}`);
+      await row.getByTestId('social-reveal').click();
+      await row.getByTestId('social-row-contact').filter({ hasText: '0451-84694842' }).waitFor();
+      check((await row.getByTestId('social-reveal').count()) === 0, 'the reveal button stays after the number is shown');
       const href = await page.getByTestId('archive-export').getAttribute('href');
       check(href.startsWith('/api/archives/social-organisations.xlsx?') && new URL(href, baseUrl).searchParams.get('q') === name, `the export link is ${href}`);
       const importHref = await page.getByTestId('archive-import').getAttribute('href');
@@ -76,9 +80,14 @@ export const tests = [
       await field(page, 'social-head').fill('李红');
       await page.getByTestId('social-dialog-cancel').click();
       await page.locator('.jg-discard .el-button:not(.el-button--primary)').click();
+      // the masked number says that it stays unless she types a new one
+      await dialog.locator('#social-contact-hint').waitFor();
       await page.getByTestId('social-dialog-confirm').click();
       await dialog.waitFor({ state: 'hidden' });
-      await table.locator('tbody tr', { hasText: '李红' }).waitFor();
+      const edited = table.locator('tbody tr', { hasText: '李红' });
+      await edited.waitFor();
+      await edited.getByTestId('social-reveal').click(); // saved without a new number: the stored one kept
+      await edited.getByTestId('social-row-contact').filter({ hasText: '0451-84694842' }).waitFor();
 
       // deleted after a question
       await table.locator('tbody tr', { hasText: name }).getByTestId('social-delete').click();

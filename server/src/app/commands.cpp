@@ -545,7 +545,7 @@ int export_list(const Config& config, const std::string& kind, const ExportReque
   if (kind == "outstanding-women")
     return write_download(exports.OutstandingWomen(*actor, archive_query, request.full), request.out);
   if (kind == "social-organisations")
-    return write_download(exports.SocialOrganisations(*actor, archive_query), request.out);
+    return write_download(exports.SocialOrganisations(*actor, archive_query, request.full), request.out);
   std::cerr << "参数错误 / bad arguments: " << kind << "\n";
   return 2;
 }

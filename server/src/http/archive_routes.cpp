@@ -2,6 +2,7 @@
 // women and women's social organisations within the caller's subtree.
 #include <limits>
 
+#include "domain/access/masking.h"
 #include "domain/id_number.h"
 #include "http/archive_routes.h"
 #include "http/dto.h"
@@ -47,7 +48,7 @@ void social_organisation(JsonWriter& w, const storage::SocialOrganisationRow& r)
       .field("field", e.field)
       .field("head_name", e.head_name)
       .field("member_count", e.member_count)
-      .field("contact", e.contact)
+      .field("contact", domain::mask_optional_phone(e.contact))  // personal data: POST …/reveal
       .field("founded_on", e.founded_on ? std::optional<std::string>(e.founded_on->iso()) : std::nullopt)
       .field("notes", e.notes)
       .field("created_at", r.created_at)
@@ -166,6 +167,15 @@ void add_archive_routes(Api& api, services::Archives& archives) {
   api.del(social + one, [&](const httplib::Request& req, const services::Actor& actor) {
     archives.RemoveSocialOrganisation(actor, path_id(req));
     return Reply{200, {{"ok", true}}};
+  });
+  api.post(social + one + "/reveal", [&](const httplib::Request& req, const services::Actor& actor) {
+    JsonBody body(req.body, {"field"});
+    auto field = body.required_text("field");
+    auto id = path_id(req);
+    auto value = archives.RevealSocialContact(actor, id, field);
+    JsonWriter out;
+    out.begin_object().field("id", id).field("field", field).field("value", value).end_object();
+    return Reply{200, std::move(out)};
   });
 }
 

@@ -43,7 +43,8 @@ void add_export_routes(Api& api, services::Exports& exports) {
   });
   api.get(R"(/api/archives/social-organisations\.xlsx)",
           [&](const httplib::Request& req, const services::Actor& actor) {
-            return xlsx(exports.SocialOrganisations(actor, archive_query(QueryParams(req))));
+            QueryParams q(req);
+            return xlsx(exports.SocialOrganisations(actor, archive_query(q), q.boolean("full").value_or(false)));
           });
 }
 

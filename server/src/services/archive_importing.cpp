@@ -123,7 +123,10 @@ class RowReader {
       if (auto n = whole_number(*count, "人")) s.member_count = static_cast<int>(std::min<long long>(*n, 2'000'000'000));
       else fail(d, ColumnKey::kMemberCount, {"member_count_invalid", "成员数应为整数，如36", "the member count is a whole number"});
     }
-    if (auto contact = value(row, contact_column())) s.contact = domain::import::to_half_width(domain::import::cell_text(*contact));
+    if (auto contact = value(row, contact_column())) {
+      std::string typed = domain::import::to_half_width(domain::import::cell_text(*contact));
+      if (typed.find('*') == std::string::npos) s.contact = std::move(typed);  // masked (an export): left as stored
+    }
     if (auto founded = value(row, ColumnKey::kFoundedOn)) {
       auto date = domain::import::normalise_date(*founded, date1904_);
       if (auto* e = std::get_if<ValueError>(&date)) fail(d, ColumnKey::kFoundedOn, *e);

@@ -1,6 +1,7 @@
 #include "services/archives.h"
 
 #include "domain/access/access.h"
+#include "domain/access/masking.h"
 #include "domain/clock.h"
 #include "domain/error.h"
 #include "domain/id_number.h"
@@ -45,7 +46,11 @@ ChangeSet archive_changes(const domain::SocialOrganisation* before, const domain
   diff_field(c, "field", before, after, &E::field);
   diff_field(c, "head_name", before, after, &E::head_name);
   diff_field(c, "member_count", before, after, &E::member_count);
-  diff_field(c, "contact", before, after, &E::contact);
+  // the contact is personal data: the record keeps it masked, as a person's phones
+  auto contact = [](const domain::SocialOrganisation* e) { return domain::mask_optional_phone(e->contact); };
+  if (!before) c.created("contact", contact(after));
+  else if (!after) c.add("contact", contact(before), std::optional<std::string>());
+  else c.add("contact", contact(before), contact(after));
   diff_field(c, "founded_on", before, after, &E::founded_on);
   diff_field(c, "notes", before, after, &E::notes);
   return c;
@@ -175,6 +180,10 @@ storage::SocialOrganisationRow Archives::CorrectSocialOrganisation(
     domain::SocialOrganisation after = before->entry;
     edit(after);
     after.id = id;
+    // the masked number of an answer sent back unchanged leaves the stored one alone
+    if (after.contact && before->entry.contact && *after.contact != *before->entry.contact &&
+        *after.contact == domain::mask_phone(*before->entry.contact))
+      after.contact = before->entry.contact;
     domain::normalise_and_validate(after, today_());
     if (after.organisation_id != before->entry.organisation_id) require_body(tx, actor, after.organisation_id);
     ChangeSet changes = archive_changes(&before->entry, &after);
@@ -182,6 +191,19 @@ storage::SocialOrganisationRow Archives::CorrectSocialOrganisation(
     repo.update(after, domain::utc_timestamp_now());
     record_audit(tx, actor, {"update", "social_organisation", std::to_string(id), after.organisation_id}, changes);
     return *repo.social_organisation(domain::Scope::whole_tree(), id);
+  });
+}
+
+std::optional<std::string> Archives::RevealSocialContact(const Actor& actor, std::int64_t id, const std::string& field) {
+  if (field != "contact") throw domain::invalid("unknown_field", "field", "只能查看联系电话", "field is contact");
+  domain::require(actor.role, domain::Permission::kReveal);
+  return db_.write([&](storage::WriteTx& tx) {
+    auto row = storage::ArchiveRepository(tx).social_organisation(actor.scope, id);
+    if (!row) throw no_entry();
+    ChangeSet changes;
+    changes.created("field", field);
+    record_audit(tx, actor, {"reveal", "social_organisation", std::to_string(id), row->entry.organisation_id}, changes);
+    return row->entry.contact;
   });
 }
 

@@ -52,6 +52,8 @@ class Archives {
   storage::SocialOrganisationRow CorrectSocialOrganisation(
       const Actor& actor, std::int64_t id, const std::function<void(domain::SocialOrganisation&)>& edit);
   void RemoveSocialOrganisation(const Actor& actor, std::int64_t id);
+  // The full contact number (answers mask it): permission reveal, one audit record `reveal`.
+  std::optional<std::string> RevealSocialContact(const Actor& actor, std::int64_t id, const std::string& field);
 
  private:
   storage::Database& db_;

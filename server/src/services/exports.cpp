@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/access/access.h"
+#include "domain/access/masking.h"
 #include "domain/audit_labels.h"
 #include "domain/error.h"
 #include "domain/id_number.h"
@@ -322,10 +323,11 @@ std::vector<CellValue> woman_row(const storage::OutstandingWomanRow& r, bool ful
           e.year ? CellValue(static_cast<double>(*e.year)) : CellValue(), std::string(), e.notes.value_or("")};
 }
 
-std::vector<CellValue> social_row(const storage::SocialOrganisationRow& r) {
+std::vector<CellValue> social_row(const storage::SocialOrganisationRow& r, bool full) {
   const auto& e = r.entry;
+  const std::string contact = e.contact ? (full ? *e.contact : domain::mask_phone(*e.contact)) : std::string();
   return {e.name, e.kind.value_or(""), e.field.value_or(""), e.head_name.value_or(""),
-          e.member_count ? CellValue(static_cast<double>(*e.member_count)) : CellValue(), e.contact.value_or(""),
+          e.member_count ? CellValue(static_cast<double>(*e.member_count)) : CellValue(), contact,
           e.founded_on ? CellValue(*e.founded_on) : CellValue(), std::string(), e.notes.value_or("")};
 }
 
@@ -340,12 +342,13 @@ Download Exports::OutstandingWomen(const Actor& actor, const ArchiveQuery& query
                         5, fetch, [&](const storage::OutstandingWomanRow& r) { return woman_row(r, full); });
 }
 
-Download Exports::SocialOrganisations(const Actor& actor, const ArchiveQuery& query) {
+Download Exports::SocialOrganisations(const Actor& actor, const ArchiveQuery& query, bool full) {
+  if (full) domain::require(actor.role, domain::Permission::kReveal);
   ArchiveQuery social = query;
   social.year.reset();  // an outstanding woman's filter
   auto fetch = [&](const storage::PageSpec& page) { return archives_.SocialOrganisations(actor, social, page); };
-  return archive_export(db_, actor, social, false, SheetKind::kSocialOrganisations, "妇女社会组织", registry_.today(),
-                        7, fetch, social_row);
+  return archive_export(db_, actor, social, full, SheetKind::kSocialOrganisations, "妇女社会组织", registry_.today(),
+                        7, fetch, [&](const storage::SocialOrganisationRow& r) { return social_row(r, full); });
 }
 
 }  // namespace jinguo::services

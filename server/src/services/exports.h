@@ -34,7 +34,7 @@ class Exports {
   Download Audit(const Actor& actor, const AuditQuery& query);
   // The archives in their templates' layouts; ID numbers masked unless `full` (reveal).
   Download OutstandingWomen(const Actor& actor, const ArchiveQuery& query, bool full);
-  Download SocialOrganisations(const Actor& actor, const ArchiveQuery& query);
+  Download SocialOrganisations(const Actor& actor, const ArchiveQuery& query, bool full);
 
  private:
   storage::Database& db_;

@@ -235,6 +235,11 @@ TEST_F(ArchiveImportTest, SocialOrganisationsAreKeyedByBodyAndName) {
   EXPECT_EQ(audited("create", "social_organisation"), report.created_entries);
   report = dry_run(ImportKind::kSocialOrganisations, bytes);
   EXPECT_EQ(report.results.at(0).outcome, RowOutcome::kUnchanged) << errors_of(report);
+  // an export without full numbers comes back masked: the stored contact is left alone
+  auto masked = filled(ImportKind::kSocialOrganisations,
+                       {{"巾帼志愿服务队", "社区社会组织", "养老", "赵丽", "36", "138****2345", "2014-03-08", "档案镇妇联", ""}});
+  report = dry_run(ImportKind::kSocialOrganisations, masked);
+  EXPECT_EQ(report.results.at(0).outcome, RowOutcome::kUnchanged) << errors_of(report);
   EXPECT_THROW(jinguo::services::ArchiveImporting(*db_, *registry_, ImportKind::kRoster), jinguo::domain::DomainError);
 }
 

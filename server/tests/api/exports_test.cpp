@@ -218,7 +218,9 @@ TEST_F(ExportsTest, ChildrenFailingAndArchivesComeUnderTheirHeadings) {
   rows = rows_of(social.bytes);
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(at(rows, 2, heading(ColumnKey::kOrgName)), "巾帼志愿服务队");
-  EXPECT_EQ(at(rows, 2, "联系电话"), "13804519876");
+  EXPECT_EQ(at(rows, 2, "联系电话"), "138****9876");  // personal data: in full only when asked
+  EXPECT_EQ(at(rows_of(fetch(op, "/api/archives/social-organisations.xlsx?full=true").bytes), 2, "联系电话"), "13804519876");
+  EXPECT_EQ(fetch(viewer, "/api/archives/social-organisations.xlsx?full=true").status, 403);
   EXPECT_EQ(at(rows, 2, heading(ColumnKey::kMemberCount)), "36");
   EXPECT_EQ(at(rows, 2, heading(ColumnKey::kOrganisation)), "出口市妇联/出口区妇联/出口镇妇联");
 

@@ -190,6 +190,7 @@ class SecurityTest : public ::testing::Test {
     if (p.ends_with("/contacts")) return json{{"name", "越界"}, {"mobile", "13804512345"}}.dump();
     if (p.ends_with("/reelections")) return json{{"held_on", "2014-01-01"}, {"delegates", 10}}.dump();
     if (p.ends_with("/end")) return json{{"end_on", "2026-11-01"}, {"end_reason", "换届"}}.dump();
+    if (p.starts_with("/api/archives/") && p.ends_with("/reveal")) return json{{"field", "contact"}}.dump();
     if (p.ends_with("/reveal")) return json{{"field", "mobile"}}.dump();
     if (p.ends_with("/assess")) return json{{"passed", true}}.dump();
     if (p.ends_with("/decide-manner")) return json{{"manner", "part_time"}}.dump();

@@ -41,6 +41,7 @@ export interface SocialOrganisation {
   field: string | null;
   head_name: string | null;
   member_count: number | null;
+  /** Masked (138****2345): personal data, in full through revealContact. */
   contact: string | null;
   founded_on: IsoDate | null;
   notes: string | null;
@@ -109,4 +110,6 @@ export const socialOrganisationsApi = {
   update: (id: number, body: SocialOrganisationPatch, fieldsHandled?: readonly string[]) =>
     http.patch<SocialOrganisation>(`${social}/${id}`, body, fieldsHandled),
   remove: (id: number) => http.delete<{ ok: boolean }>(`${social}/${id}`),
+  /** The full contact number (answers mask it); the server logs every reveal. */
+  revealContact: (id: number) => http.post<{ id: number; field: 'contact'; value: string | null }>(`${social}/${id}/reveal`, { field: 'contact' }),
 };

@@ -848,6 +848,8 @@ const en: Messages = {
       membersWidth: '110',
       contact: 'Phone',
       contactPlaceholder: 'Mobile, or landline with area code',
+      revealContact: 'Show the full phone number of {name} (recorded in the audit log)',
+      contactMasked: 'Masked: left as it is unless you type a full new number',
       foundedOn: 'Founded',
       foundedWidth: '110',
       organisation: 'Organisation',

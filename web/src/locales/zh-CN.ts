@@ -847,6 +847,8 @@ const zhCN = {
       membersWidth: '90',
       contact: '联系电话',
       contactPlaceholder: '手机号或带区号的固话',
+      revealContact: '显示{name}的完整联系电话（将记入审计日志）',
+      contactMasked: '已打码；不改则保留原号码，更改请输入完整号码',
       foundedOn: '成立日期',
       foundedWidth: '110',
       organisation: '所在组织',
