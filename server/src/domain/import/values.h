@@ -5,6 +5,7 @@
 //
 // Names are left to the person-name rule of domain/person: the import passes
 // clean_text(cell) to it (see docs/import-design.md).
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,7 +64,7 @@ bool is_division_code(std::string_view text);
 // (13912345678, 2.5); errors and blanks give "".
 std::string cell_text(const CellValue& value);
 
-enum class DatePrecision { kDay, kMonth, kYear };
+enum class DatePrecision : std::uint8_t { kDay, kMonth, kYear };  // one byte: kept with each row of an import
 
 // A date, and how much of it the clerk gave: 1980.01 is 1980-01-01 with kMonth, so that
 // a later check or display can tell "January 1980" from "1 January 1980".
