@@ -7,6 +7,7 @@
 
 #include "documents/spreadsheet.h"
 #include "domain/access/access.h"
+#include "domain/access/masking.h"
 #include "domain/archive.h"
 #include "domain/clock.h"
 #include "domain/error.h"
@@ -367,7 +368,9 @@ ImportReport ArchiveImporting::Run(const Actor& actor, const std::string& bytes,
           compare(r.person_changes, "field", before.field, s.field);
           compare(r.person_changes, "head_name", before.head_name, s.head_name);
           compare(r.person_changes, "member_count", before.member_count, s.member_count);
-          compare(r.person_changes, "contact", before.contact, s.contact);
+          // the stored number masked, as every answer has it (the new one is hers, from her file)
+          if (before.contact != s.contact)
+            r.person_changes.push_back({"contact", shown(domain::mask_optional_phone(before.contact)), shown(s.contact)});
           compare(r.person_changes, "founded_on", before.founded_on, s.founded_on);
           compare(r.person_changes, "notes", before.notes, s.notes);
         }

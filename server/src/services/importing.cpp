@@ -737,8 +737,12 @@ class Batch {
       compare("education", s.person.education, after.education, DictionaryKind::kEducation);
       compare("work_unit", s.person.work_unit, after.work_unit);
       compare("job_title", s.person.job_title, after.job_title);
-      compare("mobile", s.person.mobile, after.mobile);
-      compare("office_phone", s.person.office_phone, after.office_phone);
+      // a stored number masked, as every answer has it (the new one is hers, from her file)
+      auto compare_phone = [&](const char* field, const std::optional<std::string>& a, const std::optional<std::string>& b) {
+        if (a != b) r.person_changes.push_back({field, a ? domain::mask_phone(*a) : std::string(), b.value_or("")});
+      };
+      compare_phone("mobile", s.person.mobile, after.mobile);
+      compare_phone("office_phone", s.person.office_phone, after.office_phone);
       compare("notes", s.person.notes, after.notes);
     }
     if (!p_.has_positions || !d.role) return;

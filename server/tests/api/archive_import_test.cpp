@@ -240,6 +240,13 @@ TEST_F(ArchiveImportTest, SocialOrganisationsAreKeyedByBodyAndName) {
                        {{"巾帼志愿服务队", "社区社会组织", "养老", "赵丽", "36", "138****2345", "2014-03-08", "档案镇妇联", ""}});
   report = dry_run(ImportKind::kSocialOrganisations, masked);
   EXPECT_EQ(report.results.at(0).outcome, RowOutcome::kUnchanged) << errors_of(report);
+  // a new number: the stored one shown masked, as every answer has it
+  auto renumbered = filled(ImportKind::kSocialOrganisations,
+                           {{"巾帼志愿服务队", "社区社会组织", "养老", "赵丽", "36", "13904519999", "2014-03-08", "档案镇妇联", ""}});
+  report = dry_run(ImportKind::kSocialOrganisations, renumbered);
+  ASSERT_EQ(report.results.at(0).person_changes.size(), 1u) << errors_of(report);
+  EXPECT_EQ(report.results.at(0).person_changes[0].before, "138****2345");
+  EXPECT_EQ(report.results.at(0).person_changes[0].after, "13904519999");
   EXPECT_THROW(jinguo::services::ArchiveImporting(*db_, *registry_, ImportKind::kRoster), jinguo::domain::DomainError);
 }
 
