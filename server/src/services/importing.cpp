@@ -18,6 +18,7 @@
 #include "domain/error.h"
 #include "domain/import/columns.h"
 #include "domain/import/values.h"
+#include "domain/position.h"
 #include "services/audit.h"
 #include "services/crypto.h"
 #include "services/import_bodies.h"
@@ -476,7 +477,6 @@ class Batch {
     const int total = static_cast<int>(p_.drafts.size());
     report_.results.reserve(report_.results.size() + p_.drafts.size());
     if (write) audit_.emplace(*write, actor_);
-    read_ahead(staffing);
     {  // who is registered already, asked for all rows at once
       std::vector<std::string_view> ids;
       ids.reserve(p_.drafts.size());
@@ -495,6 +495,7 @@ class Batch {
         positions_before_ = imports.positions_of_people(people);
       }
     }
+    read_ahead(tx, staffing);
     if (p_.has_positions)  // only women registered before can hold another role there already
       for (const auto& d : p_.drafts) {
         if (!d.errors.empty() || !d.role || !registered_.contains(d.id.value)) continue;
@@ -585,21 +586,47 @@ class Batch {
   // The bodies and days the rows name, their positions read before the first row is judged:
   // the staffing check then counts what is stored plus the rows accepted, whether those are
   // stored yet or not (they are inserted a few hundred at a time).
-  void read_ahead(AppointmentBatch& staffing) const {
+  // A stored position's start moved earlier is judged, as the registry's 更正 judges it, on
+  // each day it newly covers where a count can rise: those days are read ahead too.
+  void read_ahead(const storage::ReadTx& tx, AppointmentBatch& staffing) {
     if (!p_.has_positions) return;
     std::set<std::pair<domain::OrganisationId, domain::Date>> seen;
     std::vector<AppointmentTry> bodies;
-    for (const auto& d : p_.drafts) {
-      if (!d.errors.empty() || !d.role) continue;
-      const auto& body = std::get<BodyRef>(p_.bodies.at(d.organisation_text.value_or("")));
-      if (!seen.emplace(body.id, d.start_on).second) continue;
+    auto add = [&](const BodyRef& body, const domain::Date& day) {
+      if (!seen.emplace(body.id, day).second) return;
       AppointmentTry a;
       a.organisation_id = body.id;
       a.type = body.type;
-      a.start_on = d.start_on;
+      a.start_on = day;
       bodies.push_back(std::move(a));
+    };
+    std::optional<std::vector<domain::Date>> rule_changes;
+    std::map<domain::OrganisationId, std::vector<domain::Date>> start_days;
+    for (const auto& d : p_.drafts) {
+      if (!d.errors.empty() || !d.role) continue;
+      const auto& body = std::get<BodyRef>(p_.bodies.at(d.organisation_text.value_or("")));
+      add(body, d.start_on);
+      const storage::HeldBefore* h = held_before(d, body);
+      if (!h || !moves_start(d, *h) || !(d.start_on < h->start_on)) continue;
+      if (!rule_changes) rule_changes = rule_set_changes(tx);
+      auto days = start_days.find(body.id);
+      if (days == start_days.end()) {
+        days = start_days.emplace(body.id, storage::ComplianceQueries(tx).start_days(body.id)).first;
+        days->second.insert(days->second.end(), rule_changes->begin(), rule_changes->end());
+      }
+      auto& judged = moved_days_[d.row];
+      judged = domain::dates_to_judge({domain::DaySpan{d.start_on, h->start_on}}, days->second);
+      for (const auto& day : judged) add(body, day);
     }
     staffing.read_ahead(bodies);
+  }
+
+  // Her position before this batch that the row names, if she was registered.
+  const storage::HeldBefore* held_before(const RowDraft& d, const BodyRef& body) const {
+    auto person = registered_.find(d.id.value);
+    if (person == registered_.end()) return nullptr;
+    auto held = positions_before_.find(person->second);
+    return held == positions_before_.end() ? nullptr : held_there(held->second, body.id, d);
   }
 
   // The people and positions waiting to be inserted, then their audit records in row order.
@@ -700,13 +727,23 @@ class Batch {
     return a;
   }
 
-  // Whether the staffing rules admit her on the appointment's start day. Refused, the row's
-  // error says why; an administrator's reason lets the refusal through, kept with the row.
-  bool admitted(RowDraft& d, AppointmentBatch& staffing, const AppointmentTry& a, const CommitOptions* overriding) {
-    auto refusals = staffing.refusals(a);
+  // Whether the staffing rules admit her on the appointment's start day (or on each of `days`:
+  // the first that refuses is named). Refused, the row's error says why; an administrator's
+  // reason lets the refusal through, kept with the row.
+  bool admitted(RowDraft& d, AppointmentBatch& staffing, const AppointmentTry& a, const CommitOptions* overriding,
+                const std::vector<domain::Date>* days = nullptr) {
+    std::vector<domain::staffing::Finding> refusals;
+    std::string on;
+    if (!days) refusals = staffing.refusals(a);
+    for (std::size_t i = 0; days && i < days->size() && refusals.empty(); ++i) {
+      AppointmentTry that_day = a;
+      that_day.start_on = (*days)[i];
+      refusals = staffing.refusals(that_day);
+      if (!refusals.empty() && that_day.start_on != a.start_on) on = that_day.start_on.iso() + "起";
+    }
     if (!refusals.empty() && !overriding) {
       fail(d, p_.role_heading, "staffing_rule_broken",
-           finding_texts(refusals) + "：超出配备标准，请核对名单；管理员可填写越过理由后导入",
+           on + finding_texts(refusals) + "：超出配备标准，请核对名单；管理员可填写越过理由后导入",
            "breaks the staffing rules");
       return false;
     }
@@ -759,9 +796,10 @@ class Batch {
       if (const storage::HeldBefore* h = held_there(*before, body.id, d)) {
         // held already: the row may correct how she serves (an exported roster edited)
         if (moves_start(d, *h)) {
-          if (d.start_on < h->start_on) {  // counted on days she was not: judged on the first of them
+          if (d.start_on < h->start_on) {  // counted on days she was not: judged on them
             const AppointmentTry a = appointment_at(body, d, s);
-            if (!admitted(d, staffing, a, overriding)) return;
+            auto days = moved_days_.find(d.row);
+            if (!admitted(d, staffing, a, overriding, days == moved_days_.end() ? nullptr : &days->second)) return;
             staffing.accept(a, h->start_on);
           }
           r.position_changes.push_back({"start_on", h->start_on.iso(), d.start_on.iso()});
@@ -901,6 +939,8 @@ class Batch {
   std::unordered_map<std::string, domain::PersonId> registered_;  // ID number → person, before this batch
   // their positions before this batch (member sheets only)
   std::unordered_map<domain::PersonId, std::vector<storage::HeldBefore>> positions_before_;
+  // The days a start moved earlier is judged on, by the row (read ahead with the bodies)
+  std::unordered_map<std::uint32_t, std::vector<domain::Date>> moved_days_;
   // (ID number, body, role) of every row that reads well: the roles the file lists for each woman
   std::set<std::tuple<std::string, domain::OrganisationId, std::string>> listed_;
 };

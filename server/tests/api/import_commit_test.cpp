@@ -76,6 +76,19 @@ class ImportCommitTest : public ::testing::Test {
     return id_number(digits);
   }
   // A members sheet of `n` women for one body, from the `first`-th on.
+  // The first position of the k-th woman, as her page lists it.
+  static json position_of(int k) {
+    auto found = world_->admin->get("/api/people?q=" + id_of(k)).body;
+    auto id = found["items"][0]["id"].get<long long>();
+    return world_->admin->get("/api/people/" + std::to_string(id)).body["positions"][0];
+  }
+  // Ends it (迁出) on the day given; 200.
+  static int end_position_of(int k, const std::string& on) {
+    return world_->admin
+        ->post("/api/positions/" + std::to_string(position_of(k)["id"].get<long long>()) + "/end",
+               {{"end_on", on}, {"end_reason", "迁出"}})
+        .status;
+  }
   static std::string members(const std::string& body, int first, int n, const std::string& role = "委员") {
     std::string text = "姓名,身份证号,所在组织,妇联职务,任职方式,任职时间\n";
     for (int i = first; i < first + n; ++i)
@@ -245,9 +258,8 @@ TEST_F(ImportCommitTest, AnEditedMannerOrSourceCorrectsHerPositionAndANewRoleIsN
 
 // The 任职时间 of an exported roster edited corrects the start of the position she holds (as a
 // 更正); a blank cell, or one that gives the same month as the stored day, changes nothing; a
-// start moved earlier is judged by the staffing rules on its new first day; before 1949 it is
-// refused.
-TEST_F(ImportCommitTest, AnEditedStartCorrectsHerPositionAndIsJudgedOnItsNewFirstDay) {
+// start moved earlier is judged by the staffing rules; before 1949 it is refused.
+TEST_F(ImportCommitTest, AnEditedStartCorrectsHerPosition) {
   auto made = world_->admin->post("/api/organisations",
                                   {{"parent_id", town_}, {"type", "village_congress"}, {"name", "任职时间村妇代会"}});
   ASSERT_EQ(made.status, 201) << made.body.dump();
@@ -262,14 +274,7 @@ TEST_F(ImportCommitTest, AnEditedStartCorrectsHerPositionAndIsJudgedOnItsNewFirs
   auto [first_code, first_report] = import(write_csv("任职时间.csv", first), {"--commit"});
   ASSERT_EQ(first_code, 0) << first_report["errors"].dump(1);
   ASSERT_EQ(import(write_csv("任职时间2.csv", heading + line(31010, "2016-07-01")), {"--commit"}).first, 3);
-  auto position_of = [](int k) {
-    auto found = world_->admin->get("/api/people?q=" + id_of(k)).body;
-    auto id = found["items"][0]["id"].get<long long>();
-    return world_->admin->get("/api/people/" + std::to_string(id)).body["positions"][0];
-  };
-  auto ended = world_->admin->post("/api/positions/" + std::to_string(position_of(31009)["id"].get<long long>()) + "/end",
-                                   {{"end_on", "2016-01-01"}, {"end_reason", "迁出"}});
-  ASSERT_EQ(ended.status, 200) << ended.body.dump();
+  ASSERT_EQ(end_position_of(31009, "2016-01-01"), 200);
   ASSERT_EQ(import(write_csv("任职时间2.csv", heading + line(31010, "2016-07-01")), {"--commit"}).first, 0);
 
   const std::string edited = heading + line(31000, "2014-03-01") + line(31001, "2015.01") + line(31002, "") +
@@ -309,6 +314,37 @@ TEST_F(ImportCommitTest, AnEditedStartCorrectsHerPositionAndIsJudgedOnItsNewFirs
                     .body;
   ASSERT_EQ(record["items"].size(), 1u) << record.dump(1);
   EXPECT_NE(record["items"][0].dump().find("2015年6月起实际到岗"), std::string::npos) << record.dump(1);
+}
+
+// A start moved earlier is judged on every day it newly covers where a count can rise, not only
+// on its new first day: here the body has room on that day and is full from a later one.
+TEST_F(ImportCommitTest, AnEarlierStartIsJudgedOnEachDayItNewlyCovers) {
+  auto made = world_->admin->post("/api/organisations",
+                                  {{"parent_id", town_}, {"type", "village_congress"}, {"name", "跨日村妇代会"}});
+  ASSERT_EQ(made.status, 201) << made.body.dump();
+  const std::string heading = "姓名,身份证号,所在组织,妇联职务,任职方式,任职时间\n";
+  auto line = [](int k, const std::string& start) {
+    return woman(k) + "," + id_of(k) + ",跨日村妇代会,委员,兼职," + start + "\n";
+  };
+  // 9 委员 from 2015, a 10th from March 2016; the first leaves in June and an 11th comes in July
+  std::string first = heading;
+  for (int k = 32000; k < 32009; ++k) first += line(k, "2015-01-01");
+  first += line(32009, "2016-03-01");
+  auto [first_code, first_report] = import(write_csv("跨日.csv", first), {"--commit"});
+  ASSERT_EQ(first_code, 0) << first_report["errors"].dump(1);
+  ASSERT_EQ(end_position_of(32000, "2016-06-01"), 200);
+  ASSERT_EQ(import(write_csv("跨日2.csv", heading + line(32010, "2016-07-01")), {"--commit"}).first, 0);
+
+  // moved to February: 10 on that day, 11 from 1 March, when the 10th came
+  auto [code, report] = import(write_csv("跨日改.csv", heading + line(32010, "2016-02-01")));
+  EXPECT_EQ(code, 3) << report.dump(1);
+  ASSERT_EQ(report["errors"].size(), 1u) << report.dump(1);
+  EXPECT_EQ(report["errors"][0]["code"], "staffing_rule_broken");
+  EXPECT_EQ(report["errors"][0]["message"].get<std::string>().rfind("2016-03-01起", 0), 0u) << report.dump(1);
+  // moved to June, after the first left: 10 on every day it newly covers
+  auto [june, june_report] = import(write_csv("跨日改2.csv", heading + line(32010, "2016-06-15")));
+  EXPECT_EQ(june, 0) << june_report.dump(1);
+  EXPECT_EQ(june_report["updated_positions"], 1);
 }
 
 // The people and positions go in a few hundred to an INSERT, their ids matched back by key:
