@@ -181,9 +181,7 @@ storage::SocialOrganisationRow Archives::CorrectSocialOrganisation(
     edit(after);
     after.id = id;
     // the masked number of an answer sent back unchanged leaves the stored one alone
-    if (after.contact && before->entry.contact && *after.contact != *before->entry.contact &&
-        *after.contact == domain::mask_phone(*before->entry.contact))
-      after.contact = before->entry.contact;
+    if (domain::echoes_masked_phone(after.contact, before->entry.contact)) after.contact = before->entry.contact;
     domain::normalise_and_validate(after, today_());
     if (after.organisation_id != before->entry.organisation_id) require_body(tx, actor, after.organisation_id);
     ChangeSet changes = archive_changes(&before->entry, &after);

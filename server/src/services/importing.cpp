@@ -697,13 +697,15 @@ class Batch {
     return persons_.emplace(d.id.value, std::move(s)).first->second;
   }
 
+  static bool open_on(const storage::HeldBefore& h, const domain::Date& day) { return !h.end_on || *h.end_on > day; }
+
   // The position of hers the row names (body and role), open on its start: the one that began
   // when the 任职时间 says, else the one not ended, else the first.
   static const storage::HeldBefore* held_there(const std::vector<storage::HeldBefore>& before,
                                                domain::OrganisationId body, const RowDraft& d) {
     const storage::HeldBefore* found = nullptr;
     for (const auto& h : before) {
-      if (h.organisation_id != body || h.role != *d.role || (h.end_on && *h.end_on <= d.start_on)) continue;
+      if (h.organisation_id != body || h.role != *d.role || !open_on(h, d.start_on)) continue;
       if (d.start_typed && domain::import::agrees({d.start_on, *d.start_typed}, h.start_on)) return &h;
       if (!found || (found->end_on && !h.end_on)) found = &h;
     }
@@ -791,7 +793,6 @@ class Batch {
     const std::vector<storage::HeldBefore>* before = nullptr;
     if (s.stored && s.person.id > 0)  // one created by this batch has only the positions in held_
       if (auto found = positions_before_.find(s.person.id); found != positions_before_.end()) before = &found->second;
-    auto open_on_start = [&](const storage::HeldBefore& h) { return !h.end_on || *h.end_on > d.start_on; };
     if (before) {
       if (const storage::HeldBefore* h = held_there(*before, body.id, d)) {
         // held already: the row may correct how she serves (an exported roster edited)
@@ -818,7 +819,7 @@ class Batch {
       // (the 妇联职务 cell of an exported roster edited). An import appoints; it does not end a
       // position, so a second role there would be kept beside the first without a word.
       for (const auto& h : *before) {
-        if (h.organisation_id != body.id || h.role == *d.role || !open_on_start(h)) continue;
+        if (h.organisation_id != body.id || h.role == *d.role || !open_on(h, d.start_on)) continue;
         if (listed_.contains(std::tuple{d.id.value, body.id, h.role})) continue;
         const std::string held_label = label_of(p_.entries, DictionaryKind::kRole, h.role);
         fail(d, p_.role_heading, "role_held_already",

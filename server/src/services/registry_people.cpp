@@ -95,7 +95,7 @@ domain::DomainError no_person() { return domain::not_found("id", "人员不存�
 void drop_masked_echoes(PersonChanges& c, const domain::Person& stored) {
   if (c.id_number && *c.id_number == domain::mask_id_number(stored.id_number)) c.id_number.reset();
   auto same_mask = [](const Patch<std::string>& sent, const std::optional<std::string>& value) {
-    return sent && *sent && value && **sent == domain::mask_phone(*value) && **sent != *value;
+    return sent && domain::echoes_masked_phone(*sent, value);
   };
   if (same_mask(c.mobile, stored.mobile)) c.mobile.reset();
   if (same_mask(c.office_phone, stored.office_phone)) c.office_phone.reset();

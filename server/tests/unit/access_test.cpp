@@ -119,6 +119,11 @@ TEST(Masking, PhonesAndIdNumbers) {
   EXPECT_EQ(mask_phone(""), "");
   EXPECT_FALSE(mask_optional_phone(std::optional<std::string>()));
   EXPECT_EQ(mask_id_number("230102198001011234"), "230102********1234");
+  EXPECT_TRUE(echoes_masked_phone("138****2345", "13804512345"));
+  EXPECT_FALSE(echoes_masked_phone("13804512345", "13804512345"));  // the number itself: not an echo
+  EXPECT_FALSE(echoes_masked_phone("139****2345", "13804512345"));
+  EXPECT_FALSE(echoes_masked_phone("138****2345", std::nullopt));
+  EXPECT_FALSE(echoes_masked_phone(std::nullopt, "13804512345"));
 }
 
 // Who may manage whom (issue 8): a table of actor, where she stands, target and where it stands.

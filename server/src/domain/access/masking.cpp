@@ -16,4 +16,8 @@ std::optional<std::string> mask_optional_phone(const std::optional<std::string>&
   return mask_phone(*phone);
 }
 
+bool echoes_masked_phone(const std::optional<std::string>& sent, const std::optional<std::string>& stored) {
+  return sent && stored && *sent != *stored && *sent == mask_phone(*stored);
+}
+
 }  // namespace jinguo::domain

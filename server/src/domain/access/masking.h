@@ -11,4 +11,8 @@ namespace jinguo::domain {
 std::string mask_phone(std::string_view phone);
 std::optional<std::string> mask_optional_phone(const std::optional<std::string>& phone);
 
+// Whether a phone sent back is the masked form of the stored one (an answer's value returned
+// unchanged, which leaves the stored number alone), not a new number.
+bool echoes_masked_phone(const std::optional<std::string>& sent, const std::optional<std::string>& stored);
+
 }  // namespace jinguo::domain
